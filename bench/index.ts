@@ -1,0 +1,28 @@
+// `npm run bench`: runs every benchmark and writes their tables to bench/results/.
+// Speed is reported as ratios against a reference run in the same process, never as a timed
+// assertion. Select one with `npm run bench -- transcription` (or export).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface BenchReport {
+  name: string;
+  /** Markdown table printed and written to bench/results/<name>.md */
+  table: string;
+  data: unknown;
+}
+
+const benches: Record<string, () => Promise<{ run(): Promise<BenchReport> }>> = {
+  transcription: () => import('./transcription.ts'),
+  export: () => import('./export.ts'),
+};
+
+const only = process.argv.slice(2);
+const outDir = join(import.meta.dirname, 'results');
+await mkdir(outDir, { recursive: true });
+for (const [name, load] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  const report = await (await load()).run();
+  console.log(`\n## ${report.name}\n\n${report.table}`);
+  await writeFile(join(outDir, `${name}.md`), `## ${report.name}\n\n${report.table}\n`);
+  await writeFile(join(outDir, `${name}.json`), JSON.stringify(report.data, null, 2));
+}

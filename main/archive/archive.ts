@@ -1,0 +1,146 @@
+// The meeting archive: one folder per meeting under a data root, holding meeting.json, the
+// audio and the exports. Ids come from the UI; they are validated and resolved here so that no
+// request can reach a file outside the root.
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import {
+  emptyMeetingFields,
+  idSchema,
+  MEETING_SCHEMA_VERSION,
+  newId,
+  summarize,
+  type Meeting,
+  type MeetingFields,
+  type MeetingSummary,
+  type Person,
+} from '../../shared/domain.ts';
+import { MahdarError } from '../../shared/errors.ts';
+import { asDiskError } from './atomic-write.ts';
+import { readMeetingDir, writeMeetingDir } from './meeting-file.ts';
+
+export class MeetingArchive {
+  readonly meetingsRoot: string;
+  /** Serialises writes per meeting so that two quick saves cannot interleave. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(readonly dataRoot: string) {
+    this.meetingsRoot = resolve(dataRoot, 'meetings');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.meetingsRoot, { recursive: true });
+  }
+
+  /** The folder of a meeting; refuses any id that is not a plain token inside the root. */
+  meetingDir(id: string): string {
+    if (!idSchema.safeParse(id).success) throw new MahdarError('validation', { detail: 'id' });
+    const dir = resolve(this.meetingsRoot, id);
+    if (!dir.startsWith(this.meetingsRoot + sep)) throw new MahdarError('validation', { detail: 'id' });
+    return dir;
+  }
+
+  async list(query = ''): Promise<{ meetings: MeetingSummary[]; damaged: string[] }> {
+    const entries = await readdir(this.meetingsRoot, { withFileTypes: true });
+    const meetings: MeetingSummary[] = [];
+    const damaged: string[] = [];
+    const q = normaliseForSearch(query);
+    for (const e of entries) {
+      if (!e.isDirectory() || !idSchema.safeParse(e.name).success) continue;
+      try {
+        const m = await this.read(e.name);
+        if (!q || normaliseForSearch(m.title).includes(q)) meetings.push(summarize(m));
+      } catch (err) {
+        if (err instanceof MahdarError && err.code !== 'meeting.notFound') damaged.push(e.name);
+      }
+    }
+    meetings.sort((a, b) => (b.date || b.updatedAt).localeCompare(a.date || a.updatedAt));
+    return { meetings, damaged };
+  }
+
+  read(id: string): Promise<Meeting> {
+    return readMeetingDir(this.meetingDir(id), id);
+  }
+
+  async create(fields: Partial<MeetingFields>, now = new Date()): Promise<Meeting> {
+    const id = newId('m');
+    const stamp = now.toISOString();
+    const meeting: Meeting = {
+      ...emptyMeetingFields(),
+      ...fields,
+      schemaVersion: MEETING_SCHEMA_VERSION,
+      id,
+      status: 'draft',
+      revision: 1,
+      createdAt: stamp,
+      updatedAt: stamp,
+      audio: null,
+    };
+    const dir = this.meetingDir(id);
+    try {
+      await mkdir(dir, { recursive: false });
+    } catch (err) {
+      throw asDiskError(err);
+    }
+    await writeMeetingDir(dir, meeting);
+    return meeting;
+  }
+
+  /**
+   * Read-modify-write of one meeting, serialised per meeting. The change function receives the
+   * current meeting and returns the new one; the file is replaced atomically.
+   */
+  update(id: string, change: (m: Meeting) => Meeting | Promise<Meeting>): Promise<Meeting> {
+    const dir = this.meetingDir(id);
+    const prev = this.queues.get(id) ?? Promise.resolve();
+    const next = prev
+      .catch(() => undefined)
+      .then(async () => {
+        const current = await readMeetingDir(dir, id);
+        const changed = await change(current);
+        const saved = { ...changed, id, updatedAt: new Date().toISOString() };
+        await writeMeetingDir(dir, saved);
+        return saved;
+      });
+    this.queues.set(id, next);
+    void next.finally(() => {
+      if (this.queues.get(id) === next) this.queues.delete(id);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  /** Deletion first renames the folder away (atomic), then removes it. */
+  async delete(id: string): Promise<void> {
+    const dir = this.meetingDir(id);
+    await this.read(id).catch((err) => {
+      // A damaged meeting may still be deleted on purpose; a missing one may not.
+      if (err instanceof MahdarError && err.code === 'meeting.notFound') throw err;
+    });
+    const trash = join(this.meetingsRoot, `.deleted-${id}-${Date.now()}`);
+    await rename(dir, trash);
+    await rm(trash, { recursive: true, force: true });
+  }
+
+  /** People from all meetings, deduplicated by name, for reuse in the participants form. */
+  async people(): Promise<Person[]> {
+    const { meetings } = await this.list();
+    const byName = new Map<string, Person>();
+    for (const s of meetings) {
+      const m = await this.read(s.id).catch(() => null);
+      for (const p of m?.participants ?? []) {
+        const key = p.name.trim();
+        if (key && !byName.has(key)) byName.set(key, { name: key, gender: p.gender, title: p.title, organisation: p.organisation });
+      }
+    }
+    return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name, 'ar'));
+  }
+}
+
+/** Case-, diacritic- and alef-insensitive form used for searching titles. */
+function normaliseForSearch(s: string): string {
+  return s
+    .toLocaleLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .trim();
+}

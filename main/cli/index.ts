@@ -1,0 +1,33 @@
+// `npm run --silent mahdar -- COMMAND ...`: the service's operations without a window.
+// Each command lives in its own module; errors print one line and exit non-zero.
+import { errorText, isErrorCode, MahdarError } from '../../shared/errors.ts';
+
+const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
+  transcribe: () => import('./transcribe.ts'),
+  export: () => import('./export.ts'),
+};
+
+const USAGE = `usage: mahdar <command> [options]
+  transcribe AUDIO --model FILE [--language ar|auto] [--threads N] --format json|txt|srt|vtt --out FILE
+  export MEETING_DIR --format docx|txt|srt|vtt|json [--language ar|fr|en] --out FILE`;
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    console.error(name && name !== '--help' ? `mahdar: unknown command "${name}"\n${USAGE}` : USAGE);
+    process.exit(name === '--help' ? 0 : 2);
+  }
+  await (await load()).run(rest);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const line =
+    err instanceof MahdarError && isErrorCode(err.code)
+      ? errorText({ code: err.code, params: err.params }, 'en')
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  console.error(`mahdar: ${line.split('\n')[0]}`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+// What every part of the service shares: where data lives, the archive, the event bus.
+import { join } from 'node:path';
+import { MeetingArchive } from '../archive/archive.ts';
+import { EventBus } from './events.ts';
+
+export interface ServiceContext {
+  /** Root of all user data: meetings/, models/, uploads/, settings.json. */
+  dataRoot: string;
+  archive: MeetingArchive;
+  events: EventBus;
+  /** Extra read-only folders searched for Whisper models (e.g. a site's shared model folder). */
+  modelDirs: string[];
+}
+
+export async function createContext(dataRoot: string, modelDirs: string[] = []): Promise<ServiceContext> {
+  const archive = new MeetingArchive(dataRoot);
+  await archive.init();
+  return { dataRoot, archive, events: new EventBus(), modelDirs };
+}
+
+export const uploadsDir = (ctx: ServiceContext) => join(ctx.dataRoot, 'uploads');
+export const modelsDir = (ctx: ServiceContext) => join(ctx.dataRoot, 'models');

@@ -1,0 +1,42 @@
+// The one service implementing the contract, composed of small parts with one job each.
+import { apiInputs, apiMethods, type ApiMethod, type ApiResult, type MahdarService } from '../../shared/api.ts';
+import { MahdarError, toErrorPayload } from '../../shared/errors.ts';
+import type { ServiceContext } from './context.ts';
+import { meetingCommands } from './meetings.ts';
+import { settingsCommands } from './settings.ts';
+import { clearUploads, uploadCommands } from './uploads.ts';
+import { transcriptionCommands } from './transcription.ts';
+import { minutesCommands } from './minutes.ts';
+
+export async function createService(ctx: ServiceContext): Promise<MahdarService> {
+  await clearUploads(ctx);
+  return {
+    ...meetingCommands(ctx),
+    ...settingsCommands(ctx),
+    ...uploadCommands(ctx),
+    ...transcriptionCommands(ctx),
+    ...minutesCommands(ctx),
+  };
+}
+
+/**
+ * The trust boundary: both transports call this with whatever arrived (method name and raw
+ * argument). Unknown methods and invalid arguments are refused before any service code runs.
+ */
+export async function dispatch(service: MahdarService, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+  try {
+    if (!(apiMethods as string[]).includes(method)) throw new MahdarError('request.unknownMethod', { method: method.slice(0, 60) });
+    const m = method as ApiMethod;
+    const parsed = apiInputs[m].safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const detail = issue ? `${issue.path.join('.') || 'argument'}: ${issue.message}` : 'argument';
+      throw new MahdarError('validation', { detail: detail.slice(0, 200) });
+    }
+    const fn = service[m] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await fn(parsed.data) };
+  } catch (err) {
+    if (!(err instanceof MahdarError)) console.error(`mahdar: ${method} failed:`, err);
+    return { ok: false, error: toErrorPayload(err) };
+  }
+}

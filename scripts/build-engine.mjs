@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Builds the speech engine (whisper.cpp's whisper-cli) from the sources vendored in the npm
+// package nodejs-whisper, at `npm ci` time: no binary is downloaded, ever. The result lives in
+// build/whisper/ (outside node_modules so a reinstall of packages does not force a rebuild).
+// Skips the build when the binary exists and was made from the same sources (stamp file).
+// Set MAHDAR_SKIP_ENGINE_BUILD=1 to skip (e.g. packaging on a machine without a compiler).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const source = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
+const buildDir = join(root, 'build', 'whisper');
+const exe = process.platform === 'win32' ? 'whisper-cli.exe' : 'whisper-cli';
+
+if (process.env.MAHDAR_SKIP_ENGINE_BUILD === '1') {
+  console.log('mahdar: engine build skipped (MAHDAR_SKIP_ENGINE_BUILD=1)');
+  process.exit(0);
+}
+if (!existsSync(join(source, 'CMakeLists.txt'))) {
+  console.error(`mahdar: whisper.cpp sources not found in ${source}; is nodejs-whisper installed?`);
+  process.exit(1);
+}
+
+const version = JSON.parse(readFileSync(join(root, 'node_modules', 'nodejs-whisper', 'package.json'), 'utf8')).version;
+const stamp = join(buildDir, 'mahdar-engine.json');
+const existing = findBinary();
+if (existing && existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).source === `nodejs-whisper@${version}`) {
+  console.log(`mahdar: engine up to date (${existing})`);
+  process.exit(0);
+}
+
+function run(args) {
+  console.log(`mahdar: cmake ${args.join(' ')}`);
+  const r = spawnSync('cmake', args, { stdio: 'inherit' });
+  if (r.error) {
+    console.error(`mahdar: cannot run cmake (${r.error.message}). Install cmake and a C++ compiler; see README.`);
+    process.exit(1);
+  }
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function findBinary() {
+  for (const p of [join(buildDir, 'bin', exe), join(buildDir, 'bin', 'Release', exe)]) if (existsSync(p)) return p;
+  return null;
+}
+
+mkdirSync(buildDir, { recursive: true });
+run([
+  '-S', source, '-B', buildDir,
+  '-DCMAKE_BUILD_TYPE=Release',
+  '-DBUILD_SHARED_LIBS=OFF', // one self-contained executable
+  '-DWHISPER_BUILD_TESTS=OFF',
+  '-DWHISPER_BUILD_SERVER=OFF',
+  '-DWHISPER_SDL2=OFF',
+]);
+run(['--build', buildDir, '--config', 'Release', '-j', String(Math.max(1, cpus().length)), '--target', 'whisper-cli']);
+const bin = findBinary();
+if (!bin) {
+  console.error('mahdar: the engine build finished but whisper-cli was not produced');
+  process.exit(1);
+}
+writeFileSync(stamp, JSON.stringify({ source: `nodejs-whisper@${version}`, binary: bin }, null, 2));
+console.log(`mahdar: engine built: ${bin}`);

@@ -1,0 +1,171 @@
+// The one contract between the UI and the backend. Both transports (Electron IPC and the
+// loopback HTTP of `npm run serve`) are generated from `apiInputs`: adding a command is one
+// entry here and one method in main/service. Every argument is validated in main against these
+// schemas; unknown fields are refused (strictObject) and strings are bounded.
+import { z } from 'zod';
+import {
+  idSchema,
+  languages,
+  LIMITS,
+  meetingFieldsSchema,
+  type Meeting,
+  type MeetingSummary,
+  type Person,
+  type Segment,
+} from './domain.ts';
+import type { ErrorPayload } from './errors.ts';
+import type { MinutesModel } from './minutes/model.ts';
+
+/** Largest single request body; uploads are sent in chunks below it. */
+export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+const empty = z.strictObject({});
+const byMeeting = z.strictObject({ meetingId: idSchema });
+export const transcriptionLanguages = ['ar', 'auto', 'fr', 'en'] as const;
+export const exportFormats = ['docx', 'txt', 'srt', 'vtt', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const settingsSchema = z.strictObject({
+  uiLanguage: z.enum(languages),
+  /** Threads for the speech engine; 0 = chosen from the machine's cores. */
+  threads: z.number().int().min(0).max(64),
+  modelId: z.string().max(100).nullable(),
+  transcriptionLanguage: z.enum(transcriptionLanguages),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const apiInputs = {
+  // Meetings archive
+  listMeetings: z.strictObject({ query: z.string().max(LIMITS.shortText).default('') }),
+  createMeeting: z.strictObject({ fields: meetingFieldsSchema.partial().default({}) }),
+  getMeeting: z.strictObject({ id: idSchema }),
+  updateMeeting: z.strictObject({ id: idSchema, fields: meetingFieldsSchema.partial() }),
+  deleteMeeting: z.strictObject({ id: idSchema }),
+  listPeople: empty,
+  getSettings: empty,
+  updateSettings: z.strictObject({ settings: settingsSchema.partial() }),
+
+  // Uploads: the UI never sends a path, it sends bytes in bounded chunks and gets an id back.
+  beginUpload: z.strictObject({
+    name: z.string().max(255),
+    size: z.number().int().min(0).max(64 * 1024 ** 3),
+  }),
+  uploadChunk: z.strictObject({
+    uploadId: idSchema,
+    offset: z.number().int().min(0),
+    data: z.string().max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4), // base64
+  }),
+
+  // Audio and transcription
+  importAudio: z.strictObject({ meetingId: idSchema, uploadId: idSchema }),
+  listModels: empty,
+  importModel: z.strictObject({ uploadId: idSchema }),
+  downloadModel: z.strictObject({ modelId: z.string().max(100) }),
+  startTranscription: z.strictObject({
+    meetingId: idSchema,
+    modelId: z.string().max(100).optional(),
+    language: z.enum(transcriptionLanguages).optional(),
+    threads: z.number().int().min(1).max(64).optional(),
+  }),
+  cancelTranscription: byMeeting,
+  getTranscription: byMeeting,
+
+  // Minutes
+  getMinutes: z.strictObject({ meetingId: idSchema, language: z.enum(languages).optional() }),
+  exportMeeting: z.strictObject({
+    meetingId: idSchema,
+    format: z.enum(exportFormats),
+    language: z.enum(languages).optional(),
+  }),
+  approveMeeting: byMeeting,
+  reopenMeeting: byMeeting,
+} as const;
+
+export type ApiMethod = keyof typeof apiInputs;
+/** The list of commands, as a runtime constant: both transports are generated from it. */
+export const apiMethods = Object.keys(apiInputs) as ApiMethod[];
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(apiInputs, name);
+}
+
+export interface ModelInfo {
+  id: string;
+  label: string;
+  sizeBytes: number;
+  sha256: string | null;
+  installed: boolean;
+  /** Where the file comes from: the official catalogue, a file the secretary imported, or a bundled test model. */
+  source: 'catalogue' | 'imported' | 'local';
+  download: { received: number; total: number } | null;
+}
+
+export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
+export interface TranscriptionJob {
+  meetingId: string;
+  status: JobStatus;
+  modelId: string;
+  /** 0..100 */
+  percent: number;
+  etaSec: number | null;
+  /** Seconds of audio already transcribed and saved. */
+  doneSec: number;
+  error: ErrorPayload | null;
+}
+
+export interface ExportResult {
+  fileName: string;
+  /** Opaque id to fetch the file through the transport (download link or save dialog). */
+  downloadId: string;
+  sha256: string;
+}
+
+export interface ApiOutputs {
+  listMeetings: MeetingSummary[];
+  createMeeting: Meeting;
+  getMeeting: Meeting;
+  updateMeeting: Meeting;
+  deleteMeeting: { deleted: true };
+  listPeople: Person[];
+  getSettings: Settings;
+  updateSettings: Settings;
+  beginUpload: { uploadId: string };
+  uploadChunk: { received: number };
+  importAudio: Meeting;
+  listModels: ModelInfo[];
+  importModel: ModelInfo;
+  downloadModel: ModelInfo;
+  startTranscription: TranscriptionJob;
+  cancelTranscription: TranscriptionJob | null;
+  getTranscription: TranscriptionJob | null;
+  getMinutes: MinutesModel;
+  exportMeeting: ExportResult;
+  approveMeeting: Meeting;
+  reopenMeeting: Meeting;
+}
+
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
+export type ApiParsed<M extends ApiMethod> = z.output<(typeof apiInputs)[M]>;
+
+/** What the UI holds: one async function per command. */
+export type MahdarApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> };
+/** What main implements: the same commands, receiving validated arguments. */
+export type MahdarService = { [M in ApiMethod]: (input: ApiParsed<M>) => Promise<ApiOutputs[M]> };
+
+/** Events pushed from main to the UI. */
+export type ApiEvent =
+  | { type: 'meeting'; meetingId: string }
+  | { type: 'job'; job: TranscriptionJob }
+  | { type: 'segment'; meetingId: string; segment: Segment }
+  | { type: 'model'; model: ModelInfo };
+
+export type Unsubscribe = () => void;
+export interface MahdarClient {
+  api: MahdarApi;
+  onEvent(listener: (event: ApiEvent) => void): Unsubscribe;
+  /** Where to fetch an exported file; in Electron a save dialog is shown instead. */
+  download(downloadId: string): Promise<void>;
+}
+
+/** Result envelope on the wire, the same over IPC and HTTP. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

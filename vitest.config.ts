@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    // Engine and LibreOffice tests run real programs on two cores: give them room.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    // Heavy tests (the real engine) must not run in parallel with each other on 2 cores.
+    fileParallelism: false,
+  },
+});
