@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { formatClock, formatTimestamp, formatTranscript } from '../../main/export/transcript.ts';
+
+const segs = [
+  { start: 0, end: 2.5, text: 'بسم الله الرحمن الرحيم', speakerId: 'p-chair' },
+  { start: 3725.5, end: 3730.25, text: 'Merci   Monsieur le Wali\n\nسطر ثانٍ', speakerId: 'p-jean' },
+  { start: 3731, end: 3730, text: 'a < b & c --> d', speakerId: null },
+  { start: 3732, end: 3733, text: '   ', speakerId: null },
+];
+const speakers = [
+  { id: 'p-chair', name: 'محمد العلمي' },
+  { id: 'p-jean', name: 'Jean Dupont' },
+];
+
+describe('transcript formats', () => {
+  it('formats timestamps', () => {
+    expect(formatTimestamp(3725.5, ',')).toBe('01:02:05,500');
+    expect(formatTimestamp(0.0004)).toBe('00:00:00.000');
+    expect(formatClock(59.9)).toBe('00:00:59');
+  });
+
+  it('writes SRT with numbered cues, speakers, no blank lines inside a cue, empty cues dropped', () => {
+    const srt = formatTranscript('srt', segs, speakers);
+    expect(srt).toBe(
+      '1\n00:00:00,000 --> 00:00:02,500\nمحمد العلمي: بسم الله الرحمن الرحيم\n\n' +
+        '2\n01:02:05,500 --> 01:02:10,250\nJean Dupont: Merci   Monsieur le Wali\nسطر ثانٍ\n\n' +
+        '3\n01:02:11,000 --> 01:02:11,000\na < b & c --> d\n',
+    );
+  });
+
+  it('writes VTT with a header, voice spans and escaped text', () => {
+    const vtt = formatTranscript('vtt', segs, new Map(speakers.map((s) => [s.id, s.name])));
+    expect(vtt.startsWith('WEBVTT\n\n00:00:00.000 --> 00:00:02.500\n<v محمد العلمي>بسم الله')).toBe(true);
+    expect(vtt).toContain('a &lt; b &amp; c -&gt; d');
+    expect(vtt.match(/-->/g)?.length).toBe(3);
+  });
+
+  it('writes TXT one line per segment', () => {
+    const txt = formatTranscript('txt', segs, { 'p-chair': 'محمد العلمي' });
+    const lines = txt.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('[00:00:00 - 00:00:02] محمد العلمي: بسم الله الرحمن الرحيم');
+    expect(lines[1]).toBe('[01:02:05 - 01:02:10] Merci   Monsieur le Wali سطر ثانٍ');
+  });
+
+  it('writes JSON {segments:[{start,end,text,speaker?}]}', () => {
+    const doc = JSON.parse(formatTranscript('json', segs, speakers));
+    expect(doc.segments).toHaveLength(4);
+    expect(doc.segments[0]).toEqual({ start: 0, end: 2.5, text: 'بسم الله الرحمن الرحيم', speakerId: 'p-chair', speaker: 'محمد العلمي' });
+    expect(doc.segments[2]).toEqual({ start: 3731, end: 3731, text: 'a < b & c --> d' });
+    expect(formatTranscript('json', segs).includes('speaker"')).toBe(false);
+  });
+
+  it('handles no segments', () => {
+    expect(formatTranscript('txt', [])).toBe('');
+    expect(formatTranscript('srt', [])).toBe('');
+    expect(formatTranscript('vtt', [])).toBe('WEBVTT\n');
+    expect(JSON.parse(formatTranscript('json', []))).toEqual({ segments: [] });
+  });
+});
