@@ -1,38 +1,119 @@
-// The minutes model: what the DOCX writer and the on-screen preview both render, so the preview
-// is what prints. Built from a Meeting by a pure function (shared/minutes/build.ts).
-import type { Language } from '../domain.ts';
+// The minutes model: what the DOCX writer (main/export/docx.ts) and the on-screen preview
+// (renderer/features/minutes/MinutesPreview.tsx) both render, so the preview is what prints.
+// Built from a Meeting by a pure function (shared/minutes/build.ts). Every string is final text in
+// the minutes language: renderers only lay it out, they never translate or compose wording.
+import type { Language, MeetingStatus } from '../domain.ts';
 
+/** Logical alignment: start is right in Arabic, left in French and English. */
 export type Align = 'start' | 'center' | 'end' | 'justify';
 
+/** An image for the letterhead (the institution's logo), carried as base64 so shared/ stays pure. */
+export interface MinutesImage {
+  mime: 'image/png' | 'image/jpeg';
+  base64: string;
+  /** Size to print, in points. */
+  widthPt: number;
+  heightPt: number;
+}
+
 export type MinutesBlock =
-  | { kind: 'paragraph'; text: string; align?: Align; bold?: boolean; size?: 'small' | 'normal' | 'large' }
-  | { kind: 'table'; role: string; header: string[]; rows: string[][]; widths: number[] }
+  /** The institution's lines (top, start side), its logo, the reference and the date (end side). */
+  | {
+      kind: 'letterhead';
+      lines: string[];
+      logo: MinutesImage | null;
+      /** "المرجع: 2026/045", or null when the meeting has no reference. */
+      reference: string | null;
+      /** "التاريخ: 12 نونبر 2026\nالموافق لـ …" (may hold line breaks), or null when the meeting has no date. */
+      date: string | null;
+    }
+  /** The document title, centred and large; an optional second line under it. */
+  | { kind: 'title'; text: string; subtitle: string | null }
+  | {
+      kind: 'paragraph';
+      /** May hold line breaks (\n). */
+      text: string;
+      align: Align;
+      bold?: boolean;
+      size?: 'small' | 'normal';
+      /** Kept on the same page as what follows (the closing, with the signatures). */
+      keepWithNext?: boolean;
+    }
+  /** One intervention: the consecutive segments of one speaker. */
+  | {
+      kind: 'intervention';
+      /** "تدخل السيد محمد العلمي، والي الجهة:" */
+      heading: string;
+      /** The segments' texts, verbatim or as the secretary edited them, one paragraph each run. */
+      paragraphs: string[];
+      speakerId: string | null;
+      segmentIds: string[];
+      start: number;
+      end: number;
+    }
+  | {
+      kind: 'table';
+      role: 'attendance' | 'decisions' | 'transcript';
+      header: string[];
+      rows: string[][];
+      /** Relative column widths, in percent of the text width; they sum to 100. */
+      widths: number[];
+      /** Index of a column left empty for handwritten signatures (rows are then taller). */
+      signatureColumn: number | null;
+      /** Columns whose content is short and centred (numbers, times). */
+      centered: number[];
+    }
   | { kind: 'list'; items: string[]; ordered: boolean }
+  /** Signature blocks side by side: role over name, room to sign below. */
   | { kind: 'signatures'; blocks: { role: string; name: string }[] };
 
+export type MinutesBlockKind = MinutesBlock['kind'];
+
 export interface MinutesSection {
-  id: string;
+  id: 'header' | 'opening' | 'attendance' | 'agenda' | 'proceedings' | 'decisions' | 'closing' | 'signatures' | 'annex';
+  /** Section heading, or null for sections that have none (header, opening, closing). */
   title: string | null;
+  /** Starts on a new page (the annex). */
+  pageBreakBefore: boolean;
   blocks: MinutesBlock[];
 }
 
+/** Document properties for archives (DOCX core and custom properties). */
 export interface MinutesProperties {
   title: string;
   subject: string;
+  /** The secretary. */
   author: string;
   keywords: string[];
   description: string;
-  status: string;
+  /** The meeting's status, and its label in the minutes language (for the DOCX content status). */
+  status: MeetingStatus;
+  statusLabel: string;
   meetingId: string;
   revision: number;
+  /** ISO timestamps: when the meeting was created and last changed. */
+  created: string;
+  modified: string;
+  /** BCP 47 tag of the minutes language: ar-MA, fr-FR, en-GB. */
+  languageTag: string;
 }
 
 export interface MinutesModel {
   language: Language;
   direction: 'rtl' | 'ltr';
-  letterhead: string[];
   properties: MinutesProperties;
-  /** "الصفحة {page} من {pages}" with placeholders the writer fills with page fields. */
+  /** Footer text with {page} and {pages}: "الصفحة {page} من {pages}"; the writer puts page fields there. */
   pageLabel: string;
   sections: MinutesSection[];
+}
+
+/** Splits a page label into text and the two fields, in order: ['الصفحة ', {page}, ' من ', {pages}]. */
+export function pageLabelParts(label: string): (string | { field: 'page' | 'pages' })[] {
+  const parts: (string | { field: 'page' | 'pages' })[] = [];
+  for (const piece of label.split(/(\{page\}|\{pages\})/)) {
+    if (piece === '{page}') parts.push({ field: 'page' });
+    else if (piece === '{pages}') parts.push({ field: 'pages' });
+    else if (piece) parts.push(piece);
+  }
+  return parts;
 }

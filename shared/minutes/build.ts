@@ -1,0 +1,259 @@
+// The minutes of a meeting, as a model both the DOCX writer and the preview render. Pure: the
+// same meeting and language always give the same model (no clock, no disk, no locale of the
+// machine). All wording comes from labels.ts, all dates from dates.ts.
+import type { Language, Meeting, Participant, Segment } from '../domain.ts';
+import { formatDeadline, gregorianDate, meetingDay } from './dates.ts';
+import { minutesLabels, type MinutesLabels } from './labels.ts';
+import type { MinutesBlock, MinutesImage, MinutesModel, MinutesSection } from './model.ts';
+
+export interface BuildOptions {
+  /** The institution's logo, printed beside the letterhead lines. */
+  logo?: MinutesImage | null;
+}
+
+/** "01:02:05" from seconds (kept here so shared/ does not import main/). */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
+  const hh = String(Math.floor(s / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return `${hh}:${mm}:${ss}`;
+}
+
+/** Collapses runs of spaces and trims; keeps line breaks the secretary typed. */
+function clean(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+function sameName(a: string, b: string): boolean {
+  const n = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  return n(a) !== '' && n(a) === n(b);
+}
+
+const HONORIFIC_PREFIX = /^(السيد|السيدة|السادة|الأستاذ|الأستاذة|الدكتور|الدكتورة|M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)(\s|$)/;
+
+/** "السيد محمد العلمي، والي الجهة" for a participant. */
+function personOf(p: Participant, L: MinutesLabels): string {
+  const name = p.name.trim();
+  if (HONORIFIC_PREFIX.test(name)) return L.person('', name, p.title.trim()).trim();
+  return L.person(L.honorific[p.gender], name, p.title.trim());
+}
+
+/** The chair as written in the opening: matched with a participant when possible. */
+function chairOf(meeting: Meeting, L: MinutesLabels): string | null {
+  const chair = meeting.chair.trim();
+  if (!chair) return null;
+  const p = meeting.participants.find((x) => sameName(x.name, chair));
+  if (p) return personOf(p, L);
+  if (HONORIFIC_PREFIX.test(chair)) return chair;
+  return L.person(L.honorific.unknown, chair, '');
+}
+
+/** How the meeting is named in the title and the opening sentence. */
+function meetingName(meeting: Meeting, L: MinutesLabels): { title: string; inSentence: string } {
+  const title = meeting.title.trim();
+  const type = L.meetingType[meeting.type];
+  if (!title) return { title: type.definite, inSentence: type.indefinite };
+  if (L.titleNamesMeeting(title)) return { title, inSentence: title };
+  return { title: L.about(type.definite, title), inSentence: L.about(type.indefinite, title) };
+}
+
+/** Consecutive segments of the same speaker, in time order, empty ones left out. */
+export function groupInterventions(segments: readonly Segment[]): Segment[][] {
+  const ordered = segments
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.text.trim() !== '')
+    .sort((a, b) => a.s.start - b.s.start || a.i - b.i)
+    .map(({ s }) => s);
+  const groups: Segment[][] = [];
+  for (const seg of ordered) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.speakerId === seg.speakerId) last.push(seg);
+    else groups.push([seg]);
+  }
+  return groups;
+}
+
+export function buildMinutes(meeting: Meeting, language: Language = meeting.language, options: BuildOptions = {}): MinutesModel {
+  const L = minutesLabels[language];
+  const people = new Map(meeting.participants.map((p) => [p.id, p]));
+  const name = meetingName(meeting, L);
+  const day = meetingDay(meeting.date, language);
+  const startTime = meeting.startTime.trim() || null;
+  const endTime = meeting.endTime.trim() || null;
+
+  const sections: MinutesSection[] = [];
+  const section = (id: MinutesSection['id'], title: string | null, blocks: MinutesBlock[], pageBreakBefore = false) =>
+    sections.push({ id, title, pageBreakBefore, blocks });
+
+  // Letterhead, reference, date and title.
+  section('header', null, [
+    {
+      kind: 'letterhead',
+      lines: meeting.letterhead.map((l) => l.trim()).filter(Boolean),
+      logo: options.logo ?? null,
+      reference: meeting.reference.trim() ? L.reference(meeting.reference.trim()) : null,
+      date: day ? L.date(day.gregorian, day.hijri) : null,
+    },
+    { kind: 'title', text: L.documentTitle(name.title), subtitle: L.documentSubtitle(meeting.title.trim() || name.title) },
+  ]);
+
+  // Opening paragraph.
+  section('opening', null, [
+    {
+      kind: 'paragraph',
+      align: 'justify',
+      text: L.opening({
+        weekday: day?.weekday ?? null,
+        gregorian: day?.gregorian ?? null,
+        hijri: day?.hijri ?? null,
+        startTime,
+        place: meeting.place.trim() || null,
+        what: name.inSentence,
+        chair: chairOf(meeting, L),
+        attendees: meeting.participants.length,
+      }),
+    },
+  ]);
+
+  // Attendance table with a signature column.
+  section('attendance', L.headings.attendance, [
+    meeting.participants.length
+      ? {
+          kind: 'table',
+          role: 'attendance',
+          header: [...L.attendanceHeader],
+          rows: meeting.participants.map((p, i) => [String(i + 1), p.name.trim(), p.title.trim(), p.organisation.trim(), '']),
+          widths: [7, 29, 26, 24, 14],
+          signatureColumn: 4,
+          centered: [0],
+        }
+      : { kind: 'paragraph', align: 'start', text: L.noAttendees },
+  ]);
+
+  // Agenda.
+  const agenda = meeting.agenda.map((a) => clean(a.title)).filter(Boolean);
+  section('agenda', L.headings.agenda, [
+    agenda.length ? { kind: 'list', ordered: true, items: agenda } : { kind: 'paragraph', align: 'start', text: L.noAgenda },
+  ]);
+
+  // Proceedings, intervention by intervention.
+  const groups = groupInterventions(meeting.segments);
+  section(
+    'proceedings',
+    L.headings.proceedings,
+    groups.length
+      ? groups.map((g): MinutesBlock => {
+          const speakerId = g[0]!.speakerId;
+          const p = speakerId ? people.get(speakerId) : undefined;
+          const text = clean(g.map((s) => s.text).join('\n').replace(/\n(?!\n)/g, ' '));
+          return {
+            kind: 'intervention',
+            heading: p ? L.intervention(personOf(p, L)) : L.unknownSpeakerIntervention,
+            paragraphs: text ? [text] : [],
+            speakerId: p ? p.id : null,
+            segmentIds: g.map((s) => s.id),
+            start: g[0]!.start,
+            end: g[g.length - 1]!.end,
+          };
+        })
+      : [{ kind: 'paragraph', align: 'start', text: L.noInterventions }],
+  );
+
+  // Decisions and recommendations.
+  section('decisions', L.headings.decisions, [
+    meeting.decisions.length
+      ? {
+          kind: 'table',
+          role: 'decisions',
+          header: [...L.decisionsHeader],
+          rows: meeting.decisions.map((d, i) => [
+            String(i + 1),
+            L.decisionKinds[d.kind],
+            clean(d.text),
+            d.owner.trim(),
+            formatDeadline(d.deadline, language),
+          ]),
+          widths: [7, 15, 46, 17, 15],
+          signatureColumn: null,
+          centered: [0],
+        }
+      : { kind: 'paragraph', align: 'start', text: L.noDecisions },
+  ]);
+
+  // Closing and signatures.
+  section('closing', null, [{ kind: 'paragraph', align: 'justify', text: L.closing(endTime), keepWithNext: true }]);
+  section('signatures', L.headings.signatures, [
+    {
+      kind: 'signatures',
+      blocks: [
+        { role: L.chairRole, name: meeting.chair.trim() },
+        { role: L.secretaryRole, name: meeting.secretary.trim() },
+      ],
+    },
+  ]);
+
+  // Annex: the verbatim transcript with times and speakers.
+  const transcriptRows = [...meeting.segments]
+    .filter((s) => s.text.trim() !== '')
+    .sort((a, b) => a.start - b.start)
+    .map((s) => [clock(s.start), (s.speakerId && people.get(s.speakerId)?.name.trim()) || L.unknownSpeaker, clean(s.text)]);
+  section(
+    'annex',
+    L.headings.annex,
+    [
+      transcriptRows.length
+        ? {
+            kind: 'table',
+            role: 'transcript',
+            header: [...L.transcriptHeader],
+            rows: transcriptRows,
+            widths: [12, 22, 66],
+            signatureColumn: null,
+            centered: [0],
+          }
+        : { kind: 'paragraph', align: 'start', text: L.noTranscript },
+    ],
+    true,
+  );
+
+  const dateText = meeting.date ? gregorianDate(meeting.date, language) : '';
+  const subtitle = L.documentSubtitle(meeting.title.trim() || name.title);
+  const titleText = L.documentTitle(name.title) + (subtitle ? ` — ${subtitle}` : '');
+  const keywords = [...L.keywords, L.meetingType[meeting.type].definite, meeting.place.trim(), dateText, meeting.reference.trim()]
+    .map((k) => k.trim())
+    .filter((k, i, all) => k !== '' && all.indexOf(k) === i);
+
+  return {
+    language,
+    direction: L.direction,
+    pageLabel: L.pageLabel,
+    properties: {
+      title: titleText,
+      subject: meeting.title.trim() || name.title,
+      author: meeting.secretary.trim(),
+      keywords,
+      description: L.description({
+        name: name.title,
+        date: dateText,
+        place: meeting.place.trim(),
+        attendees: meeting.participants.length,
+        decisions: meeting.decisions.length,
+        revision: meeting.revision,
+      }),
+      status: meeting.status,
+      statusLabel: L.status[meeting.status],
+      meetingId: meeting.id,
+      revision: meeting.revision,
+      created: meeting.createdAt,
+      modified: meeting.updatedAt,
+      languageTag: L.languageTag,
+    },
+    sections,
+  };
+}

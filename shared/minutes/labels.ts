@@ -1,0 +1,276 @@
+// All the wording of the minutes, per language. build.ts composes the model only from these;
+// adding a language is adding one entry here (and its locales in dates.ts).
+import type { Decision, Language, Meeting, MeetingStatus, Participant } from '../domain.ts';
+
+export type Gender = Participant['gender'];
+
+export interface OpeningParts {
+  /** "الخميس 12 نونبر 2026" etc., null when the meeting has no date. */
+  weekday: string | null;
+  gregorian: string | null;
+  hijri: string | null;
+  startTime: string | null;
+  place: string | null;
+  /** What met: "اللقاء التشاوري حول …" or the meeting's title as typed. */
+  what: string;
+  /** "السيد محمد العلمي، والي الجهة", null when no chair. */
+  chair: string | null;
+  attendees: number;
+}
+
+export interface MinutesLabels {
+  direction: 'rtl' | 'ltr';
+  languageTag: string;
+  /** Titles of the document and how the meeting is named inside sentences. */
+  documentTitle: (meetingName: string) => string;
+  documentSubtitle: (meetingName: string) => string | null;
+  /** Nouns for a meeting type, definite and indefinite ("اللقاء التشاوري" / "لقاء تشاوري"). */
+  meetingType: Record<Meeting['type'], { definite: string; indefinite: string }>;
+  /** Does a title already name the meeting ("اللقاء التشاوري حول …") rather than only its topic? */
+  titleNamesMeeting: (title: string) => boolean;
+  /** "<type> حول <topic>" */
+  about: (typeNoun: string, topic: string) => string;
+  untitled: string;
+  reference: (ref: string) => string;
+  date: (gregorian: string, hijri: string) => string;
+  opening: (p: OpeningParts) => string;
+  headings: {
+    attendance: string;
+    agenda: string;
+    proceedings: string;
+    decisions: string;
+    signatures: string;
+    annex: string;
+  };
+  attendanceHeader: [string, string, string, string, string];
+  decisionsHeader: [string, string, string, string, string];
+  transcriptHeader: [string, string, string];
+  decisionKinds: Record<Decision['kind'], string>;
+  honorific: Record<Gender, string>;
+  /** "السيد محمد العلمي، والي الجهة" */
+  person: (honorific: string, name: string, title: string) => string;
+  /** "تدخل السيد محمد العلمي، والي الجهة:" */
+  intervention: (person: string) => string;
+  unknownSpeakerIntervention: string;
+  unknownSpeaker: string;
+  noAttendees: string;
+  noAgenda: string;
+  noInterventions: string;
+  noDecisions: string;
+  noTranscript: string;
+  closing: (endTime: string | null) => string;
+  chairRole: string;
+  secretaryRole: string;
+  pageLabel: string;
+  status: Record<MeetingStatus, string>;
+  /** Words for the archive's keyword field. */
+  keywords: string[];
+  description: (p: { name: string; date: string; place: string; attendees: number; decisions: number; revision: number }) => string;
+  /** Arabic comma or Latin comma: used to join clauses. */
+  comma: string;
+}
+
+const ar: MinutesLabels = {
+  direction: 'rtl',
+  languageTag: 'ar-MA',
+  documentTitle: (name) => (/^محضر\s/.test(name) ? name : `محضر ${name}`),
+  documentSubtitle: () => null,
+  meetingType: {
+    consultation: { definite: 'اللقاء التشاوري', indefinite: 'لقاء تشاوري' },
+    council: { definite: 'دورة المجلس', indefinite: 'دورة المجلس' },
+    committee: { definite: 'اجتماع اللجنة', indefinite: 'اجتماع اللجنة' },
+    other: { definite: 'الاجتماع', indefinite: 'اجتماع' },
+  },
+  titleNamesMeeting: (t) => /^(محضر\s+)?(ال)?(لقاء|اجتماع|دورة|جلسة|ندوة|مجلس|لجنة|ورشة|مناظرة)/.test(t.trim()),
+  about: (type, topic) => `${type} حول ${topic}`,
+  untitled: 'الاجتماع',
+  reference: (ref) => `المرجع: ${ref}`,
+  date: (g, h) => (h ? `التاريخ: ${g}\nالموافق لـ ${h}` : `التاريخ: ${g}`),
+  opening: (p) => {
+    const parts: string[] = [];
+    if (p.gregorian) parts.push(`في يوم ${p.weekday ? `${p.weekday} ` : ''}${p.gregorian}${p.hijri ? ` الموافق لـ ${p.hijri}` : ''}`);
+    if (p.startTime) parts.push(`على الساعة ${p.startTime}`);
+    let main = `انعقد ${p.what.replace(/^محضر\s+/, '')}`;
+    if (p.place) main += /^[\u0621-\u064A]/.test(p.place) ? ` ب${p.place}` : ` في ${p.place}`;
+    parts.push(main);
+    if (p.chair) parts.push(`برئاسة ${p.chair}`);
+    parts.push(
+      p.attendees > 0
+        ? `وبحضور السيدات والسادة المدرجة أسماؤهم في لائحة الحضور أسفله (عدد الحاضرين: ${p.attendees})`
+        : 'وبحضور السيدات والسادة أعضاء الاجتماع',
+    );
+    return parts.join('، ') + '.';
+  },
+  headings: {
+    attendance: 'لائحة الحضور',
+    agenda: 'جدول الأعمال',
+    proceedings: 'سير الأشغال',
+    decisions: 'القرارات والتوصيات',
+    signatures: 'التوقيعات',
+    annex: 'ملحق: التفريغ الحرفي الكامل للاجتماع',
+  },
+  attendanceHeader: ['ر.ت', 'الاسم الكامل', 'الصفة', 'الجهة', 'التوقيع'],
+  decisionsHeader: ['ر.ت', 'النوع', 'النص', 'الجهة المكلفة', 'الأجل'],
+  transcriptHeader: ['التوقيت', 'المتدخل', 'النص'],
+  decisionKinds: { decision: 'قرار', recommendation: 'توصية', agreement: 'اتفاق', action: 'إجراء' },
+  honorific: { m: 'السيد', f: 'السيدة', unknown: 'السيد(ة)' },
+  person: (h, name, title) => `${h} ${name}${title ? `، ${title}` : ''}`,
+  intervention: (person) => `تدخل ${person}:`,
+  unknownSpeakerIntervention: 'مداخلة (لم يحدد المتدخل):',
+  unknownSpeaker: '—',
+  noAttendees: 'لم تسجل لائحة الحضور.',
+  noAgenda: 'لم يحدد جدول الأعمال.',
+  noInterventions: 'لم تسجل أي مداخلة.',
+  noDecisions: 'لم يتخذ أي قرار ولم تصدر أي توصية.',
+  noTranscript: 'لا يوجد تفريغ لهذا الاجتماع.',
+  closing: (end) =>
+    end
+      ? `وبعد استنفاد نقط جدول الأعمال، رفعت الجلسة على الساعة ${end}، وحرر هذا المحضر في التاريخ المذكور أعلاه.`
+      : 'وبعد استنفاد نقط جدول الأعمال، رفعت الجلسة، وحرر هذا المحضر في التاريخ المذكور أعلاه.',
+  chairRole: 'رئيس الجلسة',
+  secretaryRole: 'كاتب الجلسة',
+  pageLabel: 'الصفحة {page} من {pages}',
+  status: { draft: 'مسودة', review: 'قيد المراجعة', approved: 'مصادق عليه' },
+  keywords: ['محضر', 'اجتماع'],
+  description: (p) =>
+    `${/^محضر\s/.test(p.name) ? p.name : `محضر ${p.name}`}${p.date ? ` بتاريخ ${p.date}` : ''}${p.place ? ` ب${p.place}` : ''}؛ عدد الحاضرين: ${p.attendees}؛ عدد القرارات والتوصيات: ${p.decisions}؛ المراجعة ${p.revision}.`,
+  comma: '، ',
+};
+
+const fr: MinutesLabels = {
+  direction: 'ltr',
+  languageTag: 'fr-FR',
+  documentTitle: () => 'Procès-verbal',
+  documentSubtitle: (name) => name,
+  meetingType: {
+    consultation: { definite: 'la réunion de consultation', indefinite: 'une réunion de consultation' },
+    council: { definite: 'la session du conseil', indefinite: 'une session du conseil' },
+    committee: { definite: 'la réunion de la commission', indefinite: 'une réunion de la commission' },
+    other: { definite: 'la réunion', indefinite: 'une réunion' },
+  },
+  titleNamesMeeting: () => false,
+  about: (type, topic) => `${type} « ${topic} »`,
+  untitled: 'la réunion',
+  reference: (ref) => `Réf. : ${ref}`,
+  date: (g, h) => (h ? `Date : ${g}\n(${h})` : `Date : ${g}`),
+  opening: (p) => {
+    const parts: string[] = [];
+    if (p.gregorian) parts.push(`Le ${p.weekday ? `${p.weekday} ` : ''}${p.gregorian}${p.hijri ? ` (${p.hijri})` : ''}`);
+    if (p.startTime) parts.push(`à ${p.startTime.replace(':', ' h ')}`);
+    let main = `s’est tenue ${p.what}`;
+    if (p.place) main += `, à ${p.place}`;
+    parts.push(main);
+    if (p.chair) parts.push(`sous la présidence de ${p.chair}`);
+    parts.push(
+      p.attendees > 0
+        ? `en présence des personnes dont les noms figurent sur la liste de présence ci-dessous (${p.attendees} participants)`
+        : 'en présence de ses membres',
+    );
+    const text = parts.join(', ') + '.';
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  },
+  headings: {
+    attendance: 'Liste de présence',
+    agenda: 'Ordre du jour',
+    proceedings: 'Déroulement de la séance',
+    decisions: 'Décisions et recommandations',
+    signatures: 'Signatures',
+    annex: 'Annexe : transcription intégrale de la réunion',
+  },
+  attendanceHeader: ['N°', 'Nom et prénom', 'Qualité', 'Organisme', 'Signature'],
+  decisionsHeader: ['N°', 'Type', 'Texte', 'Responsable', 'Échéance'],
+  transcriptHeader: ['Heure', 'Intervenant', 'Texte'],
+  decisionKinds: { decision: 'Décision', recommendation: 'Recommandation', agreement: 'Accord', action: 'Action' },
+  honorific: { m: 'M.', f: 'Mme', unknown: 'M./Mme' },
+  person: (h, name, title) => `${h} ${name}${title ? `, ${title}` : ''}`,
+  intervention: (person) => `Intervention de ${person} :`,
+  unknownSpeakerIntervention: 'Intervention (intervenant non identifié) :',
+  unknownSpeaker: '—',
+  noAttendees: 'Aucune liste de présence n’a été enregistrée.',
+  noAgenda: 'Aucun ordre du jour n’a été fixé.',
+  noInterventions: 'Aucune intervention n’a été enregistrée.',
+  noDecisions: 'Aucune décision ni recommandation n’a été prise.',
+  noTranscript: 'Aucune transcription pour cette réunion.',
+  closing: (end) =>
+    end
+      ? `L’ordre du jour étant épuisé, la séance a été levée à ${end.replace(':', ' h ')}. Le présent procès-verbal a été établi à la date indiquée ci-dessus.`
+      : 'L’ordre du jour étant épuisé, la séance a été levée. Le présent procès-verbal a été établi à la date indiquée ci-dessus.',
+  chairRole: 'Le président de séance',
+  secretaryRole: 'Le secrétaire de séance',
+  pageLabel: 'Page {page} sur {pages}',
+  status: { draft: 'Projet', review: 'En relecture', approved: 'Approuvé' },
+  keywords: ['procès-verbal', 'réunion'],
+  description: (p) =>
+    `Procès-verbal : ${p.name}${p.date ? `, ${p.date}` : ''}${p.place ? `, ${p.place}` : ''} ; ${p.attendees} participants ; ${p.decisions} décisions et recommandations ; révision ${p.revision}.`,
+  comma: ', ',
+};
+
+const en: MinutesLabels = {
+  direction: 'ltr',
+  languageTag: 'en-GB',
+  documentTitle: () => 'Minutes',
+  documentSubtitle: (name) => name,
+  meetingType: {
+    consultation: { definite: 'the consultation meeting', indefinite: 'a consultation meeting' },
+    council: { definite: 'the council session', indefinite: 'a council session' },
+    committee: { definite: 'the committee meeting', indefinite: 'a committee meeting' },
+    other: { definite: 'the meeting', indefinite: 'a meeting' },
+  },
+  titleNamesMeeting: () => false,
+  about: (type, topic) => `${type} “${topic}”`,
+  untitled: 'the meeting',
+  reference: (ref) => `Ref.: ${ref}`,
+  date: (g, h) => (h ? `Date: ${g}\n(${h})` : `Date: ${g}`),
+  opening: (p) => {
+    const parts: string[] = [];
+    if (p.gregorian) parts.push(`On ${p.weekday ? `${p.weekday}, ` : ''}${p.gregorian}${p.hijri ? ` (${p.hijri})` : ''}`);
+    if (p.startTime) parts.push(`at ${p.startTime}`);
+    let main = `${p.what} was held`;
+    if (p.place) main += ` at ${p.place}`;
+    parts.push(main);
+    if (p.chair) parts.push(`chaired by ${p.chair}`);
+    parts.push(
+      p.attendees > 0
+        ? `and attended by the persons named in the attendance sheet below (${p.attendees} participants)`
+        : 'and attended by its members',
+    );
+    const text = parts.join(', ') + '.';
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  },
+  headings: {
+    attendance: 'Attendance',
+    agenda: 'Agenda',
+    proceedings: 'Proceedings',
+    decisions: 'Decisions and recommendations',
+    signatures: 'Signatures',
+    annex: 'Annex: full transcript of the meeting',
+  },
+  attendanceHeader: ['No.', 'Name', 'Title', 'Organisation', 'Signature'],
+  decisionsHeader: ['No.', 'Type', 'Text', 'Responsible', 'Deadline'],
+  transcriptHeader: ['Time', 'Speaker', 'Text'],
+  decisionKinds: { decision: 'Decision', recommendation: 'Recommendation', agreement: 'Agreement', action: 'Action' },
+  honorific: { m: 'Mr', f: 'Ms', unknown: 'Mr/Ms' },
+  person: (h, name, title) => `${h} ${name}${title ? `, ${title}` : ''}`,
+  intervention: (person) => `Intervention by ${person}:`,
+  unknownSpeakerIntervention: 'Intervention (speaker not identified):',
+  unknownSpeaker: '—',
+  noAttendees: 'No attendance was recorded.',
+  noAgenda: 'No agenda was set.',
+  noInterventions: 'No intervention was recorded.',
+  noDecisions: 'No decision or recommendation was made.',
+  noTranscript: 'There is no transcript for this meeting.',
+  closing: (end) =>
+    end
+      ? `There being no further business, the meeting was closed at ${end}. These minutes were drawn up on the date stated above.`
+      : 'There being no further business, the meeting was closed. These minutes were drawn up on the date stated above.',
+  chairRole: 'Chair',
+  secretaryRole: 'Secretary',
+  pageLabel: 'Page {page} of {pages}',
+  status: { draft: 'Draft', review: 'Under review', approved: 'Approved' },
+  keywords: ['minutes', 'meeting'],
+  description: (p) =>
+    `Minutes: ${p.name}${p.date ? `, ${p.date}` : ''}${p.place ? `, ${p.place}` : ''}; ${p.attendees} participants; ${p.decisions} decisions and recommendations; revision ${p.revision}.`,
+  comma: ', ',
+};
+
+export const minutesLabels: Record<Language, MinutesLabels> = { ar, fr, en };
