@@ -1,0 +1,536 @@
+// The minutes as a DOCX, rendered from the minutes model with the docx package.
+//
+// Arabic is right to left throughout: every paragraph is bidirectional (w:bidi), every run of
+// Arabic or neutral text is marked rtl (w:rtl) and takes the complex-script font and size
+// (w:rFonts w:cs, w:szCs, w:bCs), tables run right to left (w:bidiVisual), and Latin names or
+// words inside Arabic text get runs of their own without rtl so Word and LibreOffice order them
+// as Latin. French and English are left to right, with the same treatment for any Arabic inside.
+//
+// Alignment: Word reads w:jc left/right in a bidi paragraph as start/end of the line; the docx
+// package mirrors LEFT/RIGHT for bidirectional paragraphs, so we ask for the side of the page we
+// want (RIGHT for an Arabic paragraph's start) and never write start/end, which Word 2007 refuses.
+//
+// After packing, docProps/core.xml is rewritten (the package stamps "now" as created/modified and
+// has no content status) and word/fontTable.xml describes the fonts so a machine without Amiri
+// substitutes an Arabic font of the same kind (charset 178, serif).
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Align, MinutesBlock, MinutesModel } from '../../shared/minutes/model.ts';
+import { pageLabelParts } from '../../shared/minutes/model.ts';
+
+export interface DocxFonts {
+  /** Font for Arabic (complex script) text. */
+  arabic: string;
+  /** Font for Latin text. */
+  latin: string;
+}
+
+/** Amiri is a free Naskh font with matching Latin; Word substitutes from the font table when it is missing. */
+export const defaultFonts = (direction: 'rtl' | 'ltr'): DocxFonts =>
+  direction === 'rtl' ? { arabic: 'Amiri', latin: 'Amiri' } : { arabic: 'Amiri', latin: 'Times New Roman' };
+
+export interface DocxOptions {
+  fonts?: DocxFonts;
+}
+
+/** Page geometry: A4, 2 cm margins. */
+const PAGE = { width: 11906, height: 16838, margin: 1134, headerFooter: 567 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+
+/** Half-points. Arabic is set a little larger than Latin: Naskh faces are small on the body. */
+const SIZES = {
+  body: { sz: 24, szCs: 28 },
+  small: { sz: 20, szCs: 22 },
+  heading: { sz: 28, szCs: 32 },
+  title: { sz: 32, szCs: 36 },
+};
+
+const ARABIC_CHAR = '\\u0600-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF';
+const LATIN_CHAR = 'A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF';
+/** A Latin word: letters and digits, with inner punctuation only when a letter or digit follows (watiqa.ma, l’État). */
+const LATIN_WORD = `[${LATIN_CHAR}](?:[${LATIN_CHAR}0-9]|[.'’\\-@_/&](?=[${LATIN_CHAR}0-9]))*`;
+const LATIN_SPAN = new RegExp(`${LATIN_WORD}(?:[ \\u00A0]+${LATIN_WORD})*`, 'g');
+const ARABIC_WORD = `[${ARABIC_CHAR}]+`;
+const ARABIC_SPAN = new RegExp(`${ARABIC_WORD}(?:[ \\u00A0]+${ARABIC_WORD})*`, 'g');
+
+export interface BidiPiece {
+  text: string;
+  rtl: boolean;
+}
+
+/**
+ * Splits text into runs by direction. In an Arabic paragraph everything is rtl except spans of
+ * Latin words (names, French phrases, web addresses); in a Latin paragraph everything is ltr
+ * except spans of Arabic words. Digits and punctuation stay with the paragraph's direction.
+ */
+export function bidiPieces(text: string, direction: 'rtl' | 'ltr'): BidiPiece[] {
+  const foreign = direction === 'rtl' ? LATIN_SPAN : ARABIC_SPAN;
+  const base = direction === 'rtl';
+  const pieces: BidiPiece[] = [];
+  let at = 0;
+  foreign.lastIndex = 0;
+  for (let m = foreign.exec(text); m; m = foreign.exec(text)) {
+    if (m.index > at) pieces.push({ text: text.slice(at, m.index), rtl: base });
+    pieces.push({ text: m[0], rtl: !base });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), rtl: base });
+  return pieces;
+}
+
+const FIRST_STRONG = new RegExp(`[${ARABIC_CHAR}${LATIN_CHAR}]`);
+
+/** True when the first letter of the text is Arabic (the rule of dir="auto"). */
+export function firstStrongIsArabic(text: string): boolean {
+  const m = FIRST_STRONG.exec(text);
+  return m !== null && !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(m[0]);
+}
+
+/** The side of the page we want; the docx package writes it the way Word reads bidi paragraphs. */
+function alignFor(align: Align, rtl: boolean): IParagraphOptions['alignment'] {
+  switch (align) {
+    case 'center':
+      return AlignmentType.CENTER;
+    case 'justify':
+      return AlignmentType.BOTH;
+    case 'end':
+      return rtl ? AlignmentType.LEFT : AlignmentType.RIGHT;
+    case 'start':
+      return rtl ? AlignmentType.RIGHT : AlignmentType.LEFT;
+  }
+}
+
+interface RunStyle {
+  bold?: boolean;
+  size?: keyof typeof SIZES;
+}
+
+class Writer {
+  readonly rtl: boolean;
+  constructor(
+    readonly model: MinutesModel,
+    readonly fonts: DocxFonts,
+  ) {
+    this.rtl = model.direction === 'rtl';
+  }
+
+  runs(text: string, style: RunStyle = {}): TextRun[] {
+    return this.runsIn(text, this.model.direction, style);
+  }
+
+  runsIn(text: string, direction: 'rtl' | 'ltr', style: RunStyle = {}): TextRun[] {
+    const size = SIZES[style.size ?? 'body'];
+    const out: TextRun[] = [];
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      const pieces = bidiPieces(line, direction);
+      if (pieces.length === 0) pieces.push({ text: '', rtl: direction === 'rtl' });
+      pieces.forEach((p, j) => {
+        const opts: IRunOptions = {
+          text: p.text,
+          bold: style.bold,
+          boldComplexScript: style.bold,
+          size: size.sz,
+          sizeComplexScript: size.szCs,
+          rightToLeft: p.rtl,
+          break: i > 0 && j === 0 ? 1 : undefined,
+        };
+        out.push(new TextRun(opts));
+      });
+    });
+    return out;
+  }
+
+  alignment(align: Align): IParagraphOptions['alignment'] {
+    return alignFor(align, this.rtl);
+  }
+
+  /**
+   * A paragraph in the document's direction; in a French or English document, a paragraph that
+   * begins with Arabic (a name, an Arabic intervention) runs right to left like dir="auto" in HTML.
+   */
+  paragraph(text: string, opts: { align?: Align; style?: RunStyle; extra?: Partial<IParagraphOptions> } = {}): Paragraph {
+    const rtl = this.rtl || (opts.align !== 'center' && firstStrongIsArabic(text));
+    return new Paragraph({
+      bidirectional: rtl,
+      alignment: alignFor(opts.align ?? 'start', rtl),
+      children: rtl === this.rtl ? this.runs(text, opts.style) : this.runsIn(text, 'rtl', opts.style),
+      ...opts.extra,
+    });
+  }
+
+  heading(text: string, pageBreakBefore: boolean): Paragraph {
+    return new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      bidirectional: this.rtl,
+      alignment: this.alignment('start'),
+      keepNext: true,
+      pageBreakBefore,
+      children: this.runs(text, { bold: true, size: 'heading' }),
+    });
+  }
+
+  cell(text: string, opts: { widthTwips: number; header?: boolean; align?: Align; small?: boolean }): TableCell {
+    return new TableCell({
+      width: { size: opts.widthTwips, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      shading: opts.header ? { fill: 'E7E6E6', type: 'clear', color: 'auto' } : undefined,
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [
+        this.paragraph(text, {
+          align: opts.header ? 'center' : (opts.align ?? 'start'),
+          style: { bold: opts.header, size: opts.small ? 'small' : 'body' },
+          extra: { spacing: { before: 0, after: 0 } },
+        }),
+      ],
+    });
+  }
+
+  table(block: Extract<MinutesBlock, { kind: 'table' }>): Table {
+    const widths = block.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH));
+    const small = block.role === 'transcript';
+    const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+    const rows = [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: block.header.map((h, i) => this.cell(h, { widthTwips: widths[i]!, header: true, small })),
+      }),
+      ...block.rows.map(
+        (row) =>
+          new TableRow({
+            cantSplit: block.role !== 'transcript',
+            height: block.signatureColumn !== null ? { value: 620, rule: 'atLeast' } : undefined,
+            children: row.map((text, i) =>
+              this.cell(text, { widthTwips: widths[i]!, small, align: block.centered.includes(i) ? 'center' : 'start' }),
+            ),
+          }),
+      ),
+    ];
+    return new Table({
+      rows,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      visuallyRightToLeft: this.rtl,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    });
+  }
+
+  /** A table with no borders, for laying out the letterhead and the signatures side by side. */
+  layoutTable(cells: Paragraph[][], widths: number[]): Table {
+    const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+    return new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      visuallyRightToLeft: this.rtl,
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: cells.map((children, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children })),
+        }),
+      ],
+    });
+  }
+
+  block(block: MinutesBlock): (Paragraph | Table)[] {
+    const tight = { spacing: { before: 0, after: 0 } };
+    switch (block.kind) {
+      case 'letterhead': {
+        const start = block.lines.map((l, i) =>
+          this.paragraph(l, { align: 'center', style: { bold: i === 0 || i === 1 }, extra: tight }),
+        );
+        const end: Paragraph[] = [];
+        if (block.logo) {
+          end.push(
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              bidirectional: this.rtl,
+              children: [
+                new ImageRun({
+                  type: block.logo.mime === 'image/png' ? 'png' : 'jpg',
+                  data: Buffer.from(block.logo.base64, 'base64'),
+                  transformation: {
+                    width: Math.round((block.logo.widthPt * 96) / 72),
+                    height: Math.round((block.logo.heightPt * 96) / 72),
+                  },
+                  altText: { name: 'logo', title: 'logo', description: block.lines[0] ?? 'logo' },
+                }),
+              ],
+            }),
+          );
+        }
+        if (block.reference) end.push(this.paragraph(block.reference, { align: 'end', extra: tight }));
+        if (block.date) end.push(this.paragraph(block.date, { align: 'end', extra: tight }));
+        const w = Math.round(TEXT_WIDTH * 0.45);
+        return [
+          this.layoutTable(
+            [start.length ? start : [this.paragraph('')], [this.paragraph('')], end.length ? end : [this.paragraph('')]],
+            [w, TEXT_WIDTH - 2 * w, w],
+          ),
+          this.paragraph('', { extra: tight }),
+        ];
+      }
+      case 'title': {
+        const out = [
+          this.paragraph(block.text, {
+            align: 'center',
+            style: { bold: true, size: 'title' },
+            extra: { spacing: { before: 240, after: block.subtitle ? 60 : 240 }, keepNext: true },
+          }),
+        ];
+        if (block.subtitle)
+          out.push(this.paragraph(block.subtitle, { align: 'center', style: { bold: true, size: 'heading' }, extra: { spacing: { after: 240 } } }));
+        return out;
+      }
+      case 'paragraph':
+        return [
+          this.paragraph(block.text, {
+            align: block.align,
+            style: { bold: block.bold, size: block.size === 'small' ? 'small' : 'body' },
+            extra: block.keepWithNext ? { keepNext: true, keepLines: true } : {},
+          }),
+        ];
+      case 'intervention':
+        return [
+          this.paragraph(block.heading, { style: { bold: true }, extra: { keepNext: true, spacing: { before: 160, after: 60 } } }),
+          ...block.paragraphs.map((p) => this.paragraph(p, { align: 'justify' })),
+        ];
+      case 'table':
+        return [this.table(block), this.paragraph('', { extra: tight })];
+      case 'list':
+        return block.items.map(
+          (item) =>
+            new Paragraph({
+              bidirectional: this.rtl,
+              alignment: this.alignment('start'),
+              numbering: { reference: block.ordered ? 'minutes-ordered' : 'minutes-bullet', level: 0 },
+              children: this.runs(item),
+            }),
+        );
+      case 'signatures': {
+        const w = Math.floor(TEXT_WIDTH / Math.max(1, block.blocks.length));
+        return [
+          this.layoutTable(
+            block.blocks.map((b) => [
+              this.paragraph(b.role, { align: 'center', style: { bold: true }, extra: tight }),
+              this.paragraph(b.name, { align: 'center', extra: tight }),
+              this.paragraph('', { extra: { spacing: { before: 1200, after: 0 } } }),
+            ]),
+            block.blocks.map(() => w),
+          ),
+        ];
+      }
+    }
+  }
+
+  footer(): Footer {
+    const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = pageLabelParts(this.model.pageLabel).map((p) =>
+      typeof p === 'string' ? p : p.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES,
+    );
+    return new Footer({
+      children: [
+        new Paragraph({
+          bidirectional: this.rtl,
+          alignment: AlignmentType.CENTER,
+          children: [
+            new TextRun({
+              children,
+              rightToLeft: this.rtl,
+              size: SIZES.small.sz,
+              sizeComplexScript: SIZES.small.szCs,
+            }),
+          ],
+        }),
+      ],
+    });
+  }
+
+  document(): Document {
+    const { model, fonts } = this;
+    const children: (Paragraph | Table)[] = [];
+    for (const section of model.sections) {
+      if (section.title) children.push(this.heading(section.title, section.pageBreakBefore));
+      else if (section.pageBreakBefore) children.push(new Paragraph({ pageBreakBefore: true, bidirectional: this.rtl }));
+      for (const b of section.blocks) children.push(...this.block(b));
+    }
+    const font = { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.latin, cs: fonts.arabic };
+    const language = { value: this.rtl ? 'fr-FR' : model.properties.languageTag, bidirectional: 'ar-MA' };
+    const level0 = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
+      level: 0,
+      format,
+      text,
+      // In a bidi paragraph Word and LibreOffice read lvlJc and w:ind left as the start side, so
+      // the same values put the number on the right in Arabic and on the left in French.
+      alignment: AlignmentType.LEFT,
+      style: {
+        paragraph: { indent: { left: 567, hanging: 397 } },
+        run: { font, rightToLeft: this.rtl },
+      },
+    });
+    const p = model.properties;
+    return new Document({
+      title: p.title,
+      subject: p.subject,
+      creator: p.author || 'Mahdar',
+      lastModifiedBy: p.author || 'Mahdar',
+      keywords: p.keywords.join(', '),
+      description: p.description,
+      revision: p.revision,
+      customProperties: [
+        { name: 'MahdarMeetingId', value: p.meetingId },
+        { name: 'MahdarRevision', value: String(p.revision) },
+        { name: 'MahdarStatus', value: p.status },
+        { name: 'MahdarLanguage', value: model.language },
+      ],
+      styles: {
+        default: {
+          document: {
+            run: { font, size: SIZES.body.sz, sizeComplexScript: SIZES.body.szCs, language },
+            paragraph: { spacing: { after: 120, line: 312 } },
+          },
+          heading1: {
+            run: { font, bold: true, boldComplexScript: true, size: SIZES.heading.sz, sizeComplexScript: SIZES.heading.szCs, color: '000000' },
+            paragraph: { spacing: { before: 300, after: 120 }, keepNext: true },
+          },
+        },
+      },
+      numbering: {
+        config: [
+          { reference: 'minutes-ordered', levels: [level0(LevelFormat.DECIMAL, '%1.')] },
+          { reference: 'minutes-bullet', levels: [level0(LevelFormat.BULLET, '•')] },
+        ],
+      },
+      sections: [
+        {
+          properties: {
+            page: {
+              size: { width: PAGE.width, height: PAGE.height },
+              margin: {
+                top: PAGE.margin,
+                bottom: PAGE.margin,
+                left: PAGE.margin,
+                right: PAGE.margin,
+                header: PAGE.headerFooter,
+                footer: PAGE.headerFooter,
+              },
+            },
+          },
+          footers: { default: this.footer() },
+          children,
+        },
+      ],
+    });
+  }
+}
+
+function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** W3CDTF without milliseconds; an unparsable stamp falls back to the epoch rather than lying with "now". */
+function w3cdtf(iso: string): string {
+  const t = Date.parse(iso);
+  return new Date(Number.isFinite(t) ? t : 0).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function corePropertiesXml(model: MinutesModel): string {
+  const p = model.properties;
+  const el = (name: string, value: string) => (value ? `<${name}>${xmlEscape(value)}</${name}>` : '');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    el('dc:title', p.title) +
+    el('dc:subject', p.subject) +
+    el('dc:creator', p.author) +
+    el('cp:keywords', p.keywords.join(', ')) +
+    el('dc:description', p.description) +
+    el('dc:identifier', p.meetingId) +
+    el('dc:language', p.languageTag) +
+    el('cp:lastModifiedBy', p.author) +
+    el('cp:revision', String(p.revision)) +
+    el('cp:contentStatus', p.statusLabel) +
+    el('cp:category', 'Mahdar') +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${w3cdtf(p.created)}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${w3cdtf(p.modified)}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** The font table: how to substitute each font where it is not installed. */
+export function fontTableXml(fonts: DocxFonts): string {
+  const known: Record<string, { charset: string; family: string; panose: string; alt?: string }> = {
+    Amiri: { charset: 'B2', family: 'roman', panose: '00000500000000000000', alt: 'Traditional Arabic' },
+    'Noto Naskh Arabic': { charset: 'B2', family: 'roman', panose: '020B0502040504020204', alt: 'Traditional Arabic' },
+    'Traditional Arabic': { charset: 'B2', family: 'roman', panose: '02020603050405020304' },
+    'Times New Roman': { charset: '00', family: 'roman', panose: '02020603050405020304' },
+    Arial: { charset: '00', family: 'swiss', panose: '020B0604020202020204' },
+  };
+  const names = [...new Set([fonts.arabic, fonts.latin, 'Noto Naskh Arabic', 'Traditional Arabic', 'Times New Roman', 'Arial'])];
+  const body = names
+    .map((name) => {
+      const f = known[name] ?? { charset: '00', family: 'auto', panose: '00000000000000000000' };
+      return (
+        `<w:font w:name="${xmlEscape(name)}">` +
+        (f.alt ? `<w:altName w:val="${xmlEscape(f.alt)}"/>` : '') +
+        `<w:panose1 w:val="${f.panose}"/><w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/>` +
+        '</w:font>'
+      );
+    })
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    body +
+    '</w:fonts>'
+  );
+}
+
+/** Zip entries get this fixed date so the same minutes give the same bytes. */
+const ZIP_DATE = new Date('2000-01-01T00:00:00Z');
+
+/** Renders the minutes model to DOCX bytes. */
+export async function renderDocx(model: MinutesModel, options: DocxOptions = {}): Promise<Uint8Array> {
+  const fonts = options.fonts ?? defaultFonts(model.direction);
+  const packed = await Packer.toBuffer(new Writer(model, fonts).document());
+  const files = unzipSync(new Uint8Array(packed));
+  files['docProps/core.xml'] = strToU8(corePropertiesXml(model));
+  files['word/fontTable.xml'] = strToU8(fontTableXml(fonts));
+  // [Content_Types].xml must come first in the archive for some readers; keep the packer's order otherwise.
+  const ordered: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  const names = Object.keys(files).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+  for (const name of names) ordered[name] = [files[name]!, { mtime: ZIP_DATE }];
+  return zipSync(ordered, { level: 6 });
+}
+
+/** For tests and tools: the XML of one part of a DOCX. */
+export function docxPart(docx: Uint8Array, part: string): string | null {
+  const files = unzipSync(docx, { filter: (f) => f.name === part });
+  const data = files[part];
+  return data ? strFromU8(data) : null;
+}

@@ -1,0 +1,136 @@
+// The DOCX as a person sees it: rendered by LibreOffice to PDF, read back with pdftotext, and
+// kept as PNG pages in test-results/minutes/ to look at (direction, alignment, joined letters,
+// nothing clipped, tables readable).
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingSchema, type Language, type Meeting } from '../../shared/domain.ts';
+import { buildMinutes } from '../../shared/minutes/build.ts';
+import { renderDocx } from '../../main/export/docx.ts';
+import { logical, parseBbox, type PdfWord } from './docx-pdftext.ts';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '../..');
+const artefacts = join(root, 'test-results/minutes');
+const sample: Meeting = meetingSchema.parse(JSON.parse(readFileSync(join(root, 'tests/fixtures/meeting-sample/meeting.json'), 'utf8')));
+
+async function have(cmd: string, arg: string): Promise<boolean> {
+  return run(cmd, [arg]).then(
+    () => true,
+    () => false,
+  );
+}
+const haveTools = (await have('soffice', '--version')) && (await have('pdftotext', '-v'));
+
+
+
+describe.skipIf(!haveTools)('the minutes rendered by LibreOffice', () => {
+  const profile = join(tmpdir(), `mahdar-lo-${process.pid}-${Date.now()}`);
+  const texts = new Map<Language, string>();
+  const pages = new Map<Language, number>();
+
+  beforeAll(async () => {
+    rmSync(artefacts, { recursive: true, force: true });
+    mkdirSync(artefacts, { recursive: true });
+    for (const lang of ['ar', 'fr', 'en'] as const) {
+      const docx = join(artefacts, `minutes-${lang}.docx`);
+      writeFileSync(docx, await renderDocx(buildMinutes(sample, lang)));
+      await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', artefacts, docx], { timeout: 180_000 });
+      const pdf = join(artefacts, `minutes-${lang}.pdf`);
+      // Lines are joined: a phrase may wrap at the end of a line.
+      texts.set(lang, logical((await run('pdftotext', [pdf, '-'])).stdout).replace(/\s+/g, ' '));
+      await run('pdftoppm', ['-png', '-r', '60', pdf, join(artefacts, lang)]);
+      pages.set(lang, readdirSync(artefacts).filter((f) => f.startsWith(`${lang}-`) && f.endsWith('.png')).length);
+    }
+  }, 600_000);
+
+  afterAll(() => rmSync(profile, { recursive: true, force: true }));
+
+  it('keeps the Arabic text in logical order, letters joined into words', () => {
+    const t = texts.get('ar')!;
+    expect(t).toContain('المملكة المغربية');
+    expect(t).toContain('وزارة الداخلية');
+    expect(t).toContain('محضر اللقاء التشاوري الجهوي حول رقمنة الخدمات العمومية');
+    expect(t).toContain('في يوم الخميس 12 نونبر 2026 الموافق لـ 2 جمادى الآخرة 1448 هـ');
+    expect(t).toContain('تدخل السيد محمد العلمي، والي جهة الرباط سلا القنيطرة:');
+    expect(t).toContain('تدخل السيدة فاطمة الزهراء بناني');
+    // A Latin name inside Arabic text, and a Latin web address, come out whole and in place.
+    expect(t).toContain('تدخل السيد Jean Dupont، خبير في الإدارة الإلكترونية:');
+    expect(t).toContain('watiqa.ma');
+    expect(t).toContain('القانون رقم 55.19');
+    expect(t).toContain('رفعت الجلسة على الساعة 12:30');
+  });
+
+  it('has every section heading, in order', () => {
+    const t = texts.get('ar')!;
+    const headings = ['لائحة الحضور', 'جدول الأعمال', 'سير الأشغال', 'القرارات والتوصيات', 'التوقيعات', 'ملحق: التفريغ الحرفي الكامل للاجتماع'];
+    let at = 0;
+    for (const h of headings) {
+      const i = t.indexOf(h, at);
+      expect(i, h).toBeGreaterThan(-1);
+      at = i;
+    }
+    for (const s of ['رئيس الجلسة', 'كاتب الجلسة', 'الجهة المكلفة', 'التوقيع', 'المرجع: 2026/045']) expect(t).toContain(s);
+  });
+
+  it('numbers the pages "الصفحة X من Y"', () => {
+    const n = pages.get('ar')!;
+    expect(n).toBeGreaterThanOrEqual(3);
+    const t = texts.get('ar')!;
+    for (let i = 1; i <= n; i++) expect(t).toContain(`الصفحة ${i} من ${n}`);
+  });
+
+  it('renders the French and English variants', () => {
+    const fr = texts.get('fr')!;
+    for (const s of ['Procès-verbal', 'Liste de présence', 'Ordre du jour', 'Déroulement de la séance', 'Décisions et recommandations', 'Annexe : transcription intégrale', `Page 1 sur ${pages.get('fr')}`]) {
+      expect(fr).toContain(s);
+    }
+    const en = texts.get('en')!;
+    for (const s of ['Minutes', 'Attendance', 'Agenda', 'Proceedings', 'Decisions and recommendations', 'Annex: full transcript', `Page 1 of ${pages.get('en')}`]) {
+      expect(en).toContain(s);
+    }
+  });
+
+  it('lays Arabic pages out from the right: headings, paragraphs and table columns', async () => {
+    const { width, words } = parseBbox((await run('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(artefacts, 'minutes-ar.pdf'), '-'])).stdout);
+    const margin = 56.7; // 2 cm
+    const find = (text: string): PdfWord => {
+      const w = words.find((x) => x.text === text);
+      expect(w, text).toBeDefined();
+      return w!;
+    };
+    // A heading (the second "لائحة" of the page: the first is in the opening paragraph) and the
+    // first word of the opening paragraph touch the right margin.
+    const heading = words.filter((x) => x.text === 'لائحة').at(-1)!;
+    expect(heading.xMax).toBeCloseTo(width - margin, -1);
+    expect(find('يوم').xMax).toBeGreaterThan(width - margin - 40);
+    // The letterhead sits on the right half, the reference and date on the left half.
+    expect(find('المملكة').xMin).toBeGreaterThan(width / 2);
+    expect(find('2026/045').xMin).toBeLessThan(width / 2);
+    // The attendance table runs right to left: number column rightmost, signature column leftmost.
+    const num = find('ر.ت');
+    const sig = find('التوقيع');
+    const name = find('الكامل');
+    expect(num.xMin).toBeGreaterThan(name.xMax);
+    expect(sig.xMax).toBeLessThan(name.xMin);
+    expect(num.xMax).toBeGreaterThan(width - margin - 30);
+    // The page number is centred.
+    const page = find('الصفحة');
+    expect(Math.abs((page.xMin + page.xMax) / 2 - width / 2)).toBeLessThan(60);
+  });
+
+  it('lays French pages out from the left', async () => {
+    const { width, words } = parseBbox((await run('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(artefacts, 'minutes-fr.pdf'), '-'])).stdout);
+    const find = (text: string) => words.find((x) => x.text === text)!;
+    expect(find('Liste').xMin).toBeCloseTo(56.7, -1);
+    expect(find('N°').xMax).toBeLessThan(find('Signature').xMin);
+    expect(find('Signature').xMax).toBeLessThan(width - 50);
+  });
+
+  it('keeps PNG pages as artefacts', () => {
+    for (const lang of ['ar', 'fr', 'en'] as const) expect(pages.get(lang)).toBeGreaterThanOrEqual(3);
+  });
+});
