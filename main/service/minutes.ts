@@ -1,12 +1,83 @@
-// PLACEHOLDER: owned by the minutes/export work (issue 5); replaced by the real implementation.
+// Service commands for the minutes: the model for the preview, exports into the meeting folder,
+// approval and reopening. Exported files are fetched by download id through the transports
+// (resolveDownload), never by a path the UI sends.
+import { lstat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import type { MahdarService } from '../../shared/api.ts';
+import { idSchema } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
+import { buildMinutes } from '../../shared/minutes/build.ts';
+import { approveMeeting, EXPORTS_DIR, exportToArchive, reopenMeeting, REVISIONS_DIR } from '../export/approve.ts';
+import { contentTypeOf, readLogo } from '../export/render.ts';
 import type { ServiceContext } from './context.ts';
 
 type Commands = Pick<MahdarService, 'getMinutes' | 'exportMeeting' | 'approveMeeting' | 'reopenMeeting'>;
-export function minutesCommands(_ctx: ServiceContext): Commands {
-  const notYet = async (): Promise<never> => {
-    throw new MahdarError('internal');
+
+export function minutesCommands(ctx: ServiceContext): Commands {
+  const { archive, events } = ctx;
+  return {
+    async getMinutes({ meetingId, language }) {
+      const meeting = await archive.read(meetingId);
+      const logo = await readLogo(archive.meetingDir(meetingId));
+      return buildMinutes(meeting, language ?? meeting.language, { logo });
+    },
+    async exportMeeting({ meetingId, format, language }) {
+      const meeting = await archive.read(meetingId);
+      const out = await exportToArchive(archive, meeting, format, language ?? meeting.language);
+      return { fileName: out.fileName, downloadId: downloadIdOf(meetingId, out.fileName), sha256: out.sha256 };
+    },
+    async approveMeeting({ meetingId }) {
+      const m = await approveMeeting(archive, meetingId);
+      events.publish({ type: 'meeting', meetingId });
+      return m;
+    },
+    async reopenMeeting({ meetingId }) {
+      const m = await reopenMeeting(archive, meetingId);
+      events.publish({ type: 'meeting', meetingId });
+      return m;
+    },
   };
-  return { getMinutes: notYet, exportMeeting: notYet, approveMeeting: notYet, reopenMeeting: notYet };
+}
+
+/** An exported file's name: a plain ASCII token with an extension, never a path. */
+const FILE_NAME = /^[a-z0-9][a-z0-9._-]{0,150}$/;
+const REVISION = /^r[1-9][0-9]{0,5}$/;
+
+/**
+ * The download id of an export: "<meetingId>/exports/<file>" or "<meetingId>/revisions/r<N>/<file>".
+ * Readable on purpose (it appears in logs and URLs); every part is checked when it comes back.
+ */
+export function downloadIdOf(meetingId: string, fileName: string, revision?: number): string {
+  return revision === undefined ? `${meetingId}/${EXPORTS_DIR}/${fileName}` : `${meetingId}/${REVISIONS_DIR}/r${revision}/${fileName}`;
+}
+
+/**
+ * Resolves a download id to a file inside the archive. Refuses anything that is not exactly one
+ * of the two shapes above (no "..", no absolute path, no other folder, no hidden file), checks
+ * that the resolved path is still inside the meeting folder, and that the file exists.
+ */
+export async function resolveDownload(
+  ctx: ServiceContext,
+  downloadId: string,
+): Promise<{ file: string; fileName: string; contentType: string }> {
+  const refuse = () => new MahdarError('validation', { detail: 'download id' });
+  if (typeof downloadId !== 'string' || downloadId.length > 300) throw refuse();
+  const parts = downloadId.split('/');
+  let meetingId: string, folder: string[], fileName: string;
+  if (parts.length === 3 && parts[1] === EXPORTS_DIR) {
+    [meetingId, , fileName] = parts as [string, string, string];
+    folder = [EXPORTS_DIR];
+  } else if (parts.length === 4 && parts[1] === REVISIONS_DIR && REVISION.test(parts[2]!)) {
+    [meetingId, , , fileName] = parts as [string, string, string, string];
+    folder = [REVISIONS_DIR, parts[2]!];
+  } else throw refuse();
+  if (!idSchema.safeParse(meetingId).success || !FILE_NAME.test(fileName) || fileName.includes('..')) throw refuse();
+
+  const meetingDir = ctx.archive.meetingDir(meetingId);
+  const file = resolve(join(meetingDir, ...folder, fileName));
+  if (!file.startsWith(meetingDir + sep)) throw refuse();
+  // lstat: a symbolic link planted in the folder is not followed out of the archive.
+  const info = await lstat(file).catch(() => null);
+  if (!info?.isFile()) throw new MahdarError('export.failed', { detail: 'the exported file is no longer there; export again' });
+  return { file, fileName, contentType: contentTypeOf(fileName) };
 }
