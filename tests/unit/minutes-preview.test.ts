@@ -1,0 +1,45 @@
+// The on-screen preview renders the same model as the DOCX: every heading, table and text.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { meetingSchema, type Meeting } from '../../shared/domain.ts';
+import { buildMinutes } from '../../shared/minutes/build.ts';
+import { MinutesPreview } from '../../renderer/features/minutes/MinutesPreview.tsx';
+
+const root = join(import.meta.dirname, '../..');
+const sample: Meeting = meetingSchema.parse(JSON.parse(readFileSync(join(root, 'tests/fixtures/meeting-sample/meeting.json'), 'utf8')));
+const html = (lang: 'ar' | 'fr' | 'en') => renderToStaticMarkup(createElement(MinutesPreview, { model: buildMinutes(sample, lang) }));
+
+describe('MinutesPreview', () => {
+  it('renders Arabic minutes right to left with every section, table and intervention', () => {
+    const out = html('ar');
+    expect(out).toMatch(/^<article class="minutes-page minutes-rtl" dir="rtl" lang="ar-MA"/);
+    const model = buildMinutes(sample, 'ar');
+    for (const s of model.sections) if (s.title) expect(out).toContain(`<h2 class="minutes-heading">${s.title}</h2>`);
+    expect(out.match(/<table class="minutes-table/g)).toHaveLength(3);
+    expect(out).toContain('<th>التوقيع</th>');
+    expect(out).toContain('تدخل السيد Jean Dupont، خبير في الإدارة الإلكترونية:');
+    expect(out).toContain('<col style="width:7%"/>');
+    expect(out).not.toContain('dir="auto"');
+    // Every segment's text appears (proceedings and annex); React escapes what needs escaping.
+    for (const seg of sample.segments) expect(out).toContain(seg.text.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+  });
+
+  it('renders French minutes left to right, with Arabic paragraphs on their own direction', () => {
+    const out = html('fr');
+    expect(out).toMatch(/^<article class="minutes-page minutes-ltr" dir="ltr" lang="fr-FR"/);
+    expect(out).toContain('<h1>Procès-verbal</h1>');
+    expect(out).toContain('dir="auto"');
+  });
+
+  it('escapes text and shows the logo as a data URL', () => {
+    const model = buildMinutes({ ...sample, title: '<script>alert(1)</script>' }, 'ar', {
+      logo: { mime: 'image/png', base64: 'AAAA', widthPt: 40, heightPt: 40 },
+    });
+    const out = renderToStaticMarkup(createElement(MinutesPreview, { model }));
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('src="data:image/png;base64,AAAA"');
+  });
+});
