@@ -227,3 +227,12 @@ describe('shared/minutes stays pure', () => {
     }
   });
 });
+
+describe('docs/meeting-format.md', () => {
+  it('has an example that meetingSchema accepts and documents every field of the schema', () => {
+    const md = readFileSync(join(root, 'docs/meeting-format.md'), 'utf8');
+    const json = md.slice(md.lastIndexOf('```json') + 7, md.lastIndexOf('```'));
+    expect(meetingSchema.safeParse(JSON.parse(json)).success).toBe(true);
+    for (const field of Object.keys(meetingSchema.shape)) expect(md, field).toContain(`\`${field}\``);
+  });
+});
