@@ -12,7 +12,8 @@ const sample: Meeting = meetingSchema.parse(JSON.parse(readFileSync(join(root, '
 
 /** Paragraphs of document.xml, as XML strings. */
 const paragraphs = (xml: string) => xml.match(/<w:p>[^]*?<\/w:p>|<w:p [^>]*>[^]*?<\/w:p>/g) ?? [];
-const textOf = (p: string) => (p.match(/<w:t[^>]*>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('');
+const textOf = (p: string) =>
+  (p.replace(/<w:noBreakHyphen\/>/g, '<w:t>-</w:t>').match(/<w:t[^>]*>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('');
 
 describe('bidi runs', () => {
   it('gives Latin spans their own ltr runs inside Arabic text, digits and punctuation stay rtl', () => {
@@ -129,6 +130,13 @@ describe('Arabic DOCX', () => {
     expect(custom).toMatch(/name="MahdarMeetingId"><vt:lpwstr>m-sample-digitisation<\/vt:lpwstr>/);
     expect(custom).toMatch(/name="MahdarStatus"><vt:lpwstr>draft<\/vt:lpwstr>/);
     expect(custom).toMatch(/name="MahdarRevision"><vt:lpwstr>1<\/vt:lpwstr>/);
+  });
+
+  it('keeps a number range as typed, so it reads as one left-to-right number group', () => {
+    // A non-breaking hyphen (U+2011) is a neutral, not a number separator: in Arabic text it would
+    // turn 2022-2027 around into 2027-2022. The plain hyphen is kept, at the cost of a possible wrap.
+    expect(doc).toContain('2022-2027');
+    expect(doc).not.toContain('<w:noBreakHyphen/>');
   });
 
   it('contains every segment text and is deterministic', async () => {
