@@ -90,7 +90,10 @@ const ar: MinutesLabels = {
     const parts: string[] = [];
     if (p.gregorian) parts.push(`في يوم ${p.weekday ? `${p.weekday} ` : ''}${p.gregorian}${p.hijri ? ` الموافق لـ ${p.hijri}` : ''}`);
     if (p.startTime) parts.push(`على الساعة ${p.startTime}`);
-    let main = `انعقد ${p.what.replace(/^محضر\s+/, '')}`;
+    const what = p.what.replace(/^محضر\s+/, '');
+    // The verb agrees with the meeting noun: انعقد اللقاء / الاجتماع, انعقدت الدورة / الجلسة.
+    const verb = /^(ال)?(دورة|جلسة|ندوة|ورشة|مناظرة)/.test(what) ? 'انعقدت' : 'انعقد';
+    let main = `${verb} ${what}`;
     if (p.place) main += /^[\u0621-\u064A]/.test(p.place) ? ` ب${p.place}` : ` في ${p.place}`;
     parts.push(main);
     if (p.chair) parts.push(`برئاسة ${p.chair}`);

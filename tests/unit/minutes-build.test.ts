@@ -193,6 +193,13 @@ describe('edge cases', () => {
     expect(blocks(ar, 'closing', 'paragraph')[0]!.text).not.toContain('الساعة');
   });
 
+  it('makes the verb agree with a feminine meeting noun', () => {
+    const m = buildMinutes({ ...sample, title: 'الدورة العادية لشهر أكتوبر', type: 'council' }, 'ar');
+    expect(blocks(m, 'opening', 'paragraph')[0]!.text).toContain('انعقدت الدورة العادية لشهر أكتوبر');
+    const topic = buildMinutes({ ...sample, title: 'الميزانية', type: 'council' }, 'ar');
+    expect(blocks(topic, 'opening', 'paragraph')[0]!.text).toContain('انعقدت دورة المجلس حول الميزانية');
+  });
+
   it('names the meeting from its type when the title is only a topic', () => {
     const m = buildMinutes({ ...sample, title: 'رقمنة الخدمات العمومية', type: 'committee' }, 'ar');
     expect(blocks(m, 'header', 'title')[0]!.text).toBe('محضر اجتماع اللجنة حول رقمنة الخدمات العمومية');
