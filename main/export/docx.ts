@@ -73,6 +73,17 @@ const LATIN_SPAN = new RegExp(`${LATIN_WORD}(?:[ \\u00A0]+${LATIN_WORD})*`, 'g')
 const ARABIC_WORD = `[${ARABIC_CHAR}]+`;
 const ARABIC_SPAN = new RegExp(`${ARABIC_WORD}(?:[ \\u00A0]+${ARABIC_WORD})*`, 'g');
 
+/**
+ * Text as XML 1.0 allows it: control characters (an engine or a paste can produce them) and
+ * unpaired surrogates would make Word refuse the whole file. Tabs become spaces.
+ */
+export function xmlSafe(text: string): string {
+  return text
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 export interface BidiPiece {
   text: string;
   rtl: boolean;
@@ -141,7 +152,7 @@ class Writer {
   runsIn(text: string, direction: 'rtl' | 'ltr', style: RunStyle = {}): TextRun[] {
     const size = SIZES[style.size ?? 'body'];
     const out: TextRun[] = [];
-    const lines = text.split('\n');
+    const lines = xmlSafe(text).replace(/\r\n?/g, '\n').split('\n');
     lines.forEach((line, i) => {
       const pieces = bidiPieces(line, direction);
       if (pieces.length === 0) pieces.push({ text: '', rtl: direction === 'rtl' });
@@ -390,7 +401,9 @@ class Writer {
         run: { font, rightToLeft: this.rtl },
       },
     });
-    const p = model.properties;
+    const p = Object.fromEntries(
+      Object.entries(model.properties).map(([k, v]) => [k, typeof v === 'string' ? xmlSafe(v) : v]),
+    ) as typeof model.properties;
     return new Document({
       title: p.title,
       subject: p.subject,
@@ -458,7 +471,7 @@ function w3cdtf(iso: string): string {
 
 export function corePropertiesXml(model: MinutesModel): string {
   const p = model.properties;
-  const el = (name: string, value: string) => (value ? `<${name}>${xmlEscape(value)}</${name}>` : '');
+  const el = (name: string, value: string) => (value ? `<${name}>${xmlEscape(xmlSafe(value))}</${name}>` : '');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +

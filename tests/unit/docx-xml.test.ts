@@ -146,6 +146,17 @@ describe('Arabic DOCX', () => {
     expect(Buffer.from(again).equals(Buffer.from(docx))).toBe(true);
   });
 
+  it('drops characters XML forbids (control characters, unpaired surrogates) so Word opens the file', async () => {
+    const bad = structuredClone(sample);
+    bad.segments[0]!.text = 'نص\u0001مع\u000bتحكم\uFFFE و\uD800 نهاية\tبعد';
+    bad.secretary = 'أ\u0002ب';
+    const d = await renderDocx(buildMinutes(bad, 'ar'));
+    const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/;
+    for (const part of ['word/document.xml', 'docProps/core.xml', 'docProps/app.xml']) expect(docxPart(d, part)).not.toMatch(forbidden);
+    expect(docxPart(d, 'word/document.xml')).toContain('نصمعتحكم و\uFFFD نهاية بعد');
+    expect(docxPart(d, 'docProps/core.xml')).toContain('<dc:creator>أب</dc:creator>');
+  });
+
   it('escapes XML in every field', async () => {
     const evil = { ...sample, title: 'a <b> & "c"', secretary: '</dc:creator><x>' };
     const d = await renderDocx(buildMinutes(evil, 'ar'));
