@@ -179,7 +179,7 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
             d.owner.trim(),
             formatDeadline(d.deadline, language),
           ]),
-          widths: [6, 20, 42, 16, 16],
+          widths: [7, 20, 41, 16, 16],
           signatureColumn: null,
           centered: [0],
         }
