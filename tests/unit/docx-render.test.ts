@@ -88,6 +88,9 @@ describe.skipIf(!haveTools)('the minutes rendered by LibreOffice', () => {
     for (const s of ['Procès-verbal', 'Liste de présence', 'Ordre du jour', 'Déroulement de la séance', 'Décisions et recommandations', 'Annexe : transcription intégrale', `Page 1 sur ${pages.get('fr')}`]) {
       expect(fr).toContain(s);
     }
+    // Words in narrow columns are not broken in the middle.
+    expect(fr).toContain(' Recommandation ');
+    expect(texts.get('ar')!.match(/ ر\.ت /g)?.length).toBe(2);
     const en = texts.get('en')!;
     for (const s of ['Minutes', 'Attendance', 'Agenda', 'Proceedings', 'Decisions and recommendations', 'Annex: full transcript', `Page 1 of ${pages.get('en')}`]) {
       expect(en).toContain(s);
