@@ -1,5 +1,5 @@
 // The on-screen preview renders the same model as the DOCX: every heading, table and text.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -41,5 +41,15 @@ describe('MinutesPreview', () => {
     const out = renderToStaticMarkup(createElement(MinutesPreview, { model }));
     expect(out).not.toContain('<script>');
     expect(out).toContain('src="data:image/png;base64,AAAA"');
+  });
+
+  it('writes standalone HTML pages as artefacts (test-results/minutes/preview-*.html)', () => {
+    const css = readFileSync(join(root, 'renderer/features/minutes/minutes.css'), 'utf8');
+    const dir = join(root, 'test-results/minutes');
+    mkdirSync(dir, { recursive: true });
+    for (const lang of ['ar', 'fr', 'en'] as const) {
+      const page = `<!doctype html><meta charset="utf-8"><title>${lang}</title><style>${css}\nbody{background:#ccc;margin:0;padding:10px}</style>${html(lang)}`;
+      writeFileSync(join(dir, `preview-${lang}.html`), page);
+    }
   });
 });
