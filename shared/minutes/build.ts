@@ -150,7 +150,9 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
     groups.length
       ? groups.map((g): MinutesBlock => {
           const speakerId = g[0]!.speakerId;
-          const p = speakerId ? people.get(speakerId) : undefined;
+          const found = speakerId ? people.get(speakerId) : undefined;
+          // A participant without a name is printed as an unidentified speaker, not "تدخل السيد :".
+          const p = found?.name.trim() ? found : undefined;
           const text = clean(g.map((s) => s.text).join('\n').replace(/\n(?!\n)/g, ' '));
           return {
             kind: 'intervention',

@@ -218,6 +218,11 @@ describe('edge cases', () => {
     expect(groups.map((g) => g.map((s) => s.id))).toEqual([['s-1', 's-3'], ['s-4'], ['s-5']]);
   });
 
+  it('prints a participant without a name as an unidentified speaker', () => {
+    const m = buildMinutes({ ...sample, participants: sample.participants.map((p) => (p.id === 'p-alami' ? { ...p, name: ' ' } : p)) }, 'ar');
+    expect(blocks(m, 'proceedings', 'intervention')[0]!.heading).toBe('مداخلة (لم يحدد المتدخل):');
+  });
+
   it('uses a speakerId that is not a participant as an unidentified intervention', () => {
     const m = buildMinutes({ ...sample, segments: [{ ...sample.segments[0]!, speakerId: 'p-gone' }] }, 'ar');
     expect(blocks(m, 'proceedings', 'intervention')[0]!.heading).toBe('مداخلة (لم يحدد المتدخل):');
