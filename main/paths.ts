@@ -1,0 +1,26 @@
+// Where things live on disk. The data root holds every meeting; MAHDAR_DATA_DIR overrides it
+// (tests, portable installs). Electron passes app.getPath('userData') instead.
+import { homedir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The repository (or app) root: main/ sits right under it. */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function dataRoot(): string {
+  if (process.env.MAHDAR_DATA_DIR) return resolve(process.env.MAHDAR_DATA_DIR);
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Mahdar');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Mahdar');
+  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'Mahdar');
+}
+
+/**
+ * Read-only folders searched for Whisper models besides the data root's models/: MAHDAR_MODEL_DIRS
+ * (path list), and the models handed to developers beside the repository (../shared/models).
+ */
+export function extraModelDirs(): string[] {
+  const fromEnv = (process.env.MAHDAR_MODEL_DIRS ?? '').split(delimiter).filter(Boolean);
+  const beside = resolve(repoRoot, '..', 'shared', 'models');
+  return [...fromEnv, ...(existsSync(beside) ? [beside] : [])];
+}

@@ -1,0 +1,78 @@
+// The meeting form: what the minutes' heading, opening paragraph and attendance are made of.
+import { meetingTypes, languages, type MeetingFields } from '../../../shared/domain.ts';
+import { useI18n } from '../../i18n/I18nContext.tsx';
+import { AgendaEditor } from './AgendaEditor.tsx';
+import { ParticipantsEditor } from './ParticipantsEditor.tsx';
+
+export const formFieldNames = [
+  'title', 'type', 'date', 'startTime', 'endTime', 'place', 'chair', 'secretary', 'reference', 'letterhead', 'language', 'participants', 'agenda',
+] as const;
+export type FormFields = Pick<MeetingFields, (typeof formFieldNames)[number]>;
+
+export function MeetingForm(props: { value: FormFields; onChange(patch: Partial<FormFields>, undoable?: boolean): void; readOnly: boolean }) {
+  const { t } = useI18n();
+  const v = props.value;
+  const ro = props.readOnly;
+  const text = (name: 'title' | 'place' | 'chair' | 'secretary' | 'reference', wide = false) => (
+    <label className={wide ? 'field wide' : 'field'}>
+      <span>{t(name)}</span>
+      <input name={name} value={v[name]} readOnly={ro} dir="auto" maxLength={300} onChange={(e) => props.onChange({ [name]: e.target.value })} />
+    </label>
+  );
+  return (
+    <form className="meeting-form" onSubmit={(e) => e.preventDefault()} aria-label={t('details')}>
+      <div className="grid">
+        {text('title', true)}
+        <label className="field">
+          <span>{t('type')}</span>
+          <select name="type" value={v.type} disabled={ro} onChange={(e) => props.onChange({ type: e.target.value as FormFields['type'] })}>
+            {meetingTypes.map((ty) => (
+              <option key={ty} value={ty}>
+                {t(`type_${ty}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('date')}</span>
+          <input type="date" name="date" value={v.date} readOnly={ro} onChange={(e) => props.onChange({ date: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('startTime')}</span>
+          <input type="time" name="startTime" value={v.startTime} readOnly={ro} onChange={(e) => props.onChange({ startTime: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('endTime')}</span>
+          <input type="time" name="endTime" value={v.endTime} readOnly={ro} onChange={(e) => props.onChange({ endTime: e.target.value })} />
+        </label>
+        {text('place')}
+        {text('chair')}
+        {text('secretary')}
+        {text('reference')}
+        <label className="field">
+          <span>{t('minutesLanguage')}</span>
+          <select name="language" value={v.language} disabled={ro} onChange={(e) => props.onChange({ language: e.target.value as FormFields['language'] })}>
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {t(`lang_${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field wide">
+          <span>{t('letterhead')}</span>
+          <textarea
+            name="letterhead"
+            rows={3}
+            dir="auto"
+            readOnly={ro}
+            value={v.letterhead.join('\n')}
+            onChange={(e) => props.onChange({ letterhead: e.target.value.split('\n').slice(0, 8) })}
+          />
+        </label>
+      </div>
+      <ParticipantsEditor value={v.participants} readOnly={ro} onChange={(participants) => props.onChange({ participants }, true)} />
+      <AgendaEditor value={v.agenda} readOnly={ro} onChange={(agenda) => props.onChange({ agenda }, true)} />
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+// One meeting: its details form (saved as typed, with undo), its transcript and its minutes.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Meeting } from '../../../shared/domain.ts';
+import { client } from '../../api/client.ts';
+import { useI18n } from '../../i18n/I18nContext.tsx';
+import { ErrorBanner } from '../ErrorBanner.tsx';
+import { TranscriptPanel } from '../transcript/TranscriptPanel.tsx';
+import { MinutesPanel } from '../minutes/MinutesPanel.tsx';
+import { formFieldNames, MeetingForm, type FormFields } from './MeetingForm.tsx';
+import { useAutosave } from './useAutosave.ts';
+
+type Tab = 'details' | 'transcript' | 'minutes';
+const tabs: Tab[] = ['details', 'transcript', 'minutes'];
+
+function pickForm(m: Meeting): FormFields {
+  return Object.fromEntries(formFieldNames.map((k) => [k, m[k]])) as FormFields;
+}
+
+function isTextField(el: Element | null): boolean {
+  return !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['button', 'checkbox', 'radio'].includes((el as HTMLInputElement).type)));
+}
+
+export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack(): void }) {
+  const { t, errorMessage } = useI18n();
+  const [meeting, setMeeting] = useState<Meeting | null>(null);
+  const [form, setForm] = useState<FormFields | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('details');
+  const undoStack = useRef<FormFields[]>([]);
+
+  const load = useCallback(() => {
+    client.api
+      .getMeeting({ id: meetingId })
+      .then((m) => {
+        setMeeting(m);
+        setForm(pickForm(m));
+        setError(null);
+      })
+      .catch((e) => setError(errorMessage(e)));
+  }, [meetingId, errorMessage]);
+  useEffect(load, [load]);
+
+  const { save, flush, state } = useAutosave(meetingId, setMeeting, (e) => setError(errorMessage(e)));
+
+  const change = useCallback(
+    (patch: Partial<FormFields>, undoable = false) => {
+      setForm((prev) => {
+        if (!prev) return prev;
+        if (undoable) undoStack.current = [...undoStack.current.slice(-49), prev];
+        return { ...prev, ...patch };
+      });
+      save(patch);
+    },
+    [save],
+  );
+
+  const undo = useCallback(() => {
+    const prev = undoStack.current.pop();
+    if (!prev) return;
+    setForm(prev);
+    save({ participants: prev.participants, agenda: prev.agenda });
+  }, [save]);
+
+  // Ctrl+Z undoes the last list change (a removed participant, a moved agenda item) when the
+  // focus is not in a text field, where the browser's own text undo applies. Ctrl+S saves now.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey && !isTextField(document.activeElement)) {
+        e.preventDefault();
+        undo();
+      } else if (mod && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void flush();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, flush]);
+
+  // Segments streamed by a transcription, or changes from another window, refresh the meeting.
+  useEffect(
+    () =>
+      client.onEvent((e) => {
+        if (e.type === 'meeting' && e.meetingId === meetingId) client.api.getMeeting({ id: meetingId }).then(setMeeting).catch(() => undefined);
+      }),
+    [meetingId],
+  );
+
+  const back = async () => {
+    await flush();
+    onBack();
+  };
+
+  if (!meeting || !form) {
+    return (
+      <section>
+        <button type="button" className="link" onClick={onBack}>
+          {t('back')}
+        </button>
+        <ErrorBanner error={error} onDismiss={() => setError(null)} onRetry={load} />
+        {!error && <p>{t('loading')}</p>}
+      </section>
+    );
+  }
+
+  const readOnly = meeting.status === 'approved';
+  return (
+    <section className="meeting-page" aria-labelledby="meeting-title">
+      <div className="toolbar">
+        <button type="button" className="link" onClick={() => void back()}>
+          {t('back')}
+        </button>
+        <h1 id="meeting-title">{form.title || t('untitled')}</h1>
+        <span className={`status status-${meeting.status}`}>{t(`status_${meeting.status}`)}</span>
+        <span className={`save-state save-${state}`} role="status" aria-live="polite">
+          {state === 'saving' ? t('saving') : state === 'saved' ? t('saved') : state === 'error' ? t('saveFailed') : ''}
+        </span>
+      </div>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} onRetry={state === 'error' ? () => void flush() : undefined} />
+      {readOnly && <p className="notice">{t('readOnlyNotice')}</p>}
+      <div role="tablist" className="tabs" aria-label={form.title || t('untitled')}>
+        {tabs.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            id={`tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls={`panel-${k}`}
+            tabIndex={tab === k ? 0 : -1}
+            onClick={() => setTab(k)}
+            onKeyDown={(e) => {
+              // Arrow keys move between tabs (in reading direction for RTL too).
+              const dir = document.documentElement.dir === 'rtl' ? -1 : 1;
+              const delta = e.key === 'ArrowRight' ? dir : e.key === 'ArrowLeft' ? -dir : 0;
+              if (!delta) return;
+              const next = tabs[(tabs.indexOf(k) + delta + tabs.length) % tabs.length]!;
+              setTab(next);
+              document.getElementById(`tab-${next}`)?.focus();
+            }}
+          >
+            {t(k)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'details' && <MeetingForm value={form} onChange={change} readOnly={readOnly} />}
+        {tab === 'transcript' && <TranscriptPanel meeting={meeting} onMeeting={setMeeting} />}
+        {tab === 'minutes' && <MinutesPanel meeting={meeting} onMeeting={setMeeting} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// The minutes tab: the preview (the same model the DOCX writer renders), export in each format
+// and language, approve (freeze) and reopen (new revision).
+import { useEffect, useState } from 'react';
+import { exportFormats, type ExportFormat } from '../../../shared/api.ts';
+import { languages, type Language, type Meeting } from '../../../shared/domain.ts';
+import type { MinutesModel } from '../../../shared/minutes/model.ts';
+import { client } from '../../api/client.ts';
+import { useI18n } from '../../i18n/I18nContext.tsx';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { ErrorBanner } from '../ErrorBanner.tsx';
+import { MinutesPreview } from './MinutesPreview.tsx';
+
+export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeting(m: Meeting): void }) {
+  const { t, errorMessage } = useI18n();
+  const [language, setLanguage] = useState<Language>(meeting.language);
+  const [model, setModel] = useState<MinutesModel | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmApprove, setConfirmApprove] = useState(false);
+  const fail = (e: unknown) => setError(errorMessage(e));
+
+  useEffect(() => {
+    client.api.getMinutes({ meetingId: meeting.id, language }).then(setModel).catch(fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [meeting, language]);
+
+  const doExport = async (format: ExportFormat) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await client.api.exportMeeting({ meetingId: meeting.id, format, language });
+      await client.download(r.downloadId);
+      setNotice(t('exported', { file: r.fileName }));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const approve = async () => {
+    setConfirmApprove(false);
+    try {
+      onMeeting(await client.api.approveMeeting({ meetingId: meeting.id }));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return (
+    <div className="minutes-panel">
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <div className="toolbar">
+        <label className="field inline">
+          <span>{t('minutesLanguage')}</span>
+          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {t(`lang_${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" disabled={busy} onClick={() => void doExport('docx')}>
+          {t('exportDocx')}
+        </button>
+        {exportFormats
+          .filter((f) => f !== 'docx')
+          .map((f) => (
+            <button key={f} type="button" className="subtle" disabled={busy} onClick={() => void doExport(f)} aria-label={t('exportAs', { format: f.toUpperCase() })}>
+              {f.toUpperCase()}
+            </button>
+          ))}
+        <span className="spacer" />
+        <span>{t('revision', { n: meeting.revision })}</span>
+        {meeting.status === 'approved' ? (
+          <button type="button" onClick={() => client.api.reopenMeeting({ meetingId: meeting.id }).then(onMeeting).catch(fail)}>
+            {t('reopen')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => setConfirmApprove(true)}>
+            {t('approve')}
+          </button>
+        )}
+      </div>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <section aria-label={t('preview')} className="minutes-preview-frame">
+        {model ? <MinutesPreview model={model} /> : <p>{t('loading')}</p>}
+      </section>
+      {confirmApprove && (
+        <ConfirmDialog title={t('approve')} body={t('confirmApprove')} confirmLabel={t('approve')} onConfirm={() => void approve()} onCancel={() => setConfirmApprove(false)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+// The transcript tab: import an audio file, choose a model, run the local engine with a progress
+// bar and a stop button, and see segments appear as they are decoded (each already saved).
+import { useEffect, useRef, useState } from 'react';
+import type { ModelInfo, TranscriptionJob } from '../../../shared/api.ts';
+import type { Meeting } from '../../../shared/domain.ts';
+import { client } from '../../api/client.ts';
+import { uploadFile } from '../../api/upload.ts';
+import { useI18n } from '../../i18n/I18nContext.tsx';
+import { ErrorBanner } from '../ErrorBanner.tsx';
+import { clock } from './time.ts';
+
+const spokenLanguages = ['ar', 'auto', 'fr', 'en'] as const;
+
+export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeting(m: Meeting): void }) {
+  const { t, errorMessage } = useI18n();
+  const [models, setModels] = useState<ModelInfo[]>([]);
+  const [modelId, setModelId] = useState<string>('');
+  const [language, setLanguage] = useState<(typeof spokenLanguages)[number]>('ar');
+  const [threads, setThreads] = useState(0);
+  const [job, setJob] = useState<TranscriptionJob | null>(null);
+  const [upload, setUpload] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const audioInput = useRef<HTMLInputElement>(null);
+  const modelInput = useRef<HTMLInputElement>(null);
+  const fail = (e: unknown) => setError(errorMessage(e));
+
+  useEffect(() => {
+    Promise.all([client.api.listModels({}), client.api.getSettings({}), client.api.getTranscription({ meetingId: meeting.id })])
+      .then(([list, settings, current]) => {
+        setModels(list);
+        const installed = list.filter((m) => m.installed);
+        setModelId(settings.modelId && installed.some((m) => m.id === settings.modelId) ? settings.modelId : (installed[0]?.id ?? ''));
+        setLanguage(settings.transcriptionLanguage);
+        setThreads(settings.threads);
+        setJob(current);
+      })
+      .catch(fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [meeting.id]);
+
+  useEffect(
+    () =>
+      client.onEvent((e) => {
+        if (e.type === 'job' && e.job.meetingId === meeting.id) {
+          setJob(e.job);
+          if (e.job.error) setError(errorMessage(e.job.error));
+          if (e.job.status !== 'running') client.api.getMeeting({ id: meeting.id }).then(onMeeting).catch(() => undefined);
+        } else if (e.type === 'segment' && e.meetingId === meeting.id) {
+          onMeeting({ ...meeting, segments: [...meeting.segments.filter((s) => s.id !== e.segment.id), e.segment] });
+        } else if (e.type === 'model') {
+          setModels((list) => list.map((m) => (m.id === e.model.id ? e.model : m)));
+        }
+      }),
+    [meeting, onMeeting, errorMessage],
+  );
+
+  const importAudio = async (file: File) => {
+    setError(null);
+    try {
+      setUpload(0);
+      const uploadId = await uploadFile(file, setUpload);
+      onMeeting(await client.api.importAudio({ meetingId: meeting.id, uploadId }));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setUpload(null);
+    }
+  };
+
+  const importModel = async (file: File) => {
+    setError(null);
+    try {
+      setUpload(0);
+      const uploadId = await uploadFile(file, setUpload);
+      const model = await client.api.importModel({ uploadId });
+      setModels(await client.api.listModels({}));
+      setModelId(model.id);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setUpload(null);
+    }
+  };
+
+  const start = async () => {
+    setError(null);
+    try {
+      await client.api.updateSettings({ settings: { modelId, transcriptionLanguage: language, threads } });
+      setJob(await client.api.startTranscription({ meetingId: meeting.id, modelId, language, ...(threads ? { threads } : {}) }));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const running = job?.status === 'running';
+  const readOnly = meeting.status === 'approved';
+  const installed = models.filter((m) => m.installed);
+  const segments = [...meeting.segments].sort((a, b) => a.start - b.start);
+  const speakerName = (id: string | null) => meeting.participants.find((p) => p.id === id)?.name ?? '';
+
+  return (
+    <div className="transcript-panel">
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <section className="card" aria-labelledby="audio-h">
+        <h2 id="audio-h">{t('audio')}</h2>
+        {meeting.audio ? <p>{t('audioInfo', { duration: clock(meeting.audio.durationSec) })} — <span dir="auto">{meeting.audio.originalName}</span></p> : <p>{t('noAudio')}</p>}
+        <input ref={audioInput} type="file" hidden accept=".wav,.mp3,.m4a,.aac,.ogg,.opus,.flac,.webm,audio/*" aria-label={t('importAudio')} onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importAudio(f);
+        }} />
+        <button type="button" disabled={running || readOnly || upload !== null} onClick={() => audioInput.current?.click()}>
+          {t('importAudio')}
+        </button>
+        {upload !== null && (
+          <p role="status">
+            <progress value={upload} max={1} aria-label={t('uploading', { percent: Math.round(upload * 100) })} /> {t('uploading', { percent: Math.round(upload * 100) })}
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="engine-h">
+        <h2 id="engine-h">{t('model')}</h2>
+        {installed.length === 0 && <p>{t('noModel')}</p>}
+        <div className="grid">
+          <label className="field">
+            <span>{t('model')}</span>
+            <select value={modelId} onChange={(e) => setModelId(e.target.value)} disabled={running}>
+              {installed.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('transcriptionLanguage')}</span>
+            <select value={language} onChange={(e) => setLanguage(e.target.value as typeof language)} disabled={running}>
+              {spokenLanguages.map((l) => (
+                <option key={l} value={l}>
+                  {t(`lang_${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('threads')}</span>
+            <select value={threads} onChange={(e) => setThreads(Number(e.target.value))} disabled={running}>
+              <option value={0}>{t('threadsAuto')}</option>
+              {Array.from({ length: Math.min(16, navigator.hardwareConcurrency || 4) }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <details>
+          <summary>{t('downloadModel')} / {t('importModel')}</summary>
+          <ul className="model-list">
+            {models.map((m) => (
+              <li key={m.id}>
+                <span>{m.label}</span> <span dir="ltr">{(m.sizeBytes / 1e6).toFixed(0)} MB</span>{' '}
+                {m.installed ? (
+                  <span className="status status-approved">{t('installed')}</span>
+                ) : m.download ? (
+                  <progress value={m.download.received} max={m.download.total || 1} aria-label={m.label} />
+                ) : (
+                  <button type="button" className="subtle" onClick={() => client.api.downloadModel({ modelId: m.id }).then(() => client.api.listModels({}).then(setModels)).catch(fail)}>
+                    {t('downloadModel')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <input ref={modelInput} type="file" hidden accept=".bin" aria-label={t('importModel')} onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void importModel(f);
+          }} />
+          <button type="button" disabled={upload !== null} onClick={() => modelInput.current?.click()}>
+            {t('importModel')}
+          </button>
+        </details>
+        <div className="actions">
+          {running ? (
+            <button type="button" className="danger" onClick={() => client.api.cancelTranscription({ meetingId: meeting.id }).then(setJob).catch(fail)}>
+              {t('cancelTranscription')}
+            </button>
+          ) : (
+            <button type="button" className="primary" disabled={!meeting.audio || !modelId || readOnly} onClick={() => void start()}>
+              {segments.length && meeting.audio && segments[segments.length - 1]!.end < meeting.audio.durationSec - 1 ? t('resumeTranscription') : t('startTranscription')}
+            </button>
+          )}
+        </div>
+        {job && (
+          <div className="job" role="status" aria-live="polite">
+            <progress value={job.percent} max={100} aria-label={t('progress')} /> <span dir="ltr">{Math.floor(job.percent)}%</span>
+            {running && job.etaSec !== null && <span> · {t('remaining', { time: clock(job.etaSec) })}</span>}
+            {job.status === 'done' && <span> · {t('jobDone')}</span>}
+            {job.status === 'cancelled' && <span> · {t('jobCancelled')}</span>}
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="segments-h">
+        <h2 id="segments-h">{t('transcript')}</h2>
+        {segments.length === 0 ? (
+          <p>{t('noSegments')}</p>
+        ) : (
+          <ol className="segments">
+            {segments.map((s) => (
+              <li key={s.id}>
+                <span className="seg-time" dir="ltr">{clock(s.start)}</span>
+                {s.speakerId && <span className="seg-speaker">{speakerName(s.speakerId)}</span>}
+                <span className="seg-text" dir="auto">{s.text}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
