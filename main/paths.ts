@@ -5,8 +5,13 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The repository (or app) root: main/ sits right under it. */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The repository (or packaged app) root: main/ sits right under it. The Electron bundle, which
+ * lives in dist/main/, sets MAHDAR_APP_ROOT before anything else runs.
+ */
+export const repoRoot = process.env.MAHDAR_APP_ROOT
+  ? resolve(process.env.MAHDAR_APP_ROOT)
+  : resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function dataRoot(): string {
   if (process.env.MAHDAR_DATA_DIR) return resolve(process.env.MAHDAR_DATA_DIR);

@@ -57,7 +57,7 @@ export class MeetingArchive {
     return { meetings, damaged };
   }
 
-  read(id: string): Promise<Meeting> {
+  async read(id: string): Promise<Meeting> {
     return readMeetingDir(this.meetingDir(id), id);
   }
 
@@ -89,7 +89,7 @@ export class MeetingArchive {
    * Read-modify-write of one meeting, serialised per meeting. The change function receives the
    * current meeting and returns the new one; the file is replaced atomically.
    */
-  update(id: string, change: (m: Meeting) => Meeting | Promise<Meeting>): Promise<Meeting> {
+  async update(id: string, change: (m: Meeting) => Meeting | Promise<Meeting>): Promise<Meeting> {
     const dir = this.meetingDir(id);
     const prev = this.queues.get(id) ?? Promise.resolve();
     const next = prev

@@ -1,0 +1,14 @@
+// Preload (sandboxed): exposes the narrow bridge the renderer's typed client is built on
+// (renderer/api/bridge.ts). No Node, no ipcRenderer, no paths reach the page.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { BRIDGE_CHANNELS } from './bridge-channels.ts';
+
+contextBridge.exposeInMainWorld('mahdarBridge', {
+  call: (method: string, input: unknown) => ipcRenderer.invoke(BRIDGE_CHANNELS.call, String(method), input),
+  onEvent: (listener: (event: unknown) => void) => {
+    const wrapped = (_e: IpcRendererEvent, event: unknown) => listener(event);
+    ipcRenderer.on(BRIDGE_CHANNELS.event, wrapped);
+    return () => ipcRenderer.removeListener(BRIDGE_CHANNELS.event, wrapped);
+  },
+  download: (downloadId: string) => ipcRenderer.invoke(BRIDGE_CHANNELS.download, String(downloadId)),
+});

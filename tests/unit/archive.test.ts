@@ -1,0 +1,131 @@
+// The meeting archive on disk: atomic writes, crash safety, refusal of damaged and future files,
+// and ids that try to leave the data root.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MeetingArchive } from '../../main/archive/archive.ts';
+import { writeFileAtomic } from '../../main/archive/atomic-write.ts';
+import { MahdarError } from '../../shared/errors.ts';
+
+let root: string;
+let archive: MeetingArchive;
+beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), 'mahdar-archive-'));
+  archive = new MeetingArchive(root);
+  await archive.init();
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof MahdarError ? e.code : `other: ${String(e)}`;
+  }
+  return 'no error';
+};
+
+describe('meeting archive', () => {
+  it('creates, reads, updates, lists and deletes a meeting folder with meeting.json', async () => {
+    const m = await archive.create({ title: 'دورة أكتوبر العادية' });
+    const file = join(root, 'meetings', m.id, 'meeting.json');
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(1);
+    await archive.update(m.id, (cur) => ({ ...cur, place: 'قاعة الاجتماعات' }));
+    expect((await archive.read(m.id)).place).toBe('قاعة الاجتماعات');
+    expect((await archive.list('اكتوبر')).meetings.map((s) => s.id)).toEqual([m.id]); // search ignores hamza forms
+    expect((await archive.list('لجنة')).meetings).toEqual([]);
+    await archive.delete(m.id);
+    expect(readdirSync(join(root, 'meetings'))).toEqual([]);
+    expect(await code(archive.read(m.id))).toBe('meeting.notFound');
+  });
+
+  it('leaves no temporary file behind and keeps concurrent updates in order', async () => {
+    const m = await archive.create({ title: 'x' });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => archive.update(m.id, (cur) => ({ ...cur, agenda: [...cur.agenda, { id: `a-${String(i).padStart(3, '0')}`, title: `${i}` }] }))));
+    expect((await archive.read(m.id)).agenda.map((a) => a.title)).toEqual(Array.from({ length: 20 }, (_, i) => `${i}`));
+    expect(readdirSync(join(root, 'meetings', m.id))).toEqual(['meeting.json']);
+  });
+
+  it('a writer killed in the middle of saving leaves the previous meeting readable', async () => {
+    const m = await archive.create({ title: 'قبل' });
+    // A separate process saves a large meeting over and over; it is killed with SIGKILL at a random moment.
+    const script = `
+      import { MeetingArchive } from ${JSON.stringify(join(process.cwd(), 'main/archive/archive.ts'))};
+      const a = new MeetingArchive(${JSON.stringify(root)});
+      const big = Array.from({ length: 4000 }, (_, i) => ({ id: 's-' + String(i).padStart(6, '0'), start: i, end: i + 1, text: 'نص طويل '.repeat(20), speakerId: null, tags: [], edited: false }));
+      let n = 0;
+      process.stdout.write('ready\\n');
+      for (;;) await a.update(${JSON.stringify(m.id)}, (cur) => ({ ...cur, title: 'بعد ' + n++, segments: big }));
+    `;
+    for (let round = 0; round < 3; round++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise((r) => child.stdout.once('data', r));
+      await new Promise((r) => setTimeout(r, 150 + Math.random() * 300));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const after = await archive.read(m.id); // must parse: old or new, never half
+      expect(after.title === 'قبل' || after.title.startsWith('بعد ')).toBe(true);
+    }
+  });
+
+  it('refuses a malformed meeting.json with a clear error and never overwrites it', async () => {
+    const m = await archive.create({ title: 'x' });
+    const file = join(root, 'meetings', m.id, 'meeting.json');
+    const broken = '{"schemaVersion": 1, "title": "نصف ملف';
+    writeFileSync(file, broken);
+    expect(await code(archive.read(m.id))).toBe('meeting.malformed');
+    expect(await code(archive.update(m.id, (cur) => ({ ...cur, title: 'y' })))).toBe('meeting.malformed');
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+    // Valid JSON of the wrong shape is refused too.
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, title: 42 }));
+    expect(await code(archive.read(m.id))).toBe('meeting.malformed');
+    // The library still lists the others and reports the damaged one.
+    await archive.create({ title: 'سليم' });
+    const { meetings, damaged } = await archive.list();
+    expect(meetings.map((x) => x.title)).toEqual(['سليم']);
+    expect(damaged).toEqual([m.id]);
+  });
+
+  it('refuses a meeting written by a newer Mahdar and keeps its content', async () => {
+    const m = await archive.create({ title: 'x' });
+    const file = join(root, 'meetings', m.id, 'meeting.json');
+    const future = JSON.stringify({ ...(await archive.read(m.id)), schemaVersion: 2, newField: true });
+    writeFileSync(file, future);
+    const err = await archive.read(m.id).catch((e: MahdarError) => e);
+    expect(err).toBeInstanceOf(MahdarError);
+    expect((err as MahdarError).code).toBe('meeting.futureVersion');
+    expect((err as MahdarError).params.version).toBe(2);
+    expect(await code(archive.update(m.id, (cur) => cur))).toBe('meeting.futureVersion');
+    expect(readFileSync(file, 'utf8')).toBe(future);
+  });
+
+  it('refuses ids that try to escape the data root', async () => {
+    mkdirSync(join(root, 'secret'));
+    writeFileSync(join(root, 'secret', 'meeting.json'), '{}');
+    for (const id of ['../secret', '..', '/etc', 'a/../../secret', 'm-1\u0000', '%2e%2e', 'M-ABC', '']) {
+      expect(() => archive.meetingDir(id)).toThrow(MahdarError);
+      expect(await code(archive.read(id))).toBe('validation');
+      expect(await code(archive.delete(id))).toBe('validation');
+    }
+  });
+
+  it('a full disk gives disk.full and the previous version stays intact', async (t) => {
+    const mnt = mkdtempSync(join(tmpdir(), 'mahdar-full-'));
+    // A tiny tmpfs is a real full disk; mounting needs root (CI runs as root).
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mnt]).status !== 0) t.skip();
+    try {
+      const small = new MeetingArchive(mnt);
+      await small.init();
+      const m = await small.create({ title: 'قبل' });
+      const huge = Array.from({ length: 3000 }, (_, i) => ({ id: `s-${String(i).padStart(6, '0')}`, start: i, end: i + 1, text: 'كلام '.repeat(30), speakerId: null, tags: [], edited: false }));
+      expect(await code(small.update(m.id, (cur) => ({ ...cur, segments: huge })))).toBe('disk.full');
+      expect((await small.read(m.id)).title).toBe('قبل');
+      expect(readdirSync(join(mnt, 'meetings', m.id))).toEqual(['meeting.json']);
+      expect(await code(writeFileAtomic(join(mnt, 'big.bin'), new Uint8Array(1024 * 1024)))).toBe('disk.full');
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+});
