@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent, 
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extraModelDirs, repoRoot } from './paths.ts';
+import { dataRoot, extraModelDirs, repoRoot } from './paths.ts';
 import { createContext } from './service/context.ts';
 import { createService, dispatch } from './service/index.ts';
 import { resolveDownload } from './service/minutes.ts';
@@ -28,7 +28,8 @@ function harden(contents: WebContents): void {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const ctx = await createContext(process.env.MAHDAR_DATA_DIR ?? app.getPath('userData'), extraModelDirs());
+  // The same data root as serve mode, so both see the same archive.
+  const ctx = await createContext(dataRoot(), extraModelDirs());
   const service = await createService(ctx);
 
   const ses = session.defaultSession;

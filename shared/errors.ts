@@ -96,6 +96,11 @@ export const errorMessages = {
     fr: (p) => `Échec du téléchargement du modèle : ${p.detail ?? ''}. Il reprendra là où il s’est arrêté.`,
     en: (p) => `The model download failed: ${p.detail ?? ''}. It will resume where it stopped.`,
   },
+  'model.englishOnly': {
+    ar: () => 'هذا النموذج للإنجليزية فقط ولا يفرّغ العربية. اختر نموذجًا متعدد اللغات.',
+    fr: () => 'Ce modèle ne reconnaît que l’anglais et ne peut pas transcrire l’arabe. Choisissez un modèle multilingue.',
+    en: () => 'This model is English-only and cannot transcribe Arabic. Choose a multilingual model.',
+  },
   'engine.missing': {
     ar: () => 'محرك التفريغ whisper.cpp غير مبني. شغّل npm ci لبنائه.',
     fr: () => 'Le moteur de transcription whisper.cpp n’est pas compilé. Lancez npm ci pour le construire.',
