@@ -1,0 +1,53 @@
+// Importing an audio file into a meeting: decode it to 16 kHz mono WAV inside the meeting folder
+// under a fresh name, then point meeting.json at it in one atomic update. Until that update the
+// meeting is untouched; on any error the decoded file is removed. Replacing the audio clears the
+// engine's segments (their times belonged to the old recording).
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Meeting } from '../../shared/domain.ts';
+import { MahdarError } from '../../shared/errors.ts';
+import type { ServiceContext } from '../service/context.ts';
+import { decodeToWav, type DecodeOptions } from './decode.ts';
+
+async function sha256Of(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export async function importAudioFile(
+  ctx: ServiceContext,
+  meetingId: string,
+  input: string,
+  originalName: string,
+  opts: DecodeOptions = {},
+): Promise<Meeting> {
+  const before = await ctx.archive.read(meetingId);
+  if (before.status === 'approved') throw new MahdarError('meeting.readOnly');
+  const dir = ctx.archive.meetingDir(meetingId);
+  const fileName = `audio-${randomBytes(4).toString('hex')}.wav`;
+  const out = join(dir, fileName);
+  let previous: string | null = null;
+  try {
+    const decoded = await decodeToWav(input, out, opts);
+    const sha256 = await sha256Of(out);
+    const saved = await ctx.archive.update(meetingId, (m) => {
+      if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
+      previous = m.audio?.file ?? null;
+      const hadSegments = m.segments.length > 0;
+      return {
+        ...m,
+        audio: { file: fileName, durationSec: Math.round(decoded.durationSec * 1000) / 1000, sha256, originalName: originalName.slice(0, 300) },
+        segments: hadSegments ? [] : m.segments,
+        decisions: hadSegments ? m.decisions.map((d) => ({ ...d, segmentIds: [] })) : m.decisions,
+      };
+    });
+    if (previous && previous !== fileName) await rm(join(dir, previous), { force: true }).catch(() => undefined);
+    return saved;
+  } catch (err) {
+    await rm(out, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
