@@ -123,6 +123,8 @@ export interface MeetingSummary {
   participants: number;
   segments: number;
   updatedAt: string;
+  /** Set when meeting.json could not be read (damaged, or from a newer Mahdar): the UI says why. */
+  damaged?: { code: 'meeting.malformed' | 'meeting.futureVersion'; params: Record<string, string | number> };
 }
 
 /** A person met in earlier meetings, offered again in the participants form. */

@@ -39,10 +39,11 @@ export class MeetingArchive {
     return dir;
   }
 
-  async list(query = ''): Promise<{ meetings: MeetingSummary[]; damaged: string[] }> {
+  /** Readable meetings matching the query, then the damaged ones (listed so they are never silently lost). */
+  async list(query = ''): Promise<{ meetings: MeetingSummary[]; damaged: MeetingSummary[] }> {
     const entries = await readdir(this.meetingsRoot, { withFileTypes: true });
     const meetings: MeetingSummary[] = [];
-    const damaged: string[] = [];
+    const damaged: MeetingSummary[] = [];
     const q = normaliseForSearch(query);
     for (const e of entries) {
       if (!e.isDirectory() || !idSchema.safeParse(e.name).success) continue;
@@ -50,7 +51,9 @@ export class MeetingArchive {
         const m = await this.read(e.name);
         if (!q || normaliseForSearch(m.title).includes(q)) meetings.push(summarize(m));
       } catch (err) {
-        if (err instanceof MahdarError && err.code !== 'meeting.notFound') damaged.push(e.name);
+        if (err instanceof MahdarError && (err.code === 'meeting.malformed' || err.code === 'meeting.futureVersion')) {
+          damaged.push(damagedSummary(e.name, { code: err.code, params: err.params }));
+        }
       }
     }
     meetings.sort((a, b) => (b.date || b.updatedAt).localeCompare(a.date || a.updatedAt));
@@ -133,6 +136,10 @@ export class MeetingArchive {
     }
     return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name, 'ar'));
   }
+}
+
+function damagedSummary(id: string, damaged: NonNullable<MeetingSummary['damaged']>): MeetingSummary {
+  return { id, title: '', date: '', type: 'other', status: 'draft', participants: 0, segments: 0, updatedAt: '', damaged };
 }
 
 /** Case-, diacritic- and alef-insensitive form used for searching titles. */

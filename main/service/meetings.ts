@@ -12,7 +12,8 @@ export function meetingCommands(ctx: ServiceContext): MeetingCommands {
   const { archive, events } = ctx;
   return {
     async listMeetings({ query }) {
-      return (await archive.list(query)).meetings;
+      const { meetings, damaged } = await archive.list(query);
+      return [...meetings, ...damaged];
     },
     async createMeeting({ fields }) {
       const m = await archive.create(fields);

@@ -2,7 +2,7 @@
 // agenda, find it again after a reload and after a restart of the app's server, switch the UI
 // language, and the server refuses requests without its token.
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServe, type ServeProcess } from './serve.ts';
 
@@ -175,4 +175,16 @@ test('the server refuses requests without the token, from another origin or host
   });
   expect(big.status()).toBe(413);
   expect((await big.json()).error.code).toBe('request.tooLarge');
+});
+
+test('a damaged meeting file is shown with a clear message and left untouched', async ({ page }) => {
+  server = await startServe();
+  const dir = join(server.dataDir, 'meetings', 'm-0123456789abcdef');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'meeting.json'), '{"schemaVersion": 1, "title": "مقطوع');
+  await page.goto(server.url);
+  await expect(page.getByRole('alert')).toContainText('تالف ولا يمكن قراءته');
+  await page.getByLabel('لغة الواجهة').selectOption('fr');
+  await expect(page.getByRole('alert')).toContainText('endommagé');
+  expect(readFileSync(join(dir, 'meeting.json'), 'utf8')).toBe('{"schemaVersion": 1, "title": "مقطوع');
 });

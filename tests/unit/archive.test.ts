@@ -85,7 +85,7 @@ describe('meeting archive', () => {
     await archive.create({ title: 'سليم' });
     const { meetings, damaged } = await archive.list();
     expect(meetings.map((x) => x.title)).toEqual(['سليم']);
-    expect(damaged).toEqual([m.id]);
+    expect(damaged.map((d) => [d.id, d.damaged?.code])).toEqual([[m.id, 'meeting.malformed']]);
   });
 
   it('refuses a meeting written by a newer Mahdar and keeps its content', async () => {

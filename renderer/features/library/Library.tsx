@@ -1,6 +1,7 @@
 // The meetings library: search by title, create, open, delete with confirmation.
 import { useCallback, useEffect, useState } from 'react';
 import type { MeetingSummary } from '../../../shared/domain.ts';
+import { errorText } from '../../../shared/errors.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
@@ -76,7 +77,15 @@ export function Library({ onOpen }: { onOpen(id: string): void }) {
         <p className="empty">{query ? t('noMatch') : t('noMeetings')}</p>
       ) : (
         <ul className="meeting-list">
-          {meetings.map((m) => (
+          {meetings.map((m) =>
+            m.damaged ? (
+              <li key={m.id} className="meeting-card damaged" role="alert">
+                <span className="meeting-open">
+                  <span className="meeting-title">{t('damagedMeeting')}</span>
+                  <span className="meeting-meta">{errorText(m.damaged, lang)}</span>
+                </span>
+              </li>
+            ) : (
             <li key={m.id} className="meeting-card">
               <button type="button" className="meeting-open" onClick={() => onOpen(m.id)}>
                 <span className="meeting-title">{m.title || t('untitled')}</span>
@@ -89,7 +98,8 @@ export function Library({ onOpen }: { onOpen(id: string): void }) {
                 {t('delete')}
               </button>
             </li>
-          ))}
+            ),
+          )}
         </ul>
       )}
       {toDelete && (
