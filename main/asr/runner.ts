@@ -1,0 +1,214 @@
+// Runs whisper.cpp's whisper-cli as a child process on a 16 kHz mono WAV and streams its
+// segments back as they are decoded. The engine never runs inside the app: a crash, an abort
+// or a kill of the child only ends this run, reported as a result (the promise never rejects).
+//
+// Resuming: a run starts at `offsetSec`. Without voice detection whisper-cli's own -ot offset is
+// used (its timestamps are then already absolute). With voice detection (--vad) whisper.cpp
+// applies -ot to the speech-only timeline, which would skip audio, so the tail of the file is
+// cut into a temporary WAV instead and the offset is added to every timestamp.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { MahdarError } from '../../shared/errors.ts';
+import { sliceWav } from '../audio/wav.ts';
+import { decodeArgs, type DecodeOptions } from './decode-options.ts';
+import { engineEnv } from './engine.ts';
+
+export interface EngineSegment {
+  /** Seconds from the start of the whole audio file. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RunProgress {
+  /** 0..100 of the whole file. */
+  percent: number;
+  /** Seconds of audio the engine is known to be past. */
+  doneSec: number;
+  etaSec: number | null;
+}
+
+export interface RunOptions {
+  bin: string;
+  model: string;
+  /** 16 kHz mono 16-bit WAV. */
+  audio: string;
+  /** Length of the whole file in seconds (progress is reported against it). */
+  durationSec: number;
+  /** Where to start, in seconds from the start of the file. */
+  offsetSec?: number;
+  decode: DecodeOptions;
+  onSegment?: (segment: EngineSegment) => void;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export type RunResult =
+  | { status: 'done'; segments: number }
+  | { status: 'cancelled'; segments: number }
+  | { status: 'failed'; segments: number; error: MahdarError };
+
+export interface RunHandle {
+  /** Settles when the child is gone; never rejects. */
+  done: Promise<RunResult>;
+  /** Stops the child (SIGTERM, then SIGKILL after 400 ms); resolves once it has exited. */
+  cancel(): Promise<RunResult>;
+  /** The child's process id once started (tests kill it to simulate a crash). */
+  readonly pid: number | undefined;
+}
+
+const SEGMENT_LINE = /^\[(\d+):(\d{2}):(\d{2})[.,](\d{3}) --> (\d+):(\d{2}):(\d{2})[.,](\d{3})\]\s?(.*)$/;
+const PROGRESS_LINE = /progress\s*=\s*(\d+)%/;
+
+/** Parses one stdout line of whisper-cli; null when it is not a segment. */
+export function parseSegmentLine(line: string): EngineSegment | null {
+  const m = SEGMENT_LINE.exec(line.replace(/\r$/, ''));
+  if (!m) return null;
+  const t = (h: string, mi: string, s: string, ms: string) => Number(h) * 3600 + Number(mi) * 60 + Number(s) + Number(ms) / 1000;
+  return { start: t(m[1]!, m[2]!, m[3]!, m[4]!), end: t(m[5]!, m[6]!, m[7]!, m[8]!), text: m[9]!.trim() };
+}
+
+/** Text that carries no speech: empty, or a bracketed annotation such as [BLANK_AUDIO] or (music). */
+export function isNonSpeech(text: string): boolean {
+  const t = text.trim();
+  return !t || /^(\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|♪+)$/u.test(t);
+}
+
+/** The last meaningful lines of the engine's stderr, for the user-facing error. */
+function stderrDetail(tail: string, fallback: string): string {
+  const lines = tail
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('whisper_print_timings') && !PROGRESS_LINE.test(l));
+  const errors = lines.filter((l) => /error|fail|abort|invalid|cannot|unable/i.test(l));
+  const pick = (errors.length ? errors : lines).slice(-2).join(' | ');
+  return (pick || fallback).slice(0, 300);
+}
+
+export function runWhisper(opts: RunOptions): RunHandle {
+  const offsetSec = Math.max(0, opts.offsetSec ?? 0);
+  const useSlice = offsetSec > 0 && !!opts.decode.vadModel;
+  const total = Math.max(opts.durationSec, 0.001);
+  let child: ChildProcess | null = null;
+  let cancelled = false;
+  let segments = 0;
+  let doneSec = offsetSec;
+  let lastPercentFromEngine = 0;
+  let tmpDir: string | null = null;
+  const started = Date.now();
+  let stderrTail = '';
+
+  const progress = () => {
+    const fromEngine = offsetSec + ((total - offsetSec) * lastPercentFromEngine) / 100;
+    const reached = Math.min(total, Math.max(doneSec, fromEngine));
+    const percent = Math.max(0, Math.min(100, (reached / total) * 100));
+    const processed = reached - offsetSec;
+    const elapsed = (Date.now() - started) / 1000;
+    const etaSec = processed > 1 && elapsed > 1 ? Math.max(0, ((total - reached) * elapsed) / processed) : null;
+    opts.onProgress?.({ percent, doneSec: reached, etaSec });
+  };
+
+  const safe = (fn: () => void) => {
+    try {
+      fn();
+    } catch {
+      // A failing listener must not break the stream of segments.
+    }
+  };
+
+  const done = (async (): Promise<RunResult> => {
+    let input = opts.audio;
+    let shift = 0;
+    const args = ['-m', opts.model, ...decodeArgs(opts.decode), '-pp'];
+    try {
+      if (useSlice) {
+        tmpDir = await mkdtemp(join(tmpdir(), 'mahdar-run-'));
+        input = join(tmpDir, 'tail.wav');
+        await sliceWav(opts.audio, input, offsetSec);
+        shift = offsetSec;
+      } else if (offsetSec > 0) {
+        args.push('-ot', String(Math.round(offsetSec * 1000)));
+      }
+      args.push('-f', input);
+      if (cancelled) return { status: 'cancelled', segments };
+      return await new Promise<RunResult>((resolvePromise) => {
+        let settled = false;
+        const settle = (r: RunResult) => {
+          if (!settled) {
+            settled = true;
+            resolvePromise(r);
+          }
+        };
+        const c = spawn(opts.bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env: engineEnv() });
+        child = c;
+        c.on('error', (err: NodeJS.ErrnoException) => {
+          settle({
+            status: 'failed',
+            segments,
+            error: err.code === 'ENOENT' ? new MahdarError('engine.missing') : new MahdarError('engine.failed', { detail: err.message }),
+          });
+        });
+        const out = createInterface({ input: c.stdout! });
+        out.on('line', (line) => {
+          const seg = parseSegmentLine(line);
+          if (!seg) return;
+          seg.start += shift;
+          seg.end += shift;
+          doneSec = Math.max(doneSec, seg.end);
+          if (!isNonSpeech(seg.text)) {
+            segments++;
+            safe(() => opts.onSegment?.(seg));
+          }
+          safe(progress);
+        });
+        c.stderr!.setEncoding('utf8');
+        c.stderr!.on('data', (chunk: string) => {
+          stderrTail = (stderrTail + chunk).slice(-8192);
+          for (const m of chunk.matchAll(new RegExp(PROGRESS_LINE, 'g'))) {
+            lastPercentFromEngine = Math.max(lastPercentFromEngine, Number(m[1]));
+            safe(progress);
+          }
+        });
+        // 'close' comes after both pipes are drained: every segment line has been seen.
+        c.on('close', (code, signal) => {
+          if (cancelled) return settle({ status: 'cancelled', segments });
+          if (code === 0) {
+            doneSec = total;
+            lastPercentFromEngine = 100;
+            safe(progress);
+            return settle({ status: 'done', segments });
+          }
+          const why = signal ? `killed by ${signal}` : `exit code ${code}`;
+          settle({ status: 'failed', segments, error: new MahdarError('engine.failed', { detail: stderrDetail(stderrTail, why) + ` (${why})` }) });
+        });
+      });
+    } catch (err) {
+      const error = err instanceof MahdarError ? err : new MahdarError('engine.failed', { detail: (err as Error).message ?? String(err) });
+      return { status: 'failed', segments, error };
+    } finally {
+      if (tmpDir) await rm(tmpDir, { recursive: true, force: true }).catch(() => undefined);
+    }
+  })();
+
+  return {
+    done,
+    get pid() {
+      return child?.pid;
+    },
+    async cancel() {
+      cancelled = true;
+      const c = child as ChildProcess | null;
+      if (c && c.exitCode === null && c.signalCode === null) {
+        c.kill('SIGTERM');
+        const hard = setTimeout(() => {
+          if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+        }, 400);
+        hard.unref();
+        void done.finally(() => clearTimeout(hard));
+      }
+      return done;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// `mahdar transcribe AUDIO --model FILE [--language ar] [--threads N] --format json|txt|srt|vtt --out FILE`
+// Decodes any supported audio with ffmpeg to a temporary 16 kHz mono WAV, runs the engine on it
+// (the same runner as the app) and writes the transcript atomically. Errors are thrown as
+// MahdarError: the dispatcher prints one line and exits non-zero.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { transcriptionLanguages } from '../../shared/api.ts';
+import { MahdarError } from '../../shared/errors.ts';
+import { writeFileAtomic } from '../archive/atomic-write.ts';
+import { DEFAULT_DECODE, type DecodeOptions } from '../asr/decode-options.ts';
+import { resolveThreads, whisperCliPath } from '../asr/engine.ts';
+import { USE_VAD } from '../asr/job.ts';
+import { validateModelFile } from '../asr/model-file.ts';
+import { runWhisper, type EngineSegment } from '../asr/runner.ts';
+import { decodeToWav } from '../audio/decode.ts';
+import { formatTranscript, transcriptFormats, type TranscriptFormat } from '../export/transcript.ts';
+import { extraModelDirs } from '../paths.ts';
+import { parseArgs, requireFlag } from './args.ts';
+
+const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] --format json|txt|srt|vtt --out FILE';
+
+async function findVad(modelFile: string): Promise<string | null> {
+  for (const dir of [dirname(modelFile), ...extraModelDirs()]) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const hit = names.filter((n) => /^ggml-silero.*\.bin$/.test(n)).sort().pop();
+    if (hit) return join(dir, hit);
+  }
+  return null;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const parsed = parseArgs(args, ['model', 'language', 'threads', 'format', 'out']);
+  if (parsed.positional.length !== 1) throw new MahdarError('validation', { detail: USAGE });
+  const audio = resolve(parsed.positional[0]!);
+  const model = resolve(requireFlag(parsed, 'model'));
+  const format = requireFlag(parsed, 'format');
+  if (!(transcriptFormats as readonly string[]).includes(format)) {
+    throw new MahdarError('validation', { detail: `--format must be one of ${transcriptFormats.join(', ')}` });
+  }
+  const out = resolve(requireFlag(parsed, 'out'));
+  const language = parsed.flags.get('language') ?? 'ar';
+  if (!(transcriptionLanguages as readonly string[]).includes(language)) {
+    throw new MahdarError('validation', { detail: `--language must be one of ${transcriptionLanguages.join(', ')}` });
+  }
+  const threadsFlag = parsed.flags.get('threads');
+  const threadsN = threadsFlag === undefined ? 0 : Number(threadsFlag);
+  if (!Number.isInteger(threadsN) || threadsN < 1 || threadsN > 64) {
+    if (threadsFlag !== undefined) throw new MahdarError('validation', { detail: '--threads must be an integer from 1 to 64' });
+  }
+
+  if (!existsSync(audio)) throw new MahdarError('validation', { detail: `${parsed.positional[0]}: no such file` });
+  if (!(await stat(model).catch(() => null))?.isFile()) throw new MahdarError('model.notFound', { model });
+  const header = await validateModelFile(model);
+  if (!header.multilingual && language !== 'en') throw new MahdarError('model.englishOnly');
+  const bin = whisperCliPath();
+
+  const work = await mkdtemp(join(tmpdir(), 'mahdar-cli-'));
+  const stop = () => void rm(work, { recursive: true, force: true }).finally(() => process.exit(130));
+  try {
+    const wav = join(work, 'audio.wav');
+    const decoded = await decodeToWav(audio, wav);
+    const decode: DecodeOptions = {
+      ...DEFAULT_DECODE,
+      language,
+      threads: resolveThreads(threadsN || undefined, 0),
+      vadModel: USE_VAD ? await findVad(model) : null,
+      prompt: null,
+    };
+    const segments: EngineSegment[] = [];
+    const tty = process.stderr.isTTY;
+    const handle = runWhisper({
+      bin,
+      model,
+      audio: wav,
+      durationSec: decoded.durationSec,
+      decode,
+      onSegment: (s) => segments.push(s),
+      onProgress: tty
+        ? (p) => process.stderr.write(`\r${p.percent.toFixed(0).padStart(3)}%${p.etaSec !== null ? `  ~${Math.ceil(p.etaSec)} s left` : ''}   `)
+        : undefined,
+    });
+    const onSignal = () => void handle.cancel().then(stop);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const result = await handle.done;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (tty) process.stderr.write('\n');
+    if (result.status === 'failed') throw result.error;
+    if (result.status === 'cancelled') throw new MahdarError('engine.failed', { detail: 'cancelled' });
+    const text = formatTranscript(format as TranscriptFormat, segments);
+    await writeFileAtomic(out, text).catch((err: unknown) => {
+      if (err instanceof MahdarError) throw err;
+      throw new MahdarError('export.failed', { detail: `cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? 'error'}` });
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
