@@ -59,6 +59,45 @@ export interface RunHandle {
   readonly pid: number | undefined;
 }
 
+/** Engine processes alive now: killed when the app exits so that none is left running orphaned. */
+const live = new Set<ChildProcess>();
+let exitHook = false;
+function track(c: ChildProcess): void {
+  live.add(c);
+  c.once('close', () => live.delete(c));
+  if (!exitHook) {
+    exitHook = true;
+    process.once('exit', () => {
+      for (const child of live) child.kill('SIGKILL');
+    });
+  }
+}
+
+/**
+ * Whisper's known loop on long audio: one word or phrase repeated over and over in a segment.
+ * A phrase of 1-8 words repeated more than 3 times in a row is kept 3 times at most.
+ */
+export function collapseRepeats(text: string, keep = 3): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length < keep + 1) return text.trim();
+  const out: string[] = [];
+  let i = 0;
+  outer: while (i < words.length) {
+    for (let n = 1; n <= 8 && i + n * (keep + 1) <= words.length; n++) {
+      let reps = 1;
+      while (i + (reps + 1) * n <= words.length && words.slice(i + reps * n, i + (reps + 1) * n).join(' ') === words.slice(i, i + n).join(' ')) reps++;
+      if (reps > keep) {
+        for (let r = 0; r < keep; r++) out.push(...words.slice(i, i + n));
+        i += reps * n;
+        continue outer;
+      }
+    }
+    out.push(words[i]!);
+    i++;
+  }
+  return out.join(' ');
+}
+
 const SEGMENT_LINE = /^\[(\d+):(\d{2}):(\d{2})[.,](\d{3}) --> (\d+):(\d{2}):(\d{2})[.,](\d{3})\]\s?(.*)$/;
 const PROGRESS_LINE = /progress\s*=\s*(\d+)%/;
 
@@ -143,6 +182,7 @@ export function runWhisper(opts: RunOptions): RunHandle {
         };
         const c = spawn(opts.bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env: engineEnv() });
         child = c;
+        track(c);
         c.on('error', (err: NodeJS.ErrnoException) => {
           settle({
             status: 'failed',
@@ -157,6 +197,7 @@ export function runWhisper(opts: RunOptions): RunHandle {
           seg.start += shift;
           seg.end += shift;
           doneSec = Math.max(doneSec, seg.end);
+          seg.text = collapseRepeats(seg.text);
           if (!isNonSpeech(seg.text)) {
             segments++;
             safe(() => opts.onSegment?.(seg));
