@@ -1,0 +1,72 @@
+// Word error rate: the Levenshtein distance between the reference and hypothesis word
+// sequences (after the Arabic normaliser, by default), divided by the number of reference words.
+// Pure TypeScript, no imports outside shared/.
+
+import { normalizedWords } from './arabic-normalize.ts';
+
+export interface WerResult {
+  /** (substitutions + deletions + insertions) / refWords; see wordErrorRate for refWords = 0. */
+  wer: number;
+  substitutions: number;
+  deletions: number;
+  insertions: number;
+  /** Number of words in the (normalised) reference. */
+  refWords: number;
+  /** Number of words in the (normalised) hypothesis. */
+  hypWords: number;
+}
+
+/** Counts the edits of a minimum-cost alignment of two word sequences. */
+export function alignWords(ref: readonly string[], hyp: readonly string[]): Omit<WerResult, 'wer'> {
+  const n = ref.length;
+  const m = hyp.length;
+  const w = m + 1;
+  // Full cost matrix so the alignment can be traced back; (n+1)(m+1) 32-bit cells.
+  const d = new Uint32Array((n + 1) * w);
+  for (let j = 0; j <= m; j++) d[j] = j;
+  for (let i = 1; i <= n; i++) {
+    d[i * w] = i;
+    const r = ref[i - 1];
+    for (let j = 1; j <= m; j++) {
+      const sub = d[(i - 1) * w + j - 1]! + (r === hyp[j - 1] ? 0 : 1);
+      const del = d[(i - 1) * w + j]! + 1;
+      const ins = d[i * w + j - 1]! + 1;
+      d[i * w + j] = Math.min(sub, del, ins);
+    }
+  }
+  let substitutions = 0;
+  let deletions = 0;
+  let insertions = 0;
+  let i = n;
+  let j = m;
+  // Trace back, preferring match/substitution, then deletion, then insertion.
+  while (i > 0 || j > 0) {
+    const here = d[i * w + j]!;
+    if (i > 0 && j > 0 && here === d[(i - 1) * w + j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1)) {
+      if (ref[i - 1] !== hyp[j - 1]) substitutions++;
+      i--;
+      j--;
+    } else if (i > 0 && here === d[(i - 1) * w + j]! + 1) {
+      deletions++;
+      i--;
+    } else {
+      insertions++;
+      j--;
+    }
+  }
+  return { substitutions, deletions, insertions, refWords: n, hypWords: m };
+}
+
+/**
+ * Word error rate of `hypothesis` against `reference`. Both are normalised with normalizeArabic
+ * unless `normalize` is false (then they are only split on whitespace).
+ * With an empty reference the rate is 0 for an empty hypothesis and 1 otherwise (there is no
+ * denominator; every hypothesis word is counted as an insertion).
+ */
+export function wordErrorRate(reference: string, hypothesis: string, normalize = true): WerResult {
+  const split = (t: string) => (normalize ? normalizedWords(t) : t.split(/\s+/).filter(Boolean));
+  const counts = alignWords(split(reference), split(hypothesis));
+  const errors = counts.substitutions + counts.deletions + counts.insertions;
+  const wer = counts.refWords === 0 ? (errors === 0 ? 0 : 1) : errors / counts.refWords;
+  return { wer, ...counts };
+}
