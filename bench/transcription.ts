@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { wordErrorRate } from '../shared/text/wer.ts';
 import { decodeArgs, DEFAULT_DECODE, type DecodeOptions } from '../main/asr/decode-options.ts';
 import { engineEnv, whisperCliPath } from '../main/asr/engine.ts';
@@ -69,7 +69,7 @@ export async function run(): Promise<BenchReport> {
     const duration = imported.audio!.durationSec;
     const audioPath = join(ctx.archive.meetingDir(meeting.id), imported.audio!.file);
 
-    const modelId = resolve(model).split('/').pop()!.replace(/^ggml-/, '').replace(/\.bin$/, '');
+    const modelId = basename(model).replace(/^ggml-/, '').replace(/\.bin$/, '');
     const vadModel = USE_VAD ? await findVadModel(ctx) : null;
     const decode: DecodeOptions = { ...DEFAULT_DECODE, language: 'ar', threads, vadModel, prompt: null };
     // Exactly the argument vector the runner builds for an offset-0 run.
