@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DECODE, type DecodeOptions } from '../../main/asr/decode-options.ts';
-import { whisperCliPath } from '../../main/asr/engine.ts';
+import { defaultThreads, engineEnv, resolveThreads, whisperCliPath } from '../../main/asr/engine.ts';
 import { collapseRepeats, isNonSpeech, parseSegmentLine, runWhisper, type EngineSegment } from '../../main/asr/runner.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
 import { concatClips, FAST_DECODE, haveModel, MODEL, MODELS, MSA, refs, tempDir } from './asr-fixtures.ts';
@@ -30,6 +30,32 @@ const alive = (pid: number) => {
     return false;
   }
 };
+
+describe('engine location and threads', () => {
+  it('threads: the call, else the setting, else automatic (0 = auto)', () => {
+    expect(resolveThreads(3, 6)).toBe(3);
+    expect(resolveThreads(undefined, 6)).toBe(6);
+    expect(resolveThreads(undefined, 0)).toBe(defaultThreads());
+    expect(defaultThreads()).toBeGreaterThanOrEqual(1);
+    expect(defaultThreads()).toBeLessThanOrEqual(8);
+  });
+
+  it('MAHDAR_WHISPER_CLI overrides the path; a missing engine is engine.missing', () => {
+    const prev = process.env.MAHDAR_WHISPER_CLI;
+    try {
+      process.env.MAHDAR_WHISPER_CLI = '/nonexistent/whisper-cli';
+      expect(() => whisperCliPath()).toThrow(/not built/);
+    } finally {
+      if (prev === undefined) delete process.env.MAHDAR_WHISPER_CLI;
+      else process.env.MAHDAR_WHISPER_CLI = prev;
+    }
+  });
+
+  it('the engine waits passively (OpenMP) unless the user chose otherwise', () => {
+    expect(engineEnv({}).OMP_WAIT_POLICY).toBe('passive');
+    expect(engineEnv({ OMP_WAIT_POLICY: 'active' }).OMP_WAIT_POLICY).toBe('active');
+  });
+});
 
 describe('parsing whisper-cli output', () => {
   it('reads segment lines with absolute times and skips everything else', () => {
