@@ -5,7 +5,7 @@
 // Skips the build when the binary exists and was made from the same sources (stamp file).
 // Set MAHDAR_SKIP_ENGINE_BUILD=1 to skip (e.g. packaging on a machine without a compiler).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,14 +32,21 @@ if (existing && existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).sou
   process.exit(0);
 }
 
+// The compiler's output (thousands of lines of warnings) goes to a log file; its tail is shown
+// only when the build fails.
+const logFile = join(buildDir, 'build.log');
 function run(args) {
   console.log(`mahdar: cmake ${args.join(' ')}`);
-  const r = spawnSync('cmake', args, { stdio: 'inherit' });
+  const r = spawnSync('cmake', args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  appendFileSync(logFile, `$ cmake ${args.join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}`);
   if (r.error) {
     console.error(`mahdar: cannot run cmake (${r.error.message}). Install cmake and a C++ compiler; see README.`);
     process.exit(1);
   }
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    console.error(`${(r.stdout + r.stderr).split('\n').slice(-40).join('\n')}\nmahdar: the engine build failed; full log: ${logFile}`);
+    process.exit(r.status ?? 1);
+  }
 }
 
 function findBinary() {
@@ -48,6 +55,7 @@ function findBinary() {
 }
 
 mkdirSync(buildDir, { recursive: true });
+writeFileSync(logFile, '');
 run([
   '-S', source, '-B', buildDir,
   '-DCMAKE_BUILD_TYPE=Release',

@@ -1,6 +1,7 @@
 // The meeting form: what the minutes' heading, opening paragraph and attendance are made of.
 import { meetingTypes, languages, type MeetingFields } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import { ChoiceField } from '../ChoiceField.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { ParticipantsEditor } from './ParticipantsEditor.tsx';
 
@@ -23,16 +24,7 @@ export function MeetingForm(props: { value: FormFields; onChange(patch: Partial<
     <form className="meeting-form" onSubmit={(e) => e.preventDefault()} aria-label={t('details')}>
       <div className="grid">
         {text('title', true)}
-        <label className="field">
-          <span>{t('type')}</span>
-          <select name="type" value={v.type} disabled={ro} onChange={(e) => props.onChange({ type: e.target.value as FormFields['type'] })}>
-            {meetingTypes.map((ty) => (
-              <option key={ty} value={ty}>
-                {t(`type_${ty}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField name="type" label={t('type')} value={v.type} options={meetingTypes} optionLabel={(ty) => t(`type_${ty}`)} disabled={ro} onChange={(type) => props.onChange({ type })} />
         <label className="field">
           <span>{t('date')}</span>
           <input type="date" name="date" value={v.date} readOnly={ro} onChange={(e) => props.onChange({ date: e.target.value })} />
@@ -49,16 +41,7 @@ export function MeetingForm(props: { value: FormFields; onChange(patch: Partial<
         {text('chair')}
         {text('secretary')}
         {text('reference')}
-        <label className="field">
-          <span>{t('minutesLanguage')}</span>
-          <select name="language" value={v.language} disabled={ro} onChange={(e) => props.onChange({ language: e.target.value as FormFields['language'] })}>
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {t(`lang_${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField name="language" label={t('minutesLanguage')} value={v.language} options={languages} optionLabel={(l) => t(`lang_${l}`)} disabled={ro} onChange={(language) => props.onChange({ language })} />
         <label className="field wide">
           <span>{t('letterhead')}</span>
           <textarea

@@ -6,6 +6,7 @@ import { languages, type Language, type Meeting } from '../../../shared/domain.t
 import type { MinutesModel } from '../../../shared/minutes/model.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import { ChoiceField } from '../ChoiceField.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ErrorBanner } from '../ErrorBanner.tsx';
 import { MinutesPreview } from './MinutesPreview.tsx';
@@ -52,16 +53,7 @@ export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeti
     <div className="minutes-panel">
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <div className="toolbar">
-        <label className="field inline">
-          <span>{t('minutesLanguage')}</span>
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {t(`lang_${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField<Language> inline label={t('minutesLanguage')} value={language} options={languages} optionLabel={(l) => t(`lang_${l}`)} onChange={setLanguage} />
         <button type="button" className="primary" disabled={busy} onClick={() => void doExport('docx')}>
           {t('exportDocx')}
         </button>

@@ -6,6 +6,7 @@ import type { Meeting } from '../../../shared/domain.ts';
 import { client } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import { ChoiceField } from '../ChoiceField.tsx';
 import { ErrorBanner } from '../ErrorBanner.tsx';
 import { clock } from './time.ts';
 
@@ -133,16 +134,7 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
               ))}
             </select>
           </label>
-          <label className="field">
-            <span>{t('transcriptionLanguage')}</span>
-            <select value={language} onChange={(e) => setLanguage(e.target.value as typeof language)} disabled={running}>
-              {spokenLanguages.map((l) => (
-                <option key={l} value={l}>
-                  {t(`lang_${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField<(typeof spokenLanguages)[number]> label={t('transcriptionLanguage')} value={language} options={spokenLanguages} optionLabel={(l) => t(`lang_${l}`)} disabled={running} onChange={setLanguage} />
           <label className="field">
             <span>{t('threads')}</span>
             <select value={threads} onChange={(e) => setThreads(Number(e.target.value))} disabled={running}>
