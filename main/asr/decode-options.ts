@@ -4,14 +4,16 @@
 //
 // The default values come from measurement on the real read MSA fixtures (see docs/engine.md):
 // whisper.cpp 1.9.1, ggml-base, 2 threads, 10 min long-form file of 69 clips.
-//  - beam 5: WER 0.619 vs 0.653 greedy (greedy is about 2x faster; offered as an option).
+//  - beam 5: WER 0.619 vs 0.653 greedy (greedy is about 2x faster; FAST_DECODE).
 //  - voice activity detection (Silero v5.1.2): the only setting that stopped text being invented
-//    in 60 s of silence (97 inserted words -> 0) and in 60 s of low noise (58 -> 1), at no cost
-//    in WER. The runner should pass the VAD model whenever it has one (vadModel).
-//  - max-context 64 and suppress-non-speech: neutral on WER here (0.619 with them, with VAD),
-//    kept as the documented guards against repetition loops on long audio (whisper.cpp #1507).
-//  - initial prompt: a realistic meeting prompt made WER slightly worse (0.625 vs 0.619), so
-//    USE_INITIAL_PROMPT is false; buildInitialPrompt stays for sites that want names spelt.
+//    in 60 s of silence (97 inserted words -> 0) and in 60 s of low noise (58 -> 1), for a WER
+//    change within noise (0.619 vs 0.611 without it). The runner should pass the VAD model
+//    whenever it has one (vadModel).
+//  - max-context 64 and suppress-non-speech: neutral on WER here (within +-0.01), kept as the
+//    documented guards against repetition loops on long audio (whisper.cpp #1507).
+//  - initial prompt: a realistic meeting prompt made WER slightly worse (0.625 vs 0.619 plain,
+//    0.622 vs 0.619 with the guards), so USE_INITIAL_PROMPT is false; buildInitialPrompt stays
+//    for sites whose participants' names Whisper keeps misspelling.
 
 /** How whisper-cli decodes one file. */
 export interface DecodeOptions {

@@ -1,0 +1,141 @@
+// Engine and decoding-settings comparison for docs/engine.md (not part of `npm run bench`).
+//
+//   npx tsx bench/engine-compare.ts [--work /tmp/mahdar-engine] [--only name,name] [--rounds N]
+//                                   [--legacy /path/to/whisper.cpp-1.5/main] [--clips N]
+//
+// Builds (with sox) one long file from the msa-read clips with 1 s of silence between them,
+// a 60 s digital-silence file and a 60 s low-noise file with a clip on each side, runs each
+// configuration of the matrix on them with the same model and threads, and prints wall time,
+// real-time factor, WER (after the Arabic normaliser) and whether text was emitted in the silence.
+// Configurations are run round-robin (A B C A B C ...) so a busy neighbour core slows them all
+// alike. Results are appended to <work>/results.jsonl.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { wordErrorRate } from '../shared/text/wer.ts';
+import { normalizeArabic } from '../shared/text/arabic-normalize.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const shared = resolve(root, '..', 'shared');
+const { values } = parseArgs({
+  options: {
+    work: { type: 'string', default: '/tmp/mahdar-engine' },
+    only: { type: 'string' },
+    rounds: { type: 'string', default: '1' },
+    legacy: { type: 'string' },
+    threads: { type: 'string', default: '2' },
+    clips: { type: 'string', default: '0' },
+    files: { type: 'string', default: 'long,silence,noise' },
+  },
+});
+const work = values.work!;
+const threads = values.threads!;
+mkdirSync(work, { recursive: true });
+const model = join(shared, 'models', 'ggml-base.bin');
+const vad = join(shared, 'models', 'ggml-silero-v5.1.2.bin');
+const fixtures = join(shared, 'fixtures', 'msa-read');
+const cli191 = join(root, 'build', 'whisper', 'bin', 'whisper-cli');
+
+/** A realistic, generic meeting prompt (the fixtures have no participants of their own). */
+export const GENERIC_PROMPT =
+  'محضر اجتماع اللجنة الجهوية. الحضور: السيد محمد العلوي، رئيس الجلسة؛ السيدة فاطمة الزهراء بناني، كاتبة اللجنة؛ السيد عبد الله التازي، ممثل وزارة الداخلية. جدول الأعمال: تقديم مشروع البرنامج الجهوي؛ المناقشة؛ التوصيات.';
+
+interface Config { name: string; bin: string; flags: string[] }
+const base = ['-l', 'ar', '-t', threads];
+const matrix: Config[] = [
+  { name: '1.9.1 beam5', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5'] },
+  { name: '1.9.1 greedy', bin: cli191, flags: [...base, '-bs', '1', '-bo', '5'] },
+  { name: '1.9.1 beam5 vad', bin: cli191, flags: [...base, '-bs', '5', '--vad', '-vm', vad] },
+  { name: '1.9.1 beam5 mc64', bin: cli191, flags: [...base, '-bs', '5', '-mc', '64'] },
+  { name: '1.9.1 beam5 mc0', bin: cli191, flags: [...base, '-bs', '5', '-mc', '0'] },
+  { name: '1.9.1 beam5 sns', bin: cli191, flags: [...base, '-bs', '5', '-sns'] },
+  { name: '1.9.1 beam5 prompt', bin: cli191, flags: [...base, '-bs', '5', '--prompt', GENERIC_PROMPT] },
+  { name: '1.9.1 beam5 mc64 sns vad', bin: cli191, flags: [...base, '-bs', '5', '-mc', '64', '-sns', '--vad', '-vm', vad] },
+  { name: '1.9.1 beam5 mc64 sns', bin: cli191, flags: [...base, '-bs', '5', '-mc', '64', '-sns'] },
+  { name: '1.9.1 beam5 mc64 sns vad prompt', bin: cli191, flags: [...base, '-bs', '5', '-mc', '64', '-sns', '--vad', '-vm', vad, '--prompt', GENERIC_PROMPT] },
+  { name: '1.9.1 greedy mc64 sns vad', bin: cli191, flags: [...base, '-bs', '1', '-mc', '64', '-sns', '--vad', '-vm', vad] },
+];
+if (values.legacy) {
+  matrix.push({ name: '1.5.0 beam5', bin: values.legacy, flags: [...base, '-bs', '5', '-bo', '5'] });
+  matrix.push({ name: '1.5.0 greedy', bin: values.legacy, flags: [...base, '-bs', '1', '-bo', '5'] });
+}
+
+function sh(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+const duration = (f: string) => Number(sh('soxi', ['-D', f]).trim());
+
+// Audio and references.
+const refs = readFileSync(join(fixtures, 'refs.tsv'), 'utf8').trim().split('\n').slice(1)
+  .map((l) => l.split('\t')).map(([file, text]) => ({ file: file!, text: text! }));
+const sil1 = join(work, 'sil1.wav');
+const fmt = ['-r', '16000', '-c', '1', '-b', '16'];
+if (!existsSync(sil1)) sh('sox', ['-n', ...fmt, sil1, 'trim', '0', '1']);
+const long = join(work, 'long.wav');
+if (!existsSync(long)) sh('sox', [...refs.flatMap((r) => [join(fixtures, r.file), sil1]), long]);
+const sil60 = join(work, 'sil60.wav');
+if (!existsSync(sil60)) sh('sox', ['-n', ...fmt, sil60, 'trim', '0', '60']);
+const noise60 = join(work, 'noise60.wav');
+if (!existsSync(noise60)) sh('sox', ['-n', ...fmt, noise60, 'synth', '60', 'pinknoise', 'vol', '0.003']);
+const [c1, c2] = [refs[0]!, refs[1]!];
+const silence = join(work, 'silence.wav');
+if (!existsSync(silence)) sh('sox', [join(fixtures, c1.file), sil60, join(fixtures, c2.file), silence]);
+const noise = join(work, 'noise.wav');
+if (!existsSync(noise)) sh('sox', [join(fixtures, c1.file), noise60, join(fixtures, c2.file), noise]);
+
+interface Input { name: string; wav: string; ref: string; silence?: [number, number] }
+const firstLen = duration(join(fixtures, c1.file));
+const inputs: Input[] = [];
+const wanted = values.files!.split(',');
+if (wanted.includes('long')) inputs.push({ name: 'long', wav: long, ref: refs.map((r) => r.text).join(' ') });
+if (wanted.includes('silence')) inputs.push({ name: 'silence', wav: silence, ref: `${c1.text} ${c2.text}`, silence: [firstLen + 1, firstLen + 59] });
+if (wanted.includes('noise')) inputs.push({ name: 'noise', wav: noise, ref: `${c1.text} ${c2.text}`, silence: [firstLen + 1, firstLen + 59] });
+for (const r of refs.slice(0, Number(values.clips))) inputs.push({ name: `clip ${r.file}`, wav: join(fixtures, r.file), ref: r.text });
+
+interface Seg { start: number; end: number; text: string }
+function parseSrt(path: string): Seg[] {
+  const t = (s: string) => { const [h, m, rest] = s.split(':'); return Number(h) * 3600 + Number(m) * 60 + Number(rest!.replace(',', '.')); };
+  return readFileSync(path, 'utf8').trim().split(/\r?\n\r?\n/).flatMap((block) => {
+    const lines = block.split(/\r?\n/);
+    const m = /(\S+) --> (\S+)/.exec(lines[1] ?? '');
+    return m ? [{ start: t(m[1]!), end: t(m[2]!), text: lines.slice(2).join(' ').trim() }] : [];
+  });
+}
+
+const selected = values.only ? matrix.filter((c) => values.only!.split(',').includes(c.name)) : matrix;
+const rounds = Number(values.rounds);
+const rows: string[] = [];
+for (const input of inputs) {
+  const audioS = duration(input.wav);
+  for (let round = 0; round < rounds; round++) {
+    for (const c of selected) {
+      const of = join(work, `${input.name}-${c.name}`.replace(/[^\w.-]+/g, '_'));
+      const t0 = performance.now();
+      // /usr/bin/time reports the child's CPU time too: less sensitive than wall time to a busy neighbour.
+      const r = spawnSync('/usr/bin/time', ['-f', 'MAHDAR_TIME %e %U %S', c.bin, ...c.flags, '-m', model, '-f', input.wav, '-osrt', '-of', of], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const wall = (performance.now() - t0) / 1000;
+      const tm = /MAHDAR_TIME (\S+) (\S+) (\S+)/.exec(r.stderr ?? '');
+      const cpu = tm ? Number(tm[2]) + Number(tm[3]) : NaN;
+      if (r.status !== 0) { console.error(`${c.name} on ${input.name} failed: ${r.stderr.slice(-2000)}`); continue; }
+      const segs = parseSrt(`${of}.srt`);
+      const hyp = segs.map((s) => s.text).join(' ');
+      const w = wordErrorRate(input.ref, hyp);
+      let inSilence = '';
+      if (input.silence) {
+        const [a, b] = input.silence;
+        const ghost = segs.filter((s) => s.end > a && s.start < b && normalizeArabic(s.text).length > 0);
+        inSilence = ghost.length ? ghost.map((s) => `[${s.start.toFixed(1)}-${s.end.toFixed(1)}] ${s.text}`).join(' | ') : 'none';
+      }
+      const rec = { input: input.name, config: c.name, round, audioS, wall, cpu, rtf: wall / audioS, ...w, segments: segs.length, inSilence, flags: c.flags.join(' ') };
+      appendFileSync(join(work, 'results.jsonl'), JSON.stringify(rec) + '\n');
+      const row = `| ${input.name} | ${c.name} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} | ${(wall / audioS).toFixed(3)} | ${w.wer.toFixed(3)} | ${w.substitutions}/${w.deletions}/${w.insertions} of ${w.refWords} (hyp ${w.hypWords}) | ${inSilence.slice(0, 120)} |`;
+      rows.push(row);
+      console.log(row);
+    }
+  }
+}
+console.log('\n| input | config | wall s | CPU s | RTF | WER | S/D/I | text in silence |\n|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);

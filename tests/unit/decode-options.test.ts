@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildInitialPrompt, decodeArgs, DEFAULT_DECODE, FAST_DECODE, MAX_PROMPT_CHARS, USE_INITIAL_PROMPT } from '../../main/asr/decode-options.ts';
+
+describe('decodeArgs', () => {
+  it('turns the measured defaults into whisper-cli flags', () => {
+    const args = decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: '/m/vad.bin', prompt: null });
+    expect(args).toEqual(['-l', 'ar', '-t', '2', '-bs', '5', '-bo', '5', '-mc', '64', '-sns', '--vad', '-vm', '/m/vad.bin']);
+  });
+
+  it('omits VAD and prompt when absent, adds -nf without fallback, greedy in fast mode', () => {
+    const args = decodeArgs({ ...FAST_DECODE, temperatureFallback: false, language: 'auto', threads: 4, vadModel: null, prompt: '  ' });
+    expect(args).toEqual(['-l', 'auto', '-t', '4', '-bs', '1', '-bo', '1', '-mc', '64', '-sns', '-nf']);
+  });
+
+  it('passes a prompt as one argument', () => {
+    const args = decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: 1, vadModel: null, prompt: 'محضر اجتماع' });
+    expect(args.slice(-2)).toEqual(['--prompt', 'محضر اجتماع']);
+  });
+
+  it('refuses nonsense values', () => {
+    const ok = { ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: null, prompt: null };
+    expect(() => decodeArgs({ ...ok, threads: 0 })).toThrow(RangeError);
+    expect(() => decodeArgs({ ...ok, beamSize: 1.5 })).toThrow(RangeError);
+    expect(() => decodeArgs({ ...ok, language: 'ar; rm -rf' })).toThrow(RangeError);
+  });
+
+  it('keeps the initial prompt off by measurement', () => {
+    expect(USE_INITIAL_PROMPT).toBe(false);
+  });
+});
+
+describe('buildInitialPrompt', () => {
+  it('names participants with titles and the agenda', () => {
+    const p = buildInitialPrompt({
+      title: 'اللقاء التشاوري حول البرنامج الجهوي',
+      participants: [{ name: 'محمد العلوي', title: 'رئيس الجلسة' }, { name: 'فاطمة بناني', title: '' }],
+      agenda: [{ title: 'تقديم المشروع' }, { title: 'المناقشة' }],
+    });
+    expect(p).toBe('اللقاء التشاوري حول البرنامج الجهوي. الحضور: محمد العلوي، رئيس الجلسة؛ فاطمة بناني. جدول الأعمال: تقديم المشروع؛ المناقشة.');
+  });
+
+  it('returns null for an empty meeting', () => {
+    expect(buildInitialPrompt({ title: ' ', participants: [], agenda: [] })).toBeNull();
+  });
+
+  it('stays short, drops whole items and never cuts a name', () => {
+    const participants = Array.from({ length: 60 }, (_, i) => ({ name: `المشارك رقم ${i}`, title: 'عضو اللجنة' }));
+    const p = buildInitialPrompt({ title: 'ع'.repeat(200), participants, agenda: [{ title: 'بند' }] })!;
+    expect(p.length).toBeLessThanOrEqual(MAX_PROMPT_CHARS);
+    expect(p).toContain('المشارك رقم 0، عضو اللجنة');
+    expect(p).not.toMatch(/المشارك رقم \d+،?$/);
+    expect(p.endsWith('.')).toBe(true);
+  });
+});
