@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { MeetingArchive } from '../../main/archive/archive.ts';
 import { writeFileAtomic } from '../../main/archive/atomic-write.ts';
 import { MahdarError } from '../../shared/errors.ts';
+import { errorCodeOf } from './error-code.ts';
 
 let root: string;
 let archive: MeetingArchive;
@@ -18,14 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e instanceof MahdarError ? e.code : `other: ${String(e)}`;
-  }
-  return 'no error';
-};
+const code = errorCodeOf;
 
 describe('meeting archive', () => {
   it('creates, reads, updates, lists and deletes a meeting folder with meeting.json', async () => {

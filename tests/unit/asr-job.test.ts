@@ -6,22 +6,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, TranscriptionJob } from '../../shared/api.ts';
-import { MahdarError } from '../../shared/errors.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
 import { jobsFor } from '../../main/asr/job.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
 import { createContext, modelsDir } from '../../main/service/context.ts';
 import { createService } from '../../main/service/index.ts';
 import { concatClips, FAST_DECODE, freshContext, haveModel, MODELS, refs, tempDir } from './asr-fixtures.ts';
+import { errorCodeOf } from './error-code.ts';
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (err) {
-    return err instanceof MahdarError ? err.code : String(err);
-  }
-}
+const code = errorCodeOf;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(haveModel)('transcription job', () => {

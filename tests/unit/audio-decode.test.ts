@@ -4,24 +4,17 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MahdarError } from '../../shared/errors.ts';
 import { readWavInfo } from '../../main/audio/wav.ts';
 import { decodeToWav } from '../../main/audio/decode.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
 import { createService } from '../../main/service/index.ts';
 import { freshContext, MSA, tempDir } from './asr-fixtures.ts';
+import { errorCodeOf } from './error-code.ts';
 
 const SRC = join(MSA, '001.wav'); // 6.31 s of real read Arabic
 const dir = tempDir('mahdar-audio-');
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (err) {
-    return err instanceof MahdarError ? err.code : String(err);
-  }
-}
+const code = errorCodeOf;
 
 const formats: [string, string[]][] = [
   ['mp3', ['-c:a', 'libmp3lame', '-b:a', '64k']],

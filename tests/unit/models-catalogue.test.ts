@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../shared/api.ts';
-import { MahdarError } from '../../shared/errors.ts';
 import { MODEL_CATALOGUE, type CatalogueEntry } from '../../main/asr/catalogue.ts';
 import { validateModelFile } from '../../main/asr/model-file.ts';
 import { downloadModel, importModel, listModels, resolveModel } from '../../main/asr/models.ts';
@@ -14,15 +13,9 @@ import { modelsDir } from '../../main/service/context.ts';
 import { uploadCommands } from '../../main/service/uploads.ts';
 import { freshContext, haveModel, MODEL, MODELS, tempDir } from './asr-fixtures.ts';
 import { fakeGgml, sha1, sha256 } from './models-fixtures.ts';
+import { errorCodeOf } from './error-code.ts';
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (err) {
-    return err instanceof MahdarError ? err.code : String(err);
-  }
-}
+const code = errorCodeOf;
 
 describe('catalogue', () => {
   it('lists the multilingual models with exact sizes and checksums', () => {
