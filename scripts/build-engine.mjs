@@ -63,6 +63,9 @@ run([
   '-DWHISPER_BUILD_TESTS=OFF',
   '-DWHISPER_BUILD_SERVER=OFF',
   '-DWHISPER_SDL2=OFF',
+  // Installers are built once and run on many CPUs: MAHDAR_ENGINE_PORTABLE=1 turns off tuning
+  // to the building machine's CPU (GGML_NATIVE); ggml then targets AVX2/FMA (x86-64 since ~2013).
+  ...(process.env.MAHDAR_ENGINE_PORTABLE === '1' ? ['-DGGML_NATIVE=OFF'] : []),
 ]);
 run(['--build', buildDir, '--config', 'Release', '-j', String(Math.max(1, cpus().length)), '--target', 'whisper-cli']);
 const bin = findBinary();
