@@ -67,6 +67,8 @@ export const apiInputs = {
     modelId: z.string().max(100).optional(),
     language: z.enum(transcriptionLanguages).optional(),
     threads: z.number().int().min(1).max(64).optional(),
+    /** Start over: the current transcript is discarded (the UI asks first). Otherwise a run resumes. */
+    restart: z.boolean().optional(),
   }),
   cancelTranscription: byMeeting,
   getTranscription: byMeeting,

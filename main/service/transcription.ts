@@ -27,7 +27,19 @@ export function transcriptionCommands(ctx: ServiceContext): Commands {
     listModels: () => listModels(ctx),
     importModel: ({ uploadId }) => importModel(ctx, uploadId),
     downloadModel: ({ modelId }) => downloadModel(ctx, modelId),
-    startTranscription: ({ meetingId, modelId, language, threads }) => jobs.start({ meetingId, modelId, language, threads }),
+    async startTranscription({ meetingId, modelId, language, threads, restart }) {
+      if (restart) {
+        if (jobs.get(meetingId)?.status === 'running') throw new MahdarError('job.running');
+        // Segments go, and with them the links decisions held to them; the decisions stay.
+        await ctx.archive.update(meetingId, (m) => {
+          if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
+          return { ...m, segments: [], decisions: m.decisions.map((d) => ({ ...d, segmentIds: [] })) };
+        });
+        await clearJobRecord(ctx, meetingId);
+        ctx.events.publish({ type: 'meeting', meetingId });
+      }
+      return jobs.start({ meetingId, modelId, language, threads });
+    },
     cancelTranscription: ({ meetingId }) => jobs.cancel(meetingId),
     getTranscription: async ({ meetingId }) => jobs.get(meetingId),
   };

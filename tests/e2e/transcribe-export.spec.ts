@@ -42,6 +42,15 @@ test('import audio, transcribe with the local engine, export and approve the min
   expect(text).toMatch(/الماء|المياه|الشعر|العربي|الدول/);
   await page.screenshot({ path: 'test-results/screens/transcript.png', fullPage: true });
 
+  // Starting over asks first, then replaces the transcript from the beginning.
+  await page.getByRole('button', { name: 'إعادة التفريغ من البداية' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('سيُستبدل النص الحالي');
+  await confirm.getByRole('button', { name: 'إعادة التفريغ من البداية' }).click();
+  await expect(page.getByRole('button', { name: 'إيقاف' })).toBeVisible();
+  await expect(page.getByText('اكتمل التفريغ.')).toBeVisible({ timeout: 100_000 });
+  await expect(segments.first()).toContainText('0:00');
+
   await page.getByRole('tab', { name: 'المحضر' }).click();
   const preview = page.getByRole('region', { name: 'معاينة المحضر' });
   await expect(preview.getByText('لقاء تشاوري حول الماء').first()).toBeVisible();

@@ -113,6 +113,29 @@ describe.runIf(haveModel)('transcription job', () => {
     expect((await service.getMeeting({ id: m.id })).id).toBe(m.id);
   });
 
+  it('a finished transcription is not run twice; restart replaces it from the beginning', async () => {
+    const ctx = await freshContext();
+    const service = await createService(ctx);
+    const jobs = jobsFor(ctx);
+    const m = await service.createMeeting({ fields: {} });
+    await importAudioFile(ctx, m.id, concatClips(['001.wav'], join(tempDir(), 'one.wav')), 'one.wav');
+    await service.startTranscription({ meetingId: m.id, threads: 2 });
+    expect(await jobs.wait(m.id)).toMatchObject({ status: 'done' });
+    const first = (await service.getMeeting({ id: m.id })).segments;
+    expect(first.length).toBeGreaterThan(0);
+
+    await service.startTranscription({ meetingId: m.id, threads: 2 });
+    expect(await jobs.wait(m.id)).toMatchObject({ status: 'done' });
+    expect((await service.getMeeting({ id: m.id })).segments).toEqual(first);
+
+    await service.startTranscription({ meetingId: m.id, threads: 2, restart: true });
+    expect(await jobs.wait(m.id)).toMatchObject({ status: 'done' });
+    const again = (await service.getMeeting({ id: m.id })).segments;
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.map((x) => x.id)).not.toEqual(first.map((x) => x.id)); // new segments, not the old ones kept
+    expect(again[0]!.start).toBeLessThan(1); // from the beginning, not resumed at the end
+  });
+
   it('a wrong model file, an approved meeting and a meeting without audio are refused; nothing changes', async () => {
     const ctx = await freshContext();
     const service = await createService(ctx);

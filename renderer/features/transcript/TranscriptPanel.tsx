@@ -7,6 +7,7 @@ import { client } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ChoiceField } from '../ChoiceField.tsx';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ErrorBanner } from '../ErrorBanner.tsx';
 import { clock } from './time.ts';
 
@@ -21,6 +22,7 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
   const [job, setJob] = useState<TranscriptionJob | null>(null);
   const [upload, setUpload] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirmRestart, setConfirmRestart] = useState(false);
   const audioInput = useRef<HTMLInputElement>(null);
   const modelInput = useRef<HTMLInputElement>(null);
   const fail = (e: unknown) => setError(errorMessage(e));
@@ -83,11 +85,12 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
     }
   };
 
-  const start = async () => {
+  const start = async (restart = false) => {
     setError(null);
+    setConfirmRestart(false);
     try {
       await client.api.updateSettings({ settings: { modelId, transcriptionLanguage: language, threads } });
-      setJob(await client.api.startTranscription({ meetingId: meeting.id, modelId, language, ...(threads ? { threads } : {}) }));
+      setJob(await client.api.startTranscription({ meetingId: meeting.id, modelId, language, restart, ...(threads ? { threads } : {}) }));
     } catch (e) {
       fail(e);
     }
@@ -180,9 +183,16 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
               {t('cancelTranscription')}
             </button>
           ) : (
-            <button type="button" className="primary" disabled={!meeting.audio || !modelId || readOnly} onClick={() => void start()}>
-              {segments.length && meeting.audio && segments[segments.length - 1]!.end < meeting.audio.durationSec - 1 ? t('resumeTranscription') : t('startTranscription')}
-            </button>
+            <>
+              <button type="button" className="primary" disabled={!meeting.audio || !modelId || readOnly} onClick={() => void start()}>
+                {segments.length && meeting.audio && segments[segments.length - 1]!.end < meeting.audio.durationSec - 1 ? t('resumeTranscription') : t('startTranscription')}
+              </button>{' '}
+              {segments.length > 0 && (
+                <button type="button" disabled={!meeting.audio || !modelId || readOnly} onClick={() => setConfirmRestart(true)}>
+                  {t('restartTranscription')}
+                </button>
+              )}
+            </>
           )}
         </div>
         {job && (
@@ -211,6 +221,9 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
           </ol>
         )}
       </section>
+      {confirmRestart && (
+        <ConfirmDialog title={t('restartTranscription')} body={t('confirmRestart')} confirmLabel={t('restartTranscription')} danger onConfirm={() => void start(true)} onCancel={() => setConfirmRestart(false)} />
+      )}
     </div>
   );
 }
