@@ -37,8 +37,10 @@ const MIME: Record<string, string> = {
 };
 
 export async function startServe(opts: ServeOptions): Promise<{ server: Server; url: string; port: number; close(): Promise<void> }> {
+  // Open event streams, ended on close so that the server can stop at once.
+  const streams = new Set<ServerResponse>();
   const server = createServer((req, res) => {
-    handle(req, res, opts, port).catch((err) => {
+    handle(req, res, opts, port, streams).catch((err) => {
       console.error('mahdar serve:', err);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorPayload(err) });
       else res.destroy();
@@ -49,13 +51,6 @@ export async function startServe(opts: ServeOptions): Promise<{ server: Server; 
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as { port: number }).port;
-  const streams = new Set<ServerResponse>();
-  server.on('request', (req, res) => {
-    if (req.url?.startsWith('/api/events')) {
-      streams.add(res);
-      res.on('close', () => streams.delete(res));
-    }
-  });
   return {
     server,
     port,
@@ -69,7 +64,7 @@ export async function startServe(opts: ServeOptions): Promise<{ server: Server; 
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, opts: ServeOptions, port: number): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, opts: ServeOptions, port: number, streams: Set<ServerResponse>): Promise<void> {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -95,7 +90,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: ServeOpti
 
   if (url.pathname.startsWith('/api/')) {
     const method = url.pathname.slice('/api/'.length);
-    if (method === 'events' && req.method === 'GET') return streamEvents(req, res, opts.events);
+    if (method === 'events' && req.method === 'GET') return streamEvents(req, res, opts.events, streams);
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'validation', params: { detail: 'POST only' } } });
     // A simple-request form post from another site cannot set this header.
     if (req.headers['content-type']?.split(';')[0] !== 'application/json') {
@@ -184,12 +179,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
-function streamEvents(req: IncomingMessage, res: ServerResponse, events: EventBus): void {
+function streamEvents(req: IncomingMessage, res: ServerResponse, events: EventBus, streams: Set<ServerResponse>): void {
+  streams.add(res);
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
   const unsubscribe = events.subscribe((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
   const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
   req.on('close', () => {
+    streams.delete(res);
     clearInterval(keepAlive);
     unsubscribe();
   });

@@ -12,7 +12,13 @@ interface UploadMeta {
   name: string;
   size: number;
 }
-const metas = new Map<string, UploadMeta>();
+/** Uploads in progress, per service context (they do not outlive the process). */
+const uploadsByContext = new WeakMap<ServiceContext, Map<string, UploadMeta>>();
+function uploadsOf(ctx: ServiceContext): Map<string, UploadMeta> {
+  let m = uploadsByContext.get(ctx);
+  if (!m) uploadsByContext.set(ctx, (m = new Map()));
+  return m;
+}
 
 export function uploadPath(ctx: ServiceContext, uploadId: string): string {
   if (!idSchema.safeParse(uploadId).success) throw new MahdarError('upload.notFound');
@@ -22,14 +28,14 @@ export function uploadPath(ctx: ServiceContext, uploadId: string): string {
 /** The finished upload's file and original name; refuses an unknown or incomplete upload. */
 export async function takeUpload(ctx: ServiceContext, uploadId: string): Promise<{ file: string; name: string }> {
   const file = uploadPath(ctx, uploadId);
-  const meta = metas.get(uploadId);
+  const meta = uploadsOf(ctx).get(uploadId);
   const st = await stat(file).catch(() => null);
   if (!meta || !st || st.size !== meta.size) throw new MahdarError('upload.notFound');
   return { file, name: meta.name };
 }
 
 export async function discardUpload(ctx: ServiceContext, uploadId: string): Promise<void> {
-  metas.delete(uploadId);
+  uploadsOf(ctx).delete(uploadId);
   await rm(uploadPath(ctx, uploadId), { force: true });
 }
 
@@ -50,11 +56,11 @@ export function uploadCommands(ctx: ServiceContext): Pick<MahdarService, 'beginU
       } catch (err) {
         throw asDiskError(err);
       }
-      metas.set(uploadId, { name, size });
+      uploadsOf(ctx).set(uploadId, { name, size });
       return { uploadId };
     },
     async uploadChunk({ uploadId, offset, data }) {
-      const meta = metas.get(uploadId);
+      const meta = uploadsOf(ctx).get(uploadId);
       if (!meta) throw new MahdarError('upload.notFound');
       const bytes = Buffer.from(data, 'base64');
       const file = uploadPath(ctx, uploadId);
