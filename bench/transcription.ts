@@ -15,7 +15,7 @@ import { decodeArgs, DEFAULT_DECODE, type DecodeOptions } from '../main/asr/deco
 import { engineEnv, whisperCliPath } from '../main/asr/engine.ts';
 import { findVadModel, jobsFor, USE_VAD } from '../main/asr/job.ts';
 import { importAudioFile } from '../main/audio/import.ts';
-import { createContext } from '../main/service/context.ts';
+import { createContext } from '../main/context/context.ts';
 import type { BenchReport } from './index.ts';
 
 const root = resolve(import.meta.dirname, '..');

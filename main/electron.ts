@@ -5,7 +5,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dataRoot, extraModelDirs, repoRoot } from './paths.ts';
-import { createContext } from './service/context.ts';
+import { createContext } from './context/context.ts';
 import { createService, dispatch } from './service/index.ts';
 import { resolveDownload } from './service/minutes.ts';
 import { CONTENT_SECURITY_POLICY } from './security.ts';

@@ -9,8 +9,8 @@ import type { TranscriptionJob, transcriptionLanguages } from '../../shared/api.
 import { LIMITS, newId, type Meeting, type Segment } from '../../shared/domain.ts';
 import { MahdarError, toErrorPayload } from '../../shared/errors.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
-import { modelsDir, type ServiceContext } from '../service/context.ts';
-import { readSettings } from '../service/settings.ts';
+import { modelsDir, type ServiceContext } from '../context/context.ts';
+import { readSettings } from '../context/settings.ts';
 import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
 import { resolveThreads, whisperCliPath } from './engine.ts';
 import { resolveModel } from './models.ts';

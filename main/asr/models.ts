@@ -9,8 +9,8 @@ import { basename, join } from 'node:path';
 import type { ModelInfo } from '../../shared/api.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
-import { modelsDir, type ServiceContext } from '../service/context.ts';
-import { discardUpload, takeUpload } from '../service/uploads.ts';
+import { modelsDir, type ServiceContext } from '../context/context.ts';
+import { discardUpload, takeUpload } from '../context/uploads.ts';
 import { catalogueEntry, entryUrl, MODEL_CATALOGUE, type CatalogueEntry } from './catalogue.ts';
 import { validateModelFile } from './model-file.ts';
 

@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Meeting } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
-import type { ServiceContext } from '../service/context.ts';
+import type { ServiceContext } from '../context/context.ts';
 import { decodeToWav, type DecodeOptions } from './decode.ts';
 
 async function sha256Of(file: string): Promise<string> {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { dataRoot, extraModelDirs, repoRoot } from '../paths.ts';
-import { createContext } from '../service/context.ts';
+import { createContext } from '../context/context.ts';
 import { createService } from '../service/index.ts';
 import { resolveDownload } from '../service/minutes.ts';
 import { startServe } from './http-server.ts';

@@ -10,7 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { MAX_REQUEST_BYTES, type MahdarService } from '../../shared/api.ts';
 import { toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
 import { dispatch } from '../service/index.ts';
-import type { EventBus } from '../service/events.ts';
+import type { EventBus } from '../context/events.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 
 export interface ServeOptions {

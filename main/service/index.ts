@@ -1,10 +1,10 @@
 // The one service implementing the contract, composed of small parts with one job each.
 import { apiInputs, apiMethods, type ApiMethod, type ApiResult, type MahdarService } from '../../shared/api.ts';
 import { MahdarError, toErrorPayload } from '../../shared/errors.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext } from '../context/context.ts';
 import { meetingCommands } from './meetings.ts';
-import { settingsCommands } from './settings.ts';
-import { clearUploads, uploadCommands } from './uploads.ts';
+import { settingsCommands } from '../context/settings.ts';
+import { clearUploads, uploadCommands } from '../context/uploads.ts';
 import { transcriptionCommands } from './transcription.ts';
 import { minutesCommands } from './minutes.ts';
 

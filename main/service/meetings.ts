@@ -1,7 +1,7 @@
 // Service commands for the meetings archive: list, create, read, update, delete, people.
 import type { MahdarService } from '../../shared/api.ts';
 import { MahdarError } from '../../shared/errors.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext } from '../context/context.ts';
 
 type MeetingCommands = Pick<
   MahdarService,

@@ -9,7 +9,7 @@ import { MahdarError } from '../../shared/errors.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
 import { approveMeeting, EXPORTS_DIR, exportToArchive, reopenMeeting, REVISIONS_DIR } from '../export/approve.ts';
 import { contentTypeOf, readLogo } from '../export/render.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext } from '../context/context.ts';
 
 type Commands = Pick<MahdarService, 'getMinutes' | 'exportMeeting' | 'approveMeeting' | 'reopenMeeting'>;
 

@@ -4,8 +4,8 @@ import { MahdarError } from '../../shared/errors.ts';
 import { clearJobRecord, jobsFor } from '../asr/job.ts';
 import { downloadModel, importModel, listModels } from '../asr/models.ts';
 import { importAudioFile } from '../audio/import.ts';
-import type { ServiceContext } from './context.ts';
-import { discardUpload, takeUpload } from './uploads.ts';
+import type { ServiceContext } from '../context/context.ts';
+import { discardUpload, takeUpload } from '../context/uploads.ts';
 
 type Commands = Pick<MahdarService, 'importAudio' | 'listModels' | 'importModel' | 'downloadModel' | 'startTranscription' | 'cancelTranscription' | 'getTranscription'>;
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiInputs, apiMethods, type MahdarService } from '../../shared/api.ts';
-import { createContext, type ServiceContext } from '../../main/service/context.ts';
+import { createContext, type ServiceContext } from '../../main/context/context.ts';
 import { createService, dispatch } from '../../main/service/index.ts';
 
 let root: string;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createContext, type ServiceContext } from '../../main/service/context.ts';
+import { createContext, type ServiceContext } from '../../main/context/context.ts';
 
 export const SHARED = resolve(import.meta.dirname, '..', '..', '..', 'shared');
 export const MODELS = join(SHARED, 'models');

@@ -9,7 +9,7 @@ import type { ApiEvent, TranscriptionJob } from '../../shared/api.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
 import { jobsFor } from '../../main/asr/job.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
-import { createContext, modelsDir } from '../../main/service/context.ts';
+import { createContext, modelsDir } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
 import { concatClips, FAST_DECODE, freshContext, haveModel, MODELS, refs, tempDir } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetingSchema, type Meeting, type MeetingFields } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
-import { createContext, type ServiceContext } from '../../main/service/context.ts';
+import { createContext, type ServiceContext } from '../../main/context/context.ts';
 import { meetingCommands } from '../../main/service/meetings.ts';
 import { minutesCommands, resolveDownload } from '../../main/service/minutes.ts';
 import { readManifest, verifyRevision } from '../../main/export/approve.ts';

@@ -1,4 +1,5 @@
-// What every part of the service shares: where data lives, the archive, the event bus.
+// What every part of main shares: where data lives, the archive, the event bus. Lives below asr/,
+// audio/ and service/ so that those folders import it downward.
 import { join } from 'node:path';
 import { MeetingArchive } from '../archive/archive.ts';
 import { EventBus } from './events.ts';

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
+
+describe('untranscribedSpans', () => {
+  it('reports the tail after the last segment (consultation.wav: text ends at 89 s of 118)', () => {
+    expect(untranscribedSpans([{ start: 0.5, end: 40 }, { start: 41, end: 89 }], 118)).toEqual([{ start: 89, end: 118 }]);
+  });
+  it('reports a hole in the middle and ignores short pauses', () => {
+    const segs = [{ start: 30, end: 35 }, { start: 0, end: 10 }, { start: 36, end: 60 }];
+    expect(untranscribedSpans(segs, 62)).toEqual([{ start: 10, end: 30 }]);
+  });
+  it('treats overlapping segments as one covered stretch', () => {
+    expect(untranscribedSpans([{ start: 0, end: 50 }, { start: 5, end: 20 }, { start: 55, end: 100 }], 100)).toEqual([]);
+  });
+  it('a recording without any text is one span; no audio, no span', () => {
+    expect(untranscribedSpans([], 30)).toEqual([{ start: 0, end: 30 }]);
+    expect(untranscribedSpans([], 0)).toEqual([]);
+  });
+});
