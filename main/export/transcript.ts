@@ -1,6 +1,9 @@
 // Transcript exports: TXT, SRT, VTT and JSON. Pure functions of the segments (and, when known,
 // the participants who spoke them). Used by the service's exportMeeting, by `mahdar export` and
 // by `mahdar transcribe`.
+import { formatClock, formatTimestamp } from '../../shared/text/time.ts';
+
+export { formatClock, formatTimestamp };
 
 /** The least a segment needs to be exported; a domain Segment fits. */
 export interface TranscriptSegment {
@@ -40,21 +43,6 @@ function cueText(text: string): string {
 
 function clampSeconds(s: number): number {
   return Number.isFinite(s) && s > 0 ? s : 0;
-}
-
-/** 3725.5 -> "01:02:05,500" (SRT) or "01:02:05.500" (VTT). */
-export function formatTimestamp(seconds: number, sep: ',' | '.' = '.'): string {
-  const ms = Math.round(clampSeconds(seconds) * 1000);
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = Math.floor((ms % 60_000) / 1000);
-  const r = ms % 1000;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}${sep}${String(r).padStart(3, '0')}`;
-}
-
-/** 3725.5 -> "01:02:05" (for the TXT transcript and the minutes annex). */
-export function formatClock(seconds: number): string {
-  return formatTimestamp(seconds).slice(0, 8);
 }
 
 /** End never before start, so players do not drop the cue. */

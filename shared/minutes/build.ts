@@ -4,6 +4,7 @@
 import type { Language, Meeting, Participant, Segment } from '../domain.ts';
 import { formatDeadline, gregorianDate, meetingDay } from './dates.ts';
 import { minutesLabels, type MinutesLabels } from './labels.ts';
+import { formatClock } from '../text/time.ts';
 import type { MinutesBlock, MinutesImage, MinutesModel, MinutesSection } from './model.ts';
 
 export interface BuildOptions {
@@ -11,14 +12,8 @@ export interface BuildOptions {
   logo?: MinutesImage | null;
 }
 
-/** "01:02:05" from seconds (kept here so shared/ does not import main/). */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
-  const hh = String(Math.floor(s / 3600)).padStart(2, '0');
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return `${hh}:${mm}:${ss}`;
-}
+/** "01:02:05" from seconds: the same clock as the TXT and SRT exports. */
+export const clock = formatClock;
 
 /** Collapses runs of spaces and trims; keeps line breaks the secretary typed. */
 function clean(text: string): string {

@@ -58,3 +58,16 @@ describe('transcript formats', () => {
     expect(JSON.parse(formatTranscript('json', []))).toEqual({ segments: [] });
   });
 });
+
+describe('one clock for every export', () => {
+  it('the minutes annex and the TXT transcript show the same second for a time just below it', async () => {
+    const { clock } = await import('../../shared/minutes/build.ts');
+    // 3725.9996 s is 01:02:06 once rounded to the millisecond, as SRT and VTT write it.
+    for (const t of [3725.9996, 59.9995, 0.4, 7199.9999]) {
+      const txt = formatTranscript('txt', [{ start: t, end: t + 1, text: 'x', speakerId: null }]);
+      expect(txt.startsWith(`[${clock(t)} -`)).toBe(true);
+      expect(formatTimestamp(t).startsWith(clock(t))).toBe(true);
+    }
+    expect(clock(3725.9996)).toBe('01:02:06');
+  });
+});
