@@ -8,7 +8,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Heavy tests (the real engine) must not run in parallel with each other on 2 cores.
     fileParallelism: false,
-    // The JSON report feeds the one-line summary printed by scripts/test-summary.mjs.
+    // The JSON report feeds the closing line printed by `npm test` (scripts/test-all.mjs).
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });

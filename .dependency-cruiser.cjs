@@ -1,0 +1,124 @@
+// The layer rules of the code, checked by `npm run lint` (dependency-cruiser) on every import of
+// shared/, main/ and renderer/ (static, dynamic, `import type`, `export … from`, require):
+//   - shared/ imports nothing from main/ or renderer/, no Node built-in and not electron;
+//   - renderer/ never imports main/;
+//   - only main/electron.ts and main/preload.ts import 'electron';
+//   - inside main/, folders import downward only, in the order of MAIN_ORDER below (bottom first;
+//     folders of one rank do not import each other); the LEAVES at main/'s root are utilities any
+//     of them may import, and they import no main/ folder; main/preload.ts imports only leaves;
+//   - every file of main/ has a place in that order;
+//   - no import cycle between files.
+const MAIN_ORDER = [['archive'], ['context'], ['audio'], ['asr'], ['export'], ['service'], ['serve', 'cli', 'shell'], ['electron.ts']];
+const LEAVES = ['paths.ts', 'security.ts', 'bridge-channels.ts'];
+
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Matches the files of main/ whose first segment (a folder, or a file at the root) is one of names. */
+const inMain = (names) => `^main/(${names.map(esc).join('|')})(/|$)`;
+const leaves = inMain(LEAVES);
+// Resolved in the project ('node_modules/electron/…') or not installed at all ('electron').
+const electron = '(^|/)node_modules/electron/|^electron(/|$)';
+
+const order = MAIN_ORDER.flatMap((rank, i) => {
+  const above = MAIN_ORDER.slice(i + 1).flat();
+  const rules = [];
+  if (above.length) {
+    rules.push({
+      name: 'main-downward-only',
+      comment: `main/${rank.join(', main/')} may not import ${above.map((n) => `main/${n}`).join(', ')}, which is above it`,
+      severity: 'error',
+      from: { path: inMain(rank) },
+      to: { path: inMain(above) },
+    });
+  }
+  if (rank.length > 1) {
+    rules.push({
+      name: 'main-side-by-side',
+      comment: `main/${rank.join(', main/')} are side by side: neither imports the other`,
+      severity: 'error',
+      from: { path: inMain(rank) },
+      to: { path: inMain(rank), pathNot: '^main/$1(/|$)' },
+    });
+  }
+  return rules;
+});
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'shared-only-shared',
+      comment: 'shared/ imports nothing from main/ or renderer/',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: '^(main|renderer)/' },
+    },
+    {
+      name: 'shared-no-node-builtin',
+      comment: 'shared/ runs in the browser too: no Node built-in',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-not-main',
+      comment: 'renderer/ never imports main/ (the contract is shared/api.ts)',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^main/' },
+    },
+    {
+      name: 'electron-only-in-electron-and-preload',
+      comment: 'only main/electron.ts and main/preload.ts import electron',
+      severity: 'error',
+      from: { pathNot: '^main/(electron|preload)\\.ts$' },
+      to: { path: electron },
+    },
+    ...order,
+    {
+      name: 'main-leaf-imports-no-folder',
+      comment: `main/${LEAVES.join(', main/')} are leaf utilities: they import no other file of main/`,
+      severity: 'error',
+      from: { path: leaves },
+      to: { path: '^main/', pathNot: leaves },
+    },
+    {
+      name: 'main-preload-only-leaves',
+      comment: 'main/preload.ts imports only leaf utilities (paths, security, bridge-channels)',
+      severity: 'error',
+      from: { path: '^main/preload\\.ts$' },
+      to: { path: '^main/', pathNot: leaves },
+    },
+    {
+      name: 'main-nothing-imports-preload',
+      comment: 'nothing imports main/preload.ts (it runs in the renderer process)',
+      severity: 'error',
+      from: {},
+      to: { path: '^main/preload\\.ts$' },
+    },
+    {
+      name: 'no-cycle',
+      comment: 'no import cycle between files',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  required: [
+    {
+      // A rule on each matching file, which no dependency can satisfy: every file of main/ whose
+      // folder has no rank in MAIN_ORDER (and is no leaf nor preload.ts) is reported.
+      name: 'main-placed-in-order',
+      comment: 'every folder of main/ has a place in the layer order (.dependency-cruiser.cjs, MAIN_ORDER)',
+      severity: 'error',
+      module: { path: '^main/', pathNot: inMain([...MAIN_ORDER.flat(), ...LEAVES, 'preload.ts']) },
+      to: { path: '^$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.d\\.ts$' },
+    // `import type` and type-only re-exports count as imports too.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: require('node:path').join(__dirname, 'tsconfig.json') },
+  },
+};
