@@ -1,5 +1,7 @@
 // The desktop shell, kept thin: a hardened window around the same service that serve mode
-// exposes. Everything behind it (archive, engine, export) is tested through serve mode.
+// exposes. Everything behind it (archive, engine, export) is tested through serve mode; the
+// shell's own decisions (who may call, what may load, which permission) are pure functions in
+// main/shell/, unit-tested, and only wired here.
 import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,40 +12,70 @@ import { createService, dispatch } from './service/index.ts';
 import { resolveDownload } from './service/minutes.ts';
 import { CONTENT_SECURITY_POLICY } from './security.ts';
 import { BRIDGE_CHANNELS } from './bridge-channels.ts';
+import { errorText, MahdarError } from '../shared/errors.ts';
+import { acquireDataRootLock } from './archive/data-root-lock.ts';
+import { acceptIpcSender } from './shell/ipc-sender.ts';
+import { grantPermissionCheck, grantPermissionRequest } from './shell/permissions.ts';
+import { allowNavigation, windowOpenDecision } from './shell/navigation.ts';
+import { isLocalRequest } from './shell/request-filter.ts';
+import { shellLanguage } from './shell/language.ts';
 
 const pageUrl = pathToFileURL(join(repoRoot, 'dist', 'renderer', 'index.html')).href;
 let mainWindow: BrowserWindow | null = null;
 
-/** IPC is answered only for our own window's top frame showing our own page. */
+/** IPC is answered only for our own window's top frame showing our own page (any screen of it). */
 function fromOurWindow(event: IpcMainInvokeEvent): boolean {
-  return !!mainWindow && event.sender === mainWindow.webContents && event.senderFrame?.url === pageUrl;
+  const frame = event.senderFrame;
+  return acceptIpcSender(
+    {
+      fromOurWindow: !!mainWindow && event.sender === mainWindow.webContents,
+      frame: frame ? { url: frame.url, isMainFrame: frame.parent === null } : null,
+    },
+    pageUrl,
+  );
 }
 
 function harden(contents: WebContents): void {
-  contents.on('will-navigate', (e) => e.preventDefault());
-  contents.on('will-redirect', (e) => e.preventDefault());
+  const guard = (e: { preventDefault(): void; url: string }) => {
+    if (!allowNavigation(e.url, pageUrl)) e.preventDefault();
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(windowOpenDecision);
 }
 
 async function main(): Promise<void> {
   await app.whenReady();
-  // The same data root as serve mode, so both see the same archive.
-  const ctx = await createContext(dataRoot(), extraModelDirs());
+  // The same data root as serve mode, so both see the same archive; one process owns it at a time.
+  const root = dataRoot();
+  try {
+    const lock = await acquireDataRootLock(root, 'desktop');
+    // Released on quit, and by the lock's own 'exit' handler should quitting be skipped.
+    app.on('will-quit', () => lock.release());
+  } catch (err) {
+    if (!(err instanceof MahdarError)) throw err;
+    const text = errorText({ code: err.code, params: err.params }, shellLanguage(app.getLocale()));
+    console.error(`mahdar: ${errorText({ code: err.code, params: err.params }, 'en')}`);
+    dialog.showErrorBox('Mahdar', text);
+    app.exit(1);
+    return;
+  }
+  const ctx = await createContext(root, extraModelDirs());
   const service = await createService(ctx);
 
   const ses = session.defaultSession;
-  // The microphone is the only permission ever granted; no camera, no notifications, nothing else.
+  const ours = (wc: WebContents | null) => !!wc && wc === mainWindow?.webContents;
   ses.setPermissionRequestHandler((wc, permission, callback, details) => {
-    const audioOnly = permission === 'media' && (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'audio');
-    callback(!!audioOnly && wc === mainWindow?.webContents);
+    callback(grantPermissionRequest({ permission, mediaTypes: (details as { mediaTypes?: string[] }).mediaTypes, fromOurWindow: ours(wc) }));
   });
-  ses.setPermissionCheckHandler((wc, permission) => permission === 'media' && wc === mainWindow?.webContents);
+  ses.setPermissionCheckHandler((wc, permission, _origin, details) =>
+    grantPermissionCheck({ permission, mediaType: (details as { mediaType?: string }).mediaType, fromOurWindow: ours(wc) }),
+  );
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  // Nothing leaves the computer: any request that is not a local file is cancelled.
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !/^(file|devtools|blob|data):/.test(details.url) }));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalRequest(details.url) }));
 
   ipcMain.handle(BRIDGE_CHANNELS.call, async (event, method: unknown, input: unknown) => {
     if (!fromOurWindow(event)) return { ok: false, error: { code: 'request.unauthorized', params: {} } };
@@ -78,6 +110,8 @@ async function main(): Promise<void> {
 }
 
 app.on('window-all-closed', () => app.quit());
+// Signals quit like closing the window, so the process exits normally and releases the data root.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => app.quit());
 main().catch((err) => {
   console.error('mahdar:', err);
   dialog.showErrorBox('Mahdar', String(err));

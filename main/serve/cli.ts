@@ -1,25 +1,57 @@
-// `npm run serve`: starts the service on 127.0.0.1 and prints the URL (with its token) to open.
-import { randomBytes } from 'node:crypto';
+// `npm run serve [-- --rotate-token]`: takes the data root, starts the service on 127.0.0.1 and
+// prints the URL (with its token) to open. A data root already owned by another Mahdar is
+// refused with one line naming it. The token is kept in the data root across restarts.
 import { resolve } from 'node:path';
+import { errorText, MahdarError } from '../../shared/errors.ts';
 import { dataRoot, extraModelDirs, repoRoot } from '../paths.ts';
+import { acquireDataRootLock } from '../archive/data-root-lock.ts';
 import { createContext } from '../context/context.ts';
 import { createService } from '../service/index.ts';
 import { resolveDownload } from '../service/minutes.ts';
 import { startServe } from './http-server.ts';
+import { serveToken } from './token.ts';
 
-const port = Number(process.env.MAHDAR_PORT ?? 0) || 0;
-const ctx = await createContext(dataRoot(), extraModelDirs());
-const service = await createService(ctx);
-const server = await startServe({
-  service,
-  events: ctx.events,
-  staticDir: resolve(repoRoot, 'dist', 'renderer'),
-  token: process.env.MAHDAR_TOKEN || randomBytes(24).toString('hex'),
-  port,
-  resolveDownload: (id) => resolveDownload(ctx, id),
+const USAGE = 'usage: npm run serve [-- --rotate-token]   (MAHDAR_DATA_DIR, MAHDAR_PORT, MAHDAR_TOKEN)';
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  const unknown = argv.find((a) => a !== '--rotate-token');
+  if (unknown !== undefined) {
+    console.error(`mahdar: unknown option "${unknown}"\n${USAGE}`);
+    process.exit(2);
+  }
+  // Signals end the process through process.exit, whose 'exit' handler releases the lock. They
+  // are handled from the start: until a listener exists, a signal kills the process outright.
+  let server: { close(): Promise<void> } | null = null;
+  const stop = () => void (server?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, stop);
+
+  const root = dataRoot();
+  // First, before anything reads or clears the root (createService clears uploads/). Released
+  // by the lock's own 'exit' handler.
+  await acquireDataRootLock(root, 'serve');
+  const ctx = await createContext(root, extraModelDirs());
+  const service = await createService(ctx);
+  const token = await serveToken(root, { rotate: argv.includes('--rotate-token'), override: process.env.MAHDAR_TOKEN });
+  const started = await startServe({
+    service,
+    events: ctx.events,
+    staticDir: resolve(repoRoot, 'dist', 'renderer'),
+    token,
+    port: Number(process.env.MAHDAR_PORT ?? 0) || 0,
+    resolveDownload: (id) => resolveDownload(ctx, id),
+  });
+  server = started;
+  console.log(`Mahdar is running. Open: ${started.url}`);
+  console.log(`Data: ${ctx.dataRoot}`);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const line =
+    err instanceof MahdarError ? errorText({ code: err.code, params: err.params }, 'en') : err instanceof Error ? err.message : String(err);
+  console.error(`mahdar: ${line.split('\n')[0]}`);
+  process.exit(1);
 });
-console.log(`Mahdar is running. Open: ${server.url}`);
-console.log(`Data: ${ctx.dataRoot}`);
-const stop = () => void server.close().then(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
