@@ -12,7 +12,7 @@ import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
 import { modelsDir, type ServiceContext } from '../context/context.ts';
 import { discardUpload, takeUpload } from '../context/uploads.ts';
 import { catalogueEntry, entryUrl, MODEL_CATALOGUE, type CatalogueEntry } from './catalogue.ts';
-import { validateModelFile } from './model-file.ts';
+import { validateModelFile, validateVadModelFile } from './model-file.ts';
 
 /** A model file found on disk. */
 export interface LocalModel {
@@ -28,13 +28,35 @@ const PREFERENCE = ['large-v3-turbo', 'large-v3-turbo-q5_0', 'medium', 'medium-q
 
 const downloads = new Map<string, { received: number; total: number; promise: Promise<ModelInfo> }>();
 
+/** The Silero voice-activity model's own file names (whisper.cpp's ggml-silero-v5.1.2.bin). */
+const VAD_FILE = /^ggml-silero-.+\.bin$/i;
+/** Names that say "voice activity model", never listed or installed as Whisper models. */
+const VAD_WORD = /(?:^|[-_.])(?:silero|vad)(?:[-_.]|$)/i;
+
 function idFromFileName(name: string): string | null {
   const m = /^(?:ggml-)?([a-z0-9][a-z0-9._-]{0,80})\.bin$/i.exec(name);
   if (!m) return null;
   const id = m[1]!.toLowerCase();
   // The voice-activity model lives beside the Whisper models but is not one.
-  if (id.includes('silero') || id.includes('vad')) return null;
+  if (VAD_FILE.test(name) || VAD_WORD.test(id)) return null;
   return id;
+}
+
+/**
+ * The Silero voice-activity model: the newest ggml-silero-*.bin in the data root's models/, then
+ * in ctx.modelDirs, that is a sound ggml Silero model. A file with that name that is not one (an
+ * interrupted copy, something renamed) is skipped, so it never reaches the engine.
+ */
+export async function findVadModel(ctx: ServiceContext): Promise<string | null> {
+  for (const dir of [modelsDir(ctx), ...ctx.modelDirs]) {
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => VAD_FILE.test(n));
+    names.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+    for (const name of names) {
+      const path = join(dir, name);
+      if (await validateVadModelFile(path).then(() => true, () => false)) return path;
+    }
+  }
+  return null;
 }
 
 async function filesIn(dir: string): Promise<{ name: string; path: string; size: number }[]> {
@@ -320,35 +342,70 @@ function slug(name: string): string {
 }
 
 /**
+ * The id an imported (non-catalogue) model is installed under: from its file name, never a
+ * catalogue id, never a name that reads as the voice-activity model, and never over another
+ * model. Returns `existing` when the same file (same sha256) is already installed under that name.
+ */
+async function importId(dir: string, name: string, sha256: string, catalogue: readonly CatalogueEntry[]): Promise<{ id: string; existing: boolean }> {
+  let stem = slug(name);
+  if (catalogue.some((c) => c.id === stem)) stem = `imported-${stem}`;
+  if (!idFromFileName(`ggml-${stem}.bin`)) stem = `imported-${sha256.slice(0, 12)}`;
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? stem : `${stem}-${n}`;
+    const target = join(dir, `ggml-${id}.bin`);
+    if (!(await stat(target).catch(() => null))) return { id, existing: false };
+    if ((await sidecarSha(target)) === sha256) return { id, existing: true };
+  }
+}
+
+/**
  * Installs a model sent as an upload (an offline site copies it from a USB key). The file must
  * be a sound, multilingual ggml Whisper model; a file the size of a catalogue model must match
- * that model's checksum. Refused files are deleted; nothing is installed half-way.
+ * that model's checksum. A refused import leaves nothing in models/ (no model, no .sha256) and
+ * deletes the upload.
  */
 export async function importModel(ctx: ServiceContext, uploadId: string, catalogue: readonly CatalogueEntry[] = MODEL_CATALOGUE): Promise<ModelInfo> {
   const { file, name } = await takeUpload(ctx, uploadId);
+  // What this import put in models/, removed again if it fails half-way.
+  const created: string[] = [];
   try {
     const header = await validateModelFile(file);
     if (!header.multilingual) throw new MahdarError('model.englishOnly');
     const entry = catalogue.find((c) => c.sizeBytes === header.sizeBytes);
     const sha256 = entry ? await verifyAgainst(entry, file) : await hashFile(file, 'sha256');
-    let fileName: string;
-    if (entry) fileName = entry.fileName;
-    else {
-      let id = slug(name);
-      if (catalogue.some((c) => c.id === id)) id = `imported-${id}`;
-      fileName = `ggml-${id}.bin`;
-    }
     const dir = modelsDir(ctx);
     await mkdir(dir, { recursive: true });
-    const target = join(dir, fileName);
-    if (!entry) await writeFile(`${target}.sha256`, `${sha256}\n`);
-    await installFile(file, target);
-    const id = idFromFileName(fileName)!;
+    let id: string;
+    if (entry) {
+      id = entry.id;
+      // A catalogue model already installed stays as it is: the upload is the same verified file.
+      const target = join(dir, entry.fileName);
+      if (!(await stat(target).catch(() => null))) {
+        await rename(file, target);
+        created.push(target);
+      }
+    } else {
+      const chosen = await importId(dir, name, sha256, catalogue);
+      id = chosen.id;
+      if (!chosen.existing) {
+        const target = join(dir, `ggml-${id}.bin`);
+        // The sidecar is written under a hidden name first: a model never appears without it.
+        const tmpSidecar = join(dir, `.ggml-${id}.bin.sha256.tmp`);
+        created.push(tmpSidecar);
+        await writeFile(tmpSidecar, `${sha256}\n`);
+        await rename(file, target);
+        created.push(target, `${target}.sha256`);
+        await rename(tmpSidecar, `${target}.sha256`);
+      }
+    }
+    await fsyncDir(dir).catch(() => undefined);
     const info = (await listModels(ctx, catalogue)).find((m) => m.id === id);
     if (!info) throw new MahdarError('model.invalid', { detail: 'not listed after import' });
+    created.length = 0;
     ctx.events.publish({ type: 'model', model: info });
     return info;
   } catch (err) {
+    for (const f of created) await rm(f, { force: true }).catch(() => undefined);
     throw asDiskError(err);
   } finally {
     await discardUpload(ctx, uploadId).catch(() => undefined);

@@ -1,6 +1,8 @@
 // Uploads: the UI sends a file's bytes in bounded chunks and receives an id; later commands
 // (import audio, import model) name that id. No path ever crosses the trust boundary.
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+// One writer per upload: chunks are written one after the other, each exactly at the end of what
+// was received, so two requests carrying the same chunk cannot interleave their bytes.
+import { mkdir, open, readdir, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { idSchema, newId } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
@@ -8,16 +10,41 @@ import type { MahdarService } from '../../shared/api.ts';
 import { asDiskError } from '../archive/atomic-write.ts';
 import { uploadsDir, type ServiceContext } from './context.ts';
 
-interface UploadMeta {
+/**
+ * The largest file any import accepts: audio import refuses files over 8 GiB (MAX_AUDIO_BYTES in
+ * main/audio/decode.ts, which this layer cannot import), and Whisper models are smaller.
+ */
+export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
+/** An upload with no chunk for this long is abandoned: its file is deleted. */
+export const UPLOAD_EXPIRY_MS = 60 * 60 * 1000;
+/** How often abandoned uploads are looked for while some upload is open. */
+export const UPLOAD_SWEEP_EVERY_MS = 5 * 60 * 1000;
+
+interface Upload {
   name: string;
   size: number;
+  /** Bytes written so far: the only offset the next chunk may have. */
+  received: number;
+  /** Date.now() of the last chunk (or of beginUpload). */
+  touched: number;
+  /** Claimed by an import: no more chunks, never swept. */
+  taken: boolean;
+  /** The last queued write; the next one starts after it. */
+  tail: Promise<unknown>;
 }
+
+interface UploadState {
+  uploads: Map<string, Upload>;
+  timer: NodeJS.Timeout | null;
+  sweeping: Promise<void>;
+}
+
 /** Uploads in progress, per service context (they do not outlive the process). */
-const uploadsByContext = new WeakMap<ServiceContext, Map<string, UploadMeta>>();
-function uploadsOf(ctx: ServiceContext): Map<string, UploadMeta> {
-  let m = uploadsByContext.get(ctx);
-  if (!m) uploadsByContext.set(ctx, (m = new Map()));
-  return m;
+const stateByContext = new WeakMap<ServiceContext, UploadState>();
+function stateOf(ctx: ServiceContext): UploadState {
+  let s = stateByContext.get(ctx);
+  if (!s) stateByContext.set(ctx, (s = { uploads: new Map(), timer: null, sweeping: Promise.resolve() }));
+  return s;
 }
 
 export function uploadPath(ctx: ServiceContext, uploadId: string): string {
@@ -25,62 +52,163 @@ export function uploadPath(ctx: ServiceContext, uploadId: string): string {
   return join(uploadsDir(ctx), uploadId);
 }
 
-/** The finished upload's file and original name; refuses an unknown or incomplete upload. */
+/**
+ * The finished upload's file and original name; refuses an unknown, incomplete or already taken
+ * upload. A finished upload is claimed: later chunks are refused and it is not swept while in use.
+ */
 export async function takeUpload(ctx: ServiceContext, uploadId: string): Promise<{ file: string; name: string }> {
   const file = uploadPath(ctx, uploadId);
-  const meta = uploadsOf(ctx).get(uploadId);
+  const meta = stateOf(ctx).uploads.get(uploadId);
+  if (!meta || meta.taken) throw new MahdarError('upload.notFound');
+  meta.taken = true;
+  await meta.tail;
   const st = await stat(file).catch(() => null);
-  if (!meta || !st || st.size !== meta.size) throw new MahdarError('upload.notFound');
+  if (meta.received !== meta.size || !st || st.size !== meta.size) {
+    // Not finished: the client may still send the rest (or the upload expires).
+    meta.taken = false;
+    throw new MahdarError('upload.notFound');
+  }
   return { file, name: meta.name };
 }
 
 export async function discardUpload(ctx: ServiceContext, uploadId: string): Promise<void> {
-  uploadsOf(ctx).delete(uploadId);
+  const state = stateOf(ctx);
+  state.uploads.delete(uploadId);
+  updateTimer(ctx, state);
   await rm(uploadPath(ctx, uploadId), { force: true });
 }
 
 /** Uploads do not survive a restart (their metadata is in memory): clear leftovers at start. */
 export async function clearUploads(ctx: ServiceContext): Promise<void> {
+  const state = stateOf(ctx);
+  state.uploads.clear();
+  updateTimer(ctx, state);
   const dir = uploadsDir(ctx);
   await mkdir(dir, { recursive: true });
   for (const f of await readdir(dir)) await rm(join(dir, f), { force: true, recursive: true });
 }
 
+/**
+ * Deletes uploads with no chunk for UPLOAD_EXPIRY_MS (an import in progress is kept), and files
+ * in uploads/ that no upload owns. Runs on each beginUpload and on a timer while uploads are open.
+ */
+export function sweepUploads(ctx: ServiceContext): Promise<void> {
+  const state = stateOf(ctx);
+  const run = state.sweeping.then(async () => {
+    const now = Date.now();
+    for (const [id, u] of state.uploads) {
+      if (u.taken || now - u.touched < UPLOAD_EXPIRY_MS) continue;
+      state.uploads.delete(id);
+      await rm(join(uploadsDir(ctx), id), { force: true }).catch(() => undefined);
+    }
+    const names = await readdir(uploadsDir(ctx)).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!state.uploads.has(name)) await rm(join(uploadsDir(ctx), name), { force: true, recursive: true }).catch(() => undefined);
+    }
+    updateTimer(ctx, state);
+  });
+  state.sweeping = run.catch(() => undefined);
+  return run;
+}
+
+/** The sweep now running (or the last one) has finished. */
+export function uploadsSwept(ctx: ServiceContext): Promise<void> {
+  return stateOf(ctx).sweeping;
+}
+
+/** A timer only while uploads are open, and one that never keeps the process alive. */
+function updateTimer(ctx: ServiceContext, state: UploadState): void {
+  if (state.uploads.size > 0 && !state.timer) {
+    state.timer = setInterval(() => void sweepUploads(ctx).catch(() => undefined), UPLOAD_SWEEP_EVERY_MS);
+    state.timer.unref();
+  } else if (state.uploads.size === 0 && state.timer) {
+    clearInterval(state.timer);
+    state.timer = null;
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${Math.round((n / 1024 ** 3) * 10) / 10} GiB`;
+  if (n >= 1024 ** 2) return `${Math.round((n / 1024 ** 2) * 10) / 10} MiB`;
+  return `${n} B`;
+}
+
+/** Free bytes for uploads/, or null where the platform cannot say. */
+async function freeBytes(dir: string): Promise<number | null> {
+  try {
+    const fs = await statfs(dir);
+    return Number(fs.bavail) * Number(fs.bsize);
+  } catch {
+    return null;
+  }
+}
+
+/** Base64 exactly as a browser's btoa writes it: a string that does not round-trip is refused. */
+function decodeBase64(data: string): Buffer {
+  const bytes = Buffer.from(data, 'base64');
+  if (bytes.toString('base64') !== data) throw new MahdarError('validation', { detail: 'data: not base64' });
+  return bytes;
+}
+
 export function uploadCommands(ctx: ServiceContext): Pick<MahdarService, 'beginUpload' | 'uploadChunk'> {
+  const state = stateOf(ctx);
   return {
     async beginUpload({ name, size }) {
+      await sweepUploads(ctx);
+      if (size > MAX_UPLOAD_BYTES) throw new MahdarError('upload.tooLarge', { limit: formatBytes(MAX_UPLOAD_BYTES) });
+      const dir = uploadsDir(ctx);
+      await mkdir(dir, { recursive: true });
+      // Room for this file and for what the uploads already open still have to send.
+      let pending = 0;
+      for (const u of state.uploads.values()) if (!u.taken) pending += u.size - u.received;
+      const free = await freeBytes(dir);
+      if (free !== null && size + pending > free) {
+        throw new MahdarError('upload.noSpace', { needed: formatBytes(size), free: formatBytes(Math.max(0, free - pending)) });
+      }
       const uploadId = newId('u');
-      await mkdir(uploadsDir(ctx), { recursive: true });
+      // Registered before the file exists, so that a sweep never takes the new file for a leftover.
+      const meta: Upload = { name, size, received: 0, touched: Date.now(), taken: false, tail: Promise.resolve() };
+      state.uploads.set(uploadId, meta);
       try {
         await (await open(uploadPath(ctx, uploadId), 'wx')).close();
       } catch (err) {
+        state.uploads.delete(uploadId);
         throw asDiskError(err);
       }
-      uploadsOf(ctx).set(uploadId, { name, size });
+      updateTimer(ctx, state);
       return { uploadId };
     },
     async uploadChunk({ uploadId, offset, data }) {
-      const meta = uploadsOf(ctx).get(uploadId);
-      if (!meta) throw new MahdarError('upload.notFound');
-      const bytes = Buffer.from(data, 'base64');
-      const file = uploadPath(ctx, uploadId);
-      const current = (await stat(file)).size;
-      // Chunks arrive in order; a repeated chunk (a retry) is acknowledged, a gap is refused.
-      if (offset !== current && offset + bytes.length !== current) {
-        throw new MahdarError('validation', { detail: `offset ${offset}, expected ${current}` });
-      }
-      if (offset + bytes.length > meta.size) throw new MahdarError('request.tooLarge');
-      if (offset === current) {
-        const fh = await open(file, 'a');
+      const meta = state.uploads.get(uploadId);
+      if (!meta || meta.taken) throw new MahdarError('upload.notFound');
+      const bytes = decodeBase64(data);
+      meta.touched = Date.now();
+      const write = meta.tail.then(async () => {
+        if (state.uploads.get(uploadId) !== meta || meta.taken) throw new MahdarError('upload.notFound');
+        // A chunk goes exactly at the end of what was received: a repeated or skipped chunk is
+        // refused with the offset to resume from.
+        if (offset !== meta.received) throw new MahdarError('upload.offset', { expected: meta.received });
+        if (meta.received + bytes.length > meta.size) {
+          throw new MahdarError('validation', { detail: `data beyond the declared size (${meta.size} bytes)` });
+        }
+        if (bytes.length === 0) return meta.received;
+        const fh = await open(uploadPath(ctx, uploadId), 'r+');
         try {
-          await fh.write(bytes);
+          const { bytesWritten } = await fh.write(bytes, 0, bytes.length, offset);
+          if (bytesWritten !== bytes.length) throw new MahdarError('disk.full');
         } catch (err) {
+          // Nothing of a failed chunk is kept, so the same chunk can be sent again.
+          await fh.truncate(meta.received).catch(() => undefined);
           throw asDiskError(err);
         } finally {
           await fh.close();
         }
-      }
-      return { received: offset + bytes.length };
+        meta.received += bytes.length;
+        meta.touched = Date.now();
+        return meta.received;
+      });
+      meta.tail = write.catch(() => undefined);
+      return { received: await write };
     },
   };
 }

@@ -3,12 +3,12 @@
 // request (query on first visit, then an HttpOnly SameSite=Strict cookie, or a Bearer header);
 // Host and Origin checked against our own address (DNS rebinding, cross-site requests).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { MAX_REQUEST_BYTES, type MahdarService } from '../../shared/api.ts';
-import { toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
+import { MahdarError, toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
 import { dispatch } from '../service/index.ts';
 import type { EventBus } from '../context/events.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
@@ -24,7 +24,56 @@ export interface ServeOptions {
   resolveDownload: (downloadId: string) => Promise<{ file: string; fileName: string; contentType: string }>;
 }
 
-const COOKIE = 'mahdar_token';
+/** Cookies are shared by every port of a host: the name carries the port, so that two serve
+ * instances on the same computer do not overwrite each other's token. */
+const cookieName = (port: number) => `mahdar_token_${port}`;
+
+/**
+ * The HTTP status that goes with a service error (the JSON body keeps the code and params), so
+ * that HTTP clients and logs see refusals for what they are. Keyed by plain strings: a code that
+ * is renamed falls back to 500 instead of breaking the build.
+ */
+const STATUS: Record<string, number> = {
+  validation: 400,
+  'audio.empty': 400,
+  'audio.unreadable': 400,
+  'model.invalid': 400,
+  'model.englishOnly': 400,
+  'model.checksum': 400,
+  'request.unauthorized': 401,
+  'request.unknownMethod': 404,
+  'meeting.notFound': 404,
+  'model.notFound': 404,
+  'upload.notFound': 404,
+  'audio.missing': 409,
+  'job.running': 409,
+  'job.blocksApproval': 409,
+  'meeting.readOnly': 409,
+  'meeting.busy': 409,
+  'meeting.futureVersion': 409,
+  'meeting.speakerInUse': 409,
+  'meeting.inconsistent': 409,
+  'upload.offset': 409,
+  'edit.conflict': 409,
+  'edit.undoConflict': 409,
+  'edit.nothingToUndo': 409,
+  'edit.nothingToRedo': 409,
+  'request.tooLarge': 413,
+  'audio.tooLarge': 413,
+  'upload.tooLarge': 413,
+  'disk.full': 507,
+  'upload.noSpace': 507,
+};
+export function httpStatusOf(code: string): number {
+  const status = Object.hasOwn(STATUS, code) ? STATUS[code] : undefined;
+  if (status) return status;
+  if (/^edit\..*NotFound$/.test(code)) return 404;
+  // The other edit refusals are requests that cannot apply (bad split, unknown speaker, ...).
+  if (code.startsWith('edit.')) return 400;
+  return 500;
+}
+
+const badRequest = (detail: string) => ({ ok: false, error: { code: 'validation', params: { detail } } });
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -40,6 +89,9 @@ export async function startServe(opts: ServeOptions): Promise<{ server: Server; 
   // Open event streams, ended on close so that the server can stop at once.
   const streams = new Set<ServerResponse>();
   const server = createServer((req, res) => {
+    // A client that goes away mid-request must not become an unhandled 'error' event.
+    req.on('error', () => res.destroy());
+    res.on('error', () => res.destroy());
     handle(req, res, opts, port, streams).catch((err) => {
       console.error('mahdar serve:', err);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorPayload(err) });
@@ -75,18 +127,30 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: ServeOpti
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) return refuse(res, 'origin');
 
-  const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+  // Origin-form only ('/path?query'). The base is prepended as text, never passed to new URL as a
+  // base: '//evil.example/' would otherwise be read as another host.
+  const raw = req.url ?? '';
+  if (!raw.startsWith('/')) return sendJson(res, 400, badRequest('path'));
+  let url: URL;
+  try {
+    url = new URL(`http://127.0.0.1${raw}`);
+  } catch {
+    return sendJson(res, 400, badRequest('path'));
+  }
   const queryToken = url.searchParams.get('token');
   if (queryToken !== null) {
     // First visit with the printed URL: keep the token in a cookie and drop it from the address bar.
     if (!tokenMatches(queryToken, opts.token)) return refuse(res, 'token');
-    res.setHeader('Set-Cookie', `${COOKIE}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`);
+    res.setHeader('Set-Cookie', `${cookieName(port)}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`);
     url.searchParams.delete('token');
-    res.writeHead(303, { Location: url.pathname + (url.search || '') });
+    // One leading slash: '/.//evil.example/' normalises to the path '//evil.example/', which a
+    // browser would follow to another host.
+    const path = '/' + url.pathname.replace(/^\/+/, '');
+    res.writeHead(303, { Location: path + (url.search || '') });
     res.end();
     return;
   }
-  if (!tokenMatches(requestToken(req), opts.token)) return refuse(res, 'token');
+  if (!tokenMatches(requestToken(req, port), opts.token)) return refuse(res, 'token');
 
   if (url.pathname.startsWith('/api/')) {
     const method = url.pathname.slice('/api/'.length);
@@ -105,21 +169,29 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: ServeOpti
       return sendJson(res, 400, { ok: false, error: { code: 'validation', params: { detail: 'JSON' } } });
     }
     const result = await dispatch(opts.service, method, input);
-    return sendJson(res, 200, result);
+    return sendJson(res, result.ok ? 200 : httpStatusOf(result.error.code), result);
   }
 
   if (url.pathname.startsWith('/download/') && req.method === 'GET') {
-    const id = decodeURIComponent(url.pathname.slice('/download/'.length));
+    const id = safeDecode(url.pathname.slice('/download/'.length));
+    if (id === null) return sendJson(res, 400, badRequest('path'));
+    let d: Awaited<ReturnType<ServeOptions['resolveDownload']>>;
     try {
-      const d = await opts.resolveDownload(id);
-      res.writeHead(200, {
-        'Content-Type': d.contentType,
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
-      });
-      createReadStream(d.file).pipe(res);
+      d = await opts.resolveDownload(id);
     } catch (err) {
-      sendJson(res, 404, { ok: false, error: toErrorPayload(err) });
+      const error = toErrorPayload(err);
+      return sendJson(res, error.code === 'validation' ? 400 : 404, { ok: false, error });
     }
+    // Opened before answering: a file deleted since the export is a clear 404, never a crash.
+    const fh = await open(d.file, 'r').catch(() => null);
+    if (!fh) {
+      const error = toErrorPayload(new MahdarError('export.failed', { detail: 'the exported file is no longer there; export again' }));
+      return sendJson(res, 404, { ok: false, error });
+    }
+    sendFile(res, fh, {
+      'Content-Type': d.contentType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
+    });
     return;
   }
 
@@ -127,12 +199,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: ServeOpti
   return serveStatic(url.pathname, res, opts.staticDir);
 }
 
-function requestToken(req: IncomingMessage): string {
+function requestToken(req: IncomingMessage, port: number): string {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7);
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, v] = part.trim().split('=');
-    if (k === COOKIE && v) return v;
+    if (k === cookieName(port) && v) return v;
   }
   return '';
 }
@@ -183,25 +255,74 @@ function streamEvents(req: IncomingMessage, res: ServerResponse, events: EventBu
   streams.add(res);
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
-  const unsubscribe = events.subscribe((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
-  const keepAlive = setInterval(() => res.write(': ping\n\n'), 15_000);
-  req.on('close', () => {
+  // Nothing is written once the stream is ended (server closing) or the client has gone.
+  const send = (text: string) => {
+    if (!res.writableEnded && !res.destroyed) res.write(text);
+  };
+  const unsubscribe = events.subscribe((e) => send(`data: ${JSON.stringify(e)}\n\n`));
+  const keepAlive = setInterval(() => send(': ping\n\n'), 15_000);
+  const stop = () => {
     streams.delete(res);
     clearInterval(keepAlive);
     unsubscribe();
+  };
+  req.on('close', stop);
+  res.on('close', stop);
+}
+
+/** decodeURIComponent, or null for malformed %-encoding. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Streams an open file as the response. Whatever happens to the file or the client from here on
+ * (deleted: its data stays readable through the open handle; a read error; the client leaves)
+ * ends this response only. No Content-Length: a file rewritten under us ends the body cleanly.
+ */
+function sendFile(res: ServerResponse, fh: FileHandle, headers: Record<string, string>): void {
+  res.writeHead(200, headers);
+  if (res.req.method === 'HEAD') {
+    res.end();
+    void fh.close().catch(() => undefined);
+    return;
+  }
+  pipeline(fh.createReadStream(), res, (err) => {
+    if (err) res.destroy();
   });
 }
 
+/** Opens a regular file for reading; null when it is missing, a folder, or unreadable. */
+async function openFile(file: string): Promise<FileHandle | null> {
+  const fh = await open(file, 'r').catch(() => null);
+  if (!fh) return null;
+  const st = await fh.stat().catch(() => null);
+  if (st?.isFile()) return fh;
+  await fh.close().catch(() => undefined);
+  return null;
+}
+
 async function serveStatic(pathname: string, res: ServerResponse, root: string): Promise<void> {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const decoded = safeDecode(pathname);
+  if (decoded === null) return sendJson(res, 400, badRequest('path'));
+  const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = normalize(join(root, rel));
-  if (!file.startsWith(normalize(root) + sep)) return sendJson(res, 404, { ok: false, error: { code: 'validation', params: { detail: 'path' } } });
-  const st = await stat(file).catch(() => null);
-  // Unknown paths fall back to the app page (client-side views).
-  const target = st?.isFile() ? file : join(root, 'index.html');
+  if (!file.startsWith(normalize(root) + sep)) return sendJson(res, 404, badRequest('path'));
+  // Unknown paths fall back to the app page (client-side views). Files are opened, not stat-ed
+  // then opened: `vite build` may delete any of them at any moment.
+  let target = file;
+  let fh = await openFile(file);
+  if (!fh) {
+    target = join(root, 'index.html');
+    fh = await openFile(target);
+  }
+  if (!fh) return sendJson(res, 404, badRequest('not found (is the interface built?)'));
   const type = MIME[extname(target)] ?? 'application/octet-stream';
   const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
   if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-  res.writeHead(200, headers);
-  createReadStream(target).pipe(res);
+  sendFile(res, fh, headers);
 }

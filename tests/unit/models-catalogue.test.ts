@@ -1,15 +1,16 @@
 // Models: the catalogue, header validation, download (resume, checksum) against a local HTTP
 // server, import from an upload, and models found in read-only folders (../shared/models).
 import { copyFile, mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../shared/api.ts';
 import { MODEL_CATALOGUE, type CatalogueEntry } from '../../main/asr/catalogue.ts';
-import { validateModelFile } from '../../main/asr/model-file.ts';
-import { downloadModel, importModel, listModels, resolveModel } from '../../main/asr/models.ts';
-import { modelsDir } from '../../main/context/context.ts';
+import { validateModelFile, validateVadModelFile } from '../../main/asr/model-file.ts';
+import { downloadModel, findVadModel, importModel, listModels, resolveModel } from '../../main/asr/models.ts';
+import { createContext, modelsDir } from '../../main/context/context.ts';
 import { uploadCommands } from '../../main/context/uploads.ts';
 import { freshContext, haveModel, MODEL, MODELS, tempDir } from './asr-fixtures.ts';
 import { fakeGgml, sha1, sha256 } from './models-fixtures.ts';
@@ -197,5 +198,95 @@ describe('import from an upload', () => {
     expect(await code(importModel(ctx, await upload(ctx, 'ggml-same-size.bin', fake), catalogue))).toBe('model.checksum');
     expect(await readdir(modelsDir(ctx)).catch(() => [])).toEqual([]);
     expect((await readdir(join(ctx.dataRoot, 'uploads')))).toEqual([]);
+  });
+});
+
+describe('import refusals leave nothing installed', () => {
+  async function upload(ctx: Awaited<ReturnType<typeof freshContext>>, name: string, bytes: Buffer, send = bytes.length) {
+    const up = uploadCommands(ctx);
+    const { uploadId } = await up.beginUpload({ name, size: bytes.length });
+    await up.uploadChunk({ uploadId, offset: 0, data: bytes.subarray(0, send).toString('base64') });
+    return uploadId;
+  }
+  const leftovers = async (ctx: Awaited<ReturnType<typeof freshContext>>) => ({
+    models: await readdir(modelsDir(ctx)).catch(() => [] as string[]),
+    uploads: await readdir(join(ctx.dataRoot, 'uploads')).catch(() => [] as string[]),
+  });
+
+  it('every refusal: not a model, truncated, English-only, wrong checksum, unknown or unfinished upload', async () => {
+    const ctx = await freshContext(tempDir());
+    const fake = fakeGgml(7);
+    const english = Buffer.from(fake);
+    english.writeInt32LE(51864, 4); // n_vocab of the English-only models
+    const sameSize: CatalogueEntry[] = [{ id: 'same-size', label: 'x', fileName: 'ggml-same-size.bin', sizeBytes: fake.length, sha256: '0'.repeat(64), sha1: null, note: '' }];
+    const cases: [string, () => Promise<unknown>][] = [
+      ['model.invalid', async () => importModel(ctx, await upload(ctx, 'notes.bin', Buffer.from('hello, not a model')))],
+      ['model.invalid', async () => importModel(ctx, await upload(ctx, 'ggml-cut.bin', fake.subarray(0, fake.length - 1)))],
+      ['model.englishOnly', async () => importModel(ctx, await upload(ctx, 'ggml-base.en.bin', english))],
+      ['model.checksum', async () => importModel(ctx, await upload(ctx, 'ggml-same-size.bin', fake), sameSize)],
+      ['upload.notFound', async () => importModel(ctx, 'u-doesnotexist')],
+    ];
+    for (const [expected, run] of cases) {
+      expect(await code(run())).toBe(expected);
+      expect(await leftovers(ctx)).toEqual({ models: [], uploads: [] });
+    }
+    expect((await listModels(ctx)).filter((m) => m.source === 'imported')).toEqual([]);
+    // An upload not yet finished is refused too, and kept so that the client can send the rest.
+    const half = await upload(ctx, 'ggml-half.bin', fake, 1000);
+    expect(await code(importModel(ctx, half))).toBe('upload.notFound');
+    expect(await leftovers(ctx)).toEqual({ models: [], uploads: [half] });
+    await uploadCommands(ctx).uploadChunk({ uploadId: half, offset: 1000, data: fake.subarray(1000).toString('base64') });
+    expect(await importModel(ctx, half)).toMatchObject({ id: 'half', installed: true });
+  });
+
+  it('a sound model uploaded under a VAD-like name is installed under a name that is listed, with its sidecar', async () => {
+    const ctx = await freshContext(tempDir());
+    const model = fakeGgml(8);
+    const info = await importModel(ctx, await upload(ctx, 'ggml-silero-v9.bin', model));
+    expect(info).toMatchObject({ id: `imported-${sha256(model).slice(0, 12)}`, installed: true, source: 'imported', sha256: sha256(model) });
+    expect((await readdir(modelsDir(ctx))).sort()).toEqual([`ggml-${info.id}.bin`, `ggml-${info.id}.bin.sha256`]);
+    expect(await findVadModel(await createContext(ctx.dataRoot))).toBeNull();
+  });
+
+  it('a second model with the same name never replaces the first; the same file again is the same model', async () => {
+    const ctx = await freshContext(tempDir());
+    const a = await importModel(ctx, await upload(ctx, 'ggml-darija.bin', fakeGgml(9)));
+    const b = await importModel(ctx, await upload(ctx, 'ggml-darija.bin', fakeGgml(10)));
+    const again = await importModel(ctx, await upload(ctx, 'ggml-darija.bin', fakeGgml(9)));
+    expect([a.id, b.id, again.id]).toEqual(['darija', 'darija-2', 'darija']);
+    expect(sha256(await readFile(join(modelsDir(ctx), 'ggml-darija.bin')))).toBe(sha256(fakeGgml(9)));
+    expect(sha256(await readFile(join(modelsDir(ctx), 'ggml-darija-2.bin')))).toBe(sha256(fakeGgml(10)));
+  });
+});
+
+describe('voice-activity (Silero) model', () => {
+  const SILERO = join(MODELS, 'ggml-silero-v5.1.2.bin');
+  const haveSilero = existsSync(SILERO);
+
+  it.runIf(haveSilero)('the real Silero model validates; a Whisper model or a cut Silero file does not', async () => {
+    expect(await validateVadModelFile(SILERO)).toMatchObject({ modelType: 'silero-16k', version: '5.1.2', tensors: 15 });
+    const dir = tempDir();
+    await copyFile(SILERO, join(dir, 'cut.bin'));
+    await truncate(join(dir, 'cut.bin'), 800_000);
+    expect(await code(validateVadModelFile(join(dir, 'cut.bin')))).toBe('model.invalid');
+    await writeFile(join(dir, 'whisper.bin'), fakeGgml());
+    expect(await code(validateVadModelFile(join(dir, 'whisper.bin')))).toBe('model.invalid');
+  });
+
+  it.runIf(haveSilero)('is found only as a sound model named ggml-silero-*.bin; a file with that name that is not one is skipped', async () => {
+    const ctx = await createContext(tempDir());
+    const dir = modelsDir(ctx);
+    await mkdir(dir, { recursive: true });
+    // Right model, other names: not the VAD model.
+    await copyFile(SILERO, join(dir, 'silero.bin'));
+    await copyFile(SILERO, join(dir, 'ggml-vad.bin'));
+    // The VAD name, but not a VAD model (and sorting after the real one).
+    await writeFile(join(dir, 'ggml-silero-v9.9.9.bin'), 'not a model');
+    await writeFile(join(dir, 'ggml-silero-v6.0.0.bin'), fakeGgml());
+    expect(await findVadModel(ctx)).toBeNull();
+    await copyFile(SILERO, join(dir, 'ggml-silero-v5.1.2.bin'));
+    expect(await findVadModel(ctx)).toBe(join(dir, 'ggml-silero-v5.1.2.bin'));
+    // And the shared models folder is searched after the data root's.
+    expect(await findVadModel(await createContext(tempDir(), [MODELS]))).toBe(SILERO);
   });
 });
