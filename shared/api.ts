@@ -4,10 +4,12 @@
 // schemas; unknown fields are refused (strictObject) and strings are bounded.
 import { z } from 'zod';
 import {
+  editableFieldsSchema,
   idSchema,
   languages,
   LIMITS,
   meetingFieldsSchema,
+  refineIntegrity,
   type Meeting,
   type MeetingSummary,
   type Person,
@@ -38,9 +40,11 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const apiInputs = {
   // Meetings archive
   listMeetings: z.strictObject({ query: z.string().max(LIMITS.shortText).default('') }),
-  createMeeting: z.strictObject({ fields: meetingFieldsSchema.partial().default({}) }),
+  // Ids unique in their lists and references that resolve (meetingIntegrityIssues).
+  createMeeting: z.strictObject({ fields: meetingFieldsSchema.partial().superRefine(refineIntegrity).default({}) }),
   getMeeting: z.strictObject({ id: idSchema }),
-  updateMeeting: z.strictObject({ id: idSchema, fields: meetingFieldsSchema.partial() }),
+  /** The form's fields only: segments and decisions are refused as unknown fields. */
+  updateMeeting: z.strictObject({ id: idSchema, fields: editableFieldsSchema.partial().superRefine(refineIntegrity) }),
   deleteMeeting: z.strictObject({ id: idSchema }),
   listPeople: empty,
   getSettings: empty,
@@ -113,6 +117,11 @@ export interface TranscriptionJob {
   /** Seconds of audio already transcribed and saved. */
   doneSec: number;
   error: ErrorPayload | null;
+  /**
+   * Set when a job is done: spans of 10 s or more of the recording with no text
+   * (shared/transcript/gaps.ts), e.g. the engine stopped before the end. Empty when none.
+   */
+  untranscribed?: { start: number; end: number }[];
 }
 
 export interface ExportResult {

@@ -3,7 +3,11 @@
 // archive, the API validation and the UI can never disagree.
 import { z } from 'zod';
 
-/** Bump when meeting.json changes shape; older files are migrated, newer ones refused. */
+/**
+ * The format of meeting.json. There has only ever been version 1, so nothing is migrated: a file
+ * with a higher number was written by a newer Mahdar and is refused (meeting.futureVersion);
+ * any other value is refused as malformed. Bump this, and add a migration, when the shape changes.
+ */
 export const MEETING_SCHEMA_VERSION = 1;
 
 // Limits keep one request or one file from exhausting memory or the disk.
@@ -20,8 +24,27 @@ export const LIMITS = {
 
 /** Ids are opaque, filesystem-safe tokens: they become folder names under the archive root. */
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'invalid id');
-const shortText = z.string().max(LIMITS.shortText);
-const longText = z.string().max(LIMITS.longText);
+
+// Invisible characters that can reorder or hide what the minutes print (bidi embeddings,
+// overrides and isolates: U+202A–U+202E, U+2066–U+2069) and control characters (C0, DEL, C1).
+// They are removed from every text field, both from requests and from files read, rather than
+// refused: they come in unseen with pasted text, and the secretary could not find them to delete.
+// Bidi marks (U+200E/U+200F) and joiners are kept: Arabic text legitimately needs them.
+const singleLineBreaks = /\r\n|[\t\n\r]/g;
+const singleLineInvisible = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Multi-line text keeps \t and \n; a CR or CRLF line end becomes \n.
+const multiLineInvisible = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A one-line text without control or bidi-override characters; a tab or line break becomes a space. */
+export function cleanSingleLine(s: string): string {
+  return s.replace(singleLineBreaks, ' ').replace(singleLineInvisible, '');
+}
+/** A multi-line text without control or bidi-override characters, keeping tabs and line breaks. */
+export function cleanMultiLine(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(multiLineInvisible, '');
+}
+const shortText = z.string().max(LIMITS.shortText).transform(cleanSingleLine);
+const longText = z.string().max(LIMITS.longText).transform(cleanMultiLine);
 
 export const participantSchema = z.strictObject({
   id: idSchema,
@@ -39,7 +62,8 @@ export const agendaItemSchema = z.strictObject({
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
-export const segmentSchema = z.strictObject({
+/** A segment as stored: older files may hold an end before the start; they stay readable. */
+export const storedSegmentSchema = z.strictObject({
   id: idSchema,
   /** Seconds from the start of the meeting audio. */
   start: z.number().min(0).max(24 * 3600),
@@ -49,10 +73,34 @@ export const segmentSchema = z.strictObject({
   tags: z.array(shortText).max(LIMITS.tags).default([]),
   /** True once the secretary changed the text the engine produced. */
   edited: z.boolean().default(false),
+  /** The agenda item this passage belongs to (review editor). Optional so older files and code stay valid. */
+  agendaItemId: idSchema.nullable().optional(),
+  /**
+   * The engine's confidence (0..1) in each word of `text` as it produced it, one per
+   * whitespace-separated word (main/asr/token-confidence.ts). Absent when unknown (older files,
+   * cancelled runs); meaningless once `edited`, when the editor ignores it.
+   */
+  wordConfidence: z.array(z.number().min(0).max(1)).max(LIMITS.longText).optional(),
+});
+/** A segment as a client may send it: it cannot end before it starts. */
+export const segmentSchema = storedSegmentSchema.refine((s) => s.end >= s.start, {
+  message: 'segment ends before it starts',
+  path: ['end'],
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
 export const decisionKinds = ['decision', 'recommendation', 'agreement', 'action'] as const;
+/** How a decision was taken: unanimously, or by counted votes. */
+export const voteSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('unanimous') }),
+  z.strictObject({
+    kind: z.literal('counts'),
+    for: z.number().int().min(0).max(100_000),
+    against: z.number().int().min(0).max(100_000),
+    abstain: z.number().int().min(0).max(100_000),
+  }),
+]);
+export type Vote = z.infer<typeof voteSchema>;
 export const decisionSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(decisionKinds),
@@ -60,6 +108,7 @@ export const decisionSchema = z.strictObject({
   segmentIds: z.array(idSchema).max(1000).default([]),
   owner: shortText.default(''),
   deadline: shortText.default(''),
+  vote: voteSchema.nullable().optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
@@ -68,8 +117,30 @@ export const meetingStatuses = ['draft', 'review', 'approved'] as const;
 export const languages = ['ar', 'fr', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const dateSchema = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')]);
-const timeSchema = z.union([z.literal(''), z.string().regex(/^\d{2}:\d{2}$/, 'time must be HH:MM')]);
+// Dates and times have two forms. A request must give a real day and time (2026-02-30 and 99:99
+// are refused). A stored file is only held to the pattern, as before these checks existed, so
+// that no meeting already on disk becomes unreadable; the form shows such a value for correction.
+const storedDateSchema = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')]);
+const storedTimeSchema = z.union([z.literal(''), z.string().regex(/^\d{2}:\d{2}$/, 'time must be HH:MM')]);
+const dateSchema = storedDateSchema.refine((s) => s === '' || isRealDate(s), 'not a real date');
+const timeSchema = storedTimeSchema.refine((s) => s === '' || isRealTime(s), 'not a real time (00:00 to 23:59)');
+
+/** A Gregorian calendar day written YYYY-MM-DD (year 0001 to 9999). */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= days;
+}
+
+/** A time of day written HH:MM, 00:00 to 23:59. */
+export function isRealTime(s: string): boolean {
+  const m = /^(\d{2}):(\d{2})$/.exec(s);
+  return !!m && Number(m[1]) <= 23 && Number(m[2]) <= 59;
+}
 
 export const audioInfoSchema = z.strictObject({
   /** File name inside the meeting folder (never a path). */
@@ -80,38 +151,109 @@ export const audioInfoSchema = z.strictObject({
 });
 export type AudioInfo = z.infer<typeof audioInfoSchema>;
 
-/** The editable fields of a meeting: what the meeting form and the review screen change. */
-export const meetingFieldsSchema = z.strictObject({
-  title: shortText,
-  type: z.enum(meetingTypes),
-  date: dateSchema,
-  startTime: timeSchema,
-  endTime: timeSchema,
-  place: shortText,
-  chair: shortText,
-  secretary: shortText,
-  reference: shortText,
-  /** Letterhead lines of the institution, top to bottom (المملكة المغربية / وزارة … ). */
-  letterhead: z.array(shortText).max(LIMITS.letterheadLines),
-  language: z.enum(languages),
-  participants: z.array(participantSchema).max(LIMITS.people),
-  agenda: z.array(agendaItemSchema).max(LIMITS.agendaItems),
-  segments: z.array(segmentSchema).max(LIMITS.segments),
-  decisions: z.array(decisionSchema).max(LIMITS.decisions),
-});
+function meetingFieldsShape<D extends z.ZodType<string>, T extends z.ZodType<string>, S extends z.ZodType<Segment>>(
+  date: D,
+  time: T,
+  segment: S,
+) {
+  return {
+    title: shortText,
+    type: z.enum(meetingTypes),
+    date,
+    startTime: time,
+    endTime: time,
+    place: shortText,
+    chair: shortText,
+    secretary: shortText,
+    reference: shortText,
+    /** Letterhead lines of the institution, top to bottom (المملكة المغربية / وزارة … ). */
+    letterhead: z.array(shortText).max(LIMITS.letterheadLines),
+    language: z.enum(languages),
+    participants: z.array(participantSchema).max(LIMITS.people),
+    agenda: z.array(agendaItemSchema).max(LIMITS.agendaItems),
+    segments: z.array(segment).max(LIMITS.segments),
+    decisions: z.array(decisionSchema).max(LIMITS.decisions),
+  };
+}
+
+/** The fields of a meeting as a client sends them (createMeeting): real dates and times, well-formed segments. */
+export const meetingFieldsSchema = z.strictObject(meetingFieldsShape(dateSchema, timeSchema, segmentSchema));
 export type MeetingFields = z.infer<typeof meetingFieldsSchema>;
 
-export const meetingSchema = meetingFieldsSchema.extend({
+/**
+ * What the meeting form changes (updateMeeting). The transcript and the decisions are not in it:
+ * replacing those whole lists could wipe what a running transcription appends meanwhile.
+ */
+export const editableFieldsSchema = meetingFieldsSchema.omit({ segments: true, decisions: true });
+export type EditableFields = z.infer<typeof editableFieldsSchema>;
+
+/**
+ * meeting.json as read from disk. Shape, types and limits are strict (anything else is
+ * meeting.malformed), values are lenient (see the date forms above), and cross-references are not
+ * checked on reading: see meetingIntegrityIssues, which every write enforces instead.
+ */
+export const meetingSchema = z.strictObject({
+  ...meetingFieldsShape(storedDateSchema, storedTimeSchema, storedSegmentSchema),
   schemaVersion: z.literal(MEETING_SCHEMA_VERSION),
   id: idSchema,
   status: z.enum(meetingStatuses),
   /** Starts at 1; reopening an approved meeting makes a new revision. */
   revision: z.number().int().min(1),
+  /** Bumped by every edit command (shared/edits.ts); a command made on an older version is refused. Absent = 0. */
+  version: z.number().int().min(0).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   audio: audioInfoSchema.nullable(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
+
+export interface IntegrityIssue {
+  path: (string | number)[];
+  /** Names the ids involved, so that the same problem reads the same before and after a change. */
+  message: string;
+}
+
+/**
+ * What makes a meeting inconsistent although each field is valid: an id used twice in its list, a
+ * segment whose speaker is not a participant, a decision citing a segment that does not exist.
+ * A missing list counts as empty (a new meeting starts with empty lists).
+ */
+export function meetingIntegrityIssues(m: {
+  participants?: readonly { id: string }[];
+  agenda?: readonly { id: string }[];
+  segments?: readonly { id: string; speakerId: string | null }[];
+  decisions?: readonly { id: string; segmentIds: readonly string[] }[];
+}): IntegrityIssue[] {
+  const issues: IntegrityIssue[] = [];
+  const idsOf = (list: 'participants' | 'agenda' | 'segments' | 'decisions'): Set<string> => {
+    const seen = new Set<string>();
+    (m[list] ?? []).forEach((item, i) => {
+      if (seen.has(item.id)) issues.push({ path: [list, i, 'id'], message: `id ${item.id} is used twice in ${list}` });
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const participants = idsOf('participants');
+  idsOf('agenda');
+  const segments = idsOf('segments');
+  idsOf('decisions');
+  (m.segments ?? []).forEach((s, i) => {
+    if (s.speakerId !== null && !participants.has(s.speakerId)) {
+      issues.push({ path: ['segments', i, 'speakerId'], message: `segment ${s.id} is spoken by ${s.speakerId}, who is not a participant` });
+    }
+  });
+  (m.decisions ?? []).forEach((d, i) => {
+    d.segmentIds.forEach((sid, j) => {
+      if (!segments.has(sid)) issues.push({ path: ['decisions', i, 'segmentIds', j], message: `decision ${d.id} cites segment ${sid}, which does not exist` });
+    });
+  });
+  return issues;
+}
+
+/** For superRefine: reports meetingIntegrityIssues as validation issues. */
+export function refineIntegrity(value: Parameters<typeof meetingIntegrityIssues>[0], ctx: z.RefinementCtx): void {
+  for (const issue of meetingIntegrityIssues(value)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+}
 export type MeetingStatus = Meeting['status'];
 
 export interface MeetingSummary {

@@ -7,6 +7,7 @@ import {
   emptyMeetingFields,
   idSchema,
   MEETING_SCHEMA_VERSION,
+  meetingIntegrityIssues,
   newId,
   summarize,
   type Meeting,
@@ -78,6 +79,7 @@ export class MeetingArchive {
       updatedAt: stamp,
       audio: null,
     };
+    refuseNewIssues([], meeting);
     const dir = this.meetingDir(id);
     try {
       await mkdir(dir, { recursive: false });
@@ -90,7 +92,9 @@ export class MeetingArchive {
 
   /**
    * Read-modify-write of one meeting, serialised per meeting. The change function receives the
-   * current meeting and returns the new one; the file is replaced atomically.
+   * current meeting and returns the new one; the file is replaced atomically. A change that
+   * would make the meeting inconsistent (a duplicate id, a reference to nothing) is refused with
+   * meeting.inconsistent and nothing is written.
    */
   async update(id: string, change: (m: Meeting) => Meeting | Promise<Meeting>): Promise<Meeting> {
     const dir = this.meetingDir(id);
@@ -100,6 +104,7 @@ export class MeetingArchive {
       .then(async () => {
         const current = await readMeetingDir(dir, id);
         const changed = await change(current);
+        refuseNewIssues(meetingIntegrityIssues(current), changed);
         const saved = { ...changed, id, updatedAt: new Date().toISOString() };
         await writeMeetingDir(dir, saved);
         return saved;
@@ -135,6 +140,20 @@ export class MeetingArchive {
       }
     }
     return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name, 'ar'));
+  }
+}
+
+/**
+ * Files are read leniently (see meetingSchema), so a meeting may already hold an inconsistency
+ * from an older Mahdar or a hand-written file. Only what a change adds is refused: otherwise such
+ * a meeting could never be edited again, not even to repair it.
+ */
+function refuseNewIssues(before: readonly { message: string }[], after: Meeting): void {
+  const known = new Set(before.map((i) => i.message));
+  const added = meetingIntegrityIssues(after).filter((i) => !known.has(i.message));
+  if (added.length) {
+    const more = added.length > 1 ? ` (+${added.length - 1})` : '';
+    throw new MahdarError('meeting.inconsistent', { detail: `${added[0]!.message}${more}` });
   }
 }
 

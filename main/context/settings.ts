@@ -19,7 +19,11 @@ export async function readSettings(ctx: ServiceContext): Promise<Settings> {
   }
 }
 
-export function settingsCommands(ctx: ServiceContext): Pick<MahdarService, 'getSettings' | 'updateSettings'> {
+/**
+ * Reading and saving only. main/service/settings.ts wraps these and checks what needs a layer
+ * above this one (that a chosen model exists).
+ */
+export function settingsStore(ctx: ServiceContext): Pick<MahdarService, 'getSettings' | 'updateSettings'> {
   return {
     getSettings: () => readSettings(ctx),
     async updateSettings({ settings }) {

@@ -3,7 +3,7 @@ import { apiInputs, apiMethods, type ApiMethod, type ApiResult, type MahdarServi
 import { MahdarError, toErrorPayload } from '../../shared/errors.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { meetingCommands } from './meetings.ts';
-import { settingsCommands } from '../context/settings.ts';
+import { settingsCommands } from './settings.ts';
 import { clearUploads, uploadCommands } from '../context/uploads.ts';
 import { transcriptionCommands } from './transcription.ts';
 import { minutesCommands } from './minutes.ts';

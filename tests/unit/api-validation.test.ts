@@ -45,6 +45,12 @@ describe('API validation', () => {
     expect(await errCode('getMeeting', 'm-123')).toBe('validation');
     expect(await errCode('createMeeting', { fields: { participants: 'أحمد' } })).toBe('validation');
     expect(await errCode('createMeeting', { fields: { date: '20/11/2026' } })).toBe('validation');
+    expect(await errCode('createMeeting', { fields: { date: '2026-02-30' } })).toBe('validation');
+    expect(await errCode('createMeeting', { fields: { startTime: '99:99' } })).toBe('validation');
+    expect(await errCode('createMeeting', { fields: { participants: 'أحمد', segments: [{ id: 's-001', start: 0, end: 1, text: '', speakerId: 'p-1' }] } })).toBe('validation');
+    expect(await errCode('updateMeeting', { id: 'm-abc', fields: { segments: [] } })).toBe('validation');
+    expect(await errCode('updateMeeting', { id: 'm-abc', fields: { decisions: [] } })).toBe('validation');
+    expect(await errCode('updateSettings', { settings: { modelId: 'no-such-model' } })).toBe('model.notFound');
     expect(await errCode('updateSettings', { settings: { threads: -1 } })).toBe('validation');
     expect(await errCode('exportMeeting', { meetingId: 'm-abc', format: 'exe' })).toBe('validation');
   });

@@ -95,6 +95,46 @@ describe('meeting archive', () => {
     expect(readFileSync(file, 'utf8')).toBe(future);
   });
 
+  it('still reads a file that requests would now refuse, and keeps it editable', async () => {
+    // Written before dates, segment times and references were checked: the file stays readable
+    // (only invisible characters are dropped on reading), and the secretary can keep working on it.
+    const m = await archive.create({ title: 'x' });
+    const file = join(root, 'meetings', m.id, 'meeting.json');
+    const old = {
+      ...(await archive.read(m.id)),
+      title: 'دورة\u202e فبراير',
+      date: '2026-02-30',
+      startTime: '99:99',
+      participants: [{ id: 'p-001', name: 'أحمد', gender: 'm', title: '', organisation: '' }],
+      segments: [{ id: 's-001', start: 5, end: 3, text: 'نص', speakerId: 'p-gone', tags: [], edited: false }],
+      decisions: [{ id: 'd-001', kind: 'decision', text: 'قرار', segmentIds: ['s-404'], owner: '', deadline: '' }],
+    };
+    writeFileSync(file, JSON.stringify(old));
+    const read = await archive.read(m.id);
+    expect(read).toMatchObject({ title: 'دورة فبراير', date: '2026-02-30', startTime: '99:99' });
+    expect(read.segments[0]).toMatchObject({ start: 5, end: 3, speakerId: 'p-gone' });
+    expect((await archive.list()).damaged).toEqual([]);
+    // A change that adds nothing wrong is saved; what was already there is left as it was.
+    const saved = await archive.update(m.id, (cur) => ({ ...cur, date: '2026-02-28' }));
+    expect(saved.date).toBe('2026-02-28');
+    expect(saved.decisions[0]!.segmentIds).toEqual(['s-404']);
+  });
+
+  it('refuses a change that would make the meeting inconsistent, and writes nothing', async () => {
+    const m = await archive.create({ title: 'قبل' });
+    const file = join(root, 'meetings', m.id, 'meeting.json');
+    const before = readFileSync(file, 'utf8');
+    const s = { id: 's-001', start: 0, end: 1, text: 'نص', speakerId: null, tags: [], edited: false };
+    expect(await code(archive.update(m.id, (cur) => ({ ...cur, title: 'بعد', segments: [s, s] })))).toBe('meeting.inconsistent');
+    expect(await code(archive.update(m.id, (cur) => ({ ...cur, segments: [{ ...s, speakerId: 'p-ghost' }] })))).toBe('meeting.inconsistent');
+    const err = await archive
+      .update(m.id, (cur) => ({ ...cur, decisions: [{ id: 'd-001', kind: 'decision' as const, text: 'x', segmentIds: ['s-404'], owner: '', deadline: '' }] }))
+      .catch((e: MahdarError) => e);
+    expect((err as MahdarError).params.detail).toContain('s-404');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(await code(archive.create({ agenda: [{ id: 'a-001', title: '1' }, { id: 'a-001', title: '2' }] }))).toBe('meeting.inconsistent');
+  });
+
   it('refuses ids that try to escape the data root', async () => {
     mkdirSync(join(root, 'secret'));
     writeFileSync(join(root, 'secret', 'meeting.json'), '{}');

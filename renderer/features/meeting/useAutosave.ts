@@ -2,14 +2,14 @@
 // sent after a short pause (well within the "nothing older than a second or two is lost" rule),
 // and flushed at once when the page is hidden or the meeting is closed.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Meeting, MeetingFields } from '../../../shared/domain.ts';
+import type { EditableFields, Meeting } from '../../../shared/domain.ts';
 import { client } from '../../api/client.ts';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 const DELAY_MS = 400;
 
 export function useAutosave(meetingId: string, onSaved: (m: Meeting) => void, onError: (e: unknown) => void) {
-  const pending = useRef<Partial<MeetingFields>>({});
+  const pending = useRef<Partial<EditableFields>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void>>(Promise.resolve());
   const [state, setState] = useState<SaveState>('idle');
@@ -42,7 +42,7 @@ export function useAutosave(meetingId: string, onSaved: (m: Meeting) => void, on
   }, [meetingId]);
 
   const save = useCallback(
-    (patch: Partial<MeetingFields>) => {
+    (patch: Partial<EditableFields>) => {
       pending.current = { ...pending.current, ...patch };
       setState('saving');
       if (timer.current) clearTimeout(timer.current);
