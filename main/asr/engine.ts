@@ -1,8 +1,9 @@
 // Where the speech engine lives and how many threads it gets. The engine is whisper.cpp's
 // whisper-cli, built from source at `npm ci` (scripts/build-engine.mjs) into build/whisper/.
 // MAHDAR_WHISPER_CLI overrides the path (a packaged app, a custom build).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MahdarError } from '../../shared/errors.ts';
 import { repoRoot } from '../paths.ts';
@@ -46,4 +47,61 @@ export function resolveThreads(requested?: number | null, setting?: number | nul
  */
 export function engineEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return { ...base, OMP_WAIT_POLICY: base.OMP_WAIT_POLICY || 'passive' };
+}
+
+/**
+ * The watchdog between the app and the engine, run by the app's own Node (Electron runs as Node
+ * with ELECTRON_RUN_AS_NODE). It starts whisper-cli with the app's pipes as its stdout and
+ * stderr, tells the app the engine's pid over the IPC channel, and stops the engine when the app
+ * asks ({stop: true}) and as soon as that channel closes, which happens when the app dies,
+ * whatever killed it (SIGKILL included: the operating system closes the app's end of the pipe).
+ * The app cancels with a message rather than by disconnecting because a child disconnected
+ * early never emits 'close' (seen with Node 20), and 'close' is how the runner knows that
+ * every line of output has been read. A signal
+ * that ended the engine comes back as exit code 128 + its number, since the watchdog itself exits
+ * normally. Inline (node -e) so that the bundled and packaged app need no separate script file.
+ */
+const WATCHDOG = `
+const { spawn } = require('node:child_process');
+const { constants } = require('node:os');
+const env = { ...process.env };
+delete env.ELECTRON_RUN_AS_NODE;
+const engine = spawn(process.argv[1], process.argv.slice(2), { stdio: ['ignore', 'inherit', 'inherit'], windowsHide: true, env });
+let ended = false;
+const tell = (msg) => { try { if (process.connected) process.send(msg); } catch {} };
+engine.on('spawn', () => tell({ enginePid: engine.pid }));
+engine.on('error', (err) => { process.stderr.write('error: cannot start the engine: ' + err.message + '\\n'); process.exit(126); });
+engine.on('exit', (code, signal) => {
+  ended = true;
+  process.exit(signal ? 128 + (constants.signals[signal] || 0) : (code ?? 1));
+});
+const stop = () => {
+  if (ended) return;
+  try { engine.kill('SIGTERM'); } catch {}
+  setTimeout(() => { try { if (!ended) engine.kill('SIGKILL'); } catch {} }, 300);
+};
+process.on('message', (msg) => { if (msg && msg.stop) stop(); });
+process.on('disconnect', stop);
+process.on('SIGTERM', () => { try { engine.kill('SIGKILL'); } catch {} });
+`;
+
+/**
+ * Starts whisper-cli behind the watchdog above. The returned process is the watchdog; its stdout
+ * and stderr are the engine's; 'message' brings {enginePid}; sending {stop: true} stops the engine.
+ */
+export function spawnEngine(bin: string, args: string[], env: NodeJS.ProcessEnv = engineEnv()): ChildProcess {
+  return spawn(process.execPath, ['-e', WATCHDOG, '--', bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    windowsHide: true,
+    env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
+    // The watchdog serialises nothing but one small message.
+    serialization: 'json',
+  });
+}
+
+/** Name of the signal behind a watchdog exit code of 128 + n, if any. */
+export function signalOfExitCode(code: number | null): string | null {
+  if (code === null || code <= 128 || process.platform === 'win32') return null;
+  const n = code - 128;
+  return Object.entries(osConstants.signals).find(([, v]) => v === n)?.[0] ?? null;
 }

@@ -3,17 +3,24 @@
 // publishes {type:'segment'} and {type:'job'} events, and ends done, cancelled or failed. After
 // a crash, a kill, a cancel or a restart of the app, starting again resumes where the saved
 // segments stop: nothing is transcribed twice and nothing is skipped.
+//
+// A job belongs to one recording: it saves segments only while meeting.json still names the
+// audio file (and sha256) it started on, and its record counts as "done" only for that recording.
+// Commands that change what a job works on (importing new audio, approving, deleting) run through
+// `exclusive`, which either cancels the running job first or refuses, and keeps new jobs out
+// until the command ends. Progress (doneSec, percent) counts only segments written to meeting.json.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TranscriptionJob, transcriptionLanguages } from '../../shared/api.ts';
 import { LIMITS, newId, type Meeting, type Segment } from '../../shared/domain.ts';
-import { MahdarError, toErrorPayload } from '../../shared/errors.ts';
+import { MahdarError, toErrorPayload, type ErrorCode } from '../../shared/errors.ts';
+import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import { modelsDir, type ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
 import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
 import { resolveThreads, whisperCliPath } from './engine.ts';
-import { resolveModel } from './models.ts';
+import { findVadModel, resolveModel } from './models.ts';
 import { runWhisper, type EngineSegment, type RunHandle, type RunResult } from './runner.ts';
 
 /** Voice activity detection (Silero) when its model is found: skips silence, where Whisper invents text. */
@@ -28,6 +35,11 @@ export interface StartOptions {
   threads?: number;
   /** Overrides of the decoding defaults (tests and the bench use greedy decoding to save time). */
   decode?: Partial<Omit<DecodeOptions, 'language' | 'threads'>>;
+  /**
+   * Start over: the saved segments (and the links decisions hold to them) are cleared, but only
+   * once everything else was checked and the job's slot is reserved, so a refused restart clears nothing.
+   */
+  restart?: boolean;
 }
 
 /** What is kept beside meeting.json about the last run (so a finished job is not run again). */
@@ -37,15 +49,25 @@ interface JobRecord {
   language: string;
   doneSec: number;
   updatedAt: string;
+  /** The recording the run worked on; a record of another recording does not count. */
+  audio?: { file: string; sha256: string | null };
 }
 const RECORD_FILE = 'transcription.json';
 
 interface Running {
   job: TranscriptionJob;
   handle: RunHandle | null;
-  finished: Promise<TranscriptionJob>;
+  /** Settles when the job has ended and its record is written; null when it never got past its checks. */
+  finished: Promise<TranscriptionJob | null>;
   cancelRequested: boolean;
 }
+
+type AudioRef = { file: string; sha256: string | null };
+const audioRef = (m: Pick<Meeting, 'audio'>): AudioRef | null => (m.audio ? { file: m.audio.file, sha256: m.audio.sha256 ?? null } : null);
+const sameAudio = (a: AudioRef | null | undefined, b: AudioRef | null | undefined) => !!a && !!b && a.file === b.file && a.sha256 === b.sha256;
+
+/** Thrown inside a save when meeting.json no longer names the job's recording. */
+class AudioChanged extends Error {}
 
 /** Last end among saved segments: where a resumed run starts. */
 export function resumePoint(segments: readonly Pick<Segment, 'end'>[]): number {
@@ -54,18 +76,11 @@ export function resumePoint(segments: readonly Pick<Segment, 'end'>[]): number {
   return end;
 }
 
-export async function findVadModel(ctx: ServiceContext): Promise<string | null> {
-  for (const dir of [modelsDir(ctx), ...ctx.modelDirs]) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    const hit = names.filter((n) => /^ggml-silero.*\.bin$/.test(n)).sort().pop();
-    if (hit) return join(dir, hit);
-  }
-  return null;
-}
-
 export class TranscriptionJobs {
   private readonly jobs = new Map<string, Running>();
   private readonly last = new Map<string, TranscriptionJob>();
+  /** Meetings that a command is changing (see `exclusive`): no job starts on them meanwhile. */
+  private readonly holds = new Map<string, number>();
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -90,7 +105,33 @@ export class TranscriptionJobs {
     if (!r) return this.get(meetingId);
     r.cancelRequested = true;
     await r.handle?.cancel();
-    return r.finished;
+    return (await r.finished) ?? this.get(meetingId);
+  }
+
+  /** Forgets the last job's state (its recording was replaced, or the meeting deleted). */
+  forget(meetingId: string): void {
+    this.last.delete(meetingId);
+  }
+
+  /**
+   * Runs a command that changes what a job would work on (new audio, approval, deletion). A job
+   * running on the meeting is cancelled first (`refuseWith` null) or the command is refused with
+   * that error; until the command ends no job starts on the meeting (meeting.busy).
+   */
+  async exclusive<T>(meetingId: string, refuseWith: ErrorCode | null, task: () => Promise<T>): Promise<T> {
+    // Held before the first await: a start that comes after this line is refused.
+    this.holds.set(meetingId, (this.holds.get(meetingId) ?? 0) + 1);
+    try {
+      if (this.jobs.has(meetingId)) {
+        if (refuseWith) throw new MahdarError(refuseWith);
+        await this.cancel(meetingId);
+      }
+      return await task();
+    } finally {
+      const n = (this.holds.get(meetingId) ?? 1) - 1;
+      if (n > 0) this.holds.set(meetingId, n);
+      else this.holds.delete(meetingId);
+    }
   }
 
   /** Cancels every running job (app shutdown). */
@@ -101,11 +142,14 @@ export class TranscriptionJobs {
   async start(opts: StartOptions): Promise<TranscriptionJob> {
     const { meetingId } = opts;
     if (this.jobs.has(meetingId)) throw new MahdarError('job.running');
-    // Reserve the slot before the first await so that two quick calls cannot both start.
+    if (this.holds.has(meetingId)) throw new MahdarError('meeting.busy');
+    // Reserve the slot before the first await so that two quick calls cannot both start, and an
+    // import, approval or deletion that comes meanwhile finds the job (and cancels or refuses).
+    let finish!: (job: TranscriptionJob | null) => void;
     const running: Running = {
       job: { meetingId, status: 'running', modelId: opts.modelId ?? '', percent: 0, etaSec: null, doneSec: 0, error: null },
       handle: null,
-      finished: null as unknown as Promise<TranscriptionJob>,
+      finished: new Promise((r) => (finish = r)),
       cancelRequested: false,
     };
     this.jobs.set(meetingId, running);
@@ -114,15 +158,16 @@ export class TranscriptionJobs {
       setup = await this.prepare(opts, running);
     } catch (err) {
       this.jobs.delete(meetingId);
+      finish(null);
       throw err;
     }
-    running.finished = this.execute(setup, running);
+    void this.execute(setup, running).then(finish);
     return { ...running.job };
   }
 
   private async prepare(opts: StartOptions, running: Running) {
     const { ctx } = this;
-    const meeting = await ctx.archive.read(opts.meetingId);
+    let meeting = await ctx.archive.read(opts.meetingId);
     if (meeting.status === 'approved') throw new MahdarError('meeting.readOnly');
     if (!meeting.audio) throw new MahdarError('audio.missing');
     const audioPath = join(ctx.archive.meetingDir(meeting.id), meeting.audio.file);
@@ -140,14 +185,29 @@ export class TranscriptionJobs {
       prompt: USE_INITIAL_PROMPT ? buildInitialPrompt(meeting) : null,
       ...opts.decode,
     };
+    if (opts.restart && !running.cancelRequested) {
+      // Segments go, and with them the links decisions held to them; the decisions stay.
+      meeting = await ctx.archive.update(meeting.id, (m) => {
+        if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
+        return { ...m, segments: [], decisions: m.decisions.map((d) => ({ ...d, segmentIds: [] })) };
+      });
+      await clearJobRecord(ctx, meeting.id);
+      this.last.delete(meeting.id);
+      ctx.events.publish({ type: 'meeting', meetingId: meeting.id });
+    }
+    const audio = audioRef(meeting);
+    if (!meeting.audio || !audio) throw new MahdarError('audio.missing');
     const durationSec = meeting.audio.durationSec;
     const record = await this.readRecord(meeting.id);
     const offsetSec = resumePoint(meeting.segments);
     running.job.modelId = model.id;
     running.job.doneSec = offsetSec;
     running.job.percent = durationSec > 0 ? Math.min(100, (offsetSec / durationSec) * 100) : 0;
-    const alreadyDone = record?.status === 'done' && meeting.segments.length > 0;
-    return { meeting, audioPath, model, bin, decode, durationSec, offsetSec, alreadyDone };
+    // A record without `audio` was written before records named their recording; importing
+    // audio has always removed the record, so such a record belongs to the current recording.
+    const recordOfThisAudio = !!record && (record.audio === undefined || sameAudio(record.audio, audio));
+    const alreadyDone = record?.status === 'done' && recordOfThisAudio && meeting.segments.length > 0;
+    return { meeting, audio, audioPath, model, bin, decode, durationSec, offsetSec, alreadyDone };
   }
 
   private async execute(
@@ -155,7 +215,7 @@ export class TranscriptionJobs {
     running: Running,
   ): Promise<TranscriptionJob> {
     const { ctx } = this;
-    const { meeting, durationSec, offsetSec } = setup;
+    const { meeting, durationSec, offsetSec, audio } = setup;
     const meetingId = meeting.id;
     const job = running.job;
     let lastJobEvent = 0;
@@ -165,12 +225,16 @@ export class TranscriptionJobs {
       lastJobEvent = now;
       ctx.events.publish({ type: 'job', job: { ...job } });
     };
+    const percentOf = (sec: number) => (durationSec > 0 ? Math.round(Math.min(100, (sec / durationSec) * 100) * 10) / 10 : 0);
 
     // Segments are appended in order; a write in flight coalesces the ones that arrive meanwhile.
     let pending: Segment[] = [];
     let writing: Promise<void> | null = null;
     let saveError: unknown = null;
+    let audioChanged = false;
     let lastEnd = offsetSec;
+    /** End of the last segment written to meeting.json: all that progress may claim. */
+    let savedEnd = offsetSec;
     const flush = (): Promise<void> => {
       if (writing) return writing;
       if (!pending.length) return Promise.resolve();
@@ -179,24 +243,31 @@ export class TranscriptionJobs {
       writing = ctx.archive
         .update(meetingId, (m: Meeting) => {
           if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
+          if (!sameAudio(audioRef(m), audio)) throw new AudioChanged();
           const room = LIMITS.segments - m.segments.length;
           return { ...m, segments: [...m.segments, ...batch.slice(0, Math.max(0, room))] };
         })
         .then(() => {
           for (const s of batch) ctx.events.publish({ type: 'segment', meetingId, segment: s });
+          savedEnd = Math.max(savedEnd, ...batch.map((s) => s.end));
+          job.doneSec = savedEnd;
+          job.percent = percentOf(savedEnd);
+          publishJob(true);
         })
         .catch((err: unknown) => {
-          saveError = err;
+          if (err instanceof AudioChanged) audioChanged = true;
+          else saveError = err;
           void running.handle?.cancel();
         })
         .finally(() => {
           writing = null;
         })
-        .then(() => (pending.length && !saveError ? flush() : undefined));
+        .then(() => (pending.length && !saveError && !audioChanged ? flush() : undefined));
       return writing;
     };
 
     const onSegment = (seg: EngineSegment) => {
+      if (audioChanged) return;
       // Never overlap what is saved: a resumed run starts exactly at the last saved end.
       const start = Math.max(seg.start, lastEnd);
       const end = Math.max(seg.end, start);
@@ -210,9 +281,8 @@ export class TranscriptionJobs {
         tags: [],
         edited: false,
       });
-      job.doneSec = Math.max(job.doneSec, end);
+      // Progress moves when this segment is on disk (in flush), not before.
       void flush();
-      publishJob(true);
     };
 
     let result: RunResult;
@@ -230,10 +300,12 @@ export class TranscriptionJobs {
         offsetSec,
         decode: setup.decode,
         onSegment,
+        // The engine is running: tell the UI (and tests waiting for it) at once.
+        onStart: () => publishJob(true),
         onProgress: (p) => {
-          job.percent = Math.round(p.percent * 10) / 10;
+          // Only the time estimate comes from the engine's own progress; percent and doneSec
+          // follow the saved segments.
           job.etaSec = p.etaSec === null ? null : Math.round(p.etaSec);
-          job.doneSec = Math.max(job.doneSec, p.doneSec);
           publishJob();
         },
       });
@@ -242,8 +314,22 @@ export class TranscriptionJobs {
       result = await handle.done;
     }
     // Let every segment reach the disk before the job says it ended.
-    while (writing || pending.length) await flush();
+    while ((writing || pending.length) && !saveError && !audioChanged) await flush();
+    if (writing) await writing;
 
+    if (audioChanged) {
+      // The meeting now names another recording: this run's segments and record belonged to the
+      // old one and are dropped; the new recording starts from zero.
+      job.status = 'cancelled';
+      job.etaSec = null;
+      job.doneSec = 0;
+      job.percent = 0;
+      this.jobs.delete(meetingId);
+      this.last.delete(meetingId);
+      publishJob(true);
+      ctx.events.publish({ type: 'meeting', meetingId });
+      return { ...job };
+    }
     if (saveError) {
       job.status = 'failed';
       job.error = toErrorPayload(saveError);
@@ -262,8 +348,12 @@ export class TranscriptionJobs {
     }
     // Progress reported as saved work only: what a resumed run will not redo.
     if (job.status !== 'done') {
-      job.doneSec = lastEnd;
-      job.percent = durationSec > 0 ? Math.round(Math.min(100, (lastEnd / durationSec) * 100) * 10) / 10 : 0;
+      job.doneSec = savedEnd;
+      job.percent = percentOf(savedEnd);
+    } else {
+      // Where the transcript has no text (the engine stopped early or skipped a passage), say so.
+      const saved = await ctx.archive.read(meetingId).catch(() => null);
+      if (saved) job.untranscribed = untranscribedSpans(saved.segments, durationSec);
     }
     await this.writeRecord(meetingId, {
       status: job.status,
@@ -271,6 +361,7 @@ export class TranscriptionJobs {
       language: setup.decode.language,
       doneSec: job.doneSec,
       updatedAt: new Date().toISOString(),
+      audio,
     }).catch(() => undefined);
     this.jobs.delete(meetingId);
     this.last.set(meetingId, { ...job });

@@ -1,20 +1,22 @@
 // Runs whisper.cpp's whisper-cli as a child process on a 16 kHz mono WAV and streams its
 // segments back as they are decoded. The engine never runs inside the app: a crash, an abort
 // or a kill of the child only ends this run, reported as a result (the promise never rejects).
+// The engine is started through a watchdog (engine.ts, spawnEngine) that stops it when this
+// process goes away, however it dies, so an engine never runs on without the app.
 //
 // Resuming: a run starts at `offsetSec`. Without voice detection whisper-cli's own -ot offset is
 // used (its timestamps are then already absolute). With voice detection (--vad) whisper.cpp
 // applies -ot to the speech-only timeline, which would skip audio, so the tail of the file is
 // cut into a temporary WAV instead and the offset is added to every timestamp.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MahdarError } from '../../shared/errors.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
-import { engineEnv } from './engine.ts';
+import { signalOfExitCode, spawnEngine } from './engine.ts';
 
 export interface EngineSegment {
   /** Seconds from the start of the whole audio file. */
@@ -43,6 +45,8 @@ export interface RunOptions {
   decode: DecodeOptions;
   onSegment?: (segment: EngineSegment) => void;
   onProgress?: (progress: RunProgress) => void;
+  /** The engine process started, with this pid. */
+  onStart?: (enginePid: number) => void;
 }
 
 export type RunResult =
@@ -53,23 +57,64 @@ export type RunResult =
 export interface RunHandle {
   /** Settles when the child is gone; never rejects. */
   done: Promise<RunResult>;
-  /** Stops the child (SIGTERM, then SIGKILL after 400 ms); resolves once it has exited. */
+  /** Stops the engine (SIGTERM, then SIGKILL after 300 ms); resolves once it has exited. */
   cancel(): Promise<RunResult>;
-  /** The child's process id once started (tests kill it to simulate a crash). */
+  /** The engine's process id once it started (tests kill it to simulate a crash). */
   readonly pid: number | undefined;
 }
 
-/** Engine processes alive now: killed when the app exits so that none is left running orphaned. */
-const live = new Set<ChildProcess>();
+/** Engine watchdogs alive now, with their engine's pid once known: killed when the app exits normally. */
+const live = new Map<ChildProcess, number | undefined>();
 let exitHook = false;
 function track(c: ChildProcess): void {
-  live.add(c);
+  live.set(c, undefined);
   c.once('close', () => live.delete(c));
   if (!exitHook) {
     exitHook = true;
     process.once('exit', () => {
-      for (const child of live) child.kill('SIGKILL');
+      for (const [watchdog, enginePid] of live) {
+        if (enginePid) killQuietly(enginePid, 'SIGKILL');
+        watchdog.kill('SIGKILL');
+      }
     });
+  }
+}
+
+function killQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Prefix of the temporary folders of runs (the tail WAV of a resumed run); the pid says whose. */
+const RUN_DIR_PREFIX = 'mahdar-run-';
+
+/**
+ * Removes the temporary folders left by runs of app processes that are gone (killed before they
+ * could clean up). Folders of a live process, another Mahdar running now, are left alone.
+ */
+export async function sweepRunTemp(dir = tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(RUN_DIR_PREFIX)) continue;
+    const pid = Number(/^mahdar-run-(\d+)-/.exec(name)?.[1]);
+    if (pid && pidAlive(pid)) continue;
+    await rm(join(dir, name), { recursive: true, force: true }).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -100,6 +145,8 @@ export function collapseRepeats(text: string, keep = 3): string {
 
 const SEGMENT_LINE = /^\[(\d+):(\d{2}):(\d{2})[.,](\d{3}) --> (\d+):(\d{2}):(\d{2})[.,](\d{3})\]\s?(.*)$/;
 const PROGRESS_LINE = /progress\s*=\s*(\d+)%/;
+/** whisper-cli reports an unreadable input file on stderr, skips it, and still exits 0. */
+const UNREADABLE_AUDIO = /failed to read audio (file|data)|input file not found/i;
 
 /** Parses one stdout line of whisper-cli; null when it is not a segment. */
 export function parseSegmentLine(line: string): EngineSegment | null {
@@ -131,6 +178,7 @@ export function runWhisper(opts: RunOptions): RunHandle {
   const useSlice = offsetSec > 0 && !!opts.decode.vadModel;
   const total = Math.max(opts.durationSec, 0.001);
   let child: ChildProcess | null = null;
+  let enginePid: number | undefined;
   let cancelled = false;
   let segments = 0;
   let doneSec = offsetSec;
@@ -163,7 +211,7 @@ export function runWhisper(opts: RunOptions): RunHandle {
     const args = ['-m', opts.model, ...decodeArgs(opts.decode), '-pp'];
     try {
       if (useSlice) {
-        tmpDir = await mkdtemp(join(tmpdir(), 'mahdar-run-'));
+        tmpDir = await mkdtemp(join(tmpdir(), `${RUN_DIR_PREFIX}${process.pid}-`));
         input = join(tmpDir, 'tail.wav');
         await sliceWav(opts.audio, input, offsetSec);
         shift = offsetSec;
@@ -172,6 +220,8 @@ export function runWhisper(opts: RunOptions): RunHandle {
       }
       args.push('-f', input);
       if (cancelled) return { status: 'cancelled', segments };
+      // The watchdog, not this process, starts the engine: check here that there is one to start.
+      if (!(await access(opts.bin).then(() => true, () => false))) return { status: 'failed', segments, error: new MahdarError('engine.missing') };
       return await new Promise<RunResult>((resolvePromise) => {
         let settled = false;
         const settle = (r: RunResult) => {
@@ -180,15 +230,18 @@ export function runWhisper(opts: RunOptions): RunHandle {
             resolvePromise(r);
           }
         };
-        const c = spawn(opts.bin, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env: engineEnv() });
+        const c = spawnEngine(opts.bin, args);
         child = c;
         track(c);
+        c.on('message', (msg: { enginePid?: unknown }) => {
+          if (typeof msg?.enginePid !== 'number' || enginePid) return;
+          enginePid = msg.enginePid;
+          live.set(c, enginePid);
+          // A cancel that came before the engine was known has already asked the watchdog to stop it.
+          if (!cancelled) safe(() => opts.onStart?.(enginePid!));
+        });
         c.on('error', (err: NodeJS.ErrnoException) => {
-          settle({
-            status: 'failed',
-            segments,
-            error: err.code === 'ENOENT' ? new MahdarError('engine.missing') : new MahdarError('engine.failed', { detail: err.message }),
-          });
+          settle({ status: 'failed', segments, error: new MahdarError('engine.failed', { detail: err.message }) });
         });
         const out = createInterface({ input: c.stdout! });
         out.on('line', (line) => {
@@ -212,16 +265,22 @@ export function runWhisper(opts: RunOptions): RunHandle {
             safe(progress);
           }
         });
-        // 'close' comes after both pipes are drained: every segment line has been seen.
+        // 'close' comes after both pipes are drained (the engine holds them too): every segment
+        // line has been seen, and the engine is gone.
         c.on('close', (code, signal) => {
           if (cancelled) return settle({ status: 'cancelled', segments });
+          if (code === 0 && UNREADABLE_AUDIO.test(stderrTail)) {
+            // whisper-cli skips an input it cannot read and exits 0: nothing was transcribed.
+            return settle({ status: 'failed', segments, error: new MahdarError('engine.audioUnreadable') });
+          }
           if (code === 0) {
             doneSec = total;
             lastPercentFromEngine = 100;
             safe(progress);
             return settle({ status: 'done', segments });
           }
-          const why = signal ? `killed by ${signal}` : `exit code ${code}`;
+          const sig = signal ?? signalOfExitCode(code);
+          const why = sig ? `killed by ${sig}` : `exit code ${code}`;
           settle({ status: 'failed', segments, error: new MahdarError('engine.failed', { detail: stderrDetail(stderrTail, why) + ` (${why})` }) });
         });
       });
@@ -236,16 +295,22 @@ export function runWhisper(opts: RunOptions): RunHandle {
   return {
     done,
     get pid() {
-      return child?.pid;
+      return enginePid;
     },
     async cancel() {
       cancelled = true;
       const c = child as ChildProcess | null;
       if (c && c.exitCode === null && c.signalCode === null) {
-        c.kill('SIGTERM');
+        // The watchdog stops the engine (SIGTERM, then SIGKILL after 300 ms).
+        try {
+          if (c.connected) c.send({ stop: true });
+        } catch {
+          // The channel is closing: the watchdog is on its way out and takes the engine with it.
+        }
         const hard = setTimeout(() => {
+          if (enginePid) killQuietly(enginePid, 'SIGKILL');
           if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-        }, 400);
+        }, 1000);
         hard.unref();
         void done.finally(() => clearTimeout(hard));
       }

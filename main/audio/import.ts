@@ -1,7 +1,9 @@
 // Importing an audio file into a meeting: decode it to 16 kHz mono WAV inside the meeting folder
 // under a fresh name, then point meeting.json at it in one atomic update. Until that update the
 // meeting is untouched; on any error the decoded file is removed. Replacing the audio clears the
-// engine's segments (their times belonged to the old recording).
+// engine's segments (their times belonged to the old recording). Each import gets its own file
+// name, so the old file can outlive the switch: it is deleted unless `keepAudio` says a record
+// still needs it (the audio an approved revision's manifest names).
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -17,12 +19,17 @@ async function sha256Of(file: string): Promise<string> {
   return h.digest('hex');
 }
 
+export interface ImportOptions extends DecodeOptions {
+  /** True for an audio file that must be kept once it is no longer the meeting's recording. */
+  keepAudio?: (file: string) => boolean | Promise<boolean>;
+}
+
 export async function importAudioFile(
   ctx: ServiceContext,
   meetingId: string,
   input: string,
   originalName: string,
-  opts: DecodeOptions = {},
+  opts: ImportOptions = {},
 ): Promise<Meeting> {
   const before = await ctx.archive.read(meetingId);
   if (before.status === 'approved') throw new MahdarError('meeting.readOnly');
@@ -44,7 +51,8 @@ export async function importAudioFile(
         decisions: hadSegments ? m.decisions.map((d) => ({ ...d, segmentIds: [] })) : m.decisions,
       };
     });
-    if (previous && previous !== fileName) await rm(join(dir, previous), { force: true }).catch(() => undefined);
+    const old: string | null = previous;
+    if (old && old !== fileName && !(await opts.keepAudio?.(old))) await rm(join(dir, old), { force: true }).catch(() => undefined);
     return saved;
   } catch (err) {
     await rm(out, { force: true }).catch(() => undefined);

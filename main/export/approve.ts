@@ -12,7 +12,7 @@
 // Every write is atomic (temp file, fsync, rename); writes to one meeting folder are serialised.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportFormat } from '../../shared/api.ts';
 import type { Language, Meeting } from '../../shared/domain.ts';
@@ -245,4 +245,17 @@ export async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Whether the manifest of an approved revision names this audio file (it must stay to verify that revision). */
+export async function revisionsNeedAudio(meetingDir: string, file: string): Promise<boolean> {
+  const names = await readdir(join(meetingDir, REVISIONS_DIR)).catch(() => [] as string[]);
+  for (const name of names) {
+    const revision = /^r([1-9][0-9]*)$/.exec(name)?.[1];
+    if (!revision) continue;
+    // A manifest that cannot be read cannot say which audio it needs: keep the file then.
+    const manifest = await readManifest(meetingDir, Number(revision)).catch(() => undefined);
+    if (manifest === undefined || manifest?.audio?.file === file) return true;
+  }
+  return false;
 }

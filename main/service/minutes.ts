@@ -10,6 +10,7 @@ import { buildMinutes } from '../../shared/minutes/build.ts';
 import { approveMeeting, EXPORTS_DIR, exportToArchive, reopenMeeting, REVISIONS_DIR } from '../export/approve.ts';
 import { contentTypeOf, readLogo } from '../export/render.ts';
 import type { ServiceContext } from '../context/context.ts';
+import { jobsFor } from '../asr/job.ts';
 
 type Commands = Pick<MahdarService, 'getMinutes' | 'exportMeeting' | 'approveMeeting' | 'reopenMeeting'>;
 
@@ -27,7 +28,9 @@ export function minutesCommands(ctx: ServiceContext): Commands {
       return { fileName: out.fileName, downloadId: downloadIdOf(meetingId, out.fileName), sha256: out.sha256 };
     },
     async approveMeeting({ meetingId }) {
-      const m = await approveMeeting(archive, meetingId);
+      // Approval freezes the transcript: never half of one. A running transcription makes it
+      // refuse (job.blocksApproval), and no transcription starts while the approval runs.
+      const m = await jobsFor(ctx).exclusive(meetingId, 'job.blocksApproval', () => approveMeeting(archive, meetingId));
       events.publish({ type: 'meeting', meetingId });
       return m;
     },

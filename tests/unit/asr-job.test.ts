@@ -1,21 +1,67 @@
 // Transcription jobs on the REAL engine: segments saved as they arrive, a job killed halfway
 // resumes (even from a new service on the same data root, as after the app died) and the final
 // segments cover the audio once; errors leave the meeting untouched; the service keeps
-// answering while the engine runs.
+// answering while the engine runs. Progress never claims more than is saved. A job belongs to its
+// recording: importing new audio cancels it, approving is refused while it runs, deleting the
+// meeting stops its engine. Every test waits on events (job, segment, process exit), never on time.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, TranscriptionJob } from '../../shared/api.ts';
+import { newId } from '../../shared/domain.ts';
+import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
 import { jobsFor } from '../../main/asr/job.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
-import { createContext, modelsDir } from '../../main/context/context.ts';
+import { createContext, modelsDir, type ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
-import { concatClips, FAST_DECODE, freshContext, haveModel, MODELS, refs, tempDir } from './asr-fixtures.ts';
+import { CONSULTATION, concatClips, FAST_DECODE, freshContext, haveModel, MODELS, MSA, refs, tempDir } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';
 
 const code = errorCodeOf;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+type Service = Awaited<ReturnType<typeof createService>>;
+
+/** The first event matching `match`; subscribe before causing it. */
+function nextEvent(ctx: ServiceContext, match: (e: ApiEvent) => boolean): Promise<ApiEvent> {
+  return new Promise((resolve) => {
+    const off = ctx.events.subscribe((e) => {
+      if (match(e)) {
+        off();
+        resolve(e);
+      }
+    });
+  });
+}
+
+/** The engine's pid once the meeting's job has started it (the job publishes an event then). */
+function engineStarted(ctx: ServiceContext, meetingId: string): Promise<number> {
+  const jobs = jobsFor(ctx);
+  return nextEvent(ctx, (e) => e.type === 'job' && e.job.meetingId === meetingId && !!jobs.childPid(meetingId)).then(() => jobs.childPid(meetingId)!);
+}
+
+/** The job's end as the UI sees it: a 'job' event that is not 'running'. */
+function jobEnded(ctx: ServiceContext, meetingId: string): Promise<TranscriptionJob> {
+  return nextEvent(ctx, (e) => e.type === 'job' && e.job.meetingId === meetingId && e.job.status !== 'running').then((e) => (e as { job: TranscriptionJob }).job);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function upload(service: Service, file: string, name: string): Promise<string> {
+  const bytes = await readFile(file);
+  const { uploadId } = await service.beginUpload({ name, size: bytes.length });
+  for (let off = 0; off < bytes.length; off += 1024 * 1024) {
+    await service.uploadChunk({ uploadId, offset: off, data: bytes.subarray(off, off + 1024 * 1024).toString('base64') });
+  }
+  return uploadId;
+}
 
 describe.runIf(haveModel)('transcription job', () => {
   it('killed halfway, resumes in a new service on the same data root; segments cover the audio once', async () => {
@@ -29,26 +75,34 @@ describe.runIf(haveModel)('transcription job', () => {
     const meeting = await importAudioFile(ctx, m.id, wav, 'six.wav');
     const duration = meeting.audio!.durationSec;
     const events: ApiEvent[] = [];
-    ctx.events.subscribe((e) => events.push(e));
+    // Progress claims only what is saved: every 'job' event of the run is checked against the
+    // segments announced as saved before it ('segment' events follow the write to meeting.json).
+    let savedEnd = 0;
+    const aheadOfSaved: string[] = [];
+    ctx.events.subscribe((e) => {
+      events.push(e);
+      if (e.type === 'segment') savedEnd = Math.max(savedEnd, e.segment.end);
+      if (e.type === 'job' && e.job.status === 'running') {
+        if (e.job.doneSec > savedEnd + 1e-6 || e.job.percent > (savedEnd / duration) * 100 + 0.1) {
+          aheadOfSaved.push(`${e.job.doneSec}s ${e.job.percent}% with ${savedEnd}s saved`);
+        }
+      }
+    });
+    const firstSaved = nextEvent(ctx, (e) => e.type === 'segment');
 
     const jobs = jobsFor(ctx);
     const started = await jobs.start({ meetingId: m.id, threads: 2, decode: FAST_DECODE });
     expect(started).toMatchObject({ status: 'running', modelId: 'base', doneSec: 0 });
     expect(await code(jobs.start({ meetingId: m.id, threads: 2 }))).toBe('job.running');
 
-    // While the engine runs, the service answers at once; once some segments are on disk, kill it.
-    let worst = 0;
-    let saved = 0;
-    for (let i = 0; i < 3000 && saved === 0; i++) {
-      const t0 = performance.now();
-      const cur = await service.getMeeting({ id: m.id });
-      await service.listMeetings({ query: '' });
-      worst = Math.max(worst, performance.now() - t0);
-      saved = cur.segments.length;
-      if (!saved) await sleep(100);
-    }
+    // Once some segments are on disk, the service still answers while the engine runs; then kill it.
+    await firstSaved;
+    const t0 = performance.now();
+    const saved = (await service.getMeeting({ id: m.id })).segments.length;
+    await service.listMeetings({ query: '' });
+    const answeredMs = performance.now() - t0;
     expect(saved).toBeGreaterThan(0);
-    expect(worst).toBeLessThan(500);
+    expect(jobs.get(m.id)?.status).toBe('running');
     const pid = jobs.childPid(m.id)!;
     process.kill(pid, 'SIGKILL');
     const killed = (await jobs.wait(m.id))!;
@@ -60,6 +114,8 @@ describe.runIf(haveModel)('transcription job', () => {
     expect(resumeAt).toBeLessThan(duration - 5);
     expect(events.some((e) => e.type === 'segment')).toBe(true);
     expect(events.some((e) => e.type === 'job' && e.job.status === 'failed')).toBe(true);
+    expect(aheadOfSaved).toEqual([]);
+    expect(killed.doneSec).toBeCloseTo(resumeAt, 3);
 
     // The app "restarts": a new context and service on the same data root.
     const ctx2 = await createContext(root, [MODELS]);
@@ -84,7 +140,7 @@ describe.runIf(haveModel)('transcription job', () => {
     const r = refs();
     const hyp = final.map((s) => s.text).join(' ');
     const { wer } = wordErrorRate(files.map((f) => r.get(f)!.text).join(' '), hyp);
-    console.log(`resume at ${resumeAt}s of ${duration}s; ${final.length} segments; WER ${wer.toFixed(3)}; slowest getMeeting+listMeetings during the run ${worst.toFixed(0)} ms`);
+    console.log(`resume at ${resumeAt}s of ${duration}s; ${final.length} segments; WER ${wer.toFixed(3)}; getMeeting+listMeetings during the run ${answeredMs.toFixed(0)} ms`);
     expect(wer).toBeLessThan(0.8);
 
     // Starting again on a finished meeting does not run the engine twice.
@@ -99,16 +155,14 @@ describe.runIf(haveModel)('transcription job', () => {
     const service = await createService(ctx);
     const m = await service.createMeeting({ fields: {} });
     await importAudioFile(ctx, m.id, concatClips(['010.wav', '011.wav', '012.wav', '013.wav', '014.wav'], join(tempDir(), 'five.wav'), 0.3), 'five.wav');
+    const started = engineStarted(ctx, m.id);
     const job = await service.startTranscription({ meetingId: m.id, threads: 2 });
     expect(job.status).toBe('running');
-    await sleep(1200);
-    const pid = jobsFor(ctx).childPid(m.id);
-    expect(pid).toBeTruthy();
-    const t0 = Date.now();
+    const pid = await started;
+    expect(alive(pid)).toBe(true);
     const cancelled = await service.cancelTranscription({ meetingId: m.id });
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(cancelled).toMatchObject({ status: 'cancelled' });
-    expect(() => process.kill(pid!, 0)).toThrow();
+    expect(alive(pid)).toBe(false);
     expect(await service.getTranscription({ meetingId: m.id })).toMatchObject({ status: 'cancelled' });
     expect((await service.getMeeting({ id: m.id })).id).toBe(m.id);
   });
@@ -155,4 +209,120 @@ describe.runIf(haveModel)('transcription job', () => {
     await ctx.archive.update(m.id, (x) => ({ ...x, status: 'approved' }));
     expect(await code(service.startTranscription({ meetingId: m.id }))).toBe('meeting.readOnly');
   });
+
+  it('a refused restart clears nothing: the transcript stays when the model is missing', async () => {
+    const ctx = await freshContext();
+    const service = await createService(ctx);
+    const m = await service.createMeeting({ fields: {} });
+    await importAudioFile(ctx, m.id, concatClips(['001.wav'], join(tempDir(), 'one.wav'), 0), 'one.wav');
+    const seg = { id: newId('s'), start: 0, end: 3, text: 'نص محفوظ', speakerId: null, tags: [], edited: false };
+    await ctx.archive.update(m.id, (x) => ({ ...x, segments: [seg] }));
+    expect(await code(service.startTranscription({ meetingId: m.id, modelId: 'large-v3-turbo', restart: true }))).toBe('model.notFound');
+    expect((await service.getMeeting({ id: m.id })).segments).toEqual([seg]);
+  });
+
+  it('importing new audio while a job runs cancels it; the new audio is then transcribed from zero', async () => {
+    const ctx = await freshContext();
+    const service = await createService(ctx);
+    const jobs = jobsFor(ctx);
+    const m = await service.createMeeting({ fields: {} });
+    await importAudioFile(ctx, m.id, concatClips(['010.wav', '011.wav', '012.wav', '013.wav', '014.wav'], join(tempDir(), 'five.wav'), 0.3), 'old.wav');
+    const newUpload = await upload(service, join(MSA, '001.wav'), 'new.wav');
+
+    const started = engineStarted(ctx, m.id);
+    const ended = jobEnded(ctx, m.id);
+    await service.startTranscription({ meetingId: m.id, threads: 2 });
+    const pid = await started;
+    const told = nextEvent(ctx, (e) => e.type === 'meeting' && e.meetingId === m.id);
+    const imported = await service.importAudio({ meetingId: m.id, uploadId: newUpload }); // issued while the engine runs
+    expect(alive(pid)).toBe(false);
+    expect(await ended).toMatchObject({ status: 'cancelled' });
+    await told;
+    expect(imported.audio).toMatchObject({ originalName: 'new.wav' });
+    expect(imported.segments).toEqual([]);
+    // No state of the old recording's job is reported for the new one.
+    expect(await service.getTranscription({ meetingId: m.id })).toBeNull();
+
+    await service.startTranscription({ meetingId: m.id, threads: 2 });
+    const done = (await jobs.wait(m.id))!;
+    expect(done).toMatchObject({ status: 'done', percent: 100 });
+    const segs = (await service.getMeeting({ id: m.id })).segments;
+    expect(segs.length).toBeGreaterThan(0);
+    expect(segs.at(-1)!.end).toBeLessThanOrEqual(imported.audio!.durationSec + 0.1);
+    const { wer } = wordErrorRate(refs().get('001.wav')!.text, segs.map((s) => s.text).join(' '));
+    expect(wer).toBeLessThan(0.8); // the new recording's words, not the old one's
+
+    // Another import after a finished job: no stale "done 100 %" for the new audio.
+    await service.importAudio({ meetingId: m.id, uploadId: await upload(service, join(MSA, '002.wav'), 'third.wav') });
+    expect(await service.getTranscription({ meetingId: m.id })).toBeNull();
+  }, 300_000);
+
+  it('approving while a job runs is refused; the meeting stays a draft and the job goes on', async () => {
+    const ctx = await freshContext();
+    const service = await createService(ctx);
+    const m = await service.createMeeting({ fields: {} });
+    await importAudioFile(ctx, m.id, concatClips(['010.wav', '011.wav', '012.wav', '013.wav', '014.wav'], join(tempDir(), 'five.wav'), 0.3), 'five.wav');
+    const started = engineStarted(ctx, m.id);
+    await service.startTranscription({ meetingId: m.id, threads: 2 });
+    const pid = await started;
+    expect(await code(service.approveMeeting({ meetingId: m.id }))).toBe('job.blocksApproval'); // issued while the engine runs
+    expect((await service.getMeeting({ id: m.id })).status).toBe('draft');
+    expect(existsSync(join(ctx.archive.meetingDir(m.id), 'revisions'))).toBe(false);
+    expect(await service.getTranscription({ meetingId: m.id })).toMatchObject({ status: 'running' });
+    expect(alive(pid)).toBe(true);
+    // Nor does a restart refused because this job runs clear anything.
+    const before = (await service.getMeeting({ id: m.id })).segments;
+    expect(await code(service.startTranscription({ meetingId: m.id, restart: true }))).toBe('job.running');
+    expect((await service.getMeeting({ id: m.id })).segments.length).toBeGreaterThanOrEqual(before.length);
+    await service.cancelTranscription({ meetingId: m.id });
+    expect((await service.approveMeeting({ meetingId: m.id })).status).toBe('approved');
+  }, 300_000);
+
+  it('deleting a meeting while a job runs stops its engine before the folder goes', async () => {
+    const ctx = await freshContext();
+    const service = await createService(ctx);
+    const m = await service.createMeeting({ fields: {} });
+    await importAudioFile(ctx, m.id, concatClips(['010.wav', '011.wav', '012.wav', '013.wav', '014.wav'], join(tempDir(), 'five.wav'), 0.3), 'five.wav');
+    const started = engineStarted(ctx, m.id);
+    const ended = jobEnded(ctx, m.id);
+    await service.startTranscription({ meetingId: m.id, threads: 2 });
+    const pid = await started;
+    expect(await service.deleteMeeting({ id: m.id })).toEqual({ deleted: true }); // issued while the engine runs
+    expect(alive(pid)).toBe(false);
+    expect(await ended).toMatchObject({ status: 'cancelled' });
+    expect(existsSync(ctx.archive.meetingDir(m.id))).toBe(false);
+    expect(await service.getTranscription({ meetingId: m.id })).toBeNull();
+    expect(await code(service.getMeeting({ id: m.id }))).toBe('meeting.notFound');
+  }, 300_000);
+
+  it('consultation.wav: a span of speech the engine left without text is reported by the finished job', async () => {
+    const ctx = await freshContext();
+    const m = await ctx.archive.create({ title: 'استشارة' });
+    const meeting = await importAudioFile(ctx, m.id, CONSULTATION, 'consultation.wav');
+    const duration = meeting.audio!.durationSec;
+    const jobs = jobsFor(ctx);
+    await jobs.start({ meetingId: m.id, threads: 2, decode: FAST_DECODE });
+    const done = (await jobs.wait(m.id))!;
+    expect(done.status).toBe('done');
+    const segments = (await ctx.archive.read(m.id)).segments;
+    const gaps = untranscribedSpans(segments, duration);
+    console.log(`consultation: last segment ends at ${segments.at(-1)?.end}s of ${duration}s; untranscribed ${JSON.stringify(gaps)}`);
+    // Where whisper drops text depends on the decoding (beam search stops at 89 s of 118; greedy
+    // skips 81-92 s), so the test asserts what the user must be told, not where.
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(done.untranscribed).toEqual(gaps);
+    expect(await (await service(ctx)).getTranscription({ meetingId: m.id })).toMatchObject({ untranscribed: gaps });
+    // Each reported span really lost words: the reference has speech over most of it.
+    const turns = readFileSync(join(CONSULTATION, '..', 'turns.tsv'), 'utf8').split('\n').slice(1).filter(Boolean)
+      .map((l) => l.split('\t').map(Number) as [number, number]);
+    for (const g of gaps) {
+      expect(g.end - g.start).toBeGreaterThanOrEqual(10);
+      const speech = turns.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, g.end) - Math.max(a, g.start)), 0);
+      expect(speech).toBeGreaterThan(5);
+    }
+  }, 480_000);
 });
+
+async function service(ctx: ServiceContext): Promise<Service> {
+  return createService(ctx);
+}

@@ -1,13 +1,16 @@
 // The engine runner with the REAL whisper.cpp binary and the real multilingual base model:
-// Arabic clips come out with a bounded word error rate, cancel kills the child within a second,
-// and a broken model or a missing binary become clear errors instead of a crash.
-import { execFileSync } from 'node:child_process';
+// Arabic clips come out with a bounded word error rate, cancel stops the engine, an input the
+// engine cannot read is a failure even though whisper-cli exits 0, leftovers of dead runs are
+// swept, and a broken model or a missing binary become clear errors instead of a crash.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DECODE, type DecodeOptions } from '../../main/asr/decode-options.ts';
 import { defaultThreads, engineEnv, resolveThreads, whisperCliPath } from '../../main/asr/engine.ts';
-import { collapseRepeats, isNonSpeech, parseSegmentLine, runWhisper, type EngineSegment } from '../../main/asr/runner.ts';
+import { collapseRepeats, isNonSpeech, parseSegmentLine, runWhisper, sweepRunTemp, type EngineSegment } from '../../main/asr/runner.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
 import { concatClips, FAST_DECODE, haveModel, MODEL, MODELS, MSA, refs, tempDir } from './asr-fixtures.ts';
 import { fakeGgml } from './models-fixtures.ts';
@@ -148,20 +151,27 @@ describe.runIf(haveModel)('real engine', () => {
     expect(wer).toBeLessThan(0.8);
   }, 120_000);
 
-  it('cancel stops the child within a second', async () => {
+  it('cancel stops the engine: once cancel resolves, the whisper-cli process is gone', async () => {
     const wav = concatClips(['004.wav', '005.wav', '006.wav', '007.wav', '008.wav'], join(tempDir(), 'five.wav'), 0.3);
-    const run = runWhisper({ bin, model: MODEL, audio: wav, durationSec: 40, decode: decode({ beamSize: 5, bestOf: 5 }) });
-    // Let it load the model and start decoding.
-    for (let i = 0; i < 100 && !run.pid; i++) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 1500));
-    const pid = run.pid!;
+    let onStarted!: (pid: number) => void;
+    const started = new Promise<number>((r) => (onStarted = r));
+    const run = runWhisper({ bin, model: MODEL, audio: wav, durationSec: 40, decode: decode({ beamSize: 5, bestOf: 5 }), onStart: onStarted });
+    const pid = await started;
+    expect(run.pid).toBe(pid);
     expect(alive(pid)).toBe(true);
-    const t0 = Date.now();
     const result = await run.cancel();
-    const took = Date.now() - t0;
     expect(result.status).toBe('cancelled');
-    expect(took).toBeLessThan(1000);
     expect(alive(pid)).toBe(false);
+  });
+
+  it('whisper-cli exiting 0 after "failed to read audio file" is a failure, not done', async () => {
+    const bad = join(tempDir(), 'meeting.wav');
+    await writeFile(bad, 'RIFF this is not a wave file at all '.repeat(100));
+    const segs: EngineSegment[] = [];
+    const result = await runWhisper({ bin, model: MODEL, audio: bad, durationSec: 60, decode: decode({ vadModel: null }), onSegment: (s) => segs.push(s) }).done;
+    expect(result.status).toBe('failed');
+    if (result.status === 'failed') expect(result.error.code).toBe('engine.audioUnreadable');
+    expect(segs).toEqual([]);
   });
 
   it('a file that passes as ggml but is not a usable model: engine.failed with the engine’s words', async () => {
@@ -180,5 +190,24 @@ describe.runIf(haveModel)('real engine', () => {
     const result = await runWhisper({ bin: '/nonexistent/whisper-cli', model: MODEL, audio: '/dev/null', durationSec: 1, decode: decode() }).done;
     expect(result.status).toBe('failed');
     if (result.status === 'failed') expect(result.error.code).toBe('engine.missing');
+  });
+});
+
+describe('leftovers of runs', () => {
+  it('sweeps the temporary folders of app processes that are gone, keeps those of live ones', async () => {
+    const tmp = tempDir('mahdar-sweep-');
+    // A process that has exited: its pid is free (a run of an app killed before cleaning up).
+    const gone = spawn(process.execPath, ['-e', '0']);
+    await once(gone, 'exit');
+    const dead = join(tmp, `mahdar-run-${gone.pid}-abc123`);
+    const mine = join(tmp, `mahdar-run-${process.pid}-def456`);
+    for (const d of [dead, mine]) {
+      mkdirSync(d);
+      await writeFile(join(d, 'tail.wav'), 'x');
+    }
+    const removed = await sweepRunTemp(tmp);
+    expect(removed).toEqual([`mahdar-run-${gone.pid}-abc123`]);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(join(mine, 'tail.wav'))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWavInfo } from '../../main/audio/wav.ts';
 import { decodeToWav } from '../../main/audio/decode.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
+import { readManifest, verifyRevision } from '../../main/export/approve.ts';
 import { createService } from '../../main/service/index.ts';
 import { freshContext, MSA, tempDir } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';
@@ -122,6 +123,25 @@ describe('importAudio (service)', () => {
     expect((await readdir(ctx.archive.meetingDir(m.id))).sort()).toEqual(filesBefore);
     expect((await service.getMeeting({ id: m.id })).audio).toEqual(first.audio);
     expect(await readdir(join(ctx.dataRoot, 'uploads'))).toEqual([]);
+  });
+
+  it('new audio after reopening keeps the recording an approved revision names; unreferenced old audio goes', async () => {
+    const ctx = await freshContext();
+    const service = await createService(ctx);
+    const m = await service.createMeeting({ fields: { title: 'مراجعة' } });
+    const folder = ctx.archive.meetingDir(m.id);
+    const first = await service.importAudio({ meetingId: m.id, uploadId: await uploadFile(service, join(dir, 'clip.flac'), 'a.flac') });
+    await service.approveMeeting({ meetingId: m.id });
+    expect((await readManifest(folder, 1))!.audio?.file).toBe(first.audio!.file);
+    await service.reopenMeeting({ meetingId: m.id });
+    const second = await service.importAudio({ meetingId: m.id, uploadId: await uploadFile(service, join(dir, 'clip.mp3'), 'b.mp3') });
+    expect(second.audio!.file).not.toBe(first.audio!.file);
+    // Revision 1 can still be verified: its audio is still there, unchanged.
+    expect(await verifyRevision(folder, 1)).toEqual([]);
+    const third = await service.importAudio({ meetingId: m.id, uploadId: await uploadFile(service, join(dir, 'clip.ogg'), 'c.ogg') });
+    const wavs = (await readdir(folder)).filter((f) => f.endsWith('.wav')).sort();
+    expect(wavs).toEqual([first.audio!.file, third.audio!.file].sort()); // the second, named by no revision, is gone
+    expect(await verifyRevision(folder, 1)).toEqual([]);
   });
 
   it('an approved meeting refuses new audio', async () => {
