@@ -5,6 +5,7 @@ import { languages, type Language } from '../shared/domain.ts';
 import { useI18n } from './i18n/I18nContext.tsx';
 import { Library } from './features/library/Library.tsx';
 import { MeetingPage } from './features/meeting/MeetingPage.tsx';
+import { useConnection } from './api/useConnection.ts';
 
 const languageNames: Record<Language, string> = { ar: 'العربية', fr: 'Français', en: 'English' };
 
@@ -16,6 +17,7 @@ function currentRoute(): { meetingId: string | null } {
 export function App() {
   const { t, lang, setLang } = useI18n();
   const [route, setRoute] = useState(currentRoute);
+  const connection = useConnection();
 
   useEffect(() => {
     const onHash = () => setRoute(currentRoute());
@@ -45,6 +47,12 @@ export function App() {
           </select>
         </label>
       </header>
+      {connection.state === 'lost' && (
+        // Shown as soon as the event stream breaks, until it opens again (the bridge keeps retrying).
+        <div className="connection-lost" role="alert">
+          {t('connectionLost')}
+        </div>
+      )}
       <main className="app-main">
         {route.meetingId ? (
           <MeetingPage key={route.meetingId} meetingId={route.meetingId} onBack={() => openMeeting(null)} />

@@ -2,10 +2,18 @@
 // it is absent and the HTTP transport is used instead.
 import type { ApiEvent, ApiResult } from '../../shared/api.ts';
 
+/** The event stream to the service: 'lost' while it is broken (the server stopped or restarts). */
+export type ConnectionState = 'connecting' | 'open' | 'lost';
+
 export interface MahdarBridge {
   call(method: string, input: unknown): Promise<ApiResult<unknown>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
   download(downloadId: string): Promise<void>;
+  /**
+   * Tells the UI when the connection to the service breaks and comes back (called at once with
+   * the current state). Absent in Electron, where the service lives in the same app.
+   */
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 }
 
 declare global {

@@ -2,7 +2,7 @@
 // over Electron IPC or loopback HTTP.
 import { apiMethods, type MahdarApi, type MahdarClient } from '../../shared/api.ts';
 import type { ErrorPayload } from '../../shared/errors.ts';
-import type { MahdarBridge } from './bridge.ts';
+import type { ConnectionState, MahdarBridge } from './bridge.ts';
 import { httpBridge } from './http-bridge.ts';
 
 export class ApiError extends Error {
@@ -25,4 +25,14 @@ export function createClient(bridge: MahdarBridge): MahdarClient {
   return { api, onEvent: (l) => bridge.onEvent(l), download: (id) => bridge.download(id) };
 }
 
-export const client: MahdarClient = createClient(window.mahdarBridge ?? httpBridge());
+const bridge = window.mahdarBridge ?? httpBridge();
+export const client: MahdarClient = createClient(bridge);
+
+/** Follows the connection to the service (renderer only: not part of the shared contract). */
+export function onConnection(listener: (state: ConnectionState) => void): () => void {
+  if (!bridge.onConnection) {
+    listener('open');
+    return () => undefined;
+  }
+  return bridge.onConnection(listener);
+}

@@ -1,18 +1,47 @@
 // Serve-mode transport: POST /api/<method> with JSON, events over Server-Sent Events. The token
 // travels in an HttpOnly cookie set when the printed URL was first opened.
 import type { ApiEvent, ApiResult } from '../../shared/api.ts';
-import type { MahdarBridge } from './bridge.ts';
+import type { ConnectionState, MahdarBridge } from './bridge.ts';
+
+/** Waits before reopening the event stream after it broke: quick at first, then every 4 s. */
+const RETRY_MS = [250, 500, 1000, 2000, 4000];
 
 export function httpBridge(): MahdarBridge {
   const listeners = new Set<(e: ApiEvent) => void>();
+  const stateListeners = new Set<(s: ConnectionState) => void>();
+  let state: ConnectionState = 'connecting';
   let source: EventSource | null = null;
-  const ensureStream = () => {
-    if (source) return;
-    source = new EventSource('/api/events');
-    source.onmessage = (msg) => {
+  let failures = 0;
+  const setState = (next: ConnectionState) => {
+    if (next === state) return;
+    state = next;
+    for (const l of stateListeners) l(next);
+  };
+  const open = () => {
+    const es = new EventSource('/api/events');
+    source = es;
+    es.onopen = () => {
+      failures = 0;
+      setState('open');
+    };
+    es.onmessage = (msg) => {
       const event = JSON.parse(msg.data as string) as ApiEvent;
       for (const l of listeners) l(event);
     };
+    es.onerror = () => {
+      // The stream broke: the server stopped, crashed or is restarting. The browser's own retry
+      // gives up for good after a refused response and cannot tell the UI, so close and retry here.
+      es.close();
+      if (source === es) source = null;
+      setState('lost');
+      const wait = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)]!;
+      failures += 1;
+      setTimeout(open, wait);
+    };
+  };
+  const ensureStream = () => {
+    if (source || state === 'lost') return;
+    open();
   };
   return {
     async call(method, input) {
@@ -33,6 +62,12 @@ export function httpBridge(): MahdarBridge {
       listeners.add(listener);
       ensureStream();
       return () => listeners.delete(listener);
+    },
+    onConnection(listener) {
+      stateListeners.add(listener);
+      ensureStream();
+      listener(state);
+      return () => stateListeners.delete(listener);
     },
     async download(downloadId) {
       const a = document.createElement('a');

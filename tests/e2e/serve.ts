@@ -10,7 +10,10 @@ export interface ServeProcess {
   origin: string;
   token: string;
   dataDir: string;
+  port: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a killed process: nothing is closed cleanly. */
+  kill(): Promise<void>;
 }
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -41,16 +44,24 @@ export async function startServe(dataDir = newDataDir(), extraEnv: Record<string
     child.on('exit', (code) => rej(new Error(`serve exited ${code}:\n${log}`)));
   });
   const parsed = new URL(url);
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((res) => {
+      if (child.exitCode !== null || child.signalCode !== null) return res();
+      child.once('exit', () => res());
+      child.kill(signal);
+    });
   return {
     url,
     origin: parsed.origin,
     token: parsed.searchParams.get('token')!,
     dataDir,
-    stop: () =>
-      new Promise((res) => {
-        if (child.exitCode !== null) return res();
-        child.once('exit', () => res());
-        child.kill('SIGTERM');
-      }),
+    port: Number(parsed.port),
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
   };
+}
+
+/** Starts the server again on the same data root, port and token: an open tab can reconnect. */
+export function restartServe(previous: ServeProcess): Promise<ServeProcess> {
+  return startServe(previous.dataDir, { MAHDAR_PORT: String(previous.port), MAHDAR_TOKEN: previous.token });
 }

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import { client } from '../../api/client.ts';
+import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ErrorBanner } from '../ErrorBanner.tsx';
 import { TranscriptPanel } from '../transcript/TranscriptPanel.tsx';
@@ -87,6 +88,18 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
     [meetingId],
   );
 
+  // Events sent while the server was away are lost: after a reconnection, read the meeting again
+  // (the form keeps what the secretary typed; its unsaved changes are still pending in autosave).
+  const { reconnections } = useConnection();
+  useEffect(() => {
+    if (reconnections > 0) client.api.getMeeting({ id: meetingId }).then(setMeeting).catch(() => undefined);
+  }, [reconnections, meetingId]);
+
+  // The transcript panel applies live segments to the latest meeting, not to the one it last rendered.
+  const updateMeeting = useCallback((update: Meeting | ((prev: Meeting) => Meeting)) => {
+    setMeeting((prev) => (typeof update === 'function' ? (prev ? update(prev) : prev) : update));
+  }, []);
+
   const back = async () => {
     await flush();
     onBack();
@@ -146,7 +159,7 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'details' && <MeetingForm value={form} onChange={change} readOnly={readOnly} />}
-        {tab === 'transcript' && <TranscriptPanel meeting={meeting} onMeeting={setMeeting} />}
+        {tab === 'transcript' && <TranscriptPanel meeting={meeting} onMeeting={updateMeeting} />}
         {tab === 'minutes' && <MinutesPanel meeting={meeting} onMeeting={setMeeting} />}
       </div>
     </section>

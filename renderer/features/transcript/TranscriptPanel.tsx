@@ -3,8 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ModelInfo, TranscriptionJob } from '../../../shared/api.ts';
 import type { Meeting } from '../../../shared/domain.ts';
+import { untranscribedSpans } from '../../../shared/transcript/gaps.ts';
 import { client } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
+import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ChoiceField } from '../ChoiceField.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
@@ -13,7 +15,7 @@ import { clock } from './time.ts';
 
 const spokenLanguages = ['ar', 'auto', 'fr', 'en'] as const;
 
-export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeting(m: Meeting): void }) {
+export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeting(update: Meeting | ((prev: Meeting) => Meeting)): void }) {
   const { t, errorMessage } = useI18n();
   const [models, setModels] = useState<ModelInfo[]>([]);
   const [modelId, setModelId] = useState<string>('');
@@ -23,6 +25,11 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
   const [upload, setUpload] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmRestart, setConfirmRestart] = useState(false);
+  /** An audio file chosen while the meeting has a transcript: imported only once the secretary confirms. */
+  const [pendingAudio, setPendingAudio] = useState<File | null>(null);
+  const { reconnections } = useConnection();
+  const jobRef = useRef(job);
+  jobRef.current = job;
   const audioInput = useRef<HTMLInputElement>(null);
   const modelInput = useRef<HTMLInputElement>(null);
   const fail = (e: unknown) => setError(errorMessage(e));
@@ -38,8 +45,15 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
         setJob(current);
       })
       .catch(fail);
+    // After a reconnection this runs again: a job may have ended, or died with the server.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [meeting.id]);
+  }, [meeting.id, reconnections]);
+
+  const refreshJob = () =>
+    client.api
+      .getTranscription({ meetingId: meeting.id })
+      .then(setJob)
+      .catch(() => undefined);
 
   useEffect(
     () =>
@@ -49,12 +63,19 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
           if (e.job.error) setError(errorMessage(e.job.error));
           if (e.job.status !== 'running') client.api.getMeeting({ id: meeting.id }).then(onMeeting).catch(() => undefined);
         } else if (e.type === 'segment' && e.meetingId === meeting.id) {
-          onMeeting({ ...meeting, segments: [...meeting.segments.filter((s) => s.id !== e.segment.id), e.segment] });
+          // Several segments arrive in one burst, before React renders: each must add to the
+          // latest meeting, or only the last of the burst would be shown.
+          const seg = e.segment;
+          onMeeting((m) => ({ ...m, segments: [...m.segments.filter((s) => s.id !== seg.id), seg] }));
+        } else if (e.type === 'meeting' && e.meetingId === meeting.id && jobRef.current?.status !== 'running') {
+          // The meeting changed (new audio here or in another window, a restart): show the job as the service has it now.
+          void refreshJob();
         } else if (e.type === 'model') {
           setModels((list) => list.map((m) => (m.id === e.model.id ? e.model : m)));
         }
       }),
-    [meeting, onMeeting, errorMessage],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [meeting.id, onMeeting, errorMessage],
   );
 
   const importAudio = async (file: File) => {
@@ -63,6 +84,9 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
       setUpload(0);
       const uploadId = await uploadFile(file, setUpload);
       onMeeting(await client.api.importAudio({ meetingId: meeting.id, uploadId }));
+      // The old job (its "100 %") belonged to the old recording.
+      setJob(null);
+      await refreshJob();
     } catch (e) {
       fail(e);
     } finally {
@@ -97,10 +121,20 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
   };
 
   const running = job?.status === 'running';
+  // A finished job is not run again by Start (the service answers "done" at once): only
+  // "Transcribe again from the start" makes sense then. Otherwise starting resumes after the
+  // last saved segment.
+  const finished = job?.status === 'done';
   const readOnly = meeting.status === 'approved';
   const installed = models.filter((m) => m.installed);
   const segments = [...meeting.segments].sort((a, b) => a.start - b.start);
   const speakerName = (id: string | null) => meeting.participants.find((p) => p.id === id)?.name ?? '';
+  const gaps = !running && segments.length > 0 && meeting.audio ? untranscribedSpans(segments, meeting.audio.durationSec) : [];
+
+  const chooseAudio = (file: File) => {
+    if (meeting.segments.length > 0 && meeting.audio) setPendingAudio(file);
+    else void importAudio(file);
+  };
 
   return (
     <div className="transcript-panel">
@@ -111,7 +145,7 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
         <input ref={audioInput} type="file" hidden accept=".wav,.mp3,.m4a,.aac,.ogg,.opus,.flac,.webm,audio/*" aria-label={t('importAudio')} onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) void importAudio(f);
+          if (f) chooseAudio(f);
         }} />
         <button type="button" disabled={running || readOnly || upload !== null} onClick={() => audioInput.current?.click()}>
           {t('importAudio')}
@@ -184,9 +218,11 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
             </button>
           ) : (
             <>
-              <button type="button" className="primary" disabled={!meeting.audio || !modelId || readOnly} onClick={() => void start()}>
-                {segments.length && meeting.audio && segments[segments.length - 1]!.end < meeting.audio.durationSec - 1 ? t('resumeTranscription') : t('startTranscription')}
-              </button>{' '}
+              {!(finished && segments.length > 0) && (
+                <button type="button" className="primary" disabled={!meeting.audio || !modelId || readOnly} onClick={() => void start()}>
+                  {segments.length > 0 ? t('resumeTranscription') : t('startTranscription')}
+                </button>
+              )}{' '}
               {segments.length > 0 && (
                 <button type="button" disabled={!meeting.audio || !modelId || readOnly} onClick={() => setConfirmRestart(true)}>
                   {t('restartTranscription')}
@@ -207,6 +243,16 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
 
       <section className="card" aria-labelledby="segments-h">
         <h2 id="segments-h">{t('transcript')}</h2>
+        {gaps.length > 0 && (
+          <div className="gap-warning" role="note" aria-labelledby="gaps-h">
+            <p id="gaps-h">{t('gapsTitle')}</p>
+            <ul>
+              {gaps.map((g) => (
+                <li key={g.start}>{t('gapSpan', { from: clock(g.start), to: clock(g.end), seconds: Math.round(g.end - g.start) })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {segments.length === 0 ? (
           <p>{t('noSegments')}</p>
         ) : (
@@ -221,6 +267,21 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
           </ol>
         )}
       </section>
+      {pendingAudio && meeting.audio && (
+        <ConfirmDialog
+          title={t('confirmReplaceAudioTitle')}
+          // The file name is isolated (FSI…PDI) so that "001.wav" is not reordered inside Arabic text.
+          body={t('confirmReplaceAudio', { duration: clock(meeting.audio.durationSec), n: meeting.segments.length, name: `\u2068${pendingAudio.name}\u2069` })}
+          confirmLabel={t('replaceAudio')}
+          danger
+          onConfirm={() => {
+            const f = pendingAudio;
+            setPendingAudio(null);
+            void importAudio(f);
+          }}
+          onCancel={() => setPendingAudio(null)}
+        />
+      )}
       {confirmRestart && (
         <ConfirmDialog title={t('restartTranscription')} body={t('confirmRestart')} confirmLabel={t('restartTranscription')} danger onConfirm={() => void start(true)} onCancel={() => setConfirmRestart(false)} />
       )}
