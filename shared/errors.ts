@@ -46,6 +46,16 @@ export const errorMessages = {
     fr: () => 'Ce procès-verbal est approuvé et ne peut plus être modifié. Rouvrez-le pour créer une nouvelle révision.',
     en: () => 'These minutes are approved and read-only. Reopen them to make a new revision.',
   },
+  'meeting.speakerInUse': {
+    ar: (p) => `لا يمكن حذف «${p.name}» من لائحة الحاضرين لأنه متدخل في ${p.count} من مقاطع التفريغ. لم يُحفظ هذا التغيير؛ تراجع عنه (Ctrl+Z).`,
+    fr: (p) => `« ${p.name} » ne peut pas être retiré des participants : cette personne intervient dans ${p.count} passage(s) de la transcription. La modification n’a pas été enregistrée ; annulez-la (Ctrl+Z).`,
+    en: (p) => `“${p.name}” cannot be removed from the participants: they speak in ${p.count} passage(s) of the transcript. The change was not saved; undo it (Ctrl+Z).`,
+  },
+  'meeting.inconsistent': {
+    ar: (p) => `رُفض التغيير لأنه يجعل الاجتماع غير متّسق (${p.detail}). لم يُحفظ أي شيء.`,
+    fr: (p) => `Modification refusée : elle rendrait la réunion incohérente (${p.detail}). Rien n’a été enregistré.`,
+    en: (p) => `The change was refused: it would make the meeting inconsistent (${p.detail}). Nothing was saved.`,
+  },
   'disk.full': {
     ar: () => 'القرص ممتلئ: لم يتم الحفظ. حرّر مساحة ثم أعد المحاولة؛ النسخة السابقة سليمة.',
     fr: () => 'Disque plein : rien n’a été enregistré. Libérez de l’espace puis réessayez ; la version précédente est intacte.',
@@ -116,15 +126,123 @@ export const errorMessages = {
     fr: () => 'Une transcription est déjà en cours pour cette réunion.',
     en: () => 'A transcription is already running for this meeting.',
   },
+  'engine.audioUnreadable': {
+    ar: () => 'تعذر على محرك التفريغ قراءة تسجيل هذا الاجتماع. أعد استيراد الملف الصوتي.',
+    fr: () => 'Le moteur de transcription n’a pas pu lire l’enregistrement de cette réunion. Importez de nouveau le fichier audio.',
+    en: () => 'The transcription engine could not read this meeting’s recording. Import the audio file again.',
+  },
+  'job.blocksApproval': {
+    ar: () => 'التفريغ جارٍ لهذا الاجتماع: أوقفه أو انتظر انتهاءه قبل المصادقة على المحضر.',
+    fr: () => 'Une transcription est en cours pour cette réunion : arrêtez-la ou attendez qu’elle se termine avant d’approuver le procès-verbal.',
+    en: () => 'A transcription is running for this meeting: stop it or wait for it to finish before approving the minutes.',
+  },
+  'meeting.busy': {
+    ar: () => 'الاجتماع قيد التغيير (استيراد تسجيل أو مصادقة أو حذف). أعد المحاولة بعد انتهاء ذلك.',
+    fr: () => 'La réunion est en cours de modification (import audio, approbation ou suppression). Réessayez une fois l’opération terminée.',
+    en: () => 'This meeting is being changed (audio import, approval or deletion). Try again once that is done.',
+  },
   'upload.notFound': {
     ar: () => 'الملف المرفوع غير موجود أو انتهت صلاحيته.',
     fr: () => 'Le fichier téléversé est introuvable ou a expiré.',
     en: () => 'The uploaded file was not found or has expired.',
   },
+  'upload.offset': {
+    ar: (p) => `جزء الملف المرسل لا يتبع ما تم استلامه: المنتظر هو الموضع ${p.expected}. استأنف الإرسال من هناك.`,
+    fr: (p) => `Ce morceau du fichier ne suit pas ce qui a été reçu : position attendue ${p.expected}. Reprenez l’envoi à partir de là.`,
+    en: (p) => `This part of the file does not follow what was received: expected offset ${p.expected}. Resume sending from there.`,
+  },
+  'upload.tooLarge': {
+    ar: (p) => `الملف أكبر من الحد المسموح به (${p.limit}).`,
+    fr: (p) => `Le fichier dépasse la taille autorisée (${p.limit}).`,
+    en: (p) => `The file is larger than allowed (${p.limit}).`,
+  },
+  'upload.noSpace': {
+    ar: (p) => `لا توجد مساحة كافية على القرص لهذا الملف (المطلوب ${p.needed}، المتاح ${p.free}). لم يُرسل شيء؛ حرّر مساحة ثم أعد المحاولة.`,
+    fr: (p) => `Pas assez d’espace disque pour ce fichier (${p.needed} nécessaires, ${p.free} libres). Rien n’a été envoyé ; libérez de l’espace puis réessayez.`,
+    en: (p) => `Not enough disk space for this file (${p.needed} needed, ${p.free} free). Nothing was sent; free some space and try again.`,
+  },
   'export.failed': {
     ar: (p) => `تعذر التصدير: ${p.detail ?? ''}`,
     fr: (p) => `Échec de l’export : ${p.detail ?? ''}`,
     en: (p) => `Export failed: ${p.detail ?? ''}`,
+  },
+  'dataRoot.locked': {
+    ar: (p) =>
+      `مجلد البيانات ${p.root} مستعمل من طرف نسخة أخرى من محضر (${p.kind === 'desktop' ? 'تطبيق سطح المكتب' : 'وضع الخادم'}، العملية ${p.pid} على ${p.host}). أغلقها أولًا أو اختر مجلدًا آخر عبر MAHDAR_DATA_DIR؛ تشغيل نسختين معًا يضيّع التعديلات.`,
+    fr: (p) =>
+      `Le dossier de données ${p.root} est déjà utilisé par un autre Mahdar (${p.kind === 'desktop' ? 'application de bureau' : 'mode serveur'}, processus ${p.pid} sur ${p.host}). Fermez-le d’abord, ou choisissez un autre dossier avec MAHDAR_DATA_DIR ; deux à la fois perdraient des modifications.`,
+    en: (p) =>
+      `The data folder ${p.root} is already in use by another Mahdar (${p.kind === 'desktop' ? 'desktop app' : 'serve mode'}, process ${p.pid} on ${p.host}). Close it first, or choose another folder with MAHDAR_DATA_DIR; two at once would lose edits.`,
+  },
+  'dataRoot.lockBusy': {
+    ar: (p) => `تعذر حجز مجلد البيانات: الملف ${p.file} يتغير باستمرار. أعد المحاولة.`,
+    fr: (p) => `Impossible de réserver le dossier de données : le fichier ${p.file} change sans cesse. Réessayez.`,
+    en: (p) => `The data folder could not be reserved: ${p.file} keeps changing. Try again.`,
+  },
+  'edit.conflict': {
+    ar: () => 'تغيّر هذا الاجتماع في نافذة أخرى قبل حفظ تعديلك. أُعيد تحميله؛ أعد التعديل إن لزم.',
+    fr: () => 'Cette réunion a été modifiée dans une autre fenêtre avant l’enregistrement de votre changement. Elle a été rechargée ; refaites le changement si besoin.',
+    en: () => 'This meeting was changed in another window before your change was saved. It has been reloaded; make the change again if needed.',
+  },
+  'edit.segmentNotFound': {
+    ar: () => 'هذا المقطع لم يعد موجودًا في التفريغ (ربما حُذف أو دُمج). أعد تحميل الاجتماع.',
+    fr: () => 'Ce passage n’existe plus dans la transcription (supprimé ou fusionné). Rechargez la réunion.',
+    en: () => 'This passage is no longer in the transcript (deleted or merged). Reload the meeting.',
+  },
+  'edit.decisionNotFound': {
+    ar: () => 'هذا القرار لم يعد موجودًا. أعد تحميل الاجتماع.',
+    fr: () => 'Cette décision n’existe plus. Rechargez la réunion.',
+    en: () => 'This decision no longer exists. Reload the meeting.',
+  },
+  'edit.unknownSpeaker': {
+    ar: () => 'المتدخل المختار ليس ضمن لائحة الحاضرين. أضفه أولًا.',
+    fr: () => 'L’intervenant choisi ne figure pas parmi les participants. Ajoutez-le d’abord.',
+    en: () => 'The chosen speaker is not a participant. Add them first.',
+  },
+  'edit.unknownAgendaItem': {
+    ar: () => 'نقطة جدول الأعمال المختارة غير موجودة.',
+    fr: () => 'Le point de l’ordre du jour choisi n’existe pas.',
+    en: () => 'The chosen agenda item does not exist.',
+  },
+  'edit.badSplit': {
+    ar: () => 'لا يمكن التقسيم هنا: يجب أن يبقى نص وزمن في كل جزء.',
+    fr: () => 'Impossible de couper ici : chaque partie doit garder du texte et une durée.',
+    en: () => 'Cannot split here: each part must keep some text and some time.',
+  },
+  'edit.badTimes': {
+    ar: () => 'أوقات غير صالحة: يجب أن تكون البداية قبل النهاية.',
+    fr: () => 'Horaires invalides : le début doit précéder la fin.',
+    en: () => 'Invalid times: the start must come before the end.',
+  },
+  'edit.noNextSegment': {
+    ar: () => 'لا يوجد مقطع بعده للدمج معه.',
+    fr: () => 'Aucun passage suivant avec lequel fusionner.',
+    en: () => 'There is no next passage to merge with.',
+  },
+  'edit.duplicateId': {
+    ar: () => 'المعرّف مستعمل من قبل في هذا الاجتماع.',
+    fr: () => 'Cet identifiant est déjà utilisé dans cette réunion.',
+    en: () => 'This id is already used in this meeting.',
+  },
+  'edit.noMatch': {
+    ar: () => 'لم يُعثر على النص المطلوب؛ لم يتغير شيء.',
+    fr: () => 'Texte introuvable ; rien n’a été modifié.',
+    en: () => 'The text was not found; nothing was changed.',
+  },
+  'edit.nothingToUndo': {
+    ar: () => 'لا يوجد تعديل للتراجع عنه.',
+    fr: () => 'Aucune modification à annuler.',
+    en: () => 'There is nothing to undo.',
+  },
+  'edit.nothingToRedo': {
+    ar: () => 'لا يوجد تعديل لإعادته.',
+    fr: () => 'Aucune modification à rétablir.',
+    en: () => 'There is nothing to redo.',
+  },
+  'edit.undoConflict': {
+    ar: () => 'تعذر التراجع: تغيّر ما يخصه هذا التعديل بعد ذلك (تفريغ جديد أو تعديل في الاستمارة). لم يتغير شيء.',
+    fr: () => 'Annulation impossible : ce qu’elle concerne a changé depuis (nouvelle transcription ou formulaire). Rien n’a été modifié.',
+    en: () => 'Cannot undo: what it concerns has changed since (a new transcription or the meeting form). Nothing was changed.',
   },
   internal: {
     ar: () => 'حدث خطأ غير متوقع. لم يُفقد أي شيء محفوظ.',
