@@ -15,6 +15,7 @@ import {
   type Person,
   type Segment,
 } from './domain.ts';
+import { editApiInputs, type EditApiOutputs } from './edits.ts';
 import type { ErrorPayload } from './errors.ts';
 import type { MinutesModel } from './minutes/model.ts';
 
@@ -86,6 +87,9 @@ export const apiInputs = {
   }),
   approveMeeting: byMeeting,
   reopenMeeting: byMeeting,
+
+  // The review editor: journaled edit commands, undo and redo (shared/edits.ts)
+  ...editApiInputs,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -131,7 +135,7 @@ export interface ExportResult {
   sha256: string;
 }
 
-export interface ApiOutputs {
+export interface ApiOutputs extends EditApiOutputs {
   listMeetings: MeetingSummary[];
   createMeeting: Meeting;
   getMeeting: Meeting;

@@ -17,12 +17,17 @@ import {
 } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { asDiskError } from './atomic-write.ts';
-import { readMeetingDir, writeMeetingDir } from './meeting-file.ts';
+import { readMeetingWithJournal } from './journal.ts';
+import { KeyedQueue } from './keyed-queue.ts';
+import { writeMeetingDir } from './meeting-file.ts';
 
 export class MeetingArchive {
   readonly meetingsRoot: string;
-  /** Serialises writes per meeting so that two quick saves cannot interleave. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Serialises writes per meeting so that two quick saves cannot interleave; the edit journal
+   * (journal.ts) runs its commands in the same queue.
+   */
+  readonly queue = new KeyedQueue();
 
   constructor(readonly dataRoot: string) {
     this.meetingsRoot = resolve(dataRoot, 'meetings');
@@ -62,7 +67,8 @@ export class MeetingArchive {
   }
 
   async read(id: string): Promise<Meeting> {
-    return readMeetingDir(this.meetingDir(id), id);
+    // meeting.json may be up to a second behind the journal of edits: replay what it lacks.
+    return readMeetingWithJournal(this.meetingDir(id), id);
   }
 
   async create(fields: Partial<MeetingFields>, now = new Date()): Promise<Meeting> {
@@ -98,22 +104,14 @@ export class MeetingArchive {
    */
   async update(id: string, change: (m: Meeting) => Meeting | Promise<Meeting>): Promise<Meeting> {
     const dir = this.meetingDir(id);
-    const prev = this.queues.get(id) ?? Promise.resolve();
-    const next = prev
-      .catch(() => undefined)
-      .then(async () => {
-        const current = await readMeetingDir(dir, id);
-        const changed = await change(current);
-        refuseNewIssues(meetingIntegrityIssues(current), changed);
-        const saved = { ...changed, id, updatedAt: new Date().toISOString() };
-        await writeMeetingDir(dir, saved);
-        return saved;
-      });
-    this.queues.set(id, next);
-    void next.finally(() => {
-      if (this.queues.get(id) === next) this.queues.delete(id);
-    }).catch(() => undefined);
-    return next;
+    return this.queue.run(id, async () => {
+      const current = await readMeetingWithJournal(dir, id);
+      const changed = await change(current);
+      refuseNewIssues(meetingIntegrityIssues(current), changed);
+      const saved = { ...changed, id, updatedAt: new Date().toISOString() };
+      await writeMeetingDir(dir, saved);
+      return saved;
+    });
   }
 
   /** Deletion first renames the folder away (atomic), then removes it. */

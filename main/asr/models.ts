@@ -2,8 +2,6 @@
 // checksum), models imported from a file (offline sites), and read-only folders of models
 // (ctx.modelDirs, e.g. ../shared/models for tests). A model is only ever installed by an atomic
 // rename of a fully verified file, so a half-downloaded or wrong file is never used.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ModelInfo } from '../../shared/api.ts';
@@ -13,6 +11,7 @@ import { modelsDir, type ServiceContext } from '../context/context.ts';
 import { discardUpload, takeUpload } from '../context/uploads.ts';
 import { catalogueEntry, entryUrl, MODEL_CATALOGUE, type CatalogueEntry } from './catalogue.ts';
 import { validateModelFile, validateVadModelFile } from './model-file.ts';
+import { hashFile } from '../archive/file-hash.ts';
 
 /** A model file found on disk. */
 export interface LocalModel {
@@ -153,11 +152,6 @@ function rank(id: string): number {
   return i < 0 ? PREFERENCE.length : i;
 }
 
-export async function hashFile(path: string, algorithm: 'sha256' | 'sha1'): Promise<string> {
-  const h = createHash(algorithm);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
 
 /** Checks a complete file against every checksum the catalogue knows for it. */
 export async function verifyAgainst(entry: CatalogueEntry, path: string): Promise<string> {

@@ -8,7 +8,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MahdarError } from '../../shared/errors.ts';
-import { fsyncDir } from '../archive/atomic-write.ts';
+import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
 import { readWavInfo } from './wav.ts';
 
 /** Largest file accepted for import: 8 GiB (about 13 hours of 48 kHz stereo WAV). */
@@ -114,9 +114,7 @@ export async function decodeToWav(input: string, output: string, opts: DecodeOpt
     return { durationSec: info.durationSec, probedSec: probe.durationSec, codec: probe.codec };
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new MahdarError('disk.full');
-    throw err;
+    throw asDiskError(err);
   }
 }
 

@@ -4,20 +4,15 @@
 // engine's segments (their times belonged to the old recording). Each import gets its own file
 // name, so the old file can outlive the switch: it is deleted unless `keepAudio` says a record
 // still needs it (the audio an approved revision's manifest names).
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Meeting } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { decodeToWav, type DecodeOptions } from './decode.ts';
+import { hashFile } from '../archive/file-hash.ts';
 
-async function sha256Of(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
 
 export interface ImportOptions extends DecodeOptions {
   /** True for an audio file that must be kept once it is no longer the meeting's recording. */
@@ -39,7 +34,7 @@ export async function importAudioFile(
   let previous: string | null = null;
   try {
     const decoded = await decodeToWav(input, out, opts);
-    const sha256 = await sha256Of(out);
+    const sha256 = await hashFile(out);
     const saved = await ctx.archive.update(meetingId, (m) => {
       if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
       previous = m.audio?.file ?? null;

@@ -8,7 +8,7 @@ import { exportFormats, type ExportFormat } from '../../shared/api.ts';
 import { languages, type Language } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
-import { readMeetingDir } from '../archive/meeting-file.ts';
+import { readMeetingWithJournal } from '../archive/journal.ts';
 import { renderExport } from '../export/render.ts';
 import { parseArgs, requireFlag } from './args.ts';
 
@@ -28,7 +28,7 @@ export async function run(args: string[]): Promise<void> {
 
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new MahdarError('validation', { detail: `${parsed.positional[0]} is not a meeting folder` });
-  const meeting = await readMeetingDir(dir).catch((err: unknown) => {
+  const meeting = await readMeetingWithJournal(dir).catch((err: unknown) => {
     if (err instanceof MahdarError && err.code === 'meeting.notFound') {
       throw new MahdarError('validation', { detail: `${parsed.positional[0]} has no meeting.json` });
     }

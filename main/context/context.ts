@@ -2,6 +2,7 @@
 // audio/ and service/ so that those folders import it downward.
 import { join } from 'node:path';
 import { MeetingArchive } from '../archive/archive.ts';
+import { MeetingJournals } from '../archive/journal.ts';
 import { EventBus } from './events.ts';
 
 export interface ServiceContext {
@@ -9,6 +10,8 @@ export interface ServiceContext {
   dataRoot: string;
   archive: MeetingArchive;
   events: EventBus;
+  /** The edit commands' journals (one per meeting), sharing the archive's per-meeting queue. */
+  journals: MeetingJournals;
   /** Extra read-only folders searched for Whisper models (e.g. a site's shared model folder). */
   modelDirs: string[];
 }
@@ -16,7 +19,8 @@ export interface ServiceContext {
 export async function createContext(dataRoot: string, modelDirs: string[] = []): Promise<ServiceContext> {
   const archive = new MeetingArchive(dataRoot);
   await archive.init();
-  return { dataRoot, archive, events: new EventBus(), modelDirs };
+  const journals = new MeetingJournals({ queue: archive.queue, meetingDir: (id) => archive.meetingDir(id) });
+  return { dataRoot, archive, events: new EventBus(), journals, modelDirs };
 }
 
 export const uploadsDir = (ctx: ServiceContext) => join(ctx.dataRoot, 'uploads');

@@ -7,11 +7,10 @@
 //   <meeting>/exports/<file>               the latest export of each file, for download
 //   <meeting>/revisions/r1/meeting.json    the meeting as approved
 //   <meeting>/revisions/r1/minutes-…-r1-ar.docx
+//   <meeting>/revisions/r1/journal.jsonl   the edits made in this revision (review editor)
 //   <meeting>/revisions/r1/manifest.json
 //
 // Every write is atomic (temp file, fsync, rename); writes to one meeting folder are serialised.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportFormat } from '../../shared/api.ts';
@@ -19,6 +18,9 @@ import type { Language, Meeting } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { MeetingArchive } from '../archive/archive.ts';
 import { asDiskError, writeFileAtomic } from '../archive/atomic-write.ts';
+import { hashFileWithSize } from '../archive/file-hash.ts';
+import { JOURNAL_FILE, writeRevisionJournal } from '../archive/journal.ts';
+import { KeyedQueue } from '../archive/keyed-queue.ts';
 import { contentTypeOf, exportFileName, renderExport, sha256Hex, type RenderedExport } from './render.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -44,6 +46,8 @@ export interface ApprovalManifest {
   meeting: ManifestFile;
   /** The recording, hashed from the file itself; null when the meeting has no audio (or it is missing). */
   audio: (ManifestFile & { durationSec: number }) | null;
+  /** The edit journal of this revision (revisions/r<N>/journal.jsonl); absent in older manifests. */
+  journal?: ManifestFile;
   /** The documents exported from this revision, files in revisions/r<N>/. */
   documents: (ManifestFile & { format: ExportFormat; language: Language | null; exportedAt: string })[];
 }
@@ -51,28 +55,13 @@ export interface ApprovalManifest {
 export const revisionDirName = (revision: number) => `r${revision}`;
 
 /** One queue per meeting folder, so a manifest is never written by two exports at once. */
-const queues = new Map<string, Promise<unknown>>();
-function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const prev = queues.get(key) ?? Promise.resolve();
-  const next = prev.catch(() => undefined).then(task);
-  queues.set(key, next);
-  void next
-    .finally(() => {
-      if (queues.get(key) === next) queues.delete(key);
-    })
-    .catch(() => undefined);
-  return next;
-}
+const queue = new KeyedQueue();
+const serialised = <T>(key: string, task: () => Promise<T>) => queue.run(key, task);
 
 async function fileSha256(file: string): Promise<{ sha256: string; bytes: number } | null> {
   try {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for await (const chunk of createReadStream(file)) {
-      hash.update(chunk as Buffer);
-      bytes += (chunk as Buffer).length;
-    }
-    return { sha256: hash.digest('hex'), bytes };
+    const { hex, bytes } = await hashFileWithSize(file);
+    return { sha256: hex, bytes };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
@@ -118,6 +107,9 @@ async function freezeRecord(meetingDir: string, meeting: Meeting): Promise<{ dir
     const hashed = await fileSha256(join(meetingDir, meeting.audio.file));
     if (hashed) audio = { file: meeting.audio.file, ...hashed, durationSec: meeting.audio.durationSec };
   }
+  // The edits of this revision go with it: how the approved text came out of the engine's.
+  await writeRevisionJournal(meetingDir, meeting.revision, join(dir, JOURNAL_FILE), meeting.id);
+  const journal = await fileSha256(join(dir, JOURNAL_FILE));
   const manifest: ApprovalManifest = {
     manifestVersion: MANIFEST_VERSION,
     generator: 'Mahdar',
@@ -127,6 +119,7 @@ async function freezeRecord(meetingDir: string, meeting: Meeting): Promise<{ dir
     approvedAt: meeting.updatedAt,
     meeting: { file: 'meeting.json', sha256: sha256Hex(meetingText), bytes: Buffer.byteLength(meetingText) },
     audio,
+    ...(journal ? { journal: { file: JOURNAL_FILE, ...journal } } : {}),
     documents: [],
   };
   await writeFileAtomic(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
@@ -229,7 +222,7 @@ export async function verifyRevision(meetingDir: string, revision: number): Prom
   if (!manifest) return [MANIFEST_FILE];
   const dir = join(meetingDir, REVISIONS_DIR, revisionDirName(revision));
   const bad: string[] = [];
-  for (const f of [manifest.meeting, ...manifest.documents]) {
+  for (const f of [manifest.meeting, ...(manifest.journal ? [manifest.journal] : []), ...manifest.documents]) {
     const h = await fileSha256(join(dir, f.file));
     if (!h || h.sha256 !== f.sha256) bad.push(f.file);
   }

@@ -7,6 +7,7 @@ import { settingsCommands } from './settings.ts';
 import { clearUploads, uploadCommands } from '../context/uploads.ts';
 import { transcriptionCommands } from './transcription.ts';
 import { minutesCommands } from './minutes.ts';
+import { editCommands } from './edits.ts';
 
 export async function createService(ctx: ServiceContext): Promise<MahdarService> {
   await clearUploads(ctx);
@@ -16,6 +17,7 @@ export async function createService(ctx: ServiceContext): Promise<MahdarService>
     ...uploadCommands(ctx),
     ...transcriptionCommands(ctx),
     ...minutesCommands(ctx),
+    ...editCommands(ctx, ctx.journals),
   };
 }
 

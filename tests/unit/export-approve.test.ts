@@ -10,6 +10,7 @@ import { MahdarError } from '../../shared/errors.ts';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
 import { meetingCommands } from '../../main/service/meetings.ts';
 import { minutesCommands, resolveDownload } from '../../main/service/minutes.ts';
+import { editCommands } from '../../main/service/edits.ts';
 import { readManifest, verifyRevision } from '../../main/export/approve.ts';
 import { docxPart } from '../../main/export/docx.ts';
 
@@ -146,6 +147,21 @@ describe('approve and reopen', () => {
     writeFileSync(join(dir, 'revisions', 'r1', manifest.documents[0]!.file), 'tampered');
     expect(await verifyRevision(dir, 1)).toEqual([manifest.documents[0]!.file]);
     await expect(minutes.exportMeeting({ meetingId: meeting.id, format: 'docx' })).rejects.toMatchObject({ code: 'export.failed' });
+  });
+
+  it('keeps the edits of the revision with it: journal.jsonl in revisions/r1, checked by the manifest; edits refused once approved', async () => {
+    const edits = editCommands(ctx, ctx.journals);
+    const seg = meeting.segments[0]!;
+    const r = await edits.applyEdit({ meetingId: meeting.id, baseVersion: 0, edit: { type: 'setText', segmentId: seg.id, text: 'نص مصحح' } });
+    await minutes.approveMeeting({ meetingId: meeting.id });
+    const manifest = (await readManifest(dir, 1))!;
+    expect(manifest.journal?.file).toBe('journal.jsonl');
+    const kept = readFileSync(join(dir, 'revisions', 'r1', 'journal.jsonl'), 'utf8');
+    expect(kept).toContain('نص مصحح');
+    expect(await verifyRevision(dir, 1)).toEqual([]);
+    await expect(edits.applyEdit({ meetingId: meeting.id, baseVersion: r.version, edit: { type: 'setText', segmentId: seg.id, text: 'بعد المصادقة' } })).rejects.toMatchObject({ code: 'meeting.readOnly' });
+    writeFileSync(join(dir, 'revisions', 'r1', 'journal.jsonl'), kept.replace('نص مصحح', 'نص مزور'));
+    expect(await verifyRevision(dir, 1)).toEqual(['journal.jsonl']);
   });
 
   it('reopens as a new draft revision and keeps the approved one', async () => {
