@@ -2,16 +2,19 @@
 // exposes. Everything behind it (archive, engine, export) is tested through serve mode; the
 // shell's own decisions (who may call, what may load, which permission) are pure functions in
 // main/shell/, unit-tested, and only wired here.
-import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { dataRoot, extraModelDirs, repoRoot } from './paths.ts';
 import { createContext } from './context/context.ts';
 import { createService, dispatch } from './service/index.ts';
 import { resolveDownload } from './service/minutes.ts';
 import { CONTENT_SECURITY_POLICY } from './security.ts';
-import { BRIDGE_CHANNELS } from './bridge-channels.ts';
+import { BRIDGE_CHANNELS, MEDIA_SCHEME } from './bridge-channels.ts';
+import { mediaReply, openMeetingAudio } from './service/media.ts';
+import { parseMediaUrl } from './shell/media-url.ts';
 import { errorText, MahdarError } from '../shared/errors.ts';
 import { acquireDataRootLock } from './archive/data-root-lock.ts';
 import { acceptIpcSender } from './shell/ipc-sender.ts';
@@ -19,6 +22,10 @@ import { grantPermissionCheck, grantPermissionRequest } from './shell/permission
 import { allowNavigation, windowOpenDecision } from './shell/navigation.ts';
 import { isLocalRequest } from './shell/request-filter.ts';
 import { shellLanguage } from './shell/language.ts';
+
+// Before the app is ready, as Electron requires: the recording protocol streams, and answers
+// the <audio> element's range requests (main/shell/media-url.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } }]);
 
 const pageUrl = pathToFileURL(join(repoRoot, 'dist', 'renderer', 'index.html')).href;
 let mainWindow: BrowserWindow | null = null;
@@ -90,6 +97,21 @@ async function main(): Promise<void> {
     return true;
   });
   ctx.events.subscribe((event) => mainWindow?.webContents.send(BRIDGE_CHANNELS.event, event));
+  // A meeting's recording by id, with byte ranges so that the player can seek; the same
+  // resolver and answers as serve mode's /media/<id>/audio.
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const target = parseMediaUrl(request.url);
+    if (!target) return new Response(null, { status: 404 });
+    const audio = await openMeetingAudio(ctx, target.meetingId).catch(() => null);
+    if (!audio) return new Response(null, { status: 404 });
+    const reply = mediaReply(request.headers.get('range'), audio.size, audio.contentType);
+    if (request.method === 'HEAD' || !reply.range) {
+      await audio.handle.close().catch(() => undefined);
+      return new Response(null, { status: reply.status, headers: reply.headers });
+    }
+    const body = Readable.toWeb(audio.handle.createReadStream({ start: reply.range.start, end: reply.range.end })) as ReadableStream<Uint8Array>;
+    return new Response(body, { status: reply.status, headers: reply.headers });
+  });
 
   app.on('web-contents-created', (_e, contents) => harden(contents));
   mainWindow = new BrowserWindow({

@@ -1,7 +1,7 @@
 // Preload (sandboxed): exposes the narrow bridge the renderer's typed client is built on
 // (renderer/api/bridge.ts). No Node, no ipcRenderer, no paths reach the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_CHANNELS } from './bridge-channels.ts';
+import { BRIDGE_CHANNELS, MEDIA_SCHEME } from './bridge-channels.ts';
 
 contextBridge.exposeInMainWorld('mahdarBridge', {
   call: (method: string, input: unknown) => ipcRenderer.invoke(BRIDGE_CHANNELS.call, String(method), input),
@@ -11,4 +11,6 @@ contextBridge.exposeInMainWorld('mahdarBridge', {
     return () => ipcRenderer.removeListener(BRIDGE_CHANNELS.event, wrapped);
   },
   download: (downloadId: string) => ipcRenderer.invoke(BRIDGE_CHANNELS.download, String(downloadId)),
+  // A recording's address by meeting id; main/electron.ts answers it (main/shell/media-url.ts).
+  mediaUrl: (meetingId: string) => `${MEDIA_SCHEME}://audio/${encodeURIComponent(String(meetingId))}`,
 });

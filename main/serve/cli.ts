@@ -8,6 +8,7 @@ import { acquireDataRootLock } from '../archive/data-root-lock.ts';
 import { createContext } from '../context/context.ts';
 import { createService } from '../service/index.ts';
 import { resolveDownload } from '../service/minutes.ts';
+import { openMeetingAudio } from '../service/media.ts';
 import { startServe } from './http-server.ts';
 import { serveToken } from './token.ts';
 
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<void> {
     token,
     port: Number(process.env.MAHDAR_PORT ?? 0) || 0,
     resolveDownload: (id) => resolveDownload(ctx, id),
+    openMedia: (id) => openMeetingAudio(ctx, id),
   });
   server = started;
   console.log(`Mahdar is running. Open: ${started.url}`);

@@ -1,7 +1,9 @@
 // Nothing leaves the computer: the window may load only local files, in-memory data (blob:,
-// data:) and the developer tools. http(s), ws(s), ftp… are cancelled, loopback included.
+// data:), the developer tools and our own recording protocol (answered in this process, by
+// meeting id). http(s), ws(s), ftp… are cancelled, loopback included.
+import { MEDIA_SCHEME } from '../bridge-channels.ts';
 
-const LOCAL_PROTOCOLS = new Set(['file:', 'devtools:', 'blob:', 'data:']);
+const LOCAL_PROTOCOLS = new Set(['file:', 'devtools:', 'blob:', 'data:', `${MEDIA_SCHEME}:`]);
 
 export function isLocalRequest(url: string): boolean {
   try {

@@ -9,6 +9,8 @@ export interface MahdarBridge {
   call(method: string, input: unknown): Promise<ApiResult<unknown>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
   download(downloadId: string): Promise<void>;
+  /** The address a meeting's recording plays from, by id: /media/<id>/audio in serve mode, mahdar-media://audio/<id> in Electron. */
+  mediaUrl(meetingId: string): string;
   /**
    * Tells the UI when the connection to the service breaks and comes back (called at once with
    * the current state). Absent in Electron, where the service lives in the same app.

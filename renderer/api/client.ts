@@ -28,6 +28,16 @@ export function createClient(bridge: MahdarBridge): MahdarClient {
 const bridge = window.mahdarBridge ?? httpBridge();
 export const client: MahdarClient = createClient(bridge);
 
+/**
+ * Where a meeting's recording plays from (renderer only: an address, never a path). `version`
+ * (the audio file's name or hash) changes the address when a new recording replaces the old, so
+ * that the player loads the new one.
+ */
+export function mediaUrl(meetingId: string, version?: string): string {
+  const url = bridge.mediaUrl(meetingId);
+  return version ? `${url}?v=${encodeURIComponent(version)}` : url;
+}
+
 /** Follows the connection to the service (renderer only: not part of the shared contract). */
 export function onConnection(listener: (state: ConnectionState) => void): () => void {
   if (!bridge.onConnection) {

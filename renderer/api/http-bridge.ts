@@ -69,6 +69,9 @@ export function httpBridge(): MahdarBridge {
       listener(state);
       return () => stateListeners.delete(listener);
     },
+    mediaUrl(meetingId) {
+      return `/media/${encodeURIComponent(meetingId)}/audio`;
+    },
     async download(downloadId) {
       const a = document.createElement('a');
       a.href = `/download/${encodeURIComponent(downloadId)}`;

@@ -55,13 +55,13 @@ describe('navigation', () => {
 
 describe('request filter', () => {
   it('lets local files, in-memory data and the developer tools load', () => {
-    for (const url of [`${pageUrl}`, 'file:///opt/Mahdar/dist/renderer/assets/index.js', 'blob:file:///6c1e-4a', 'data:image/png;base64,AAAA', 'devtools://devtools/bundled/inspector.html']) {
+    for (const url of [`${pageUrl}`, 'file:///opt/Mahdar/dist/renderer/assets/index.js', 'blob:file:///6c1e-4a', 'data:image/png;base64,AAAA', 'devtools://devtools/bundled/inspector.html', 'mahdar-media://audio/m-abc123']) {
       expect(isLocalRequest(url), url).toBe(true);
     }
   });
 
   it('cancels anything that would leave the computer or is not a URL', () => {
-    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:3000/', 'ws://localhost/', 'wss://example.org/', 'ftp://example.org/', 'chrome-extension://abc/x', '', 'file']) {
+    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:3000/', 'ws://localhost/', 'wss://example.org/', 'ftp://example.org/', 'chrome-extension://abc/x', 'mahdar-mediax://audio/m-abc123', 'media://audio/m-abc123', '', 'file']) {
       expect(isLocalRequest(url), url).toBe(false);
     }
   });

@@ -1,0 +1,89 @@
+// The meeting's recording, for the player: both transports (serve's /media/<id>/audio and the
+// desktop's mahdar-media:// protocol) reach it by meeting id through this file, never by a path
+// from the page. The file is opened here and handed over open: a new import deletes the old
+// recording, and an open handle keeps reading it (POSIX), where a path resolved now and opened
+// later could name nothing by then.
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { idSchema } from '../../shared/domain.ts';
+import { MahdarError } from '../../shared/errors.ts';
+import type { ServiceContext } from '../context/context.ts';
+
+/** Imports always decode to 16 kHz mono WAV (main/audio/import.ts). */
+export const MEETING_AUDIO_TYPE = 'audio/wav';
+
+export interface MeetingAudio {
+  /** Open for reading; the caller closes it (a read stream made from it closes it when done). */
+  handle: FileHandle;
+  size: number;
+  contentType: string;
+}
+
+/**
+ * Opens the current recording of a meeting. Refuses an invalid id (validation), an unknown
+ * meeting (meeting.notFound) and a meeting without audio or whose file is gone (audio.missing).
+ */
+export async function openMeetingAudio(ctx: ServiceContext, meetingId: string): Promise<MeetingAudio> {
+  if (!idSchema.safeParse(meetingId).success) throw new MahdarError('validation', { detail: 'id' });
+  // Twice at most: an import may replace the recording (and delete the old file) between
+  // reading meeting.json and opening the file it named; the second read names the new one.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const meeting = await ctx.archive.read(meetingId);
+    if (!meeting.audio) throw new MahdarError('audio.missing');
+    const handle = await open(join(ctx.archive.meetingDir(meetingId), meeting.audio.file), 'r').catch(() => null);
+    if (!handle) continue;
+    const st = await handle.stat().catch(() => null);
+    if (st?.isFile()) return { handle, size: st.size, contentType: MEETING_AUDIO_TYPE };
+    await handle.close().catch(() => undefined);
+  }
+  throw new MahdarError('audio.missing');
+}
+
+/** A byte range to send, both ends included. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Reads an HTTP `Range` header against a file of `size` bytes (RFC 9110 §14): null to send the
+ * whole file (no header, another unit, several ranges, or a header we cannot read: a server may
+ * ignore Range), 'unsatisfiable' for a range that starts past the end (416), else the range,
+ * its end clamped to the file.
+ */
+export function parseByteRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | null {
+  if (header === undefined) return null;
+  const m = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+  if (!m) return null;
+  const [, first, last] = m as unknown as [string, string, string];
+  if (first === '' && last === '') return null;
+  if (first === '') {
+    // Suffix: the last N bytes.
+    const n = Number(last);
+    if (n === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - n), end: size - 1 };
+  }
+  const start = Number(first);
+  if (last !== '' && Number(last) < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  const end = last === '' ? size - 1 : Number(last);
+  return { start, end: Math.min(end, size - 1) };
+}
+
+export interface MediaReply {
+  status: 200 | 206 | 416;
+  headers: Record<string, string>;
+  /** The bytes to send, both ends included; null for no body. */
+  range: ByteRange | null;
+}
+
+/** The status, headers and bytes for a request of a recording of `size` bytes (one range at most). */
+export function mediaReply(rangeHeader: string | null | undefined, size: number, contentType: string): MediaReply {
+  const headers: Record<string, string> = { 'Content-Type': contentType, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' };
+  const range = parseByteRange(rangeHeader ?? undefined, size);
+  if (range === 'unsatisfiable') return { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` }, range: null };
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  headers['Content-Length'] = String(Math.max(0, end - start + 1));
+  if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+  return { status: range ? 206 : 200, headers, range: size > 0 ? { start, end } : null };
+}
