@@ -1,9 +1,10 @@
 // The meetings library: search by title, create, open, delete with confirmation.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingSummary } from '../../../shared/domain.ts';
 import { errorText } from '../../../shared/errors.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import { userText } from '../../i18n/textLang.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ErrorBanner } from '../ErrorBanner.tsx';
 
@@ -13,6 +14,7 @@ export function Library({ onOpen }: { onOpen(id: string): void }) {
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<MeetingSummary | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => {
     client.api
@@ -49,6 +51,9 @@ export function Library({ onOpen }: { onOpen(id: string): void }) {
     if (!m) return;
     try {
       await client.api.deleteMeeting({ id: m.id });
+      // The dialog gave the focus back to this meeting's Delete button, which is about to go:
+      // the search field keeps the keyboard user at the top of the list instead of on the page.
+      searchRef.current?.focus();
       load();
     } catch (e) {
       setError(errorMessage(e));
@@ -60,6 +65,7 @@ export function Library({ onOpen }: { onOpen(id: string): void }) {
       <div className="toolbar">
         <h1 id="library-title">{t('library')}</h1>
         <input
+          ref={searchRef}
           type="search"
           placeholder={t('search')}
           aria-label={t('search')}
@@ -88,7 +94,13 @@ export function Library({ onOpen }: { onOpen(id: string): void }) {
             ) : (
             <li key={m.id} className="meeting-card">
               <button type="button" className="meeting-open" onClick={() => onOpen(m.id)}>
-                <span className="meeting-title">{m.title || t('untitled')}</span>
+                {m.title ? (
+                  <span className="meeting-title" {...userText(m.title, lang)}>
+                    {m.title}
+                  </span>
+                ) : (
+                  <span className="meeting-title">{t('untitled')}</span>
+                )}
                 <span className="meeting-meta">
                   <span dir="ltr">{m.date}</span> · {t(`type_${m.type}`)} · {t('participantsCount', { n: m.participants })} ·{' '}
                   <span className={`status status-${m.status}`}>{t(`status_${m.status}`)}</span>
