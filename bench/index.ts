@@ -14,6 +14,8 @@ export interface BenchReport {
 const benches: Record<string, () => Promise<{ run(): Promise<BenchReport> }>> = {
   transcription: () => import('./transcription.ts'),
   export: () => import('./export.ts'),
+  live: () => import('./live.ts'),
+  recording: () => import('./recording.ts'),
 };
 
 const only = process.argv.slice(2);

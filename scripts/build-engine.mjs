@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds the speech engine (whisper.cpp's whisper-cli) from the sources vendored in the npm
+// Builds the speech engine (whisper.cpp's whisper-cli, and whisper-server for the live text while
+// recording: one process keeps the model loaded, see main/asr/live/) from the sources vendored in the npm
 // package nodejs-whisper, at `npm ci` time: no binary is downloaded, ever. The result lives in
 // build/whisper/ (outside node_modules so a reinstall of packages does not force a rebuild).
 // Skips the build when the binary exists and was made from the same sources (stamp file).
@@ -14,6 +15,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
 const buildDir = join(root, 'build', 'whisper');
 const exe = process.platform === 'win32' ? 'whisper-cli.exe' : 'whisper-cli';
+const serverExe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
+/** What the stamp records: a build from other sources, or one without the server, is redone. */
+const TARGETS = ['whisper-cli', 'whisper-server'];
 
 if (process.env.MAHDAR_SKIP_ENGINE_BUILD === '1') {
   console.log('mahdar: engine build skipped (MAHDAR_SKIP_ENGINE_BUILD=1)');
@@ -27,7 +31,13 @@ if (!existsSync(join(source, 'CMakeLists.txt'))) {
 const version = JSON.parse(readFileSync(join(root, 'node_modules', 'nodejs-whisper', 'package.json'), 'utf8')).version;
 const stamp = join(buildDir, 'mahdar-engine.json');
 const existing = findBinary();
-if (existing && existsSync(stamp) && JSON.parse(readFileSync(stamp, 'utf8')).source === `nodejs-whisper@${version}`) {
+const stamped = existsSync(stamp) ? JSON.parse(readFileSync(stamp, 'utf8')) : null;
+if (
+  existing &&
+  findBinary(serverExe) &&
+  stamped?.source === `nodejs-whisper@${version}` &&
+  TARGETS.every((t) => (stamped.targets ?? ['whisper-cli']).includes(t))
+) {
   console.log(`mahdar: engine up to date (${existing})`);
   process.exit(0);
 }
@@ -49,8 +59,8 @@ function run(args) {
   }
 }
 
-function findBinary() {
-  for (const p of [join(buildDir, 'bin', exe), join(buildDir, 'bin', 'Release', exe)]) if (existsSync(p)) return p;
+function findBinary(name = exe) {
+  for (const p of [join(buildDir, 'bin', name), join(buildDir, 'bin', 'Release', name)]) if (existsSync(p)) return p;
   return null;
 }
 
@@ -61,17 +71,19 @@ run([
   '-DCMAKE_BUILD_TYPE=Release',
   '-DBUILD_SHARED_LIBS=OFF', // one self-contained executable
   '-DWHISPER_BUILD_TESTS=OFF',
-  '-DWHISPER_BUILD_SERVER=OFF',
+  // The server example (cpp-httplib, vendored): the live decoder, bound to 127.0.0.1 only.
+  '-DWHISPER_BUILD_SERVER=ON',
   '-DWHISPER_SDL2=OFF',
   // Installers are built once and run on many CPUs: MAHDAR_ENGINE_PORTABLE=1 turns off tuning
   // to the building machine's CPU (GGML_NATIVE); ggml then targets AVX2/FMA (x86-64 since ~2013).
   ...(process.env.MAHDAR_ENGINE_PORTABLE === '1' ? ['-DGGML_NATIVE=OFF'] : []),
 ]);
-run(['--build', buildDir, '--config', 'Release', '-j', String(Math.max(1, cpus().length)), '--target', 'whisper-cli']);
+run(['--build', buildDir, '--config', 'Release', '-j', String(Math.max(1, cpus().length)), '--target', ...TARGETS]);
 const bin = findBinary();
-if (!bin) {
-  console.error('mahdar: the engine build finished but whisper-cli was not produced');
+const server = findBinary(serverExe);
+if (!bin || !server) {
+  console.error(`mahdar: the engine build finished but ${bin ? 'whisper-server' : 'whisper-cli'} was not produced`);
   process.exit(1);
 }
-writeFileSync(stamp, JSON.stringify({ source: `nodejs-whisper@${version}`, binary: bin }, null, 2));
+writeFileSync(stamp, JSON.stringify({ source: `nodejs-whisper@${version}`, binary: bin, server, targets: TARGETS }, null, 2));
 console.log(`mahdar: engine built: ${bin}`);

@@ -1,0 +1,219 @@
+// The live text of a recording: a sliding window of the recorded audio, decoded again and again
+// by one long-lived engine (server.ts), its words committed only when two consecutive decodes
+// agree (agreement.ts, LocalAgreement-2).
+//
+// The audio path never waits on the engine: `push` only appends the chunk to an in-memory window
+// and returns. One loop decodes whatever the window holds whenever at least `stepSec` of new audio
+// has arrived. Once the window is longer than `trimSec`, it is cut at the end of the last fully
+// committed segment (or at the last committed word), so each decode stays short. When the engine
+// falls behind and the window reaches `maxWindowSec`, the oldest audio is dropped unread: the live
+// text skips ahead and the next event says by how much (skippedSec). The full-quality pass after
+// the recording transcribes everything anyway; the live text is never saved into the meeting.
+import { MahdarError, toErrorPayload, type ErrorPayload } from '../../../shared/errors.ts';
+import {
+  agree,
+  finishAgreement,
+  initialAgreement,
+  skipTo,
+  wordsOfSegments,
+  type AgreementState,
+  type TimedWord,
+} from './agreement.ts';
+import type { DecodedSegment, DecodeWindowOptions } from './server.ts';
+
+const BYTES_PER_SEC = 32000;
+
+export interface LiveUpdate {
+  /** Newly committed words (joined by spaces); '' when nothing new was committed. */
+  committed: string;
+  /** The uncommitted rest of the latest decode. */
+  tentative: string;
+  /** Recording time (seconds, on the recording's clock) up to which audio was decoded. */
+  atSec: number;
+  /** Seconds of audio the live text skipped since the last update (the engine fell behind). */
+  skippedSec?: number;
+  /** The last update: the recording stopped and what was waiting is committed as it stands. */
+  final?: boolean;
+}
+
+export interface WindowDecoder {
+  decode(pcm: Buffer, prompt?: string, opts?: DecodeWindowOptions): Promise<DecodedSegment[]>;
+}
+
+export interface LiveOptions {
+  decoder: WindowDecoder;
+  onUpdate: (u: LiveUpdate) => void;
+  /** The decoder failed: the live text stops, the recording goes on. */
+  onError?: (error: ErrorPayload) => void;
+  /** Recording time of the first byte pushed (a continued recording starts after the old audio). */
+  originSec?: number;
+  /** Decode again once this much new audio has arrived. */
+  stepSec?: number;
+  /** Cut the window at committed text once it is longer than this. */
+  trimSec?: number;
+  /** Never decode more than this: beyond it the oldest audio is skipped. */
+  maxWindowSec?: number;
+  /** Pass the end of the committed text as the decoder's prompt (context across cuts). */
+  usePrompt?: boolean;
+  /** Encoder context fitted to the window rather than 30 s (server.ts, audioContextFor). */
+  fitContext?: boolean;
+}
+
+export const LIVE_DEFAULTS = { stepSec: 1, trimSec: 12, maxWindowSec: 24, usePrompt: true, fitContext: false } as const;
+
+export class LiveTranscriber {
+  private chunks: Buffer[] = [];
+  private bytes = 0;
+  /** Recording time of the window's first sample. */
+  private windowStart: number;
+  /** Bytes in the window when the last decode began. */
+  private decodedBytes = 0;
+  private agreement: AgreementState;
+  private skipped = 0;
+  private committedText: string[] = [];
+  private running = false;
+  private stopped = false;
+  private failed = false;
+  private idle: Promise<void> = Promise.resolve();
+  private readonly o: Required<Omit<LiveOptions, 'onError' | 'originSec'>> & Pick<LiveOptions, 'onError'>;
+
+  constructor(opts: LiveOptions) {
+    this.o = { ...LIVE_DEFAULTS, ...opts };
+    this.windowStart = opts.originSec ?? 0;
+    this.agreement = initialAgreement(this.windowStart);
+  }
+
+  /** All committed text so far. */
+  get text(): string {
+    return this.committedText.join(' ');
+  }
+
+  /** Appends recorded audio (16 kHz mono PCM16). Never waits; never throws. */
+  push(pcm: Buffer): void {
+    if (this.stopped || this.failed || pcm.length === 0) return;
+    this.chunks.push(Buffer.from(pcm));
+    this.bytes += pcm.length;
+    // Bounded memory whatever the engine does: audio beyond the largest window is dropped now.
+    const max = Math.round(this.o.maxWindowSec * BYTES_PER_SEC * 1.5) & ~1;
+    if (this.bytes > max) this.dropFront(this.bytes - max);
+    if (!this.running && this.bytes - this.decodedBytes >= this.o.stepSec * BYTES_PER_SEC) {
+      this.running = true;
+      this.idle = this.loop();
+    }
+  }
+
+  /** Stops decoding; resolves after the running decode, with the final update published. */
+  async stop(): Promise<void> {
+    if (this.stopped) return this.idle;
+    this.stopped = true;
+    await this.idle;
+    if (this.failed) return;
+    const f = finishAgreement(this.agreement);
+    this.agreement = f.state;
+    const words = f.committed.map((w) => w.text);
+    if (words.length) this.committedText.push(...words);
+    this.emit({ committed: words.join(' '), tentative: '', atSec: this.windowEnd, final: true });
+  }
+
+  private get windowEnd(): number {
+    return this.windowStart + this.bytes / BYTES_PER_SEC;
+  }
+
+  private dropFront(n: number): void {
+    n = Math.min(this.bytes, n) & ~1;
+    let left = n;
+    while (left > 0 && this.chunks.length) {
+      const c = this.chunks[0]!;
+      if (c.length <= left) {
+        this.chunks.shift();
+        left -= c.length;
+      } else {
+        this.chunks[0] = c.subarray(left);
+        left = 0;
+      }
+    }
+    this.bytes -= n;
+    this.decodedBytes = Math.max(0, this.decodedBytes - n);
+    const dropFrom = this.windowStart;
+    this.windowStart += n / BYTES_PER_SEC;
+    // Audio that was not committed yet is lost to the live text.
+    const lost = this.windowStart - Math.max(dropFrom, Math.min(this.agreement.committedEnd, this.windowStart));
+    if (lost > 0) {
+      this.skipped += lost;
+      this.agreement = skipTo(this.agreement, this.windowStart);
+    }
+  }
+
+  private emit(u: LiveUpdate): void {
+    try {
+      this.o.onUpdate(u);
+    } catch {
+      // A failing listener must not stop the live text.
+    }
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.stopped && this.bytes - this.decodedBytes >= this.o.stepSec * BYTES_PER_SEC) {
+        // Fell behind: keep the newest audio only.
+        const maxBytes = Math.round(this.o.maxWindowSec * BYTES_PER_SEC) & ~1;
+        if (this.bytes > maxBytes) this.dropFront(this.bytes - Math.round((this.o.trimSec * BYTES_PER_SEC) / 2) * 2);
+        const window = Buffer.concat(this.chunks, this.bytes);
+        const start = this.windowStart;
+        this.decodedBytes = window.length;
+        const prompt = this.o.usePrompt ? this.committedText.join(' ').slice(-200) : undefined;
+        let segments: DecodedSegment[];
+        try {
+          segments = await this.o.decoder.decode(window, prompt, { fitContext: this.o.fitContext });
+        } catch (err) {
+          if (this.stopped) return;
+          this.failed = true;
+          this.chunks = [];
+          this.bytes = 0;
+          this.o.onError?.(toErrorPayload(err instanceof MahdarError ? err : new MahdarError('live.failed', { detail: String(err) })));
+          return;
+        }
+        if (this.stopped) return;
+        this.consume(segments, start, start + window.length / BYTES_PER_SEC);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private consume(segments: DecodedSegment[], start: number, end: number): void {
+    // The window may have been cut meanwhile (memory cap): times are of the window decoded.
+    const abs = segments.map((s) => ({ start: start + s.start, end: Math.min(end, start + Math.max(s.start, s.end)), text: s.text }));
+    const hypothesis: TimedWord[] = wordsOfSegments(abs);
+    const r = agree(this.agreement, hypothesis);
+    this.agreement = r.state;
+    const words = r.committed.map((w) => w.text);
+    if (words.length) this.committedText.push(...words);
+    const update: LiveUpdate = { committed: words.join(' '), tentative: r.tentative.map((w) => w.text).join(' '), atSec: round(end) };
+    if (this.skipped > 0) {
+      update.skippedSec = round(this.skipped);
+      this.skipped = 0;
+    }
+    this.emit(update);
+    this.trim(abs);
+  }
+
+  /** Cuts the window at committed text once it is long, so that decodes stay short. */
+  private trim(segments: { start: number; end: number }[]): void {
+    if (this.bytes / BYTES_PER_SEC <= this.o.trimSec) return;
+    const done = this.agreement.committedEnd;
+    // The end of the last segment all of whose words are committed; else the last committed word.
+    let cut = this.windowStart;
+    for (const s of segments) if (s.end <= done + 0.01 && s.end > cut) cut = s.end;
+    if (cut <= this.windowStart) cut = Math.min(done, this.windowEnd);
+    if (cut <= this.windowStart) return;
+    const n = Math.round((cut - this.windowStart) * BYTES_PER_SEC) & ~1;
+    // Not counted as skipped: everything before `cut` is committed.
+    const keepSkip = this.skipped;
+    this.dropFront(n);
+    this.skipped = keepSkip;
+    this.agreement = { ...this.agreement, committedEnd: Math.max(this.agreement.committedEnd, this.windowStart) };
+  }
+}
+
+const round = (t: number) => Math.round(t * 1000) / 1000;
