@@ -134,6 +134,11 @@ export class TranscriptionJobs {
     }
   }
 
+  /** Whether a command (a recording, an import, an approval, a deletion) holds the meeting now. */
+  isHeld(meetingId: string): boolean {
+    return this.holds.has(meetingId);
+  }
+
   /** Cancels every running job (app shutdown). */
   async cancelAll(): Promise<void> {
     await Promise.all([...this.jobs.keys()].map((id) => this.cancel(id)));

@@ -89,7 +89,7 @@ function killQuietly(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Prefix of the temporary folders of runs (the tail WAV of a resumed run); the pid says whose. */
-const RUN_DIR_PREFIX = 'mahdar-run-';
+export const RUN_DIR_PREFIX = 'mahdar-run-';
 
 /**
  * Removes the temporary folders left by runs of app processes that are gone (killed before they

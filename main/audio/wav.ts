@@ -70,12 +70,16 @@ export function wavHeader(dataBytes: number, sampleRate = 16000, channels = 1, b
   return h;
 }
 
-/** Writes the part of a PCM WAV from `fromSec` to its end into `out` (streamed, bounded memory). */
-export async function sliceWav(src: string, out: string, fromSec: number): Promise<WavInfo> {
+/**
+ * Writes the part of a PCM WAV from `fromSec` to `toSec` (default: its end; both clamped to the
+ * file) into `out` (streamed, bounded memory).
+ */
+export async function sliceWav(src: string, out: string, fromSec: number, toSec = Infinity): Promise<WavInfo> {
   const info = await readWavInfo(src);
   const block = info.channels * (info.bitsPerSample / 8);
-  const skip = Math.min(info.dataBytes, Math.floor((fromSec * info.sampleRate)) * block);
-  const bytes = info.dataBytes - skip;
+  const skip = Math.min(info.dataBytes, Math.floor((Math.max(0, fromSec) * info.sampleRate)) * block);
+  const until = Number.isFinite(toSec) ? Math.min(info.dataBytes, Math.ceil(Math.max(0, toSec) * info.sampleRate) * block) : info.dataBytes;
+  const bytes = Math.max(0, until - skip);
   const inH = await open(src, 'r');
   const outH = await open(out, 'w');
   try {

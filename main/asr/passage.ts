@@ -1,0 +1,119 @@
+// Transcribes one passage of a meeting's recording again (another language, another model): the
+// span is cut into a temporary WAV, the engine runs on it through the runner (same process
+// isolation, watchdog and VAD as a job), and the segments come back on the meeting's timeline,
+// clipped to the span. Nothing is saved here: main/service/passage.ts turns the result into one
+// journaled edit.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { transcriptionLanguages } from '../../shared/api.ts';
+import { LIMITS, type Meeting } from '../../shared/domain.ts';
+import { MahdarError } from '../../shared/errors.ts';
+import { sliceWav } from '../audio/wav.ts';
+import type { ServiceContext } from '../context/context.ts';
+import { readSettings } from '../context/settings.ts';
+import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
+import { resolveThreads, whisperCliPath } from './engine.ts';
+import { USE_VAD } from './job.ts';
+import { findVadModel, resolveModel } from './models.ts';
+import { RUN_DIR_PREFIX, runWhisper, type EngineSegment, type RunHandle } from './runner.ts';
+
+/**
+ * Audio taken on each side of the span: a word cut at the very edge of a segment's time is still
+ * heard whole. The new segments' times are clipped to the span itself, so they never overlap
+ * the neighbours that stay.
+ */
+export const PASSAGE_PAD_SEC = 0.25;
+
+export interface PassageOptions {
+  meeting: Meeting;
+  /** The span on the meeting's timeline, in seconds. */
+  start: number;
+  end: number;
+  language: (typeof transcriptionLanguages)[number];
+  modelId?: string;
+  threads?: number;
+  /** Overrides of the decoding defaults (tests use greedy decoding to save time). */
+  decode?: Partial<Omit<DecodeOptions, 'language' | 'threads'>>;
+  /** The engine process started (tests wait on it before cancelling or editing meanwhile). */
+  onEngineStart?: (pid: number) => void;
+}
+
+export interface PassageRun {
+  /** The passage's segments on the meeting's timeline; rejects with a MahdarError (passage.cancelled when cancelled). */
+  done: Promise<EngineSegment[]>;
+  cancel(): Promise<void>;
+}
+
+export function transcribePassage(ctx: ServiceContext, opts: PassageOptions): PassageRun {
+  let cancelled = false;
+  let handle: RunHandle | null = null;
+  const done = (async () => {
+    const { meeting } = opts;
+    if (!meeting.audio) throw new MahdarError('audio.missing');
+    const settings = await readSettings(ctx);
+    const model = await resolveModel(ctx, opts.modelId ?? settings.modelId);
+    const vadModel = USE_VAD ? await findVadModel(ctx) : null;
+    const decode: DecodeOptions = {
+      ...DEFAULT_DECODE,
+      language: opts.language,
+      threads: resolveThreads(opts.threads, settings.threads),
+      vadModel,
+      // The meeting's prompt is Arabic: it would pull a French or English passage towards Arabic.
+      prompt: USE_INITIAL_PROMPT && opts.language === 'ar' ? buildInitialPrompt(meeting) : null,
+      ...opts.decode,
+    };
+    const from = Math.max(0, opts.start - PASSAGE_PAD_SEC);
+    const to = Math.min(meeting.audio.durationSec, opts.end + PASSAGE_PAD_SEC);
+    // Named like the runner's own folders, so the start-up sweep removes it if the app is killed.
+    const dir = await mkdtemp(join(tmpdir(), `${RUN_DIR_PREFIX}${process.pid}-`));
+    try {
+      const slice = await sliceWav(join(ctx.archive.meetingDir(meeting.id), meeting.audio.file), join(dir, 'passage.wav'), from, to);
+      if (cancelled) throw new MahdarError('passage.cancelled');
+      const found: EngineSegment[] = [];
+      handle = runWhisper({
+        bin: whisperCliPath(),
+        model: model.path,
+        audio: join(dir, 'passage.wav'),
+        durationSec: slice.durationSec,
+        decode,
+        onSegment: (s) => found.push(s),
+        onStart: (pid) => opts.onEngineStart?.(pid),
+      });
+      if (cancelled) void handle.cancel();
+      const result = await handle.done;
+      if (result.status === 'cancelled' || cancelled) throw new MahdarError('passage.cancelled');
+      if (result.status === 'failed') throw result.error;
+      return onTimeline(found, from, opts.start, opts.end);
+    } finally {
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+  })();
+  return {
+    done,
+    async cancel() {
+      cancelled = true;
+      await handle?.cancel();
+    },
+  };
+}
+
+/**
+ * Engine segments of a slice that began at `shift` seconds, moved onto the meeting's timeline,
+ * clipped to [start, end], in order and never overlapping (as a job saves them). A segment lying
+ * wholly in the padding is speech of the neighbouring segments, which stay: it is dropped.
+ */
+export function onTimeline(segments: readonly EngineSegment[], shift: number, start: number, end: number): EngineSegment[] {
+  const out: EngineSegment[] = [];
+  let last = start;
+  for (const s of segments) {
+    if (s.end + shift <= start || s.start + shift >= end) continue;
+    const a = Math.min(end, round(Math.max(last, s.start + shift)));
+    const b = Math.min(end, round(Math.max(a, s.end + shift)));
+    last = b;
+    out.push({ start: a, end: b, text: s.text.slice(0, LIMITS.longText) });
+  }
+  return out;
+}
+
+const round = (t: number) => Math.round(t * 1000) / 1000;
