@@ -5,11 +5,13 @@ import { errorText, isErrorCode, MahdarError } from '../../shared/errors.ts';
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   transcribe: () => import('./transcribe.ts'),
   export: () => import('./export.ts'),
+  bag: () => import('./bag.ts'),
 };
 
 const USAGE = `usage: mahdar <command> [options]
   transcribe AUDIO --model FILE [--language ar|auto] [--threads N] --format json|txt|srt|vtt --out FILE
-  export MEETING_DIR --format docx|txt|srt|vtt|json [--language ar|fr|en] --out FILE`;
+  export MEETING_DIR --format docx|txt|srt|vtt|json [--language ar|fr|en] --out FILE
+  bag MEETING_DIR [--revision N] --out FILE.zip|DIR`;
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

@@ -35,6 +35,8 @@ export function contentTypeOf(fileName: string): string {
   const ext = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
   if (ext === 'docx') return DOCX_CONTENT_TYPE;
   if (ext === 'txt' || ext === 'srt' || ext === 'vtt' || ext === 'json') return transcriptContentTypes[ext];
+  if (ext === 'zip') return 'application/zip';
+  if (ext === 'pdf') return 'application/pdf';
   return 'application/octet-stream';
 }
 
