@@ -418,6 +418,17 @@ class Writer {
             extra: block.keepWithNext ? { keepNext: true, keepLines: true } : {},
           }),
         ];
+      case 'agendaPoint':
+        // A second-level heading, so Word's navigation pane lists the points under the proceedings.
+        return [
+          new Paragraph({
+            heading: HeadingLevel.HEADING_2,
+            bidirectional: this.rtl,
+            alignment: this.alignment('start'),
+            keepNext: true,
+            children: this.runs(block.heading, { bold: true }),
+          }),
+        ];
       case 'intervention':
         return [
           this.paragraph(block.heading, { style: { bold: true }, extra: { keepNext: true, spacing: { before: 160, after: 60 } } }),
@@ -521,6 +532,10 @@ class Writer {
           heading1: {
             run: { font, bold: true, boldComplexScript: true, size: SIZES.heading.sz, sizeComplexScript: SIZES.heading.szCs, color: '000000' },
             paragraph: { spacing: { before: 300, after: 120 }, keepNext: true },
+          },
+          heading2: {
+            run: { font, bold: true, boldComplexScript: true, size: SIZES.body.sz, sizeComplexScript: SIZES.body.szCs, color: '000000', underline: {} },
+            paragraph: { spacing: { before: 240, after: 60 }, keepNext: true },
           },
         },
       },

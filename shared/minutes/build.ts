@@ -137,32 +137,51 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
     agenda.length ? { kind: 'list', ordered: true, items: agenda } : { kind: 'paragraph', align: 'start', text: L.noAgenda },
   ]);
 
-  // Proceedings, intervention by intervention.
-  const groups = groupInterventions(meeting.segments);
-  section(
-    'proceedings',
-    L.headings.proceedings,
-    groups.length
-      ? groups.map((g): MinutesBlock => {
-          const speakerId = g[0]!.speakerId;
-          const found = speakerId ? people.get(speakerId) : undefined;
-          // A participant without a name is printed as an unidentified speaker, not "تدخل السيد :".
-          const p = found?.name.trim() ? found : undefined;
-          const text = clean(g.map((s) => s.text).join('\n').replace(/\n(?!\n)/g, ' '));
-          return {
-            kind: 'intervention',
-            heading: p ? L.intervention(personOf(p, L)) : L.unknownSpeakerIntervention,
-            paragraphs: text ? [text] : [],
-            speakerId: p ? p.id : null,
-            segmentIds: g.map((s) => s.id),
-            start: g[0]!.start,
-            end: g[g.length - 1]!.end,
-          };
-        })
-      : [{ kind: 'paragraph', align: 'start', text: L.noInterventions }],
-  );
+  // Proceedings, intervention by intervention; grouped by agenda point once passages carry one.
+  const interventionBlock = (g: Segment[]): MinutesBlock => {
+    const speakerId = g[0]!.speakerId;
+    const found = speakerId ? people.get(speakerId) : undefined;
+    // A participant without a name is printed as an unidentified speaker, not "تدخل السيد :".
+    const p = found?.name.trim() ? found : undefined;
+    const text = clean(g.map((s) => s.text).join('\n').replace(/\n(?!\n)/g, ' '));
+    return {
+      kind: 'intervention',
+      heading: p ? L.intervention(personOf(p, L)) : L.unknownSpeakerIntervention,
+      paragraphs: text ? [text] : [],
+      speakerId: p ? p.id : null,
+      segmentIds: g.map((s) => s.id),
+      start: g[0]!.start,
+      end: g[g.length - 1]!.end,
+    };
+  };
+  const spoken = meeting.segments.filter((s) => s.text.trim() !== '');
+  // The points as the agenda section lists and numbers them (items with a title).
+  const points = meeting.agenda.filter((a) => clean(a.title) !== '');
+  const pointIds = new Set(points.map((a) => a.id));
+  const pointOf = (s: Segment) => (s.agendaItemId && pointIds.has(s.agendaItemId) ? s.agendaItemId : null);
+  let proceedings: MinutesBlock[];
+  if (!spoken.length) {
+    proceedings = [{ kind: 'paragraph', align: 'start', text: L.noInterventions }];
+  } else if (!spoken.some((s) => pointOf(s) !== null)) {
+    proceedings = groupInterventions(spoken).map(interventionBlock);
+  } else {
+    // Every point of the agenda, in its order, even one nobody spoke on: the signing official
+    // sees that it was on the agenda and that nothing was recorded under it.
+    proceedings = [];
+    points.forEach((a, i) => {
+      proceedings.push({ kind: 'agendaPoint', heading: L.agendaPoint(i + 1, clean(a.title)), agendaItemId: a.id });
+      const groups = groupInterventions(spoken.filter((s) => pointOf(s) === a.id));
+      if (groups.length) proceedings.push(...groups.map(interventionBlock));
+      else proceedings.push({ kind: 'paragraph', align: 'start', text: L.noInterventionsOnPoint });
+    });
+    const rest = groupInterventions(spoken.filter((s) => pointOf(s) === null));
+    if (rest.length) proceedings.push({ kind: 'agendaPoint', heading: L.otherBusiness, agendaItemId: null }, ...rest.map(interventionBlock));
+  }
+  section('proceedings', L.headings.proceedings, proceedings);
 
   // Decisions and recommendations.
+  // A decision's vote is a line of its own under its text, in the same cell: a sixth column
+  // would leave the text column too narrow on an A4 page.
   section('decisions', L.headings.decisions, [
     meeting.decisions.length
       ? {
@@ -172,7 +191,7 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
           rows: meeting.decisions.map((d, i) => [
             String(i + 1),
             L.decisionKinds[d.kind],
-            clean(d.text),
+            [clean(d.text), d.vote ? L.vote(d.vote) : ''].filter(Boolean).join('\n'),
             d.owner.trim(),
             formatDeadline(d.deadline, language),
           ]),

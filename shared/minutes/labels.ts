@@ -1,6 +1,6 @@
 // All the wording of the minutes, per language. build.ts composes the model only from these;
 // adding a language is adding one entry here (and its locales in dates.ts).
-import type { Decision, Language, Meeting, MeetingStatus, Participant } from '../domain.ts';
+import type { Decision, Language, Meeting, MeetingStatus, Participant, Vote } from '../domain.ts';
 
 export type Gender = Participant['gender'];
 
@@ -46,6 +46,14 @@ export interface MinutesLabels {
   decisionsHeader: [string, string, string, string, string];
   transcriptHeader: [string, string, string];
   decisionKinds: Record<Decision['kind'], string>;
+  /** How a decision was taken, printed under its text: "بالإجماع", or "الموافقون: 12، المعارضون: 3، الممتنعون: 2". */
+  vote: (v: Vote) => string;
+  /** "النقطة الأولى: <title>" for the n-th point of the agenda (from 1). */
+  agendaPoint: (n: number, title: string) => string;
+  /** Heading of the passages given no agenda point, when others have one. */
+  otherBusiness: string;
+  /** Under an agenda point no passage was assigned to. */
+  noInterventionsOnPoint: string;
   honorific: Record<Gender, string>;
   /** "السيد محمد العلمي، والي الجهة" */
   person: (honorific: string, name: string, title: string) => string;
@@ -68,6 +76,23 @@ export interface MinutesLabels {
   description: (p: { name: string; date: string; place: string; attendees: number; decisions: number; revision: number }) => string;
   /** Arabic comma or Latin comma: used to join clauses. */
   comma: string;
+}
+
+// Ordinals agree with النقطة (feminine): الأولى … العاشرة, الحادية عشرة … التاسعة عشرة, العشرون,
+// الحادية والعشرون … التاسعة والتسعون; beyond that the number is written in digits.
+const AR_UNITS = ['', 'الأولى', 'الثانية', 'الثالثة', 'الرابعة', 'الخامسة', 'السادسة', 'السابعة', 'الثامنة', 'التاسعة', 'العاشرة'];
+const AR_TENS = ['', '', 'العشرون', 'الثلاثون', 'الأربعون', 'الخمسون', 'الستون', 'السبعون', 'الثمانون', 'التسعون'];
+
+/** "الأولى", "الحادية عشرة", "الثانية والعشرون"…; "100" and beyond in digits. */
+export function arabicOrdinalFeminine(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  if (n <= 10) return AR_UNITS[n]!;
+  const unit = n % 10;
+  const tens = Math.floor(n / 10);
+  // In compounds "one" is الحادية, not الأولى.
+  const unitWord = unit === 1 ? 'الحادية' : AR_UNITS[unit]!;
+  if (tens === 1) return `${unitWord} عشرة`;
+  return unit === 0 ? AR_TENS[tens]! : `${unitWord} و${AR_TENS[tens]!}`;
 }
 
 const ar: MinutesLabels = {
@@ -116,6 +141,10 @@ const ar: MinutesLabels = {
   decisionsHeader: ['ر.ت', 'النوع', 'النص', 'الجهة المكلفة', 'الأجل'],
   transcriptHeader: ['التوقيت', 'المتدخل', 'النص'],
   decisionKinds: { decision: 'قرار', recommendation: 'توصية', agreement: 'اتفاق', action: 'إجراء' },
+  vote: (v) => (v.kind === 'unanimous' ? 'بالإجماع' : `الموافقون: ${v.for}، المعارضون: ${v.against}، الممتنعون: ${v.abstain}`),
+  agendaPoint: (n, title) => `النقطة ${arabicOrdinalFeminine(n)}${title ? `: ${title}` : ''}`,
+  otherBusiness: 'مسائل أخرى',
+  noInterventionsOnPoint: 'لم تسجل أي مداخلة في هذه النقطة.',
   honorific: { m: 'السيد', f: 'السيدة', unknown: 'السيد(ة)' },
   person: (h, name, title) => `${h} ${name}${title ? `، ${title}` : ''}`,
   intervention: (person) => `تدخل ${person}:`,
@@ -184,6 +213,10 @@ const fr: MinutesLabels = {
   decisionsHeader: ['N°', 'Type', 'Texte', 'Responsable', 'Échéance'],
   transcriptHeader: ['Heure', 'Intervenant', 'Texte'],
   decisionKinds: { decision: 'Décision', recommendation: 'Recommandation', agreement: 'Accord', action: 'Action' },
+  vote: (v) => (v.kind === 'unanimous' ? 'À l’unanimité' : `Pour : ${v.for}, contre : ${v.against}, abstentions : ${v.abstain}`),
+  agendaPoint: (n, title) => `Point ${n}${title ? ` : ${title}` : ''}`,
+  otherBusiness: 'Questions diverses',
+  noInterventionsOnPoint: 'Aucune intervention n’a été enregistrée sur ce point.',
   honorific: { m: 'M.', f: 'Mme', unknown: 'M./Mme' },
   person: (h, name, title) => `${h} ${name}${title ? `, ${title}` : ''}`,
   intervention: (person) => `Intervention de ${person} :`,
@@ -252,6 +285,10 @@ const en: MinutesLabels = {
   decisionsHeader: ['No.', 'Type', 'Text', 'Responsible', 'Deadline'],
   transcriptHeader: ['Time', 'Speaker', 'Text'],
   decisionKinds: { decision: 'Decision', recommendation: 'Recommendation', agreement: 'Agreement', action: 'Action' },
+  vote: (v) => (v.kind === 'unanimous' ? 'Unanimously' : `For: ${v.for}, against: ${v.against}, abstaining: ${v.abstain}`),
+  agendaPoint: (n, title) => `Item ${n}${title ? `: ${title}` : ''}`,
+  otherBusiness: 'Other business',
+  noInterventionsOnPoint: 'No intervention was recorded on this item.',
   honorific: { m: 'Mr', f: 'Ms', unknown: 'Mr/Ms' },
   person: (h, name, title) => `${h} ${name}${title ? `, ${title}` : ''}`,
   intervention: (person) => `Intervention by ${person}:`,

@@ -39,6 +39,17 @@ export type MinutesBlock =
       /** Kept on the same page as what follows (the closing, with the signatures). */
       keepWithNext?: boolean;
     }
+  /**
+   * The heading of one agenda point in the proceedings ("النقطة الأولى: …"), followed by that
+   * point's interventions; also heads the passages given no point ("مسائل أخرى"). Only present
+   * when the secretary assigned passages to agenda points.
+   */
+  | {
+      kind: 'agendaPoint';
+      heading: string;
+      /** The agenda item, or null for the passages given no point. */
+      agendaItemId: string | null;
+    }
   /** One intervention: the consecutive segments of one speaker. */
   | {
       kind: 'intervention';

@@ -4,14 +4,17 @@ import type { Meeting } from '../../../shared/domain.ts';
 import { client } from '../../api/client.ts';
 import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import { userText } from '../../i18n/textLang.ts';
 import { ErrorBanner } from '../ErrorBanner.tsx';
 import { TranscriptPanel } from '../transcript/TranscriptPanel.tsx';
 import { MinutesPanel } from '../minutes/MinutesPanel.tsx';
+import { ReviewEditor } from '../editor/ReviewEditor.tsx';
+import { RecordingPanel } from '../recording/RecordingPanel.tsx';
 import { formFieldNames, MeetingForm, type FormFields } from './MeetingForm.tsx';
 import { useAutosave } from './useAutosave.ts';
 
-type Tab = 'details' | 'transcript' | 'minutes';
-const tabs: Tab[] = ['details', 'transcript', 'minutes'];
+type Tab = 'details' | 'recording' | 'transcript' | 'review' | 'minutes';
+const tabs: Tab[] = ['details', 'recording', 'transcript', 'review', 'minutes'];
 
 function pickForm(m: Meeting): FormFields {
   return Object.fromEntries(formFieldNames.map((k) => [k, m[k]])) as FormFields;
@@ -22,12 +25,15 @@ function isTextField(el: Element | null): boolean {
 }
 
 export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack(): void }) {
-  const { t, errorMessage } = useI18n();
+  const { t, errorMessage, lang } = useI18n();
   const [meeting, setMeeting] = useState<Meeting | null>(null);
   const [form, setForm] = useState<FormFields | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('details');
   const undoStack = useRef<FormFields[]>([]);
+  // The review editor has its own undo (the journal) and follows changes itself.
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
 
   const load = useCallback(() => {
     client.api
@@ -67,7 +73,7 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey && !isTextField(document.activeElement)) {
+      if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey && !isTextField(document.activeElement) && tabRef.current !== 'review') {
         e.preventDefault();
         undo();
       } else if (mod && e.key.toLowerCase() === 's') {
@@ -79,21 +85,24 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, flush]);
 
+  // A read answered after a newer edit was applied here must not take the page back to an older version.
+  const keepNewer = useCallback((m: Meeting) => setMeeting((prev) => (prev && (prev.version ?? 0) > (m.version ?? 0) ? prev : m)), []);
+
   // Segments streamed by a transcription, or changes from another window, refresh the meeting.
   useEffect(
     () =>
       client.onEvent((e) => {
-        if (e.type === 'meeting' && e.meetingId === meetingId) client.api.getMeeting({ id: meetingId }).then(setMeeting).catch(() => undefined);
+        if (e.type === 'meeting' && e.meetingId === meetingId && tabRef.current !== 'review') client.api.getMeeting({ id: meetingId }).then(keepNewer).catch(() => undefined);
       }),
-    [meetingId],
+    [meetingId, keepNewer],
   );
 
   // Events sent while the server was away are lost: after a reconnection, read the meeting again
   // (the form keeps what the secretary typed; its unsaved changes are still pending in autosave).
   const { reconnections } = useConnection();
   useEffect(() => {
-    if (reconnections > 0) client.api.getMeeting({ id: meetingId }).then(setMeeting).catch(() => undefined);
-  }, [reconnections, meetingId]);
+    if (reconnections > 0) client.api.getMeeting({ id: meetingId }).then(keepNewer).catch(() => undefined);
+  }, [reconnections, meetingId, keepNewer]);
 
   // The transcript panel applies live segments to the latest meeting, not to the one it last rendered.
   const updateMeeting = useCallback((update: Meeting | ((prev: Meeting) => Meeting)) => {
@@ -124,7 +133,9 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
         <button type="button" className="link" onClick={() => void back()}>
           {t('back')}
         </button>
-        <h1 id="meeting-title">{form.title || t('untitled')}</h1>
+        <h1 id="meeting-title" {...(form.title ? userText(form.title, lang, form.language) : {})}>
+          {form.title || t('untitled')}
+        </h1>
         <span className={`status status-${meeting.status}`}>{t(`status_${meeting.status}`)}</span>
         <span className={`save-state save-${state}`} role="status" aria-live="polite">
           {state === 'saving' ? t('saving') : state === 'saved' ? t('saved') : state === 'error' ? t('saveFailed') : ''}
@@ -159,7 +170,9 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'details' && <MeetingForm value={form} onChange={change} readOnly={readOnly} />}
+        {tab === 'recording' && <RecordingPanel meeting={meeting} onMeeting={keepNewer} onTranscribe={() => setTab('transcript')} />}
         {tab === 'transcript' && <TranscriptPanel meeting={meeting} onMeeting={updateMeeting} />}
+        {tab === 'review' && <ReviewEditor meeting={meeting} onMeeting={updateMeeting} />}
         {tab === 'minutes' && <MinutesPanel meeting={meeting} onMeeting={setMeeting} />}
       </div>
     </section>

@@ -1,5 +1,6 @@
 // The minutes tab: the preview (the same model the DOCX writer renders), export in each format
-// and language, approve (freeze) and reopen (new revision).
+// and language, approve (freeze) and reopen (new revision), and for approved minutes the archive
+// package (BagIt zip, main/export/bagit.ts).
 import { useEffect, useState } from 'react';
 import { exportFormats, type ExportFormat } from '../../../shared/api.ts';
 import { languages, type Language, type Meeting } from '../../../shared/domain.ts';
@@ -40,6 +41,21 @@ export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeti
     }
   };
 
+  const doExportBag = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await client.api.exportBag({ meetingId: meeting.id, zip: true });
+      if (r.downloadId) await client.download(r.downloadId);
+      const missing = r.pdfA === 'noLibreOffice' ? t('bagNoPdfA') : r.pdfA === 'failed' ? t('bagPdfAFailed') : '';
+      setNotice([t('bagExported', { file: r.fileName }), missing].filter(Boolean).join(' '));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const approve = async () => {
     setConfirmApprove(false);
     try {
@@ -66,6 +82,11 @@ export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeti
           ))}
         <span className="spacer" />
         <span>{t('revision', { n: meeting.revision })}</span>
+        {meeting.status === 'approved' && (
+          <button type="button" disabled={busy} onClick={() => void doExportBag()} title={t('exportBagHint')}>
+            {t('exportBag')}
+          </button>
+        )}
         {meeting.status === 'approved' ? (
           <button type="button" onClick={() => client.api.reopenMeeting({ meetingId: meeting.id }).then(onMeeting).catch(fail)}>
             {t('reopen')}

@@ -65,6 +65,12 @@ function Block({ block, model }: { block: MinutesBlock; model: MinutesModel }): 
           {block.text}
         </p>
       );
+    case 'agendaPoint':
+      return (
+        <h3 className="minutes-agenda-point" dir={dir} data-agenda-item={block.agendaItemId ?? undefined}>
+          {block.heading}
+        </h3>
+      );
     case 'intervention':
       return (
         <div className="minutes-intervention" data-segments={block.segmentIds.join(' ')}>
@@ -97,7 +103,8 @@ function Block({ block, model }: { block: MinutesBlock; model: MinutesModel }): 
             {block.rows.map((row, r) => (
               <tr key={r} className={block.signatureColumn !== null ? 'minutes-row-signature' : undefined}>
                 {row.map((cell, c) => (
-                  <td key={c} dir={dir} className={block.centered.includes(c) ? 'minutes-align-center' : undefined}>
+                  // pre-line: a cell may hold a second line (a decision's vote), as in the DOCX.
+                  <td key={c} dir={dir} className={block.centered.includes(c) ? 'minutes-align-center minutes-pre-line' : 'minutes-pre-line'}>
                     {cell}
                   </td>
                 ))}

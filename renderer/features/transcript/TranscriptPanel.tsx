@@ -8,15 +8,17 @@ import { client } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import { userText } from '../../i18n/textLang.ts';
 import { ChoiceField } from '../ChoiceField.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ErrorBanner } from '../ErrorBanner.tsx';
+import { MeetingAudioBar } from '../editor/player/MeetingAudioBar.tsx';
 import { clock } from './time.ts';
 
 const spokenLanguages = ['ar', 'auto', 'fr', 'en'] as const;
 
 export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeting(update: Meeting | ((prev: Meeting) => Meeting)): void }) {
-  const { t, errorMessage } = useI18n();
+  const { t, errorMessage, lang } = useI18n();
   const [models, setModels] = useState<ModelInfo[]>([]);
   const [modelId, setModelId] = useState<string>('');
   const [language, setLanguage] = useState<(typeof spokenLanguages)[number]>('ar');
@@ -142,6 +144,7 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
       <section className="card" aria-labelledby="audio-h">
         <h2 id="audio-h">{t('audio')}</h2>
         {meeting.audio ? <p>{t('audioInfo', { duration: clock(meeting.audio.durationSec) })} — <span dir="auto">{meeting.audio.originalName}</span></p> : <p>{t('noAudio')}</p>}
+        {meeting.audio && <MeetingAudioBar meeting={meeting} />}
         <input ref={audioInput} type="file" hidden accept=".wav,.mp3,.m4a,.aac,.ogg,.opus,.flac,.webm,audio/*" aria-label={t('importAudio')} onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
@@ -260,8 +263,14 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
             {segments.map((s) => (
               <li key={s.id}>
                 <span className="seg-time" dir="ltr">{clock(s.start)}</span>
-                {s.speakerId && <span className="seg-speaker">{speakerName(s.speakerId)}</span>}
-                <span className="seg-text" dir="auto">{s.text}</span>
+                {s.speakerId && (
+                  <span className="seg-speaker" {...userText(speakerName(s.speakerId), lang, meeting.language)}>
+                    {speakerName(s.speakerId)}
+                  </span>
+                )}
+                <span className="seg-text" {...userText(s.text, lang, meeting.language)}>
+                  {s.text}
+                </span>
               </li>
             ))}
           </ol>

@@ -1,0 +1,117 @@
+// The agenda in the review editor's side panel: each item with where its passages start in the
+// recording (a button that jumps there) and how many there are, and a button that assigns the
+// selected passages to it (one setAgendaItem command). The minutes group the proceedings by these
+// assignments (shared/minutes/build.ts). Standalone: everything comes in through the props.
+import { useId, useMemo, useState } from 'react';
+import type { Meeting } from '../../../shared/domain.ts';
+import { MAX_RANGE_IDS, type EditInput } from '../../../shared/edits.ts';
+import { useI18n } from '../../i18n/I18nContext.tsx';
+import { clock } from '../transcript/time.ts';
+import './decisions-agenda.css';
+
+export interface AgendaOutlineProps {
+  meeting: Meeting;
+  /** Selected segment ids, in time order. */
+  selection: string[];
+  readOnly: boolean;
+  onEdit(edit: EditInput): Promise<void>;
+  onJump(segmentId: string): void;
+}
+
+/** For each agenda item: its first passage in time order and how many passages it holds. */
+function whereItemsStart(meeting: Meeting): Map<string, { first: { id: string; start: number }; count: number }> {
+  const out = new Map<string, { first: { id: string; start: number }; count: number }>();
+  for (const s of meeting.segments) {
+    if (!s.agendaItemId) continue;
+    const at = out.get(s.agendaItemId);
+    if (!at) out.set(s.agendaItemId, { first: { id: s.id, start: s.start }, count: 1 });
+    else {
+      at.count++;
+      if (s.start < at.first.start) at.first = { id: s.id, start: s.start };
+    }
+  }
+  return out;
+}
+
+export function AgendaOutline({ meeting, selection, readOnly, onEdit, onJump }: AgendaOutlineProps) {
+  const { t, errorMessage } = useI18n();
+  const uid = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const starts = useMemo(() => whereItemsStart(meeting), [meeting]);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const selectionHasPoint = meeting.segments.some((s) => selected.has(s.id) && s.agendaItemId);
+
+  const assign = async (agendaItemId: string | null) => {
+    if (!selection.length || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      // A selection longer than one command may name is sent as its first and last passage
+      // (the selection is in time order, and so long a one is a shift-click span).
+      const range = selection.length <= MAX_RANGE_IDS ? { ids: selection } : { fromId: selection[0]!, toId: selection[selection.length - 1]! };
+      await onEdit({ type: 'setAgendaItem', range, agendaItemId });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = meeting.agenda.filter((a) => a.title.trim() !== '');
+  return (
+    <section className="side-panel agenda-outline" aria-labelledby={`${uid}-title`}>
+      <h2 id={`${uid}-title`}>{t('agendaOutlineTitle')}</h2>
+      {error && (
+        <p className="side-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!readOnly && items.length > 0 && selection.length === 0 && <p className="side-note">{t('agendaSelectHint')}</p>}
+      {items.length === 0 ? (
+        <p className="empty">{t('agendaNoItems')}</p>
+      ) : (
+        <ol className="side-list">
+          {items.map((a, i) => {
+            const at = starts.get(a.id);
+            const titleId = `${uid}-item-${i}`;
+            return (
+              <li key={a.id} className="side-item">
+                <div className="side-item-head">
+                  <span className="side-number">{i + 1}.</span>
+                  <span id={titleId} className="agenda-outline-title" dir="auto">
+                    {a.title}
+                  </span>
+                </div>
+                {at ? (
+                  <div className="side-actions">
+                    <button type="button" className="link agenda-outline-time" aria-describedby={titleId} onClick={() => onJump(at.first.id)}>
+                      {t('agendaStartsAt', { time: clock(at.first.start) })}
+                    </button>
+                    <span className="side-note">{t('agendaPassages', { n: at.count })}</span>
+                  </div>
+                ) : (
+                  <p className="side-note">{t('agendaNotAssigned')}</p>
+                )}
+                {!readOnly && (
+                  <div className="side-actions">
+                    <button type="button" disabled={busy || selection.length === 0} aria-describedby={titleId} onClick={() => void assign(a.id)}>
+                      {t('agendaAssign', { n: selection.length })}
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {!readOnly && selectionHasPoint && (
+        <button type="button" disabled={busy} onClick={() => void assign(null)}>
+          {t('agendaClear', { n: selection.length })}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export default AgendaOutline;

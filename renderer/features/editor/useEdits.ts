@@ -1,0 +1,171 @@
+// The editor's side of the journaled edit commands (shared/edits.ts, main/archive/journal.ts):
+// one queue, so that every command is sent on the version the previous one produced; the
+// answer's restore patch applied to the editor's copy of the meeting; undo/redo availability
+// from the journal (so it survives a reload); conflicts and other windows' changes refetched.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Meeting } from '../../../shared/domain.ts';
+import { applyEdit, type EditInput, type EditResult } from '../../../shared/edits.ts';
+import { ApiError, client } from '../../api/client.ts';
+
+export type SaveOutcome = 'saved' | 'retry' | 'dropped';
+export type MeetingUpdate = (update: Meeting | ((prev: Meeting) => Meeting)) => void;
+
+export interface Edits {
+  /**
+   * Sends one command after those already queued. setText is retried once after a conflict.
+   * A refusal is shown in the editor, or with `rethrow` thrown to the caller (a panel showing it itself).
+   */
+  apply(edit: EditInput, opts?: { rethrow?: boolean }): Promise<SaveOutcome>;
+  undo(): Promise<SaveOutcome>;
+  redo(): Promise<SaveOutcome>;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Commands sent and not answered yet. */
+  pending: number;
+  /** Resolves once every command queued so far is answered. */
+  idle(): Promise<void>;
+  /** The version the next command will be sent on. */
+  version(): number;
+  /** Takes in the answer of a command sent by someone else on `base` (the re-transcription dialog). */
+  accept(base: number, result: EditResult): void;
+}
+
+const isConflict = (e: unknown) => e instanceof ApiError && e.payload.code === 'edit.conflict';
+/** The server did not answer (stopped, restarting): the same command may be sent again later. */
+const isTransient = (e: unknown) => !(e instanceof ApiError) || e.payload.code === 'internal' || e.payload.code === 'disk.full';
+
+export function useEdits(
+  meeting: Meeting,
+  onMeeting: MeetingUpdate,
+  report: (err: unknown, kind: 'conflict' | 'error') => void,
+  reconnections: number,
+): Edits {
+  const meetingId = meeting.id;
+  const version = useRef(meeting.version ?? 0);
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const [history, setHistory] = useState({ canUndo: false, canRedo: false });
+  const [pending, setPending] = useState(0);
+  const pendingRef = useRef(0);
+
+  // A newer copy from a refetch moves the base forward.
+  useEffect(() => {
+    if ((meeting.version ?? 0) > version.current) version.current = meeting.version ?? 0;
+  }, [meeting.version]);
+
+  const reload = useCallback(async () => {
+    const [m, state] = await Promise.all([client.api.getMeeting({ id: meetingId }), client.api.getEditState({ meetingId })]);
+    version.current = m.version ?? 0;
+    onMeeting(m);
+    setHistory({ canUndo: state.canUndo, canRedo: state.canRedo });
+  }, [meetingId, onMeeting]);
+
+  const accept = useCallback(
+    (base: number, r: EditResult) => {
+      version.current = r.version;
+      setHistory({ canUndo: r.canUndo, canRedo: r.canRedo });
+      let broken = false;
+      onMeeting((prev) => {
+        // A refetch already brought this version (or a later one).
+        if ((prev.version ?? 0) !== base) return prev;
+        try {
+          return { ...applyEdit(prev, r.changes).meeting, version: r.version };
+        } catch {
+          broken = true;
+          return prev;
+        }
+      });
+      if (broken) void reload().catch(() => undefined);
+    },
+    [onMeeting, reload],
+  );
+
+  const enqueue = useCallback(
+    (send: (base: number) => Promise<EditResult>, retryOnConflict: boolean, rethrow = false): Promise<SaveOutcome> => {
+      pendingRef.current += 1;
+      setPending(pendingRef.current);
+      const run = async (): Promise<SaveOutcome> => {
+        for (let attempt = 0; ; attempt++) {
+          const base = version.current;
+          try {
+            accept(base, await send(base));
+            return 'saved';
+          } catch (e) {
+            if (isConflict(e)) {
+              await reload().catch(() => undefined);
+              if (retryOnConflict && attempt === 0) continue;
+              if (rethrow) throw e;
+              report(e, 'conflict');
+              return 'dropped';
+            }
+            if (rethrow) throw e;
+            report(e, 'error');
+            return isTransient(e) ? 'retry' : 'dropped';
+          }
+        }
+      };
+      const p = chain.current.then(run, run).finally(() => {
+        pendingRef.current -= 1;
+        setPending(pendingRef.current);
+      });
+      chain.current = p;
+      return p;
+    },
+    [accept, reload, report],
+  );
+
+  const apply = useCallback(
+    (edit: EditInput, opts?: { rethrow?: boolean }) =>
+      enqueue((baseVersion) => client.api.applyEdit({ meetingId, baseVersion, edit }), edit.type === 'setText', opts?.rethrow),
+    [enqueue, meetingId],
+  );
+  const undo = useCallback(() => enqueue((baseVersion) => client.api.undoEdit({ meetingId, baseVersion }), false), [enqueue, meetingId]);
+  const redo = useCallback(() => enqueue((baseVersion) => client.api.redoEdit({ meetingId, baseVersion }), false), [enqueue, meetingId]);
+
+  // Undo and redo come from the journal: available on opening, and after a reload of the page.
+  useEffect(() => {
+    client.api
+      .getEditState({ meetingId })
+      .then((s) => {
+        setHistory({ canUndo: s.canUndo, canRedo: s.canRedo });
+        if (s.version !== version.current && pendingRef.current === 0) void reload().catch(() => undefined);
+      })
+      .catch(() => undefined);
+  }, [meetingId, reload]);
+
+  // Every command announces a 'meeting' event, ours included: ask only for the version (cheap),
+  // and fetch the meeting when it differs from ours while nothing of ours is in flight. After a
+  // reconnection, events may have been missed: the same check.
+  const check = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleCheck = useCallback(() => {
+    if (check.current) clearTimeout(check.current);
+    check.current = setTimeout(() => {
+      check.current = null;
+      if (pendingRef.current > 0) return scheduleCheck();
+      client.api
+        .getEditState({ meetingId })
+        .then((s) => {
+          if (pendingRef.current > 0) return scheduleCheck();
+          setHistory({ canUndo: s.canUndo, canRedo: s.canRedo });
+          if (s.version !== version.current) void reload().catch(() => undefined);
+        })
+        .catch(() => undefined);
+    }, 150);
+  }, [meetingId, reload]);
+  useEffect(
+    () =>
+      client.onEvent((e) => {
+        if (e.type === 'meeting' && e.meetingId === meetingId) scheduleCheck();
+      }),
+    [meetingId, scheduleCheck],
+  );
+  useEffect(() => {
+    if (reconnections > 0) scheduleCheck();
+  }, [reconnections, scheduleCheck]);
+  useEffect(() => () => {
+    if (check.current) clearTimeout(check.current);
+  }, []);
+
+  const idle = useCallback(() => chain.current.then(() => undefined, () => undefined), []);
+  const current = useCallback(() => version.current, []);
+  return { apply, undo, redo, canUndo: history.canUndo, canRedo: history.canRedo, pending, idle, version: current, accept };
+}

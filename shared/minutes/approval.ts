@@ -1,0 +1,36 @@
+// What is still unestablished in a meeting about to be approved: the Minutes panel lists it and
+// asks before approving (approvalCheck). Approval is not refused for it: the secretary may know
+// that a passage has no identifiable speaker, but has to see it first.
+import type { Meeting } from '../domain.ts';
+import { minutesTemplates } from './template.ts';
+
+export interface ApprovalCheck {
+  /** Passages with text and no speaker: they print as an unidentified intervention. */
+  untaggedSegments: { id: string; start: number }[];
+  /** Decision marks tapped while recording that were never turned into a decision (applyMarks). */
+  decisionMarksWithoutDecision: { id: string; at: number }[];
+  /** No decision is recorded and the secretary has not stated that none was taken. */
+  decisionsUnconfirmed: boolean;
+  /** Decisions without a vote, for meeting types whose decisions are voted (council). */
+  decisionsWithoutVote: { id: string }[];
+  /** True when nothing above needs the secretary's attention. */
+  clean: boolean;
+}
+
+export function approvalCheck(meeting: Meeting): ApprovalCheck {
+  const decisionIds = new Set(meeting.decisions.map((d) => d.id));
+  const untaggedSegments = meeting.segments
+    .filter((s) => s.speakerId === null && s.text.trim() !== '')
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({ id: s.id, start: s.start }));
+  const decisionMarksWithoutDecision = (meeting.marks ?? [])
+    .filter((m) => m.kind === 'decision' && !(m.decisionId && decisionIds.has(m.decisionId)))
+    .sort((a, b) => a.at - b.at)
+    .map((m) => ({ id: m.id, at: m.at }));
+  const decisionsUnconfirmed = meeting.decisions.length === 0 && !meeting.noDecisionConfirmed;
+  const decisionsWithoutVote = minutesTemplates[meeting.type].votesRequired
+    ? meeting.decisions.filter((d) => (d.kind === 'decision' || d.kind === 'recommendation') && !d.vote).map((d) => ({ id: d.id }))
+    : [];
+  const clean = !untaggedSegments.length && !decisionMarksWithoutDecision.length && !decisionsUnconfirmed && !decisionsWithoutVote.length;
+  return { untaggedSegments, decisionMarksWithoutDecision, decisionsUnconfirmed, decisionsWithoutVote, clean };
+}

@@ -1,0 +1,21 @@
+// What each kind of meeting puts in its minutes. A council session (دورة المجلس) is a deliberative
+// body: its minutes account for every member (present, absent, excused), state the quorum, and
+// each decision records how it was voted. A consultation has no members to count and votes
+// nothing: a quorum would be meaningless there.
+import type { Meeting } from '../domain.ts';
+
+export interface MinutesTemplate {
+  /** The absent and excused lists are printed even when empty ("none"). */
+  attendanceStatuses: boolean;
+  /** The quorum line (present members / total members). */
+  quorum: boolean;
+  /** Approval lists the decisions without a recorded vote. */
+  votesRequired: boolean;
+}
+
+export const minutesTemplates: Record<Meeting['type'], MinutesTemplate> = {
+  council: { attendanceStatuses: true, quorum: true, votesRequired: true },
+  committee: { attendanceStatuses: true, quorum: false, votesRequired: false },
+  consultation: { attendanceStatuses: false, quorum: false, votesRequired: false },
+  other: { attendanceStatuses: false, quorum: false, votesRequired: false },
+};
