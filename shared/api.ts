@@ -15,9 +15,10 @@ import {
   type Person,
   type Segment,
 } from './domain.ts';
-import { editApiInputs, type EditApiOutputs } from './edits.ts';
+import { editApiInputs, type EditApiOutputs, type EditResult } from './edits.ts';
 import type { ErrorPayload } from './errors.ts';
 import type { MinutesModel } from './minutes/model.ts';
+import { recordingApiInputs, type LiveStatusEvent, type LiveTextEvent, type RecordingApiOutputs, type RecordingEvent } from './recording.ts';
 
 /** Largest single request body; uploads are sent in chunks below it. */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -87,9 +88,32 @@ export const apiInputs = {
   }),
   approveMeeting: byMeeting,
   reopenMeeting: byMeeting,
+  /** An approved revision as a BagIt package for an archive (RFC 8493); default: the latest approved one. */
+  exportBag: z.strictObject({
+    meetingId: idSchema,
+    revision: z.number().int().min(1).max(999_999).optional(),
+    zip: z.boolean(),
+  }),
 
   // The review editor: journaled edit commands, undo and redo (shared/edits.ts)
   ...editApiInputs,
+  /**
+   * Transcribe the passage fromId..toId (inclusive, in time order) again, in another language or
+   * with another model; its segments are replaced in one undoable edit (answers like applyEdit).
+   */
+  retranscribePassage: z.strictObject({
+    meetingId: idSchema,
+    baseVersion: z.number().int().min(0),
+    fromId: idSchema,
+    toId: idSchema,
+    language: z.enum(transcriptionLanguages),
+    modelId: z.string().max(100).optional(),
+  }),
+  /** Stops a retranscribePassage in progress (it then fails with passage.cancelled). */
+  cancelRetranscription: byMeeting,
+
+  // Live recording from the page's microphone (shared/recording.ts)
+  ...recordingApiInputs,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -135,7 +159,21 @@ export interface ExportResult {
   sha256: string;
 }
 
-export interface ApiOutputs extends EditApiOutputs {
+/** Whether the package holds a PDF/A copy of the minutes, or why not. */
+export type PdfAStatus = 'included' | 'noLibreOffice' | 'failed';
+
+export interface BagExportResult {
+  /** The zip's name, or the folder's name in the meeting's exports/ when zip is false. */
+  fileName: string;
+  /** Download id of the zip; null for a folder, which is not one file to download. */
+  downloadId: string | null;
+  /** sha256 of the zip; for a folder, of its tagmanifest-sha256.txt, which pins every other file. */
+  sha256: string;
+  revision: number;
+  pdfA: PdfAStatus;
+}
+
+export interface ApiOutputs extends EditApiOutputs, RecordingApiOutputs {
   listMeetings: MeetingSummary[];
   createMeeting: Meeting;
   getMeeting: Meeting;
@@ -157,6 +195,9 @@ export interface ApiOutputs extends EditApiOutputs {
   exportMeeting: ExportResult;
   approveMeeting: Meeting;
   reopenMeeting: Meeting;
+  retranscribePassage: EditResult;
+  cancelRetranscription: { cancelled: boolean };
+  exportBag: BagExportResult;
 }
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiInputs)[M]>;
@@ -172,7 +213,10 @@ export type ApiEvent =
   | { type: 'meeting'; meetingId: string }
   | { type: 'job'; job: TranscriptionJob }
   | { type: 'segment'; meetingId: string; segment: Segment }
-  | { type: 'model'; model: ModelInfo };
+  | { type: 'model'; model: ModelInfo }
+  | RecordingEvent
+  | LiveTextEvent
+  | LiveStatusEvent;
 
 export type Unsubscribe = () => void;
 export interface MahdarClient {

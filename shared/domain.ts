@@ -20,6 +20,7 @@ export const LIMITS = {
   segments: 50_000,
   decisions: 2_000,
   tags: 20,
+  marks: 20_000,
 } as const;
 
 /** Ids are opaque, filesystem-safe tokens: they become folder names under the archive root. */
@@ -46,6 +47,9 @@ export function cleanMultiLine(s: string): string {
 const shortText = z.string().max(LIMITS.shortText).transform(cleanSingleLine);
 const longText = z.string().max(LIMITS.longText).transform(cleanMultiLine);
 
+export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
+export const genders = ['m', 'f', 'unknown'] as const;
+
 export const participantSchema = z.strictObject({
   id: idSchema,
   name: shortText,
@@ -53,6 +57,10 @@ export const participantSchema = z.strictObject({
   gender: z.enum(['m', 'f', 'unknown']).default('unknown'),
   title: shortText.default(''),
   organisation: shortText.default(''),
+  /** Whether the person attended; the minutes list the absent and the excused apart. */
+  attendance: z.enum(attendanceStatuses).default('present'),
+  /** Who attended in this member's place (a present member represented by someone else). */
+  representedBy: shortText.default(''),
 });
 export type Participant = z.infer<typeof participantSchema>;
 
@@ -111,6 +119,25 @@ export const decisionSchema = z.strictObject({
   vote: voteSchema.nullable().optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
+
+export const markKinds = ['floor', 'decision', 'agenda'] as const;
+/**
+ * A live mark the secretary taps while recording, at a time of the recording (seconds, the
+ * clock of the audio: a paused span does not count). shared/marks.ts turns them into speakers,
+ * agenda items and draft decisions once the transcript exists.
+ */
+export const markSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(markKinds),
+  at: z.number().min(0).max(24 * 3600),
+  /** floor: who has the floor from `at` on. */
+  participantId: idSchema.optional(),
+  /** agenda: the item discussed from `at` on. */
+  agendaItemId: idSchema.optional(),
+  /** decision: the draft decision made from it by applyMarks (so it is made once). */
+  decisionId: idSchema.optional(),
+});
+export type Mark = z.infer<typeof markSchema>;
 
 export const meetingTypes = ['consultation', 'council', 'committee', 'other'] as const;
 export const meetingStatuses = ['draft', 'review', 'approved'] as const;
@@ -173,6 +200,21 @@ function meetingFieldsShape<D extends z.ZodType<string>, T extends z.ZodType<str
     agenda: z.array(agendaItemSchema).max(LIMITS.agendaItems),
     segments: z.array(segment).max(LIMITS.segments),
     decisions: z.array(decisionSchema).max(LIMITS.decisions),
+    // The fields below came later. They are optional rather than defaulted: a partial update
+    // (updateMeeting) would otherwise reset each one it does not name to its default. Absent
+    // means the default given in docs/meeting-format.md.
+    /** The chair's gender, for رئيس / رئيسة الجلسة; absent or 'unknown': taken from the matching participant. */
+    chairGender: z.enum(genders).optional(),
+    /** The secretary stated that no decision was taken: only then do the minutes say so. */
+    noDecisionConfirmed: z.boolean().optional(),
+    /** The convening letter (الاستدعاء) and its date, and the legal basis of the meeting. */
+    convocationReference: shortText.optional(),
+    convocationDate: date.optional(),
+    legalBasis: longText.optional(),
+    /** Days added to the computed Hijri date to follow the Moroccan official calendar. */
+    hijriAdjust: z.number().int().min(-1).max(1).optional(),
+    /** Members the body has in all, for the quorum; absent or 0: the participants listed. */
+    membersTotal: z.number().int().min(0).max(100_000).optional(),
   };
 }
 
@@ -204,6 +246,8 @@ export const meetingSchema = z.strictObject({
   createdAt: z.string(),
   updatedAt: z.string(),
   audio: audioInfoSchema.nullable(),
+  /** Live marks (shared/marks.ts), changed only by edit commands. Absent = none. */
+  marks: z.array(markSchema).max(LIMITS.marks).optional(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 

@@ -14,16 +14,20 @@ import {
   decisionSchema,
   idSchema,
   LIMITS,
+  markKinds,
+  markSchema,
   meetingIntegrityIssues,
   newId,
   participantSchema,
   storedSegmentSchema,
   voteSchema,
+  type Mark,
   type Meeting,
   type Participant,
   type Segment,
 } from './domain.ts';
 import { MahdarError } from './errors.ts';
+import { applyMarks } from './marks.ts';
 import { replaceMatches } from './text/find.ts';
 
 /** Most segments one command may name by id (a longer span is named {fromId, toId}). */
@@ -98,6 +102,21 @@ const userEdits = [
     wholeWord: z.boolean().default(false),
     segmentIds: z.array(idSchema).max(MAX_RANGE_IDS).optional(),
   }),
+  /** A live mark (shared/domain.ts markSchema) at a time of the recording. */
+  z.strictObject({
+    type: z.literal('addMark'),
+    mark: z.strictObject({
+      /** Filled in by applyEdit when absent, so that the journal replays the same id. */
+      id: idSchema.optional(),
+      kind: z.enum(markKinds),
+      at: seconds,
+      participantId: idSchema.optional(),
+      agendaItemId: idSchema.optional(),
+    }),
+  }),
+  z.strictObject({ type: z.literal('removeMark'), markId: idSchema }),
+  /** The marks become speakers, agenda items and draft decisions (shared/marks.ts). */
+  z.strictObject({ type: z.literal('applyMarks'), overwrite: z.boolean().default(false) }),
 ] as const;
 
 /** Commands a client may send. */
@@ -123,11 +142,25 @@ export const restoreSchema = z.strictObject({
   segments: listPatchSchema(storedSegmentSchema).optional(),
   decisions: listPatchSchema(decisionSchema).optional(),
   participants: listPatchSchema(participantSchema).optional(),
+  marks: listPatchSchema(markSchema).optional(),
 });
 export type RestoreEdit = z.infer<typeof restoreSchema>;
 
+/**
+ * A passage transcribed again (main/service/passage.ts): the segments `removeIds` give way to
+ * `segments`, in one step that undo reverts exactly. Each new segment takes the speaker, agenda
+ * item and tags of the removed segment it overlaps most, so the secretary's tagging survives.
+ * Not accepted from clients: the server builds it from the engine's output.
+ */
+export const replacePassageSchema = z.strictObject({
+  type: z.literal('replacePassage'),
+  removeIds: z.array(idSchema).min(1).max(MAX_RANGE_IDS),
+  segments: z.array(z.strictObject({ id: idSchema, start: seconds, end: seconds, text: longText })).min(1).max(MAX_RANGE_IDS),
+});
+export type ReplacePassageEdit = z.infer<typeof replacePassageSchema>;
+
 /** Any command the journal may hold. */
-export const journalEditSchema = z.discriminatedUnion('type', [...userEdits, restoreSchema]);
+export const journalEditSchema = z.discriminatedUnion('type', [...userEdits, restoreSchema, replacePassageSchema]);
 export type Edit = z.infer<typeof journalEditSchema>;
 
 export interface ListPatch<T> {
@@ -148,8 +181,10 @@ export interface EditOutcome {
   changed: boolean;
 }
 
-type Lists = Pick<Meeting, 'segments' | 'decisions' | 'participants'>;
-const listKeys = ['segments', 'decisions', 'participants'] as const;
+type Lists = Pick<Meeting, 'segments' | 'decisions' | 'participants'> & { marks: Mark[] };
+const listKeys = ['segments', 'decisions', 'participants', 'marks'] as const;
+/** A list of the meeting; `marks` is absent from meetings that never had one. */
+const listOf = (m: Meeting, key: (typeof listKeys)[number]): { id: string }[] => m[key] ?? [];
 
 /**
  * Applies one command to a meeting (which is not modified). Throws MahdarError on a reference
@@ -159,11 +194,13 @@ const listKeys = ['segments', 'decisions', 'participants'] as const;
 export function applyEdit(meeting: Meeting, edit: Edit): EditOutcome {
   const { lists, applied } = run(meeting, edit);
   const next: Meeting = { ...meeting, ...lists };
+  // No marks is no field, as in meetings that never had one: undoing the first mark gives them back exactly.
+  if (lists.marks && !lists.marks.length) delete next.marks;
   const inverse: RestoreEdit = { type: 'restore' };
   const forward: RestoreEdit = { type: 'restore' };
   let changed = false;
   for (const key of listKeys) {
-    const d = diffList<{ id: string }>(meeting[key], next[key]);
+    const d = diffList<{ id: string }>(listOf(meeting, key), listOf(next, key));
     if (!d) continue;
     changed = true;
     (inverse as Record<string, unknown>)[key] = d.inverse;
@@ -232,9 +269,39 @@ function run(m: Meeting, edit: Edit): { lists: Partial<Lists>; applied: Edit } {
     }
     case 'replaceText':
       return { lists: replaceText(m, edit), applied: edit };
+    case 'addMark':
+      return addMark(m, edit);
+    case 'removeMark': {
+      const marks = m.marks ?? [];
+      if (!marks.some((k) => k.id === edit.markId)) throw new MahdarError('edit.markNotFound');
+      return { lists: { marks: marks.filter((k) => k.id !== edit.markId) }, applied: edit };
+    }
+    case 'applyMarks':
+      return { lists: applyMarks(m, { overwrite: edit.overwrite }), applied: edit };
     case 'restore':
       return { lists: applyRestore(m, edit), applied: edit };
+    case 'replacePassage':
+      return { lists: replacePassage(m, edit), applied: edit };
   }
+}
+
+function addMark(m: Meeting, edit: Extract<Edit, { type: 'addMark' }>): { lists: Partial<Lists>; applied: Edit } {
+  const marks = m.marks ?? [];
+  const { kind, participantId, agendaItemId } = edit.mark;
+  // Each kind names exactly what it needs: a floor mark a participant, an agenda mark an item.
+  if (kind === 'floor' ? !participantId || agendaItemId : kind === 'agenda' ? !agendaItemId || participantId : participantId || agendaItemId) {
+    throw new MahdarError('validation', { detail: `mark: ${kind}` });
+  }
+  if (participantId && !m.participants.some((p) => p.id === participantId)) throw new MahdarError('edit.unknownSpeaker');
+  if (agendaItemId && !m.agenda.some((a) => a.id === agendaItemId)) throw new MahdarError('edit.unknownAgendaItem');
+  const id = edit.mark.id ?? freshId('k', marks);
+  if (marks.some((k) => k.id === id)) throw new MahdarError('edit.duplicateId');
+  if (marks.length >= LIMITS.marks) throw new MahdarError('validation', { detail: 'marks: too many' });
+  const mark: Mark = { ...edit.mark, id };
+  // Kept in time order (a tap sent late lands where it belongs), after marks of the same time.
+  let i = marks.length;
+  while (i > 0 && marks[i - 1]!.at > mark.at) i--;
+  return { lists: { marks: [...marks.slice(0, i), mark, ...marks.slice(i)] }, applied: { ...edit, mark } };
 }
 
 function splitSegment(m: Meeting, edit: Extract<Edit, { type: 'splitSegment' }>): { lists: Partial<Lists>; applied: Edit } {
@@ -305,6 +372,57 @@ function mergeSegments(m: Meeting, segmentId: string): Partial<Lists> {
   return { segments, decisions };
 }
 
+function replacePassage(m: Meeting, edit: ReplacePassageEdit): Partial<Lists> {
+  const gone = new Set(edit.removeIds);
+  if (gone.size !== edit.removeIds.length) throw new MahdarError('edit.duplicateId');
+  checkSegmentIds(m, edit.removeIds);
+  const known = new Set(m.segments.map((s) => s.id));
+  const fresh = new Set<string>();
+  for (const s of edit.segments) {
+    if (known.has(s.id) || fresh.has(s.id)) throw new MahdarError('edit.duplicateId');
+    fresh.add(s.id);
+    if (s.start > s.end) throw new MahdarError('edit.badTimes');
+  }
+  if (m.segments.length - gone.size + edit.segments.length > LIMITS.segments) throw new MahdarError('validation', { detail: 'segments: too many' });
+  const removed = m.segments.filter((s) => gone.has(s.id));
+  const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+  const distance = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.abs(a.start + a.end - b.start - b.end);
+  /** The item of `among` that overlaps `x` most; the nearest one when none overlaps (zero-length segments). */
+  const best = <T extends { start: number; end: number }>(x: { start: number; end: number }, among: readonly T[]): T => {
+    let pick = among[0]!;
+    for (const y of among) {
+      const dy = overlap(x, y);
+      const dp = overlap(x, pick);
+      if (dy > dp || (dy === dp && dp === 0 && distance(x, y) < distance(x, pick))) pick = y;
+    }
+    return pick;
+  };
+  const added: Segment[] = edit.segments.map((s) => {
+    const from = best(s, removed);
+    const seg: Segment = { id: s.id, start: s.start, end: s.end, text: s.text, speakerId: from.speakerId, tags: from.tags.slice(), edited: false };
+    if (from.agendaItemId !== undefined) seg.agendaItemId = from.agendaItemId;
+    return seg;
+  });
+  // The new passage stands where the first removed segment stood.
+  const at = m.segments.findIndex((s) => gone.has(s.id));
+  const kept = m.segments.filter((s) => !gone.has(s.id));
+  const before = m.segments.slice(0, at).filter((s) => !gone.has(s.id)).length;
+  const segments = [...kept.slice(0, before), ...added, ...kept.slice(before)];
+  // A decision drawn from a removed segment is now drawn from the new segments that cover it.
+  const replacing = new Map(
+    removed.map((r) => {
+      const covering = added.filter((a) => overlap(a, r) > 0);
+      return [r.id, covering.length ? covering.map((a) => a.id) : [best(r, added).id]];
+    }),
+  );
+  const decisions = m.decisions.map((d) => {
+    if (!d.segmentIds.some((id) => gone.has(id))) return d;
+    const ids = [...new Set(d.segmentIds.flatMap((id) => replacing.get(id) ?? [id]))].slice(0, 1000);
+    return { ...d, segmentIds: ids };
+  });
+  return { segments, decisions };
+}
+
 function replaceText(m: Meeting, edit: Extract<Edit, { type: 'replaceText' }>): Partial<Lists> {
   const scope = edit.segmentIds ? new Set(edit.segmentIds) : null;
   if (scope) checkSegmentIds(m, [...scope]);
@@ -329,8 +447,10 @@ function applyRestore(m: Meeting, edit: RestoreEdit): Partial<Lists> {
     const patch = edit[key] as ListPatch<{ id: string }> | undefined;
     if (!patch) continue;
     const missing = () =>
-      new MahdarError(key === 'segments' ? 'edit.segmentNotFound' : key === 'decisions' ? 'edit.decisionNotFound' : 'edit.unknownSpeaker');
-    let list: { id: string }[] = m[key].slice();
+      new MahdarError(
+        key === 'segments' ? 'edit.segmentNotFound' : key === 'decisions' ? 'edit.decisionNotFound' : key === 'marks' ? 'edit.markNotFound' : 'edit.unknownSpeaker',
+      );
+    let list: { id: string }[] = listOf(m, key).slice();
     const index = new Map(list.map((x, i) => [x.id, i]));
     for (const item of patch.replace) {
       const i = index.get(item.id);

@@ -86,6 +86,11 @@ export const errorMessages = {
     fr: () => 'Cette réunion n’a pas encore d’enregistrement audio.',
     en: () => 'This meeting has no audio yet.',
   },
+  'audio.playback': {
+    ar: () => 'تعذر تشغيل التسجيل: لم يعد الملف متاحًا أو أنه تالف. أعد تحميل الصفحة أو استورد الملف الصوتي من جديد.',
+    fr: () => 'Impossible de lire l’enregistrement : le fichier n’est plus disponible ou il est endommagé. Rechargez la page ou importez de nouveau l’audio.',
+    en: () => 'The recording cannot be played: the file is no longer available or is damaged. Reload the page or import the audio again.',
+  },
   'model.notFound': {
     ar: (p) => `نموذج التعرف على الكلام غير موجود: ${p.model}`,
     fr: (p) => `Modèle de reconnaissance vocale introuvable : ${p.model}`,
@@ -137,9 +142,9 @@ export const errorMessages = {
     en: () => 'A transcription is running for this meeting: stop it or wait for it to finish before approving the minutes.',
   },
   'meeting.busy': {
-    ar: () => 'الاجتماع قيد التغيير (استيراد تسجيل أو مصادقة أو حذف). أعد المحاولة بعد انتهاء ذلك.',
-    fr: () => 'La réunion est en cours de modification (import audio, approbation ou suppression). Réessayez une fois l’opération terminée.',
-    en: () => 'This meeting is being changed (audio import, approval or deletion). Try again once that is done.',
+    ar: () => 'الاجتماع قيد التغيير (تسجيل جارٍ أو استيراد تسجيل أو مصادقة أو حذف). أعد المحاولة بعد انتهاء ذلك.',
+    fr: () => 'La réunion est en cours de modification (enregistrement en cours, import audio, approbation ou suppression). Réessayez une fois l’opération terminée.',
+    en: () => 'This meeting is being changed (a recording in progress, an audio import, an approval or a deletion). Try again once that is done.',
   },
   'upload.notFound': {
     ar: () => 'الملف المرفوع غير موجود أو انتهت صلاحيته.',
@@ -165,6 +170,16 @@ export const errorMessages = {
     ar: (p) => `تعذر التصدير: ${p.detail ?? ''}`,
     fr: (p) => `Échec de l’export : ${p.detail ?? ''}`,
     en: (p) => `Export failed: ${p.detail ?? ''}`,
+  },
+  'bag.notApproved': {
+    ar: (p) => `المراجعة ${p.revision} من هذا المحضر غير مصادق عليها: لا يدخل حزمة الأرشيف إلا محضر مصادق عليه. صادق عليه أولًا.`,
+    fr: (p) => `La révision ${p.revision} de ce procès-verbal n’est pas approuvée : seul un procès-verbal approuvé entre dans un paquet d’archives. Approuvez-le d’abord.`,
+    en: (p) => `Revision ${p.revision} of these minutes is not approved: only approved minutes go into an archive package. Approve them first.`,
+  },
+  'bag.recordDamaged': {
+    ar: (p) => `سجل المراجعة المصادق عليها ${p.revision} لا يطابق بيانه (${p.files}): تغيّر بعد المصادقة. لم تُنشأ أي حزمة.`,
+    fr: (p) => `Le dossier de la révision approuvée ${p.revision} ne correspond plus à son manifeste (${p.files}) : il a été modifié après l’approbation. Aucun paquet n’a été créé.`,
+    en: (p) => `The record of approved revision ${p.revision} no longer matches its manifest (${p.files}): it was changed after approval. No package was made.`,
   },
   'dataRoot.locked': {
     ar: (p) =>
@@ -243,6 +258,71 @@ export const errorMessages = {
     ar: () => 'تعذر التراجع: تغيّر ما يخصه هذا التعديل بعد ذلك (تفريغ جديد أو تعديل في الاستمارة). لم يتغير شيء.',
     fr: () => 'Annulation impossible : ce qu’elle concerne a changé depuis (nouvelle transcription ou formulaire). Rien n’a été modifié.',
     en: () => 'Cannot undo: what it concerns has changed since (a new transcription or the meeting form). Nothing was changed.',
+  },
+  'recording.active': {
+    ar: () => 'يجري تسجيل هذا الاجتماع بالفعل. أوقفه قبل بدء تسجيل آخر.',
+    fr: () => 'Un enregistrement de cette réunion est déjà en cours. Arrêtez-le avant d’en commencer un autre.',
+    en: () => 'This meeting is already being recorded. Stop that recording before starting another.',
+  },
+  'recording.notFound': {
+    ar: () => 'لا يوجد تسجيل جارٍ لهذا الاجتماع (ربما أُوقف من نافذة أخرى).',
+    fr: () => 'Aucun enregistrement en cours pour cette réunion (il a peut-être été arrêté depuis une autre fenêtre).',
+    en: () => 'There is no recording in progress for this meeting (it may have been stopped from another window).',
+  },
+  'recording.gap': {
+    ar: (p) => `جزء من التسجيل لم يصل (المنتظر الجزء ${p.expected}، وصل الجزء ${p.got}). لم يُضف شيء؛ يعاد إرسال الأجزاء الناقصة.`,
+    fr: (p) => `Une partie de l’enregistrement manque (morceau ${p.expected} attendu, ${p.got} reçu). Rien n’a été ajouté ; les morceaux manquants sont renvoyés.`,
+    en: (p) => `Part of the recording is missing (chunk ${p.expected} expected, ${p.got} received). Nothing was added; the missing chunks are sent again.`,
+  },
+  'recording.paused': {
+    ar: () => 'التسجيل متوقف مؤقتًا: استأنفه قبل إرسال الصوت.',
+    fr: () => 'L’enregistrement est en pause : reprenez-le avant d’envoyer du son.',
+    en: () => 'The recording is paused: resume it before sending audio.',
+  },
+  'recording.badChunk': {
+    ar: () => 'جزء صوتي غير صالح (يُنتظر PCM 16 بت، 16 كيلوهرتز، أحادي، ثانية واحدة على الأكثر).',
+    fr: () => 'Morceau audio invalide (PCM 16 bits, 16 kHz, mono, une seconde au plus attendu).',
+    en: () => 'Invalid audio chunk (16-bit PCM, 16 kHz, mono, at most one second expected).',
+  },
+  'recording.tooLong': {
+    ar: () => 'بلغ التسجيل أقصى مدة ممكنة لملف واحد. أوقفه وابدأ تسجيلًا جديدًا.',
+    fr: () => 'L’enregistrement a atteint la durée maximale d’un fichier. Arrêtez-le et commencez-en un nouveau.',
+    en: () => 'The recording has reached the longest a single file can hold. Stop it and start a new one.',
+  },
+  'recording.cannotContinue': {
+    ar: () => 'لا يمكن مواصلة التسجيل: لا يوجد لهذا الاجتماع تسجيل بصيغة 16 كيلوهرتز أحادي يمكن الإضافة إليه.',
+    fr: () => 'Impossible de poursuivre : cette réunion n’a pas d’enregistrement 16 kHz mono auquel ajouter du son.',
+    en: () => 'Cannot continue: this meeting has no 16 kHz mono recording to add to.',
+  },
+  'live.engineMissing': {
+    ar: () => 'النص المباشر غير متاح: محرك النسخ المباشر (whisper-server) غير مثبت. التسجيل مستمر، وسيُنسخ كاملًا بعد إيقافه.',
+    fr: () => 'Texte en direct indisponible : le moteur de transcription en direct (whisper-server) n’est pas installé. L’enregistrement continue et sera transcrit en entier après l’arrêt.',
+    en: () => 'Live text unavailable: the live transcription engine (whisper-server) is not installed. Recording goes on and will be transcribed in full once stopped.',
+  },
+  'live.failed': {
+    ar: (p) => `توقف النص المباشر (${p.detail ?? ''}). التسجيل مستمر، وسيُنسخ كاملًا بعد إيقافه.`,
+    fr: (p) => `Le texte en direct s’est arrêté (${p.detail ?? ''}). L’enregistrement continue et sera transcrit en entier après l’arrêt.`,
+    en: (p) => `The live text stopped (${p.detail ?? ''}). Recording goes on and will be transcribed in full once stopped.`,
+  },
+  'edit.markNotFound': {
+    ar: () => 'هذه العلامة لم تعد موجودة.',
+    fr: () => 'Ce repère n’existe plus.',
+    en: () => 'This mark no longer exists.',
+  },
+  'passage.running': {
+    ar: () => 'إعادة تفريغ مقطع جارية بالفعل لهذا الاجتماع. انتظر انتهاءها أو ألغها.',
+    fr: () => 'Un passage de cette réunion est déjà en cours de retranscription. Attendez la fin ou annulez-la.',
+    en: () => 'A passage of this meeting is already being transcribed again. Wait for it to finish or cancel it.',
+  },
+  'passage.noSpeech': {
+    ar: () => 'لم يُخرج محرك التفريغ أي نص لهذا المقطع. لم يُغيَّر شيء؛ جرّب لغة أو نموذجًا آخر.',
+    fr: () => 'Le moteur n’a produit aucun texte pour ce passage. Rien n’a été modifié ; essayez une autre langue ou un autre modèle.',
+    en: () => 'The engine produced no text for this passage. Nothing was changed; try another language or model.',
+  },
+  'passage.cancelled': {
+    ar: () => 'أُلغيت إعادة تفريغ المقطع. لم يُغيَّر شيء.',
+    fr: () => 'La retranscription du passage a été annulée. Rien n’a été modifié.',
+    en: () => 'Transcribing the passage again was cancelled. Nothing was changed.',
   },
   internal: {
     ar: () => 'حدث خطأ غير متوقع. لم يُفقد أي شيء محفوظ.',

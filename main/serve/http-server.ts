@@ -10,6 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { MAX_REQUEST_BYTES, type MahdarService } from '../../shared/api.ts';
 import { MahdarError, toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
 import { dispatch } from '../service/index.ts';
+import { mediaReply, type MeetingAudio } from '../service/media.ts';
 import type { EventBus } from '../context/events.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 
@@ -22,6 +23,8 @@ export interface ServeOptions {
   port?: number;
   /** Resolves an export's download id to a file inside the archive. */
   resolveDownload: (downloadId: string) => Promise<{ file: string; fileName: string; contentType: string }>;
+  /** Opens a meeting's current recording by meeting id (main/service/media.ts openMeetingAudio). */
+  openMedia: (meetingId: string) => Promise<MeetingAudio>;
 }
 
 /** Cookies are shared by every port of a host: the name carries the port, so that two serve
@@ -58,6 +61,17 @@ const STATUS: Record<string, number> = {
   'edit.undoConflict': 409,
   'edit.nothingToUndo': 409,
   'edit.nothingToRedo': 409,
+  'recording.active': 409,
+  'recording.gap': 409,
+  'recording.paused': 409,
+  'recording.cannotContinue': 409,
+  'recording.badChunk': 400,
+  'recording.tooLong': 413,
+  'passage.running': 409,
+  'passage.cancelled': 409,
+  'passage.noSpeech': 422,
+  'bag.notApproved': 409,
+  'bag.recordDamaged': 409,
   'request.tooLarge': 413,
   'audio.tooLarge': 413,
   'upload.tooLarge': 413,
@@ -67,7 +81,7 @@ const STATUS: Record<string, number> = {
 export function httpStatusOf(code: string): number {
   const status = Object.hasOwn(STATUS, code) ? STATUS[code] : undefined;
   if (status) return status;
-  if (/^edit\..*NotFound$/.test(code)) return 404;
+  if (/(^|\.)notFound$|NotFound$/.test(code)) return 404;
   // The other edit refusals are requests that cannot apply (bad split, unknown speaker, ...).
   if (code.startsWith('edit.')) return 400;
   return 500;
@@ -196,6 +210,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: ServeOpti
   }
 
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'validation', params: { detail: 'method' } } });
+  if (url.pathname.startsWith('/media/')) {
+    // The one media resource: /media/<meetingId>/audio. Anything else under /media/ is a 404,
+    // never the app page (an <audio> element would try to play the HTML).
+    const m = /^\/media\/([^/]+)\/audio$/.exec(url.pathname);
+    if (!m) return sendJson(res, 404, badRequest('path'));
+    return serveMedia(req, res, opts, m[1]!);
+  }
   return serveStatic(url.pathname, res, opts.staticDir);
 }
 
@@ -293,6 +314,38 @@ function sendFile(res: ServerResponse, fh: FileHandle, headers: Record<string, s
   }
   pipeline(fh.createReadStream(), res, (err) => {
     if (err) res.destroy();
+  });
+}
+
+/**
+ * A meeting's recording for the page's <audio> element, with single byte ranges so that it can
+ * seek (206 + Content-Range; 416 past the end). The file is opened before answering, so a
+ * recording that is gone is a JSON 404; once streaming, a file deleted under us still arrives
+ * whole (the open handle), and one that shrinks ends this response only, cut short (its
+ * Content-Length is then not met, so the client cannot mistake it for the whole).
+ */
+async function serveMedia(req: IncomingMessage, res: ServerResponse, opts: ServeOptions, rawId: string): Promise<void> {
+  const meetingId = safeDecode(rawId);
+  if (meetingId === null) return sendJson(res, 400, badRequest('path'));
+  let audio: MeetingAudio;
+  try {
+    audio = await opts.openMedia(meetingId);
+  } catch (err) {
+    const error = toErrorPayload(err);
+    return sendJson(res, error.code === 'validation' ? 400 : 404, { ok: false, error });
+  }
+  const { handle } = audio;
+  const reply = mediaReply(req.headers.range, audio.size, audio.contentType);
+  res.writeHead(reply.status, reply.headers);
+  if (req.method === 'HEAD' || !reply.range) {
+    res.end();
+    void handle.close().catch(() => undefined);
+    return;
+  }
+  const { start, end } = reply.range;
+  const stream = handle.createReadStream({ start, end });
+  pipeline(stream, res, (err) => {
+    if (err || stream.bytesRead < end - start + 1) res.destroy();
   });
 }
 

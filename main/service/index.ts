@@ -8,6 +8,8 @@ import { clearUploads, uploadCommands } from '../context/uploads.ts';
 import { transcriptionCommands } from './transcription.ts';
 import { minutesCommands } from './minutes.ts';
 import { editCommands } from './edits.ts';
+import { recordingCommands } from './recording.ts';
+import { passageCommands } from './passage.ts';
 
 export async function createService(ctx: ServiceContext): Promise<MahdarService> {
   await clearUploads(ctx);
@@ -18,6 +20,8 @@ export async function createService(ctx: ServiceContext): Promise<MahdarService>
     ...transcriptionCommands(ctx),
     ...minutesCommands(ctx),
     ...editCommands(ctx, ctx.journals),
+    ...recordingCommands(ctx),
+    ...passageCommands(ctx),
   };
 }
 

@@ -1,18 +1,23 @@
 // Service commands for the minutes: the model for the preview, exports into the meeting folder,
-// approval and reopening. Exported files are fetched by download id through the transports
+// approval and reopening, and the archive package (BagIt) of an approved revision. Exported files are fetched by download id through the transports
 // (resolveDownload), never by a path the UI sends.
-import { lstat } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { MahdarService } from '../../shared/api.ts';
 import { idSchema } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
-import { approveMeeting, EXPORTS_DIR, exportToArchive, reopenMeeting, REVISIONS_DIR } from '../export/approve.ts';
+import { approveMeeting, EXPORTS_DIR, exportToArchive, readManifest, reopenMeeting, REVISIONS_DIR } from '../export/approve.ts';
+import { bagName, bagRevision, latestApprovedRevision } from '../export/bagit.ts';
+import { KeyedQueue } from '../archive/keyed-queue.ts';
 import { contentTypeOf, readLogo } from '../export/render.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { jobsFor } from '../asr/job.ts';
 
-type Commands = Pick<MahdarService, 'getMinutes' | 'exportMeeting' | 'approveMeeting' | 'reopenMeeting'>;
+type Commands = Pick<MahdarService, 'getMinutes' | 'exportMeeting' | 'approveMeeting' | 'reopenMeeting' | 'exportBag'>;
+
+/** One archive package of a meeting at a time: two would replace each other's output. */
+const bagQueue = new KeyedQueue();
 
 export function minutesCommands(ctx: ServiceContext): Commands {
   const { archive, events } = ctx;
@@ -29,7 +34,10 @@ export function minutesCommands(ctx: ServiceContext): Commands {
     },
     async approveMeeting({ meetingId }) {
       // Approval freezes the transcript: never half of one. A running transcription makes it
-      // refuse (job.blocksApproval), and no transcription starts while the approval runs.
+      // refuse (job.blocksApproval), and no transcription starts while the approval runs. A
+      // recording in progress (or an import) holds the meeting: approving now would freeze a
+      // recording still growing, so it is refused as busy.
+      if (jobsFor(ctx).isHeld(meetingId)) throw new MahdarError('meeting.busy');
       const m = await jobsFor(ctx).exclusive(meetingId, 'job.blocksApproval', () => approveMeeting(archive, meetingId));
       events.publish({ type: 'meeting', meetingId });
       return m;
@@ -38,6 +46,23 @@ export function minutesCommands(ctx: ServiceContext): Commands {
       const m = await reopenMeeting(archive, meetingId);
       events.publish({ type: 'meeting', meetingId });
       return m;
+    },
+    async exportBag({ meetingId, revision, zip }) {
+      const meeting = await archive.read(meetingId);
+      const dir = archive.meetingDir(meetingId);
+      // An approved meeting whose approval stopped before its DOCX was kept: the record is
+      // completed first, as reopening does.
+      if (meeting.status === 'approved' && (revision ?? meeting.revision) === meeting.revision) {
+        const manifest = await readManifest(dir, meeting.revision);
+        if (!manifest?.documents.some((d) => d.format === 'docx')) await exportToArchive(archive, meeting, 'docx', meeting.language);
+      }
+      const rev = revision ?? (meeting.status === 'approved' ? meeting.revision : await latestApprovedRevision(dir));
+      if (rev === null) throw new MahdarError('bag.notApproved', { revision: meeting.revision });
+      const name = bagName(meetingId, rev) + (zip ? '.zip' : '');
+      const exportsDir = join(dir, EXPORTS_DIR);
+      await mkdir(exportsDir, { recursive: true });
+      const bag = await bagQueue.run(dir, () => bagRevision(dir, rev, { out: join(exportsDir, name), zip }));
+      return { fileName: name, downloadId: zip ? downloadIdOf(meetingId, name) : null, sha256: bag.sha256, revision: rev, pdfA: bag.pdfA };
     },
   };
 }

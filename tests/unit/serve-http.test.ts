@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
 import { resolveDownload } from '../../main/service/minutes.ts';
+import { openMeetingAudio } from '../../main/service/media.ts';
 import { startServe } from '../../main/serve/http-server.ts';
 import type { MahdarService } from '../../shared/api.ts';
 import { tempDir } from './asr-fixtures.ts';
@@ -81,6 +82,7 @@ beforeAll(async () => {
       if (vanishAfterResolve) await rm(d.file);
       return d;
     },
+    openMedia: (id) => openMeetingAudio(ctx, id),
   });
 });
 afterAll(async () => {
@@ -115,7 +117,7 @@ describe('malformed requests', () => {
 describe('the token cookie', () => {
   it('carries the port, so that two serve instances keep their own tokens', async () => {
     const otherToken = 'b'.repeat(48);
-    const other = await startServe({ service, events: ctx.events, staticDir, token: otherToken, resolveDownload: (id) => resolveDownload(ctx, id) });
+    const other = await startServe({ service, events: ctx.events, staticDir, token: otherToken, resolveDownload: (id) => resolveDownload(ctx, id), openMedia: (id) => openMeetingAudio(ctx, id) });
     try {
       const cookieOf = async (s: Served, token: string) => {
         const r = await raw(s, `/?token=${token}`);
