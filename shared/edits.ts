@@ -6,6 +6,10 @@
 // applyEdit returns, besides the new meeting, a `restore` command that undoes it exactly (the
 // previous versions of the items it touched, where they stood) and one that redoes it. Undo and
 // redo apply those, so they never depend on re-running a command against a changed meeting.
+//
+// A segment's `wordConfidence` (one value per word, the engine's) describes the engine's text:
+// a command that changes the words drops it (setText, replaceText); split and merge keep it
+// where the words stay the engine's and still line up one to one, and drop it otherwise.
 import { z } from 'zod';
 import {
   cleanMultiLine,
@@ -155,7 +159,19 @@ export type RestoreEdit = z.infer<typeof restoreSchema>;
 export const replacePassageSchema = z.strictObject({
   type: z.literal('replacePassage'),
   removeIds: z.array(idSchema).min(1).max(MAX_RANGE_IDS),
-  segments: z.array(z.strictObject({ id: idSchema, start: seconds, end: seconds, text: longText })).min(1).max(MAX_RANGE_IDS),
+  segments: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        start: seconds,
+        end: seconds,
+        text: longText,
+        /** The engine's confidence in each word of `text` (see storedSegmentSchema). */
+        wordConfidence: storedSegmentSchema.shape.wordConfidence,
+      }),
+    )
+    .min(1)
+    .max(MAX_RANGE_IDS),
 });
 export type ReplacePassageEdit = z.infer<typeof replacePassageSchema>;
 
@@ -216,7 +232,7 @@ function run(m: Meeting, edit: Edit): { lists: Partial<Lists>; applied: Edit } {
       const i = segmentIndex(m, edit.segmentId);
       const seg = m.segments[i]!;
       if (seg.text === edit.text) return { lists: {}, applied: edit };
-      return { lists: { segments: withAt(m.segments, i, { ...seg, text: edit.text, edited: true }) }, applied: edit };
+      return { lists: { segments: withAt(m.segments, i, { ...withoutConfidence(seg), text: edit.text, edited: true }) }, applied: edit };
     }
     case 'splitSegment':
       return splitSegment(m, edit);
@@ -324,8 +340,15 @@ function splitSegment(m: Meeting, edit: Extract<Edit, { type: 'splitSegment' }>)
   const newSegmentId = edit.newSegmentId ?? freshId('s', m.segments);
   if (m.segments.some((s) => s.id === newSegmentId)) throw new MahdarError('edit.duplicateId');
   if (m.segments.length >= LIMITS.segments) throw new MahdarError('validation', { detail: 'segments: too many' });
-  const first: Segment = { ...seg, end: t, text: head };
-  const second: Segment = { ...seg, id: newSegmentId, start: t, text: tail };
+  const first: Segment = { ...withoutConfidence(seg), end: t, text: head };
+  const second: Segment = { ...withoutConfidence(seg), id: newSegmentId, start: t, text: tail };
+  // Cut between two words, each half keeps its words' confidences; a word cut in two has none.
+  const ps = confidenceOf(seg);
+  const nHead = wordsOf(head).length;
+  if (ps && nHead + wordsOf(tail).length === ps.length) {
+    first.wordConfidence = ps.slice(0, nHead);
+    second.wordConfidence = ps.slice(nHead);
+  }
   const segments = [...m.segments.slice(0, i), first, second, ...m.segments.slice(i + 1)];
   // A decision drawn from the passage is drawn from both halves.
   const decisions = m.decisions.map((d) => {
@@ -353,7 +376,7 @@ function mergeSegments(m: Meeting, segmentId: string): Partial<Lists> {
   const text = !a.text.trim() ? b.text : !b.text.trim() ? a.text : `${a.text.trimEnd()} ${b.text.trimStart()}`;
   if (text.length > LIMITS.longText) throw new MahdarError('validation', { detail: 'text: too long' });
   const merged: Segment = {
-    ...a,
+    ...withoutConfidence(a),
     end: Math.max(a.end, b.end),
     text,
     speakerId: a.speakerId ?? b.speakerId,
@@ -362,6 +385,10 @@ function mergeSegments(m: Meeting, segmentId: string): Partial<Lists> {
   };
   const agendaItemId = a.agendaItemId ?? b.agendaItemId;
   if (agendaItemId !== undefined) merged.agendaItemId = agendaItemId;
+  // The merged text is a's words then b's: their confidences follow, when both have them.
+  const pa = confidenceOf(a);
+  const pb = confidenceOf(b);
+  if (pa && pb) merged.wordConfidence = [...pa, ...pb];
   const segments = m.segments.flatMap((s, k) => (k === i ? [merged] : k === j ? [] : [s]));
   // Decisions that cited the second passage now cite the merged one.
   const decisions = m.decisions.map((d) => {
@@ -401,6 +428,7 @@ function replacePassage(m: Meeting, edit: ReplacePassageEdit): Partial<Lists> {
     const from = best(s, removed);
     const seg: Segment = { id: s.id, start: s.start, end: s.end, text: s.text, speakerId: from.speakerId, tags: from.tags.slice(), edited: false };
     if (from.agendaItemId !== undefined) seg.agendaItemId = from.agendaItemId;
+    if (s.wordConfidence && s.wordConfidence.length === wordsOf(s.text).length) seg.wordConfidence = s.wordConfidence.slice();
     return seg;
   });
   // The new passage stands where the first removed segment stood.
@@ -434,7 +462,7 @@ function replaceText(m: Meeting, edit: Extract<Edit, { type: 'replaceText' }>): 
     if (r.count === 0) return s;
     if (r.text.length > LIMITS.longText) throw new MahdarError('validation', { detail: 'text: too long' });
     total += r.count;
-    return { ...s, text: r.text, edited: true };
+    return { ...withoutConfidence(s), text: r.text, edited: true };
   });
   if (total === 0) throw new MahdarError('edit.noMatch');
   return { segments };
@@ -560,6 +588,20 @@ function freshId(prefix: string, list: readonly { id: string }[]): string {
     const id = newId(prefix);
     if (!list.some((x) => x.id === id)) return id;
   }
+}
+
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/** The segment's word confidences when they still give one value per word of its text. */
+function confidenceOf(s: Segment): number[] | null {
+  return s.wordConfidence && s.wordConfidence.length === wordsOf(s.text).length ? s.wordConfidence : null;
+}
+
+/** The segment without word confidences (no key at all, so an undo gives back the same object shape). */
+function withoutConfidence(s: Segment): Segment {
+  if (!('wordConfidence' in s)) return s;
+  const { wordConfidence: _dropped, ...rest } = s;
+  return rest;
 }
 
 function withAt<T>(list: readonly T[], i: number, item: T): T[] {

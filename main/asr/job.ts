@@ -9,6 +9,8 @@
 // Commands that change what a job works on (importing new audio, approving, deleting) run through
 // `exclusive`, which either cancels the running job first or refuses, and keeps new jobs out
 // until the command ends. Progress (doneSec, percent) counts only segments written to meeting.json.
+// After a run that ended done, the engine's confidence in each word (runner.ts onConfidence) is
+// stored on the run's segments (`wordConfidence`) in one more save, before the job says done.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TranscriptionJob, transcriptionLanguages } from '../../shared/api.ts';
@@ -271,14 +273,19 @@ export class TranscriptionJobs {
       return writing;
     };
 
+    /** The saved segment's id of each streamed segment, and the confidences the run gave them. */
+    const idOf = new Map<EngineSegment, string>();
+    const confidences = new Map<string, number[]>();
     const onSegment = (seg: EngineSegment) => {
       if (audioChanged) return;
       // Never overlap what is saved: a resumed run starts exactly at the last saved end.
       const start = Math.max(seg.start, lastEnd);
       const end = Math.max(seg.end, start);
       lastEnd = end;
+      const id = newId('s');
+      idOf.set(seg, id);
       pending.push({
-        id: newId('s'),
+        id,
         start: round(start),
         end: round(end),
         text: seg.text.slice(0, LIMITS.longText),
@@ -305,6 +312,10 @@ export class TranscriptionJobs {
         offsetSec,
         decode: setup.decode,
         onSegment,
+        onConfidence: (seg, ps) => {
+          const id = idOf.get(seg);
+          if (id) confidences.set(id, ps);
+        },
         // The engine is running: tell the UI (and tests waiting for it) at once.
         onStart: () => publishJob(true),
         onProgress: (p) => {
@@ -321,6 +332,24 @@ export class TranscriptionJobs {
     // Let every segment reach the disk before the job says it ended.
     while ((writing || pending.length) && !saveError && !audioChanged) await flush();
     if (writing) await writing;
+    if (result.status === 'done' && confidences.size && !saveError && !audioChanged) {
+      let gained: Segment[] = [];
+      await ctx.archive
+        .update(meetingId, (m: Meeting) => {
+          gained = [];
+          if (m.status === 'approved' || !sameAudio(audioRef(m), audio)) return m;
+          const segments = m.segments.map((s) => {
+            const next = withConfidence(s, confidences.get(s.id));
+            if (next !== s) gained.push(next);
+            return next;
+          });
+          return { ...m, segments };
+        })
+        // An editor open on the meeting already has these segments: it takes their confidences.
+        .then(() => gained.forEach((segment) => ctx.events.publish({ type: 'segment', meetingId, segment })))
+        // The confidence only helps the review: the transcript is saved without it.
+        .catch(() => undefined);
+    }
 
     if (audioChanged) {
       // The meeting now names another recording: this run's segments and record belonged to the
@@ -395,6 +424,20 @@ export async function clearJobRecord(ctx: ServiceContext, meetingId: string): Pr
 }
 
 const round = (t: number) => Math.round(t * 1000) / 1000;
+
+/**
+ * The segment with the engine's word confidences, two decimals each, when there is one per word
+ * of its text as saved (its text was cut to the length limit, or edited meanwhile: none).
+ */
+export function withConfidence(s: Segment, ps: readonly number[] | undefined): Segment {
+  if (!ps || s.edited || s.text.split(/\s+/).filter(Boolean).length !== ps.length) return s;
+  return { ...s, wordConfidence: roundConfidence(ps) };
+}
+
+/** Word confidences as stored: two decimals, at least 0.01 (token probabilities are above 0; two decimals would round the smallest to 0). */
+export function roundConfidence(ps: readonly number[]): number[] {
+  return ps.map((p) => Math.min(1, Math.max(0.01, Math.round(p * 100) / 100)));
+}
 
 const registry = new WeakMap<ServiceContext, TranscriptionJobs>();
 /** One job manager per service context. */

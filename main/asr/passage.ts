@@ -1,7 +1,8 @@
 // Transcribes one passage of a meeting's recording again (another language, another model): the
 // span is cut into a temporary WAV, the engine runs on it through the runner (same process
 // isolation, watchdog and VAD as a job), and the segments come back on the meeting's timeline,
-// clipped to the span. Nothing is saved here: main/service/passage.ts turns the result into one
+// clipped to the span, with the engine's word confidences when the run gave them (runner.ts
+// onConfidence). Nothing is saved here: main/service/passage.ts turns the result into one
 // journaled edit.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import type { ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
 import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
 import { resolveThreads, whisperCliPath } from './engine.ts';
-import { USE_VAD } from './job.ts';
+import { roundConfidence, USE_VAD } from './job.ts';
 import { findVadModel, resolveModel } from './models.ts';
 import { RUN_DIR_PREFIX, runWhisper, type EngineSegment, type RunHandle } from './runner.ts';
 
@@ -39,9 +40,12 @@ export interface PassageOptions {
   onEngineStart?: (pid: number) => void;
 }
 
+/** A segment of the passage, with the confidence of each of its words when known. */
+export type PassageSegment = EngineSegment & { wordConfidence?: number[] };
+
 export interface PassageRun {
   /** The passage's segments on the meeting's timeline; rejects with a MahdarError (passage.cancelled when cancelled). */
-  done: Promise<EngineSegment[]>;
+  done: Promise<PassageSegment[]>;
   cancel(): Promise<void>;
 }
 
@@ -70,7 +74,7 @@ export function transcribePassage(ctx: ServiceContext, opts: PassageOptions): Pa
     try {
       const slice = await sliceWav(join(ctx.archive.meetingDir(meeting.id), meeting.audio.file), join(dir, 'passage.wav'), from, to);
       if (cancelled) throw new MahdarError('passage.cancelled');
-      const found: EngineSegment[] = [];
+      const found: PassageSegment[] = [];
       handle = runWhisper({
         bin: whisperCliPath(),
         model: model.path,
@@ -78,6 +82,8 @@ export function transcribePassage(ctx: ServiceContext, opts: PassageOptions): Pa
         durationSec: slice.durationSec,
         decode,
         onSegment: (s) => found.push(s),
+        // The same objects as onSegment's.
+        onConfidence: (s, ps) => ((s as PassageSegment).wordConfidence = roundConfidence(ps)),
         onStart: (pid) => opts.onEngineStart?.(pid),
       });
       if (cancelled) void handle.cancel();
@@ -103,15 +109,19 @@ export function transcribePassage(ctx: ServiceContext, opts: PassageOptions): Pa
  * clipped to [start, end], in order and never overlapping (as a job saves them). A segment lying
  * wholly in the padding is speech of the neighbouring segments, which stay: it is dropped.
  */
-export function onTimeline(segments: readonly EngineSegment[], shift: number, start: number, end: number): EngineSegment[] {
-  const out: EngineSegment[] = [];
+export function onTimeline(segments: readonly PassageSegment[], shift: number, start: number, end: number): PassageSegment[] {
+  const out: PassageSegment[] = [];
   let last = start;
   for (const s of segments) {
     if (s.end + shift <= start || s.start + shift >= end) continue;
     const a = Math.min(end, round(Math.max(last, s.start + shift)));
     const b = Math.min(end, round(Math.max(a, s.end + shift)));
     last = b;
-    out.push({ start: a, end: b, text: s.text.slice(0, LIMITS.longText) });
+    const text = s.text.slice(0, LIMITS.longText);
+    const seg: PassageSegment = { start: a, end: b, text };
+    // A text cut to the length limit has fewer words than confidences: none then.
+    if (s.wordConfidence && text === s.text) seg.wordConfidence = s.wordConfidence;
+    out.push(seg);
   }
   return out;
 }

@@ -8,8 +8,13 @@
 // used (its timestamps are then already absolute). With voice detection (--vad) whisper.cpp
 // applies -ot to the speech-only timeline, which would skip audio, so the tail of the file is
 // cut into a temporary WAV instead and the offset is added to every timestamp.
+//
+// Word confidence: whisper-cli also writes its full JSON (-ojf) into the run's temporary folder;
+// after a clean exit the runner reads it and gives each streamed segment the confidence of its
+// words (token-confidence.ts). The JSON is written only at the end of a whole decode, so a
+// cancelled or killed run has none; a missing or unreadable file only means no confidence.
 import type { ChildProcess } from 'node:child_process';
-import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,6 +22,7 @@ import { MahdarError } from '../../shared/errors.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
 import { signalOfExitCode, spawnEngine } from './engine.ts';
+import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
 
 export interface EngineSegment {
   /** Seconds from the start of the whole audio file. */
@@ -47,6 +53,11 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** The engine process started, with this pid. */
   onStart?: (enginePid: number) => void;
+  /**
+   * After a run that ended done: the confidence (0..1) of each word of a segment given to
+   * onSegment (the same object), one per word of its text. Segments without a match get no call.
+   */
+  onConfidence?: (segment: EngineSegment, wordConfidence: number[]) => void;
 }
 
 export type RunResult =
@@ -88,7 +99,7 @@ function killQuietly(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** Prefix of the temporary folders of runs (the tail WAV of a resumed run); the pid says whose. */
+/** Prefix of the temporary folders of runs (the engine's JSON, the tail WAV of a resumed run); the pid says whose. */
 export const RUN_DIR_PREFIX = 'mahdar-run-';
 
 /**
@@ -209,9 +220,12 @@ export function runWhisper(opts: RunOptions): RunHandle {
     let input = opts.audio;
     let shift = 0;
     const args = ['-m', opts.model, ...decodeArgs(opts.decode), '-pp'];
+    const streamed: EngineSegment[] = [];
     try {
+      tmpDir = await mkdtemp(join(tmpdir(), `${RUN_DIR_PREFIX}${process.pid}-`));
+      const jsonBase = join(tmpDir, 'out');
+      args.push('-ojf', '-of', jsonBase);
       if (useSlice) {
-        tmpDir = await mkdtemp(join(tmpdir(), `${RUN_DIR_PREFIX}${process.pid}-`));
         input = join(tmpDir, 'tail.wav');
         await sliceWav(opts.audio, input, offsetSec);
         shift = offsetSec;
@@ -222,7 +236,7 @@ export function runWhisper(opts: RunOptions): RunHandle {
       if (cancelled) return { status: 'cancelled', segments };
       // The watchdog, not this process, starts the engine: check here that there is one to start.
       if (!(await access(opts.bin).then(() => true, () => false))) return { status: 'failed', segments, error: new MahdarError('engine.missing') };
-      return await new Promise<RunResult>((resolvePromise) => {
+      const result = await new Promise<RunResult>((resolvePromise) => {
         let settled = false;
         const settle = (r: RunResult) => {
           if (!settled) {
@@ -253,6 +267,7 @@ export function runWhisper(opts: RunOptions): RunHandle {
           seg.text = collapseRepeats(seg.text);
           if (!isNonSpeech(seg.text)) {
             segments++;
+            streamed.push(seg);
             safe(() => opts.onSegment?.(seg));
           }
           safe(progress);
@@ -284,6 +299,18 @@ export function runWhisper(opts: RunOptions): RunHandle {
           settle({ status: 'failed', segments, error: new MahdarError('engine.failed', { detail: stderrDetail(stderrTail, why) + ` (${why})` }) });
         });
       });
+      if (result.status === 'done' && opts.onConfidence && streamed.length) {
+        try {
+          const parsed = parseFullJson(await readFile(`${jsonBase}.json`), { shiftSec: shift });
+          for (const seg of streamed) {
+            const ps = wordConfidencesFor(seg, parsed);
+            if (ps) safe(() => opts.onConfidence!(seg, ps));
+          }
+        } catch {
+          // No file or not the expected JSON: the segments simply have no confidence.
+        }
+      }
+      return result;
     } catch (err) {
       const error = err instanceof MahdarError ? err : new MahdarError('engine.failed', { detail: (err as Error).message ?? String(err) });
       return { status: 'failed', segments, error };

@@ -67,7 +67,7 @@ export async function retranscribePassage(ctx: ServiceContext, input: Input, ove
       const edit: ReplacePassageEdit = {
         type: 'replacePassage',
         removeIds: passage.map((s) => s.id),
-        segments: found.map((s) => ({ id: newId('s'), start: s.start, end: s.end, text: s.text })),
+        segments: found.map((s) => ({ id: newId('s'), start: s.start, end: s.end, text: s.text, ...(s.wordConfidence ? { wordConfidence: s.wordConfidence } : {}) })),
       };
       const result = await ctx.journals.apply(meetingId, baseVersion, edit);
       if (result.version !== baseVersion) ctx.events.publish({ type: 'meeting', meetingId });

@@ -190,6 +190,50 @@ describe.runIf(haveModel)('transcription job', () => {
     expect(again[0]!.start).toBeLessThan(1); // from the beginning, not resumed at the end
   });
 
+  it('a finished job stores the confidence of every word; a resumed run (cut tail, shifted times) too', async () => {
+    const ctx = await freshContext();
+    const jobs = jobsFor(ctx);
+    const check = (segs: { text: string; wordConfidence?: number[] }[]) => {
+      expect(segs.length).toBeGreaterThan(0);
+      for (const s of segs) {
+        const words = s.text.trim().split(/\s+/).filter(Boolean);
+        expect(s.wordConfidence, s.text).toHaveLength(words.length);
+        for (const p of s.wordConfidence!) {
+          expect(p).toBeGreaterThan(0);
+          expect(p).toBeLessThanOrEqual(1);
+          expect(Math.round(p * 100) / 100).toBe(p);
+        }
+      }
+    };
+    const m = await ctx.archive.create({ title: 'ثقة' });
+    const wav = concatClips(['001.wav', '002.wav'], join(tempDir(), 'two.wav'));
+    await importAudioFile(ctx, m.id, wav, 'two.wav');
+    await jobs.start({ meetingId: m.id, threads: 2, decode: FAST_DECODE });
+    // Read as soon as the job says done: the confidences are saved before that.
+    expect(await jobs.wait(m.id)).toMatchObject({ status: 'done' });
+    const full = (await ctx.archive.read(m.id)).segments;
+    check(full);
+    // Some words are doubtful and some are not (the confidence is not a constant).
+    const all = full.flatMap((s) => s.wordConfidence!);
+    expect(new Set(all).size).toBeGreaterThan(1);
+
+    // Resumed after the first clip: with voice detection the tail is cut into its own WAV and the
+    // times shifted, which the confidences must follow to find their segments.
+    const r = await ctx.archive.create({ title: 'ثقة ٢' });
+    await importAudioFile(ctx, r.id, wav, 'two.wav');
+    const firstClip = refs().get('001.wav')!.duration + 0.5;
+    await ctx.archive.update(r.id, (x) => ({
+      ...x,
+      segments: [{ id: newId('s'), start: 0, end: firstClip, text: 'مقطع سابق', speakerId: null, tags: [], edited: true }],
+    }));
+    await jobs.start({ meetingId: r.id, threads: 2, decode: FAST_DECODE });
+    expect(await jobs.wait(r.id)).toMatchObject({ status: 'done' });
+    const [before, ...resumed] = (await ctx.archive.read(r.id)).segments;
+    expect(before!.wordConfidence).toBeUndefined();
+    check(resumed);
+    expect(resumed[0]!.start).toBeGreaterThanOrEqual(firstClip);
+  }, 300_000);
+
   it('a wrong model file, an approved meeting and a meeting without audio are refused; nothing changes', async () => {
     const ctx = await freshContext();
     const service = await createService(ctx);

@@ -206,6 +206,40 @@ describe('edit commands: effect, exact undo and redo', () => {
     expect(exact.meeting.segments.filter((s) => s.text.includes('x')).map((s) => s.id)).toEqual(['s-002']);
   });
 
+  it("word confidences follow the engine's words: dropped when the text changes, split and merged with it", () => {
+    const m0 = meeting();
+    const conf: Record<string, number[]> = { 's-001': [0.9, 0.3, 0.8, 0.4], 's-002': [0.2, 0.7, 0.95], 's-003': [0.5, 0.6, 0.7, 0.8, 0.9] };
+    m0.segments = m0.segments.map((s) => (conf[s.id] ? { ...s, wordConfidence: conf[s.id] } : s));
+    // Every case below also checks (roundTrip) that undo gives the confidences back exactly.
+    const typed = segById(roundTrip(m0, { type: 'setText', segmentId: 's-001', text: 'نناقش ميزانية الإقليم' }), 's-001');
+    expect('wordConfidence' in typed).toBe(false);
+    const replaced = roundTrip(m0, { type: 'replaceText', find: 'المشروع', replace: 'المقترح' });
+    expect('wordConfidence' in segById(replaced, 's-002')).toBe(false);
+    expect(segById(replaced, 's-001').wordConfidence).toEqual(conf['s-001']);
+
+    // Cut between words: each half keeps its own words' values.
+    const text = segById(m0, 's-002').text; // 'أوافق على المشروع'
+    const cut = roundTrip(m0, { type: 'splitSegment', segmentId: 's-002', at: text.indexOf('على'), newSegmentId: 's-002b' });
+    expect(segById(cut, 's-002').wordConfidence).toEqual([0.2]);
+    expect(segById(cut, 's-002b').wordConfidence).toEqual([0.7, 0.95]);
+    // Cut inside a word: that word is now two words with no value of their own, so none.
+    const inWord = roundTrip(m0, { type: 'splitSegment', segmentId: 's-002', at: 2, newSegmentId: 's-002b' });
+    expect('wordConfidence' in segById(inWord, 's-002')).toBe(false);
+    expect('wordConfidence' in segById(inWord, 's-002b')).toBe(false);
+
+    // Merged: a's values then b's; when one of them has none, the merged passage has none.
+    const merged = roundTrip(m0, { type: 'mergeSegments', segmentId: 's-001' });
+    expect(segById(merged, 's-001').wordConfidence).toEqual([...conf['s-001']!, ...conf['s-002']!]);
+    expect(segById(merged, 's-001').wordConfidence).toHaveLength(segById(merged, 's-001').text.split(' ').length);
+    const half = roundTrip(m0, { type: 'mergeSegments', segmentId: 's-000' });
+    expect('wordConfidence' in segById(half, 's-000')).toBe(false);
+    // Values that no longer line up with the words (an older edit) are not carried on.
+    const stale = { ...m0, segments: m0.segments.map((s) => (s.id === 's-003' ? { ...s, wordConfidence: [0.5] } : s)) };
+    expect('wordConfidence' in segById(roundTrip(stale, { type: 'mergeSegments', segmentId: 's-002' }), 's-002')).toBe(false);
+    // Times and speakers do not touch the words.
+    expect(segById(roundTrip(m0, { type: 'setTimes', segmentId: 's-002', start: 20, end: 27 }), 's-002').wordConfidence).toEqual(conf['s-002']);
+  });
+
   it('changes nothing (and so journals nothing) when a command is a no-op', () => {
     const m = meeting();
     const out = applyEdit(m, editSchema.parse({ type: 'setText', segmentId: 's-001', text: m.segments[1]!.text }));

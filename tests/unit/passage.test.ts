@@ -146,6 +146,8 @@ describe.runIf(haveModel)('retranscribe a passage on the real engine', () => {
       expect(s.end).toBeLessThanOrEqual(span.end);
       expect(s.end).toBeGreaterThanOrEqual(s.start);
       expect(s).toMatchObject({ speakerId: 'p-fr', agendaItemId: 'a-fr', edited: false });
+      // The engine's confidence in each new word comes with the new text.
+      expect(s.wordConfidence).toHaveLength(s.text.split(/\s+/).filter(Boolean).length);
     }
     const text = added.map((s) => s.text).join(' ').toLowerCase();
     const heard = FRENCH_WORDS.filter((w) => text.includes(w));
@@ -177,7 +179,12 @@ describe.runIf(haveModel)('retranscribe a passage on the real engine', () => {
     expect(await code(late)).toBe('edit.conflict');
     await fixed;
     const afterLate = await service.getMeeting({ id: meetingId });
-    expect(afterLate.segments).toEqual(before.segments.map((s) => (s.id === other.id ? { ...s, text: 'نص مصحح', edited: true } : s)));
+    // The fixed text is the secretary's: the engine's word confidences go with the old one.
+    const fix = (s: Segment): Segment => {
+      const { wordConfidence: _gone, ...rest } = s;
+      return { ...rest, text: 'نص مصحح', edited: true };
+    };
+    expect(afterLate.segments).toEqual(before.segments.map((s) => (s.id === other.id ? fix(s) : s)));
 
     // Cancelled once the engine runs: nothing changes.
     const vNow = (await service.getEditState({ meetingId })).version;

@@ -20,6 +20,7 @@ export const editorShortcuts: readonly { keys: string; label: EditorKey }[] = [
   { keys: 'M', label: 'k_merge' },
   { keys: 'Ctrl+F', label: 'k_search' },
   { keys: 'Enter / Shift+Enter', label: 'k_nextMatch' },
+  { keys: 'F8 / Shift+F8', label: 'k_doubtful' },
   { keys: 'Ctrl+Z', label: 'k_undo' },
   { keys: 'Ctrl+Shift+Z / Ctrl+Y', label: 'k_redo' },
   { keys: '?', label: 'k_help' },

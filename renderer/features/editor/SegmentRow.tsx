@@ -1,9 +1,13 @@
 // One segment of the review editor: its time (click to hear it), the speaker's name at the head
 // of each intervention, and its text, edited in place. What is typed is held here and saved as
-// setText 400 ms after the last key, and at once when the box is left: nothing typed is lost,
-// and a save that fails is tried again. Only this row renders while the secretary types.
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+// setText 400 ms after the last key, at once when the box is left, and when the page is hidden
+// or closed (the editor calls `flush(true)`): nothing typed is lost, and a save that fails is
+// tried again. Only this row renders while the secretary types. The engine's doubtful words
+// (shared/transcript/doubtful.ts) are underlined in the layer under the box, except while the
+// box has the focus or holds typing (the underline would no longer sit under its word).
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Segment } from '../../../shared/domain.ts';
+import { doubtfulRanges } from '../../../shared/transcript/doubtful.ts';
 import type { TextRange } from '../../../shared/text/find.ts';
 import { clock } from '../transcript/time.ts';
 import type { EditorT } from './editorText.ts';
@@ -17,9 +21,10 @@ export interface RowActions {
   mouseDown(id: string, e: MouseEvent): void;
   play(id: string): void;
   focusText(id: string): void;
-  saveText(id: string, text: string): Promise<SaveOutcome>;
+  /** `leaving`: the page is going away; sent so that it outlives the page (useEdits.applyOnLeave). */
+  saveText(id: string, text: string, leaving?: boolean): Promise<SaveOutcome>;
   /** A row's pending typing, saved now (undo, split and leaving wait for it). */
-  register(id: string, flush: () => Promise<void>): () => void;
+  register(id: string, flush: (leaving?: boolean) => Promise<void>): () => void;
   caret(id: string, at: number): void;
   undo(): void;
   redo(): void;
@@ -47,19 +52,18 @@ export interface SegmentRowProps {
   t: EditorT;
 }
 
-function Highlights({ text, matches, current }: { text: string; matches: readonly TextRange[]; current: TextRange | undefined }) {
+function Highlights({ text, matches, current, doubtful }: { text: string; matches: readonly TextRange[]; current: TextRange | undefined; doubtful: readonly TextRange[] }) {
+  // The text cut at every edge of a match or a doubtful word; each piece marked as what covers it.
+  const cuts = [...new Set([0, text.length, ...matches.flatMap((r) => [r.start, r.end]), ...doubtful.flatMap((r) => [r.start, r.end])])].sort((a, b) => a - b);
   const parts: React.ReactNode[] = [];
-  let last = 0;
-  matches.forEach((r, i) => {
-    parts.push(text.slice(last, r.start));
-    parts.push(
-      <mark key={i} className={current && current.start === r.start ? 'current' : undefined}>
-        {text.slice(r.start, r.end)}
-      </mark>,
-    );
-    last = r.end;
-  });
-  parts.push(text.slice(last));
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const [a, b] = [cuts[k]!, cuts[k + 1]!];
+    let piece: React.ReactNode = text.slice(a, b);
+    if (doubtful.some((r) => r.start <= a && b <= r.end)) piece = <span className="doubtful">{piece}</span>;
+    const m = matches.find((r) => r.start <= a && b <= r.end);
+    if (m) piece = <mark className={current && current.start === m.start ? 'current' : undefined}>{piece}</mark>;
+    parts.push(<span key={a}>{piece}</span>);
+  }
   // A final newline needs something after it to take up its line, as in the textarea.
   return <>{parts}{'\u200b'}</>;
 }
@@ -72,7 +76,10 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
   /** Typed and not yet saved (or its save failed). */
   const unsaved = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The text a leave-save is sending: pagehide and then visibilitychange send it once. */
+  const leaving = useRef<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
+  const [focused, setFocused] = useState(false);
 
   // The text changed in the meeting (undo, replace all, another window): shown, unless the
   // secretary has typing of her own not saved yet, which wins and is saved over it.
@@ -80,12 +87,18 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
     if (!unsaved.current) setDraft(seg.text);
   }, [seg.text]);
 
-  const flush = useCallback(async (): Promise<void> => {
+  const flush = useCallback(async (onLeave = false): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (!unsaved.current) return;
     const text = draftRef.current;
-    const outcome = await actions.saveText(seg.id, text);
+    if (onLeave) {
+      if (leaving.current === text) return;
+      leaving.current = text;
+    }
+    const outcome = await actions.saveText(seg.id, text, onLeave).finally(() => {
+      if (onLeave) leaving.current = null;
+    });
     if (outcome === 'retry') {
       if (!timer.current) timer.current = setTimeout(() => void flush(), RETRY_MS);
       return;
@@ -122,6 +135,12 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
     }
   };
 
+  // Shown on the engine's text only: not while it is being typed over.
+  const doubtful = useMemo(() => doubtfulRanges(seg), [seg.text, seg.edited, seg.wordConfidence]);
+  const showDoubt = doubtful.length > 0 && !focused && draft === seg.text;
+  const doubtHint = showDoubt ? t('doubtfulHint', { words: doubtful.map((r) => seg.text.slice(r.start, r.end)).join('، ') }) : undefined;
+  const hasMatches = !!p.matches && p.matches.length > 0;
+
   const className = ['seg-row', p.selected && 'selected', p.active && 'active', p.playing && 'playing', p.head !== undefined && 'run-head']
     .filter(Boolean)
     .join(' ');
@@ -152,9 +171,9 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
           </div>
         )}
         <div className="seg-text-wrap">
-          {p.matches && p.matches.length > 0 && (
+          {(hasMatches || showDoubt) && (
             <div className="seg-backdrop" dir="auto" aria-hidden="true">
-              <Highlights text={draft} matches={p.matches} current={p.currentMatch} />
+              <Highlights text={draft} matches={p.matches ?? []} current={p.currentMatch} doubtful={showDoubt ? doubtful : []} />
             </div>
           )}
           <textarea
@@ -165,14 +184,23 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
             value={draft}
             readOnly={p.readOnly}
             aria-label={t('segmentText', { time })}
+            aria-description={doubtHint}
+            title={doubtHint}
+            data-doubtful={showDoubt ? doubtful.length : undefined}
             onChange={(e) => {
               setDraft(e.target.value);
               unsaved.current = true;
               if (timer.current) clearTimeout(timer.current);
               timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
             }}
-            onFocus={() => actions.focusText(seg.id)}
-            onBlur={() => void flush()}
+            onFocus={() => {
+              setFocused(true);
+              actions.focusText(seg.id);
+            }}
+            onBlur={() => {
+              setFocused(false);
+              void flush();
+            }}
             onSelect={(e) => actions.caret(seg.id, e.currentTarget.selectionStart)}
             onKeyDown={onKeyDown}
           />
