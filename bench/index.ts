@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark and writes their tables to bench/results/.
-// Speed is reported as ratios against a reference run in the same process, never as a timed
-// assertion. Select one with `npm run bench -- transcription` (or export).
+// Speed is reported as ratios against a reference run in the same process (the editor's as
+// times, set beside fixed goals: a frame, a second), never as a timed assertion. Select one
+// with `npm run bench -- transcription` (or export, editor...).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<BenchReport> }>> = 
   export: () => import('./export.ts'),
   live: () => import('./live.ts'),
   recording: () => import('./recording.ts'),
+  editor: () => import('./editor.ts'),
 };
 
 const only = process.argv.slice(2);

@@ -6,7 +6,12 @@ import type { ApiEvent, ApiResult } from '../../shared/api.ts';
 export type ConnectionState = 'connecting' | 'open' | 'lost';
 
 export interface MahdarBridge {
-  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /**
+   * `keepalive`: the request must outlive the page (sent as it is closed or reloaded). Over HTTP,
+   * a keepalive fetch, which the browser completes after the page is gone; over Electron IPC the
+   * message leaves at once and the main process handles it whatever becomes of the page.
+   */
+  call(method: string, input: unknown, opts?: { keepalive?: boolean }): Promise<ApiResult<unknown>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
   download(downloadId: string): Promise<void>;
   /** The address a meeting's recording plays from, by id: /media/<id>/audio in serve mode, mahdar-media://audio/<id> in Electron. */

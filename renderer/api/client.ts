@@ -1,6 +1,6 @@
 // The typed client the UI uses, generated from the contract's list of commands: the same code
 // over Electron IPC or loopback HTTP.
-import { apiMethods, type MahdarApi, type MahdarClient } from '../../shared/api.ts';
+import { apiMethods, type ApiMethod, type MahdarApi, type MahdarClient } from '../../shared/api.ts';
 import type { ErrorPayload } from '../../shared/errors.ts';
 import type { ConnectionState, MahdarBridge } from './bridge.ts';
 import { httpBridge } from './http-bridge.ts';
@@ -36,6 +36,16 @@ export const client: MahdarClient = createClient(bridge);
 export function mediaUrl(meetingId: string, version?: string): string {
   const url = bridge.mediaUrl(meetingId);
   return version ? `${url}?v=${encodeURIComponent(version)}` : url;
+}
+
+/**
+ * One command sent so that it outlives the page (renderer only): what the page is closed or
+ * reloaded with is still delivered. See MahdarBridge.call's `keepalive`.
+ */
+export async function callOnLeave<M extends ApiMethod>(method: M, input: Parameters<MahdarApi[M]>[0]): Promise<Awaited<ReturnType<MahdarApi[M]>>> {
+  const result = await bridge.call(method, input, { keepalive: true });
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as Awaited<ReturnType<MahdarApi[M]>>;
 }
 
 /** Follows the connection to the service (renderer only: not part of the shared contract). */

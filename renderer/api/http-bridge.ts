@@ -44,13 +44,15 @@ export function httpBridge(): MahdarBridge {
     open();
   };
   return {
-    async call(method, input) {
+    async call(method, input, opts) {
       try {
         const res = await fetch(`/api/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(input ?? {}),
           credentials: 'same-origin',
+          // Only when asked: the browser caps the bodies of keepalive requests in flight (64 KiB).
+          ...(opts?.keepalive ? { keepalive: true } : {}),
         });
         return (await res.json()) as ApiResult<unknown>;
       } catch {

@@ -2,44 +2,18 @@
 // opens at once and only the rows in view exist; clicking a segment plays it; text, splits,
 // merges, speakers (by number key and by range), agenda points, decisions and a replace-all are
 // made from the keyboard and the mouse, undone and redone from the journal, and survive a reload,
-// a SIGKILL of the server, and reach the exported DOCX. An approved meeting cannot be changed.
+// a SIGKILL of the server, and reach the exported DOCX. Typing is not lost to a reload made before
+// it was saved; an undo shows the segment it changed. An approved meeting cannot be changed.
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoA11yViolations } from './axe.ts';
+import { agenda, SEG_SEC, SEGMENTS, seedLongMeeting, textOf } from './seed.ts';
 import { restartServe, startServe, type ServeProcess } from './serve.ts';
 
 mkdirSync('test-results/screens', { recursive: true });
 test.use({ actionTimeout: 15_000 });
-
-const SEGMENTS = 2500;
-const SEG_SEC = 0.4;
-const people = [
-  { id: 'p-1', name: 'أحمد بنعلي', gender: 'm', title: 'رئيس المجلس', organisation: '' },
-  { id: 'p-2', name: 'فاطمة الزهراء العلوي', gender: 'f', title: 'نائبة الرئيس', organisation: '' },
-  { id: 'p-3', name: 'يوسف الإدريسي', gender: 'm', title: 'مستشار', organisation: '' },
-];
-const agenda = [
-  { id: 'a-1', title: 'المصادقة على محضر الدورة السابقة' },
-  { id: 'a-2', title: 'دراسة مشروع ميزانية سنة 2026' },
-];
-const phrases = [
-  'نرحب بالسادة الأعضاء في هذه الدورة العادية للمجلس',
-  'تمت مناقشة النقطة المتعلقة بتأهيل الطرق القروية',
-  'يقترح السيد الرئيس تشكيل لجنة لتتبع المشاريع',
-  'طالب بعض المستشارين بتوضيحات حول الاعتمادات المرصودة',
-  'أكدت الإدارة أن الأشغال ستنطلق خلال الأشهر المقبلة',
-];
-/** Segment n (1-based): its text, with the fixtures the tests look for. */
-function textOf(n: number): string {
-  if (n === 2) return 'الكلمة الأولى ثم الكلمة الثانية';
-  if (n === SEGMENTS) return `نهاية الجلسة رقم ${n}`;
-  // A misheard name, written as the engine would; once with diacritics, found only by the Arabic-aware search.
-  if (n === 40) return 'تدخل السيد بِنْسعيد حول الميزانية';
-  if (n % 500 === 7) return `أشار السيد بنسعيد إلى ضرورة الإسراع (${n})`;
-  return `${phrases[n % phrases.length]} (${n})`;
-}
 
 let server: ServeProcess;
 test.afterEach(async () => {
@@ -71,30 +45,6 @@ interface MeetingJson {
 const getMeeting = (request: APIRequestContext, id: string) => call<MeetingJson>(request, 'getMeeting', { id });
 const seg = (m: MeetingJson, id: string) => m.segments.find((s) => s.id === id);
 
-/** A meeting of 2,500 segments (0.4 s each, 16 min 40 s) with a quiet WAV, written into the data root as another tool would. */
-async function seedLongMeeting(request: APIRequestContext): Promise<string> {
-  const created = await call<{ id: string }>(request, 'createMeeting', { fields: { title: 'الدورة العادية لمجلس الجماعة' } });
-  const dir = join(server.dataDir, 'meetings', created.id);
-  const duration = SEGMENTS * SEG_SEC;
-  // 4 kHz, 8 bit: 4 kB a second keeps the file small; the test only needs positions in it.
-  execFileSync('sox', ['-n', '-r', '4000', '-b', '8', '-c', '1', join(dir, 'audio.wav'), 'synth', String(duration), 'sine', '300', 'vol', '0.05']);
-  const m = JSON.parse(readFileSync(join(dir, 'meeting.json'), 'utf8'));
-  m.audio = { file: 'audio.wav', durationSec: duration, originalName: 'session.wav' };
-  m.participants = people;
-  m.agenda = agenda;
-  m.segments = Array.from({ length: SEGMENTS }, (_, i) => ({
-    id: `s-${i + 1}`,
-    start: Math.round(i * SEG_SEC * 1000) / 1000,
-    end: Math.round((i + 1) * SEG_SEC * 1000) / 1000,
-    text: textOf(i + 1),
-    speakerId: null,
-    tags: [],
-    edited: false,
-  }));
-  writeFileSync(join(dir, 'meeting.json'), JSON.stringify(m, null, 2));
-  return created.id;
-}
-
 async function openEditor(page: Page, id: string, tab = 'المراجعة') {
   await page.goto(server.url); // sets the token cookie
   await page.goto(`${server.origin}/#/meeting/${id}`);
@@ -115,7 +65,7 @@ async function clickRow(page: Page, id: string, modifiers: 'Shift'[] = []) {
 
 test('a three-hour transcript opens at once, shows only a window of rows, scrolls to the end, and plays the segment clicked', async ({ page, request }) => {
   server = await startServe();
-  const id = await seedLongMeeting(request);
+  const id = await seedLongMeeting(server);
   await openEditor(page, id);
   await expect(text(page, 's-1')).toHaveValue(textOf(1));
   // Virtualised: a handful of rows exist, not 2,500.
@@ -170,7 +120,7 @@ test('a three-hour transcript opens at once, shows only a window of rows, scroll
 test('text, split, merge, speakers, agenda, a decision and a replace-all are undone, redone, kept across a reload and a SIGKILL, and exported', async ({ page, request }) => {
   test.setTimeout(240_000);
   server = await startServe();
-  const id = await seedLongMeeting(request);
+  const id = await seedLongMeeting(server);
   await openEditor(page, id);
   const undoButton = page.getByRole('button', { name: 'تراجع', exact: true });
   await expect(undoButton).toBeDisabled();
@@ -331,9 +281,44 @@ test('text, split, merge, speakers, agenda, a decision and a replace-all are und
   }
 });
 
+test('typing is kept when the page is reloaded before it was saved, and undo and redo show the segment they changed', async ({ page, request }) => {
+  server = await startServe();
+  const id = await seedLongMeeting(server);
+  await openEditor(page, id);
+  const typed = 'نص كتب ثم أعيد تحميل الصفحة فورا';
+  // Reloaded at once: neither the 400 ms save nor a blur comes before the page goes away.
+  await text(page, 's-1').fill(typed);
+  await page.reload();
+  await page.getByRole('tab', { name: 'المراجعة' }).click();
+  await expect(text(page, 's-1')).toHaveValue(typed);
+  expect(seg(await getMeeting(request, id), 's-1')?.text).toBe(typed);
+
+  // Far from the change (the last segment; the first row is no longer rendered), undo brings it
+  // into view, selected; redo likewise.
+  const undoButton = page.getByRole('button', { name: 'تراجع', exact: true });
+  await expect(undoButton).toBeEnabled();
+  await clickRow(page, 's-3');
+  await page.keyboard.press('End');
+  await expect(text(page, `s-${SEGMENTS}`)).toBeInViewport();
+  await expect(row(page, 's-1')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(text(page, 's-1')).toHaveValue(textOf(1));
+  await expect(row(page, 's-1')).toBeInViewport();
+  await expect(row(page, 's-1')).toHaveAttribute('aria-selected', 'true');
+  // The keys were the list's: the focus goes with the selection.
+  await expect(row(page, 's-1')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(row(page, 's-1')).toHaveCount(0);
+  await page.getByRole('button', { name: 'إعادة', exact: true }).click();
+  await expect(text(page, 's-1')).toHaveValue(typed);
+  await expect(row(page, 's-1')).toBeInViewport();
+  await expect(row(page, 's-1')).toHaveAttribute('aria-selected', 'true');
+  expect(seg(await getMeeting(request, id), 's-1')?.text).toBe(typed);
+});
+
 test('an approved meeting opens read-only in the editor, and says why', async ({ page, request }) => {
   server = await startServe();
-  const id = await seedLongMeeting(request);
+  const id = await seedLongMeeting(server);
   await call(request, 'approveMeeting', { meetingId: id });
   await openEditor(page, id);
   await expect(page.getByRole('note').filter({ hasText: 'المراجعة للقراءة فقط' })).toBeVisible();
@@ -349,4 +334,71 @@ test('an approved meeting opens read-only in the editor, and says why', async ({
   expect(seg(m, 's-1')).toMatchObject({ text: textOf(1), speakerId: null });
   expect(m.segments).toHaveLength(SEGMENTS);
   await expectNoA11yViolations(page, 'review editor, approved');
+});
+
+test("the engine's doubtful words are underlined, counted, and F8 walks the segments that have them", async ({ page, request }) => {
+  server = await startServe();
+  const id = await seedLongMeeting(server);
+  // Confidences as a finished job stores them (one per word), written into the seeded file.
+  const file = join(server.dataDir, 'meetings', id, 'meeting.json');
+  const stored = JSON.parse(readFileSync(file, 'utf8'));
+  const confident = (n: number) => textOf(n).split(' ').map(() => 0.93);
+  const withLow = (n: number, low: number[]) => confident(n).map((p, i) => (low.includes(i) ? 0.21 : p));
+  const conf: Record<string, number[]> = {
+    's-1': confident(1),
+    's-2': withLow(2, [1, 4]), // 'الكلمة الأولى ثم الكلمة الثانية': الأولى and الثانية
+    's-1500': withLow(1500, [2]),
+    's-2400': withLow(2400, [0, 1]), // edited below: its words are the secretary's now, never underlined
+  };
+  for (const s of stored.segments) if (conf[s.id]) s.wordConfidence = conf[s.id];
+  stored.segments.find((s: Seg) => s.id === 's-2400').edited = true;
+  writeFileSync(file, JSON.stringify(stored, null, 2));
+
+  await openEditor(page, id);
+  const underlined = (sid: string) => row(page, sid).locator('.seg-backdrop .doubtful');
+  await expect(underlined('s-2')).toHaveText(['الأولى', 'الثانية']);
+  await expect(underlined('s-1')).toHaveCount(0);
+  // Not only a colour: a wavy line; and said to assistive technology on the text box.
+  expect(await underlined('s-2').first().evaluate((el) => getComputedStyle(el).textDecorationStyle)).toBe('wavy');
+  await expect(text(page, 's-2')).toHaveAttribute('aria-description', /الأولى، الثانية/);
+  const count = page.getByRole('button', { name: /^كلمات مشكوك فيها/ });
+  await expect(count).toHaveText('كلمات مشكوك فيها: 3');
+
+  // F8 from the first segment: s-2, then s-1500 far below (scrolled to), then round to s-2; Shift+F8 back.
+  await clickRow(page, 's-1');
+  await page.keyboard.press('F8');
+  await expect(row(page, 's-2')).toHaveAttribute('aria-selected', 'true');
+  await expect(row(page, 's-2')).toBeFocused();
+  await page.keyboard.press('F8');
+  await expect(row(page, 's-1500')).toBeInViewport();
+  await expect(row(page, 's-1500')).toBeFocused();
+  await expect(underlined('s-1500')).toHaveText([textOf(1500).split(' ')[2]!]);
+  await page.keyboard.press('F8');
+  await expect(row(page, 's-2')).toBeFocused();
+  await page.keyboard.press('Shift+F8');
+  await expect(row(page, 's-1500')).toBeFocused();
+  await page.keyboard.press('Shift+F8');
+  await expect(row(page, 's-2')).toBeFocused();
+
+  // While the text is edited the underline is gone; once changed, the words are the secretary's.
+  await page.keyboard.press('Enter');
+  await expect(text(page, 's-2')).toBeFocused();
+  await expect(underlined('s-2')).toHaveCount(0);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' تماما');
+  await page.keyboard.press('Escape');
+  await expect(count).toHaveText('كلمات مشكوك فيها: 1');
+  await expect(underlined('s-2')).toHaveCount(0);
+  await expect(text(page, 's-2')).not.toHaveAttribute('aria-description');
+  const saved = seg(await getMeeting(request, id), 's-2') as Seg & { wordConfidence?: number[] };
+  expect(saved.text).toBe(`${textOf(2)} تماما`);
+  expect(saved.wordConfidence).toBeUndefined();
+  // The toolbar count takes the next one too.
+  await count.click();
+  await expect(row(page, 's-1500')).toBeFocused();
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog').getByRole('row').filter({ hasText: 'F8 / Shift+F8' })).toContainText('كلمة مشكوك فيها');
+  await page.keyboard.press('Escape');
+  await expectNoA11yViolations(page, 'review editor, doubtful words');
 });

@@ -6,8 +6,9 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { newId, type Meeting } from '../../../shared/domain.ts';
-import { MAX_RANGE_IDS, type EditInput } from '../../../shared/edits.ts';
+import { MAX_RANGE_IDS, type EditInput, type RestoreEdit } from '../../../shared/edits.ts';
 import { findMatches, type TextRange } from '../../../shared/text/find.ts';
+import { doubtfulIndexes } from '../../../shared/transcript/doubtful.ts';
 import { useConnection } from '../../api/useConnection.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
@@ -28,6 +29,20 @@ import './editor.css';
 
 /** After the secretary scrolls the list herself, the playing segment is not followed for this long. */
 const FOLLOW_PAUSE_MS = 4000;
+
+/**
+ * The segment to show after an undo or redo: the focused one when the step changed it (a
+ * replace-all touches many), else the first in time it put back or changed; none when it only
+ * removed segments or changed none.
+ */
+function changedSegment(changes: RestoreEdit, focused: string | null): string | null {
+  const p = changes.segments;
+  if (!p) return null;
+  const touched = [...p.replace, ...p.insert.map((i) => i.item)];
+  if (!touched.length) return null;
+  if (focused && touched.some((s) => s.id === focused)) return focused;
+  return touched.reduce((a, b) => (b.start < a.start ? b : a)).id;
+}
 
 function isTextField(el: Element | null): boolean {
   return !!el && (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && !['button', 'checkbox', 'radio', 'range'].includes((el as HTMLInputElement).type)));
@@ -50,12 +65,21 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
   const player = usePlayer(meeting.id, !!meeting.audio, meeting.audio?.file);
   usePlayerKeys(player);
 
-  // Segments decoded by a running transcription arrive one by one.
+  // Segments decoded by a running transcription arrive one by one. When the run ends, segments
+  // already here come again with the engine's word confidences: taken only onto the same text.
   useEffect(
     () =>
       client.onEvent((e) => {
         if (e.type !== 'segment' || e.meetingId !== meeting.id) return;
-        onMeeting((prev) => (prev.segments.some((s) => s.id === e.segment.id) ? prev : { ...prev, segments: [...prev.segments, e.segment] }));
+        onMeeting((prev) => {
+          const i = prev.segments.findIndex((s) => s.id === e.segment.id);
+          if (i < 0) return { ...prev, segments: [...prev.segments, e.segment] };
+          const cur = prev.segments[i]!;
+          if (!e.segment.wordConfidence || cur.wordConfidence || cur.edited || cur.text !== e.segment.text) return prev;
+          const segments = prev.segments.slice();
+          segments[i] = { ...cur, wordConfidence: e.segment.wordConfidence };
+          return { ...prev, segments };
+        });
       }),
     [meeting.id, onMeeting],
   );
@@ -104,6 +128,23 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
   useEffect(() => setMatchIdx(0), [query, search.arabicAware, search.wholeWord]);
   const matchCount = matches?.flat.length ?? 0;
   const currentMatch = matchCount ? matches!.flat[Math.min(matchIdx, matchCount - 1)] : undefined;
+
+  // Doubtful words (shared/transcript/doubtful.ts): counted in the toolbar, and F8 / Shift+F8
+  // select the next / previous segment, in the order shown, that has some.
+  const doubt = useMemo(() => {
+    let words = 0;
+    let known = false;
+    const rows: number[] = [];
+    visible.forEach((s, i) => {
+      if (s.wordConfidence) known = true;
+      const n = doubtfulIndexes(s).length;
+      if (n) {
+        words += n;
+        rows.push(i);
+      }
+    });
+    return { words, rows, known };
+  }, [visible]);
 
   const [help, setHelp] = useState(false);
   const [retranscribe, setRetranscribe] = useState<{ fromId: string; toId: string; base: number } | null>(null);
@@ -168,8 +209,24 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
   }, [playingId]);
 
   // Pending typing of every row, saved before a command that depends on the text.
-  const drafts = useRef(new Map<string, () => Promise<void>>());
+  const drafts = useRef(new Map<string, (leaving?: boolean) => Promise<void>>());
   const flushAll = useCallback(() => Promise.all([...drafts.current.values()].map((f) => f())).then(() => undefined), []);
+  // A page closed or reloaded runs no timer and no blur: typing not yet saved is sent as the page
+  // is hidden, in requests that outlive it.
+  useEffect(() => {
+    const leave = () => {
+      for (const f of drafts.current.values()) void f(true);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') leave();
+    };
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
   const caret = useRef<{ id: string; at: number } | null>(null);
 
   const byId = useMemo(() => new Map(meeting.segments.map((s) => [s.id, s])), [meeting.segments]);
@@ -182,16 +239,25 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
     },
     [readOnly, flushAll, edits],
   );
+  // After an undo or redo, the segment it changed is shown and selected: it may be far from the
+  // rows in view. Done on the render that has the changed meeting (a segment put back by undoing
+  // a merge exists only from then on).
+  const [reveal, setReveal] = useState<{ id: string; focus: boolean } | null>(null);
+  const onStep = useCallback((changes: RestoreEdit) => {
+    const id = changedSegment(changes, live.current.sel.focus);
+    // The focus follows only when it was in the list: from the toolbar, the button keeps it.
+    if (id) setReveal({ id, focus: !!scrollRef.current?.contains(document.activeElement) });
+  }, []);
   const undo = useCallback(async () => {
     if (readOnly) return;
     await flushAll();
-    await edits.undo();
-  }, [readOnly, flushAll, edits]);
+    await edits.undo(onStep);
+  }, [readOnly, flushAll, edits, onStep]);
   const redo = useCallback(async () => {
     if (readOnly) return;
     await flushAll();
-    await edits.redo();
-  }, [readOnly, flushAll, edits]);
+    await edits.redo(onStep);
+  }, [readOnly, flushAll, edits, onStep]);
 
   const play = useCallback(
     (id: string) => {
@@ -250,10 +316,20 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
     [filter, indexOf, select, play],
   );
 
+  useEffect(() => {
+    if (!reveal) return;
+    setReveal(null);
+    // Filtered out of the list: nothing to show.
+    if (indexOf.has(reveal.id)) select(reveal.id, { scroll: true, focus: reveal.focus });
+  }, [reveal, indexOf, select]);
+
   // Rows get one stable object; it reads the latest state through this ref.
   // setText does not wait for the rows' pending typing: it is that typing being saved.
-  const saveText = (id: string, text: string): Promise<SaveOutcome> =>
-    readOnly ? Promise.resolve('dropped') : edits.apply({ type: 'setText', segmentId: id, text });
+  const saveText = (id: string, text: string, leaving = false): Promise<SaveOutcome> => {
+    if (readOnly) return Promise.resolve('dropped');
+    const edit = { type: 'setText', segmentId: id, text } as const;
+    return leaving ? edits.applyOnLeave(edit) : edits.apply(edit);
+  };
   const live = useRef({ select, play, undo, redo, split, sel, saveText });
   live.current = { select, play, undo, redo, split, sel, saveText };
   const actions = useMemo<RowActions>(
@@ -285,7 +361,7 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
         const { sel: s } = live.current;
         if (s.focus !== id || s.anchor !== id) live.current.select(id);
       },
-      saveText: (id, text) => live.current.saveText(id, text),
+      saveText: (id, text, leaving) => live.current.saveText(id, text, leaving),
       register(id, flush) {
         drafts.current.set(id, flush);
         return () => {
@@ -336,8 +412,8 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
   };
 
   // Keys of the whole editor: search, undo/redo outside text boxes, help, save now.
-  const keys = useRef({ undo, redo, flushAll, help });
-  keys.current = { undo, redo, flushAll, help };
+  const keys = useRef({ undo, redo, flushAll, help, nextDoubt: (_dir: 1 | -1) => {} });
+  keys.current = { undo, redo, flushAll, help, nextDoubt: (dir) => nextDoubt(dir) };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
@@ -354,6 +430,10 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
         else void keys.current.undo();
       } else if (mod && e.code === 'KeyS') {
         void keys.current.flushAll();
+      } else if (e.key === 'F8' && !mod && !e.altKey && !keys.current.help) {
+        // F8 types nothing, so it works from a segment's text box too.
+        e.preventDefault();
+        keys.current.nextDoubt(e.shiftKey ? -1 : 1);
       } else if ((e.key === '?' || e.key === '؟') && !mod && !isTextField(ae) && !keys.current.help) {
         e.preventDefault();
         setHelp(true);
@@ -363,6 +443,14 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const nextDoubt = (dir: 1 | -1) => {
+    const { rows } = doubt;
+    if (!rows.length) return;
+    // Past the last one it goes round to the first, as the search does.
+    const k = dir > 0 ? (rows.find((i) => i > focusIdx) ?? rows[0]!) : (rows.findLast((i) => i < focusIdx) ?? rows[rows.length - 1]!);
+    // The row, not its text box, takes the focus: the underline shows while the box is not edited.
+    select(visible[k]!.id, { focus: true, scroll: true });
+  };
   const step = (dir: 1 | -1) => {
     if (!matches || !matchCount) return;
     const k = (Math.min(matchIdx, matchCount - 1) + dir + matchCount) % matchCount;
@@ -542,6 +630,11 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
           {appT('retranscribeAction')}
         </button>
         <span className="spacer" />
+        {doubt.known && (
+          <button type="button" className="doubt-count" disabled={!doubt.words} aria-keyshortcuts="F8 Shift+F8" onClick={() => nextDoubt(1)}>
+            {t('doubtfulCount', { n: doubt.words })}
+          </button>
+        )}
         <label className="field inline">
           <span>{t('filter')}</span>
           <select value={filter} onChange={(e) => setFilter(e.target.value)}>

@@ -4,8 +4,8 @@
 // from the journal (so it survives a reload); conflicts and other windows' changes refetched.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
-import { applyEdit, type EditInput, type EditResult } from '../../../shared/edits.ts';
-import { ApiError, client } from '../../api/client.ts';
+import { applyEdit, type EditInput, type EditResult, type RestoreEdit } from '../../../shared/edits.ts';
+import { ApiError, callOnLeave, client } from '../../api/client.ts';
 
 export type SaveOutcome = 'saved' | 'retry' | 'dropped';
 export type MeetingUpdate = (update: Meeting | ((prev: Meeting) => Meeting)) => void;
@@ -16,8 +16,16 @@ export interface Edits {
    * A refusal is shown in the editor, or with `rethrow` thrown to the caller (a panel showing it itself).
    */
   apply(edit: EditInput, opts?: { rethrow?: boolean }): Promise<SaveOutcome>;
-  undo(): Promise<SaveOutcome>;
-  redo(): Promise<SaveOutcome>;
+  /**
+   * Sends one command at once, outside the queue, so that it outlives the page (closed,
+   * reloaded): a queued command waits for the answers of those before it, which a closing page
+   * never gets. Its base assumes each command in flight moves the version by one; when one does
+   * not, it is refused as a conflict and 'retry' tells the caller to save it again.
+   */
+  applyOnLeave(edit: EditInput): Promise<SaveOutcome>;
+  /** `onSaved` gets the patch the step applied (which segments it changed). */
+  undo(onSaved?: (changes: RestoreEdit) => void): Promise<SaveOutcome>;
+  redo(onSaved?: (changes: RestoreEdit) => void): Promise<SaveOutcome>;
   canUndo: boolean;
   canRedo: boolean;
   /** Commands sent and not answered yet. */
@@ -80,14 +88,16 @@ export function useEdits(
   );
 
   const enqueue = useCallback(
-    (send: (base: number) => Promise<EditResult>, retryOnConflict: boolean, rethrow = false): Promise<SaveOutcome> => {
+    (send: (base: number) => Promise<EditResult>, retryOnConflict: boolean, rethrow = false, onSaved?: (changes: RestoreEdit) => void): Promise<SaveOutcome> => {
       pendingRef.current += 1;
       setPending(pendingRef.current);
       const run = async (): Promise<SaveOutcome> => {
         for (let attempt = 0; ; attempt++) {
           const base = version.current;
           try {
-            accept(base, await send(base));
+            const r = await send(base);
+            accept(base, r);
+            onSaved?.(r.changes);
             return 'saved';
           } catch (e) {
             if (isConflict(e)) {
@@ -118,8 +128,30 @@ export function useEdits(
       enqueue((baseVersion) => client.api.applyEdit({ meetingId, baseVersion, edit }), edit.type === 'setText', opts?.rethrow),
     [enqueue, meetingId],
   );
-  const undo = useCallback(() => enqueue((baseVersion) => client.api.undoEdit({ meetingId, baseVersion }), false), [enqueue, meetingId]);
-  const redo = useCallback(() => enqueue((baseVersion) => client.api.redoEdit({ meetingId, baseVersion }), false), [enqueue, meetingId]);
+  const undo = useCallback(
+    (onSaved?: (changes: RestoreEdit) => void) => enqueue((baseVersion) => client.api.undoEdit({ meetingId, baseVersion }), false, false, onSaved),
+    [enqueue, meetingId],
+  );
+  const redo = useCallback(
+    (onSaved?: (changes: RestoreEdit) => void) => enqueue((baseVersion) => client.api.redoEdit({ meetingId, baseVersion }), false, false, onSaved),
+    [enqueue, meetingId],
+  );
+  const applyOnLeave = useCallback(
+    async (edit: EditInput): Promise<SaveOutcome> => {
+      const inFlight = pendingRef.current;
+      const base = version.current + inFlight;
+      try {
+        const r = await callOnLeave('applyEdit', { meetingId, baseVersion: base, edit });
+        // With commands in flight, their answers set the version; the 'meeting' event's check
+        // then fetches the meeting if it is still behind.
+        if (inFlight === 0 && pendingRef.current === 0) accept(base, r);
+        return 'saved';
+      } catch {
+        return 'retry';
+      }
+    },
+    [accept, meetingId],
+  );
 
   // Undo and redo come from the journal: available on opening, and after a reload of the page.
   useEffect(() => {
@@ -167,5 +199,5 @@ export function useEdits(
 
   const idle = useCallback(() => chain.current.then(() => undefined, () => undefined), []);
   const current = useCallback(() => version.current, []);
-  return { apply, undo, redo, canUndo: history.canUndo, canRedo: history.canRedo, pending, idle, version: current, accept };
+  return { apply, applyOnLeave, undo, redo, canUndo: history.canUndo, canRedo: history.canRedo, pending, idle, version: current, accept };
 }
