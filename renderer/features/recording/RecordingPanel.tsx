@@ -2,8 +2,9 @@
 // recording's time; warnings (silence, clipping, disk nearly full) and microphone problems the
 // secretary can act on; after a crash, what was recovered. While it records, the secretary marks
 // who has the floor (a name, or keys 1-9 by rank), a decision being taken (D) and the next agenda
-// item (N); each mark is saved at once with its time on the recording's clock.
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+// item (N); each mark is saved at once with its time on the recording's clock. The live text
+// (LiveTextPanel) shows what is being said, until the full-quality pass after stop replaces it.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import type { RecordingState } from '../../../shared/recording.ts';
 import { client } from '../../api/client.ts';
@@ -13,7 +14,7 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { userText } from '../../i18n/textLang.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { clock } from '../transcript/time.ts';
-import { rememberDevice, rememberedDevice, sessionFor, type MicProblem } from './recorder.ts';
+import { rememberDevice, rememberedDevice, sessionFor, type MicProblem, type Snapshot } from './recorder.ts';
 import './recording.css';
 
 const micMessages: Record<MicProblem, MessageKey> = {
@@ -291,6 +292,8 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: 
         </div>
       </div>
 
+      {(s.phase !== 'idle' || s.live.state !== null || s.live.committed) && <LiveTextPanel s={s} meeting={meeting} onTranscribe={onTranscribe} />}
+
       <div className="rec-warnings" role="status">
         {s.silent && <p className="rec-warning">{t('recSilent')}</p>}
         {s.clipping && <p className="rec-warning">{t('recClipping')}</p>}
@@ -343,7 +346,8 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: 
           )}
           {meeting.segments.length === 0 ? (
             <>
-              <p className="notice">{t('recTranscribeFirst', { n: marksCount })}</p>
+              {/* While the full pass main started by itself runs, the live text panel says so. */}
+              {!fullPassUnderway(s) && <p className="notice">{t('recTranscribeFirst', { n: marksCount })}</p>}
               <button type="button" className="primary" onClick={onTranscribe}>
                 {t('recGoTranscribe')}
               </button>
@@ -375,5 +379,88 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: 
         />
       )}
     </div>
+  );
+}
+
+/** No model: main starts no full pass after stop (the live text said so when it could not start). */
+function noModel(s: Snapshot): boolean {
+  return s.live.state === 'unavailable' && (!s.live.error || s.live.error.code === 'model.notFound');
+}
+
+/** After stop: the full pass main starts by itself is starting or running. */
+function fullPassUnderway(s: Snapshot): boolean {
+  if (s.phase !== 'idle' || !s.stopped) return false;
+  return s.fullPass ? s.fullPass.status === 'running' : s.live.state !== null && !noModel(s);
+}
+
+/** What the live engine says of itself, as a line under the text (null when all is well). */
+function liveStatusLine(s: Snapshot, t: ReturnType<typeof useI18n>['t'], errorMessage: ReturnType<typeof useI18n>['errorMessage']): string | null {
+  const { state, error, committed, tentative } = s.live;
+  if (state === 'unavailable') {
+    if (!error || error.code === 'model.notFound') return t('recLiveNoModel');
+    if (error.code === 'live.engineMissing') return errorMessage(error);
+    return t('recLiveUnavailable', { reason: errorMessage(error) });
+  }
+  if (state === 'failed') return error ? t('recLiveFailedWhy', { reason: errorMessage(error) }) : t('recLiveFailed');
+  if (s.phase === 'idle' || s.phase === 'stopping') return null;
+  if (state === 'starting' || state === null) return t('recLiveStarting');
+  if (!committed && !tentative) return t('recLiveWaiting');
+  return null;
+}
+
+/**
+ * The live text: committed words appended in order, the tentative tail greyed after them, kept
+ * scrolled to the end unless the secretary scrolled up to read; a status line when it is
+ * unavailable or failed (recording goes on), and after stop, the full pass that replaces it.
+ */
+function LiveTextPanel({ s, meeting, onTranscribe }: { s: Snapshot; meeting: Meeting; onTranscribe(): void }) {
+  const { t, errorMessage } = useI18n();
+  const logRef = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const { committed, tentative, skippedSec } = s.live;
+
+  useLayoutEffect(() => {
+    const el = logRef.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [committed, tentative]);
+
+  const onScroll = () => {
+    const el = logRef.current;
+    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+  };
+
+  const status = liveStatusLine(s, t, errorMessage);
+  const job = s.fullPass;
+  const after = s.phase === 'idle' && !!s.stopped;
+  let pass: string | null = null;
+  if (after && job?.status === 'running') pass = t('recFullPassRunning', { n: Math.floor(job.percent) });
+  else if (after && job?.status === 'done') pass = t('recFullPassDone');
+  else if (after && job?.status === 'failed') pass = job.error ? t('recFullPassFailed', { reason: errorMessage(job.error) }) : t('recFullPassFailed', { reason: '' });
+  else if (!job && fullPassUnderway(s)) pass = t('recFullPassStarting');
+
+  return (
+    <section className="rec-transcript card" aria-labelledby="rec-live-title">
+      <h2 id="rec-live-title">{t('recLiveTitle')}</h2>
+      <div ref={logRef} className="rec-live-text" role="log" aria-live="polite" aria-labelledby="rec-live-title" tabIndex={0} onScroll={onScroll} lang={meeting.language} dir="auto">
+        {committed && <span className="rec-live-committed">{committed}</span>}
+        {committed && tentative ? ' ' : ''}
+        {/* Replaced every second: shown, not read out (the committed words are). */}
+        {tentative && (
+          <span className="rec-live-tentative" aria-hidden="true">
+            {tentative}
+          </span>
+        )}
+      </div>
+      <div className="rec-live-status" role="status">
+        {status && <p>{status}</p>}
+        {skippedSec > 0 && <p>{t('recLiveSkipped', { n: Math.round(skippedSec) })}</p>}
+        {pass && <p>{pass}</p>}
+      </div>
+      {pass && (
+        <button type="button" className="link" onClick={onTranscribe}>
+          {t('recSeeTranscript')}
+        </button>
+      )}
+    </section>
   );
 }

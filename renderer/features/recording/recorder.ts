@@ -8,15 +8,35 @@
 //
 // One session per meeting, kept outside React: switching tabs or going back to the library does
 // not stop a recording.
+import type { ApiEvent, TranscriptionJob } from '../../../shared/api.ts';
 import type { Meeting } from '../../../shared/domain.ts';
 import type { EditInput } from '../../../shared/edits.ts';
-import { LOW_DISK_MINUTES, RECORDING_SAMPLE_RATE, type RecordingState, type RecoveredRecording } from '../../../shared/recording.ts';
+import type { ErrorPayload } from '../../../shared/errors.ts';
+import { LOW_DISK_MINUTES, RECORDING_SAMPLE_RATE, type LiveStatusEvent, type RecordingState, type RecoveredRecording } from '../../../shared/recording.ts';
 import { ApiError, client } from '../../api/client.ts';
 import workletUrl from './pcm-worklet.ts?worker&url';
 
 export type Phase = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping';
 /** What stops the microphone, each with a message the secretary can act on. */
 export type MicProblem = 'noMicrophone' | 'permissionDenied' | 'deviceBusy' | 'deviceLost' | 'audioFailed';
+
+/**
+ * The live text of the recording, built from main's liveText/liveStatus events (never saved: the
+ * full-quality pass after stop replaces it).
+ */
+export interface LiveText {
+  /** Committed words, in order; ' … ' where the engine skipped audio to keep up. */
+  committed: string;
+  /** The uncommitted rest of the latest decode (replaced on each event). */
+  tentative: string;
+  /** The live engine's state; null before main said anything. */
+  state: LiveStatusEvent['state'] | null;
+  error: ErrorPayload | null;
+  /** Seconds of audio the live text skipped, in all. */
+  skippedSec: number;
+}
+
+const noLive: LiveText = { committed: '', tentative: '', state: null, error: null, skippedSec: 0 };
 
 export interface Snapshot {
   phase: Phase;
@@ -45,6 +65,9 @@ export interface Snapshot {
   marksSaved: number;
   marksPending: number;
   markProblem: unknown;
+  live: LiveText;
+  /** The full-quality transcription that main starts by itself after stop, as its events say. */
+  fullPass: TranscriptionJob | null;
 }
 
 /** Seconds of near silence (or of clipping) before the page warns. */
@@ -155,6 +178,8 @@ export class RecordingSession {
     marksSaved: 0,
     marksPending: 0,
     markProblem: null,
+    live: noLive,
+    fullPass: null,
   };
   private readonly listeners = new Set<() => void>();
   private capture: Capture | null = null;
@@ -176,7 +201,46 @@ export class RecordingSession {
   private ready: Promise<void> = Promise.resolve();
   private version: number | null = null;
 
-  constructor(readonly meetingId: string) {}
+  /** The recordings whose live text this session shows (a continued one after a crash adds one). */
+  private liveIds = new Set<string>();
+  /** Set by stop: the job events that follow are the full pass main started by itself. */
+  private afterStop = false;
+
+  constructor(readonly meetingId: string) {
+    // Sessions live as long as the page: so does this subscription.
+    client.onEvent(this.onEvent);
+  }
+
+  private onEvent = (e: ApiEvent): void => {
+    if (e.type === 'job') {
+      if (e.job.meetingId === this.meetingId && this.afterStop) this.set({ fullPass: e.job });
+      return;
+    }
+    if ((e.type !== 'liveText' && e.type !== 'liveStatus') || e.meetingId !== this.meetingId) return;
+    // Events of another window's recording of this meeting are not ours once this page is idle.
+    if (this.snap.phase === 'idle' && !this.liveIds.has(e.recordingId)) return;
+    this.liveIds.add(e.recordingId);
+    const live = this.snap.live;
+    if (e.type === 'liveStatus') {
+      this.set({ live: { ...live, state: e.state, error: e.error ?? (e.state === 'failed' || e.state === 'unavailable' ? live.error : null) } });
+      return;
+    }
+    let committed = live.committed;
+    // Where audio was skipped, a mark in the text (once, and only between words).
+    if (e.skippedSec && committed && !committed.endsWith('…')) committed = `${committed} …`;
+    if (e.committed) committed = committed ? `${committed} ${e.committed}` : e.committed;
+    this.set({
+      live: {
+        ...live,
+        committed,
+        // A final update that committed nothing (its decode was abandoned at stop) leaves the last
+        // tentative words greyed, until the full pass replaces them.
+        tentative: e.final && !e.committed && !e.tentative ? live.tentative : e.tentative,
+        skippedSec: live.skippedSec + (e.skippedSec ?? 0),
+        state: live.state === 'starting' || live.state === null ? 'running' : live.state,
+      },
+    });
+  };
 
   get snapshot(): Snapshot {
     return this.snap;
@@ -266,7 +330,9 @@ export class RecordingSession {
    */
   async start(opts: { deviceId: string; continuing?: boolean; adopt?: RecordingState }): Promise<void> {
     if (this.snap.phase !== 'idle') return;
-    this.set({ phase: 'starting', stopped: null, micProblem: null, sendProblem: null, continuedAfterCrash: false, silent: false, clipping: false });
+    this.liveIds.clear();
+    this.afterStop = false;
+    this.set({ phase: 'starting', stopped: null, micProblem: null, sendProblem: null, continuedAfterCrash: false, silent: false, clipping: false, live: noLive, fullPass: null });
     let started!: () => void;
     this.ready = new Promise((r) => (started = r));
     try {
@@ -341,6 +407,7 @@ export class RecordingSession {
   async stop(): Promise<Meeting | null> {
     if (this.snap.phase !== 'recording' && this.snap.phase !== 'paused') return null;
     const wasRecording = this.snap.phase === 'recording';
+    this.afterStop = true;
     this.set({ phase: 'stopping', silent: false, clipping: false });
     if (wasRecording && this.capture) await this.capture.drain('pause');
     await this.closeCapture();
