@@ -17,6 +17,7 @@ import {
 } from './domain.ts';
 import { editApiInputs, type EditApiOutputs, type EditResult } from './edits.ts';
 import type { ErrorPayload } from './errors.ts';
+import type { ApprovalCheck } from './minutes/approval.ts';
 import type { MinutesModel } from './minutes/model.ts';
 import { recordingApiInputs, type LiveStatusEvent, type LiveTextEvent, type RecordingApiOutputs, type RecordingEvent } from './recording.ts';
 
@@ -36,6 +37,8 @@ export const settingsSchema = z.strictObject({
   threads: z.number().int().min(0).max(64),
   modelId: z.string().max(100).nullable(),
   transcriptionLanguage: z.enum(transcriptionLanguages),
+  /** The Hijri adjustment last used in a meeting: new meetings start with it. */
+  hijriAdjust: z.number().int().min(-1).max(1),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -86,6 +89,8 @@ export const apiInputs = {
     format: z.enum(exportFormats),
     language: z.enum(languages).optional(),
   }),
+  /** Read-only: what is still untagged or unconfirmed, shown before approving (shared/minutes/approval.ts). */
+  approvalCheck: byMeeting,
   approveMeeting: byMeeting,
   reopenMeeting: byMeeting,
   /** An approved revision as a BagIt package for an archive (RFC 8493); default: the latest approved one. */
@@ -193,6 +198,7 @@ export interface ApiOutputs extends EditApiOutputs, RecordingApiOutputs {
   getTranscription: TranscriptionJob | null;
   getMinutes: MinutesModel;
   exportMeeting: ExportResult;
+  approvalCheck: ApprovalCheck;
   approveMeeting: Meeting;
   reopenMeeting: Meeting;
   retranscribePassage: EditResult;
@@ -212,6 +218,7 @@ export type MahdarService = { [M in ApiMethod]: (input: ApiParsed<M>) => Promise
 export type ApiEvent =
   | { type: 'meeting'; meetingId: string }
   | { type: 'job'; job: TranscriptionJob }
+  /** A segment a transcription saved; sent again, same id, when the run's word confidences are added to it. */
   | { type: 'segment'; meetingId: string; segment: Segment }
   | { type: 'model'; model: ModelInfo }
   | RecordingEvent

@@ -57,10 +57,12 @@ export const participantSchema = z.strictObject({
   gender: z.enum(['m', 'f', 'unknown']).default('unknown'),
   title: shortText.default(''),
   organisation: shortText.default(''),
+  // Optional (absent = present, and no representative) so that code and files that build a
+  // participant without them stay valid.
   /** Whether the person attended; the minutes list the absent and the excused apart. */
-  attendance: z.enum(attendanceStatuses).default('present'),
+  attendance: z.enum(attendanceStatuses).optional(),
   /** Who attended in this member's place (a present member represented by someone else). */
-  representedBy: shortText.default(''),
+  representedBy: shortText.optional(),
 });
 export type Participant = z.infer<typeof participantSchema>;
 

@@ -6,7 +6,7 @@ import { settingsSchema, type MahdarService, type Settings } from '../../shared/
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import type { ServiceContext } from './context.ts';
 
-export const defaultSettings: Settings = { uiLanguage: 'ar', threads: 0, modelId: null, transcriptionLanguage: 'ar' };
+export const defaultSettings: Settings = { uiLanguage: 'ar', threads: 0, modelId: null, transcriptionLanguage: 'ar', hijriAdjust: 0 };
 
 export async function readSettings(ctx: ServiceContext): Promise<Settings> {
   try {

@@ -18,6 +18,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   ImageRun,
   LevelFormat,
@@ -453,13 +454,34 @@ class Writer {
             block.blocks.map((b) => [
               this.paragraph(b.role, { align: 'center', style: { bold: true }, extra: tight }),
               this.paragraph(b.name, { align: 'center', extra: tight }),
+              ...(b.title ? [this.paragraph(b.title, { align: 'center', style: { size: 'small' }, extra: tight })] : []),
+              // Room for the handwritten signature, then the stamp's place under it.
               this.paragraph('', { extra: { spacing: { before: 1200, after: 0 } } }),
+              ...(b.stamp
+                ? [
+                    this.paragraph(b.stamp, { align: 'center', style: { size: 'small' }, extra: tight }),
+                    this.paragraph('', { extra: { spacing: { before: 900, after: 0 } } }),
+                  ]
+                : []),
             ]),
             block.blocks.map(() => w),
           ),
         ];
       }
     }
+  }
+
+  /** The draft mark, on every page until approval: a printed draft must not pass for the signed minutes. */
+  header(mark: string): Header {
+    return new Header({
+      children: [
+        new Paragraph({
+          bidirectional: this.rtl,
+          alignment: AlignmentType.CENTER,
+          children: this.runs(mark, { bold: true, size: 'heading' }),
+        }),
+      ],
+    });
   }
 
   footer(): Footer {
@@ -561,6 +583,7 @@ class Writer {
             },
           },
           footers: { default: this.footer() },
+          ...(model.draftMark ? { headers: { default: this.header(model.draftMark) } } : {}),
           children,
         },
       ],

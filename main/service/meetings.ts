@@ -4,6 +4,7 @@ import type { Meeting, Participant } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { jobsFor } from '../asr/job.ts';
+import { readSettings, settingsStore } from '../context/settings.ts';
 
 type MeetingCommands = Pick<
   MahdarService,
@@ -33,7 +34,10 @@ export function meetingCommands(ctx: ServiceContext): MeetingCommands {
       return [...meetings, ...damaged];
     },
     async createMeeting({ fields }) {
-      const m = await archive.create(fields);
+      // A new meeting starts with the Hijri adjustment last used: the Moroccan calendar differs
+      // from Umm al-Qura by the same day for a whole month, so the next meeting likely needs it too.
+      const hijriAdjust = fields.hijriAdjust ?? (await readSettings(ctx)).hijriAdjust;
+      const m = await archive.create({ ...fields, hijriAdjust });
       events.publish({ type: 'meeting', meetingId: m.id });
       return m;
     },
@@ -48,6 +52,7 @@ export function meetingCommands(ctx: ServiceContext): MeetingCommands {
         // overwrite what a transcription appended since the form was loaded.
         return { ...current, ...fields };
       });
+      if (fields.hijriAdjust !== undefined) await settingsStore(ctx).updateSettings({ settings: { hijriAdjust: fields.hijriAdjust } });
       events.publish({ type: 'meeting', meetingId: id });
       return m;
     },

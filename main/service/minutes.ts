@@ -6,6 +6,7 @@ import { join, resolve, sep } from 'node:path';
 import type { MahdarService } from '../../shared/api.ts';
 import { idSchema } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
+import { approvalCheck } from '../../shared/minutes/approval.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
 import { approveMeeting, EXPORTS_DIR, exportToArchive, readManifest, reopenMeeting, REVISIONS_DIR } from '../export/approve.ts';
 import { bagName, bagRevision, latestApprovedRevision } from '../export/bagit.ts';
@@ -14,7 +15,7 @@ import { contentTypeOf, readLogo } from '../export/render.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { jobsFor } from '../asr/job.ts';
 
-type Commands = Pick<MahdarService, 'getMinutes' | 'exportMeeting' | 'approveMeeting' | 'reopenMeeting' | 'exportBag'>;
+type Commands = Pick<MahdarService, 'getMinutes' | 'exportMeeting' | 'approvalCheck' | 'approveMeeting' | 'reopenMeeting' | 'exportBag'>;
 
 /** One archive package of a meeting at a time: two would replace each other's output. */
 const bagQueue = new KeyedQueue();
@@ -31,6 +32,9 @@ export function minutesCommands(ctx: ServiceContext): Commands {
       const meeting = await archive.read(meetingId);
       const out = await exportToArchive(archive, meeting, format, language ?? meeting.language);
       return { fileName: out.fileName, downloadId: downloadIdOf(meetingId, out.fileName), sha256: out.sha256 };
+    },
+    async approvalCheck({ meetingId }) {
+      return approvalCheck(await archive.read(meetingId));
     },
     async approveMeeting({ meetingId }) {
       // Approval freezes the transcript: never half of one. A running transcription makes it

@@ -5,7 +5,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nContext.tsx';
 
-export function ConfirmDialog(props: { title: string; body: string; confirmLabel: string; danger?: boolean; onConfirm(): void; onCancel(): void }) {
+export function ConfirmDialog(props: {
+  title: string;
+  body: string;
+  /** What the confirmation is about, listed under the body (what approval would leave untagged). */
+  items?: string[];
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -32,6 +41,13 @@ export function ConfirmDialog(props: { title: string; body: string; confirmLabel
     <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={props.onCancel} onClose={props.onCancel}>
       <h2 id="confirm-title">{props.title}</h2>
       <p>{props.body}</p>
+      {props.items && props.items.length > 0 && (
+        <ul>
+          {props.items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </ul>
+      )}
       <div className="dialog-actions">
         <button ref={cancelRef} type="button" onClick={props.onCancel}>
           {t('cancel')}

@@ -7,7 +7,10 @@ import { minutesTemplates } from './template.ts';
 export interface ApprovalCheck {
   /** Passages with text and no speaker: they print as an unidentified intervention. */
   untaggedSegments: { id: string; start: number }[];
-  /** Decision marks tapped while recording that were never turned into a decision (applyMarks). */
+  /**
+   * Decision marks tapped while recording that were never turned into a draft decision (applyMarks).
+   * A mark whose draft the secretary later deleted is not listed: that was a choice.
+   */
   decisionMarksWithoutDecision: { id: string; at: number }[];
   /** No decision is recorded and the secretary has not stated that none was taken. */
   decisionsUnconfirmed: boolean;
@@ -18,13 +21,12 @@ export interface ApprovalCheck {
 }
 
 export function approvalCheck(meeting: Meeting): ApprovalCheck {
-  const decisionIds = new Set(meeting.decisions.map((d) => d.id));
   const untaggedSegments = meeting.segments
     .filter((s) => s.speakerId === null && s.text.trim() !== '')
     .sort((a, b) => a.start - b.start)
     .map((s) => ({ id: s.id, start: s.start }));
   const decisionMarksWithoutDecision = (meeting.marks ?? [])
-    .filter((m) => m.kind === 'decision' && !(m.decisionId && decisionIds.has(m.decisionId)))
+    .filter((m) => m.kind === 'decision' && !m.decisionId)
     .sort((a, b) => a.at - b.at)
     .map((m) => ({ id: m.id, at: m.at }));
   const decisionsUnconfirmed = meeting.decisions.length === 0 && !meeting.noDecisionConfirmed;

@@ -2,6 +2,8 @@
 // same meeting and language always give the same model (no clock, no disk, no locale of the
 // machine). All wording comes from labels.ts, all dates from dates.ts.
 import type { Language, Meeting, Participant, Segment } from '../domain.ts';
+import type { Gender } from './labels.ts';
+import { minutesTemplates } from './template.ts';
 import { formatDeadline, gregorianDate, meetingDay } from './dates.ts';
 import { minutesLabels, type MinutesLabels } from './labels.ts';
 import { formatClock } from '../text/time.ts';
@@ -39,15 +41,28 @@ function personOf(p: Participant, L: MinutesLabels): string {
   return L.person(L.honorific[p.gender], name, p.title.trim());
 }
 
-/** The chair as written in the opening: matched with a participant when possible. */
-function chairOf(meeting: Meeting, L: MinutesLabels): string | null {
-  const chair = meeting.chair.trim();
-  if (!chair) return null;
-  const p = meeting.participants.find((x) => sameName(x.name, chair));
-  if (p) return personOf(p, L);
-  if (HONORIFIC_PREFIX.test(chair)) return chair;
-  return L.person(L.honorific.unknown, chair, '');
+/**
+ * A signer (the chair or the secretary) as the minutes name them: matched with a participant when
+ * possible, for the honorific and title. The gender set on the meeting wins over the participant's.
+ */
+function signer(meeting: Meeting, name: string, gender: Gender | undefined, L: MinutesLabels): { person: string; title: string; gender: Gender } {
+  const n = name.trim();
+  const p = n ? meeting.participants.find((x) => sameName(x.name, n)) : undefined;
+  const g: Gender = gender && gender !== 'unknown' ? gender : (p?.gender ?? 'unknown');
+  if (!n) return { person: '', title: '', gender: g };
+  const title = p?.title.trim() ?? '';
+  if (HONORIFIC_PREFIX.test(n)) return { person: n, title, gender: g };
+  return { person: L.person(L.honorific[g], n, '').trim(), title, gender: g };
 }
+
+/** The chair as written in the opening: "السيدة فاطمة الزهراء بناني، رئيسة المجلس". */
+function chairOf(meeting: Meeting, L: MinutesLabels): string | null {
+  const s = signer(meeting, meeting.chair, meeting.chairGender, L);
+  if (!s.person) return null;
+  return s.title ? `${s.person}${L.comma}${s.title}` : s.person;
+}
+
+const attendanceOf = (p: Participant) => p.attendance ?? 'present';
 
 /** How the meeting is named in the title and the opening sentence. */
 function meetingName(meeting: Meeting, L: MinutesLabels): { title: string; inSentence: string } {
@@ -78,7 +93,9 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
   const L = minutesLabels[language];
   const people = new Map(meeting.participants.map((p) => [p.id, p]));
   const name = meetingName(meeting, L);
-  const day = meetingDay(meeting.date, language);
+  const day = meetingDay(meeting.date, language, meeting.hijriAdjust ?? 0);
+  const template = minutesTemplates[meeting.type];
+  const present = meeting.participants.filter((p) => attendanceOf(p) === 'present');
   const startTime = meeting.startTime.trim() || null;
   const endTime = meeting.endTime.trim() || null;
 
@@ -98,8 +115,14 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
     { kind: 'title', text: L.documentTitle(name.title), subtitle: L.documentSubtitle(meeting.title.trim() || name.title) },
   ]);
 
-  // Opening paragraph.
+  // Opening: the convocation and legal basis when given, then the opening paragraph.
+  const convocation = L.convocation({
+    reference: meeting.convocationReference?.trim() || null,
+    date: meeting.convocationDate ? gregorianDate(meeting.convocationDate, language) : null,
+    legalBasis: clean(meeting.legalBasis ?? '') || null,
+  });
   section('opening', null, [
+    ...(convocation ? [{ kind: 'paragraph' as const, align: 'justify' as const, text: convocation }] : []),
     {
       kind: 'paragraph',
       align: 'justify',
@@ -111,25 +134,44 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
         place: meeting.place.trim() || null,
         what: name.inSentence,
         chair: chairOf(meeting, L),
-        attendees: meeting.participants.length,
+        attendees: present.length,
       }),
     },
   ]);
 
-  // Attendance table with a signature column.
-  section('attendance', L.headings.attendance, [
-    meeting.participants.length
+  // Attendance: those present sign the table; the absent and the excused are listed under it
+  // (always for a council, whose minutes account for every member; otherwise when there are any).
+  const nameOf = (p: Participant) => {
+    const rep = p.representedBy?.trim();
+    return rep ? L.representedBy(p.name.trim(), rep, p.gender) : p.name.trim();
+  };
+  const attendance: MinutesBlock[] = [
+    ...(template.attendanceStatuses
+      ? [{ kind: 'paragraph' as const, align: 'start' as const, bold: true, text: L.attendanceLists.present, keepWithNext: true }]
+      : []),
+    present.length
       ? {
           kind: 'table',
           role: 'attendance',
           header: [...L.attendanceHeader],
-          rows: meeting.participants.map((p, i) => [String(i + 1), p.name.trim(), p.title.trim(), p.organisation.trim(), '']),
+          rows: present.map((p, i) => [String(i + 1), nameOf(p), p.title.trim(), p.organisation.trim(), '']),
           widths: [7, 29, 26, 24, 14],
           signatureColumn: 4,
           centered: [0],
         }
       : { kind: 'paragraph', align: 'start', text: L.noAttendees },
-  ]);
+  ];
+  for (const status of ['absent', 'excused'] as const) {
+    const list = meeting.participants.filter((p) => attendanceOf(p) === status).map((p) => personOf(p, L));
+    if (!list.length && !template.attendanceStatuses) continue;
+    attendance.push({ kind: 'paragraph', align: 'start', bold: true, text: L.attendanceLists[status], keepWithNext: true });
+    attendance.push(list.length ? { kind: 'list', ordered: false, items: list } : { kind: 'paragraph', align: 'start', text: L.attendanceLists.none });
+  }
+  if (template.quorum) {
+    const total = meeting.membersTotal || meeting.participants.length;
+    attendance.push({ kind: 'paragraph', align: 'start', bold: true, text: L.quorum(present.length, total) });
+  }
+  section('attendance', L.headings.attendance, attendance);
 
   // Agenda.
   const agenda = meeting.agenda.map((a) => clean(a.title)).filter(Boolean);
@@ -199,17 +241,26 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
           signatureColumn: null,
           centered: [0],
         }
-      : { kind: 'paragraph', align: 'start', text: L.noDecisions },
+      : // "No decision" is a statement the signers make: printed only when the secretary confirmed it.
+        { kind: 'paragraph', align: 'start', text: meeting.noDecisionConfirmed ? L.noDecisions : L.noDecisionsYet },
   ]);
 
-  // Closing and signatures.
-  section('closing', null, [{ kind: 'paragraph', align: 'justify', text: L.closing(endTime), keepWithNext: true }]);
+  // Closing, the place and date it was drawn up, and the signatures.
+  const drawnUp = L.drawnUp(meeting.place.trim() || null, day?.gregorian ?? null);
+  section('closing', null, [
+    { kind: 'paragraph', align: 'justify', text: L.closing(endTime), keepWithNext: true },
+    ...(drawnUp ? [{ kind: 'paragraph' as const, align: 'end' as const, text: drawnUp, keepWithNext: true }] : []),
+  ]);
+  const chair = signer(meeting, meeting.chair, meeting.chairGender, L);
+  const secretary = signer(meeting, meeting.secretary, undefined, L);
+  // Under a signature an unknown gender gives the bare name, not "السيد(ة)".
+  const signed = (x: typeof chair, typed: string) => (x.gender === 'unknown' && x.person ? typed.trim() : x.person) || L.blankName;
   section('signatures', L.headings.signatures, [
     {
       kind: 'signatures',
       blocks: [
-        { role: L.chairRole, name: meeting.chair.trim() },
-        { role: L.secretaryRole, name: meeting.secretary.trim() },
+        { role: L.chairRole[chair.gender], name: signed(chair, meeting.chair), title: chair.title, stamp: L.stamp },
+        { role: L.secretaryRole[secretary.gender], name: signed(secretary, meeting.secretary), title: secretary.title, stamp: null },
       ],
     },
   ]);
@@ -249,6 +300,7 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
     language,
     direction: L.direction,
     pageLabel: L.pageLabel,
+    draftMark: meeting.status === 'approved' ? null : L.draftMark,
     properties: {
       title: titleText,
       subject: meeting.title.trim() || name.title,
@@ -258,7 +310,7 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
         name: name.title,
         date: dateText,
         place: meeting.place.trim(),
-        attendees: meeting.participants.length,
+        attendees: present.length,
         decisions: meeting.decisions.length,
         revision: meeting.revision,
       }),

@@ -7,7 +7,8 @@ import type { Language } from '../domain.ts';
 const gregorianLocale: Record<Language, string> = { ar: 'ar-MA', fr: 'fr-FR', en: 'en-GB' };
 /**
  * Hijri dates use the Umm al-Qura calendar, the one ICU ships. The Moroccan Ministry of Habous
- * fixes months by sighting, which can differ from it by a day: the secretary can check it.
+ * fixes months by sighting, which can differ from it by a day: the meeting's hijriAdjust (-1, 0,
+ * +1) moves the Hijri day to the official one.
  */
 const hijriLocale: Record<Language, string> = {
   ar: 'ar-MA-u-ca-islamic-umalqura-nu-latn',
@@ -42,9 +43,13 @@ export function weekday(iso: string, lang: Language): string {
 }
 
 /** "2 جمادى الآخرة 1448 هـ" / "2 joumada ath-thania 1448 AH" / "2 Jumada II 1448 AH". */
-export function hijriDate(iso: string, lang: Language): string {
+export function hijriDate(iso: string, lang: Language, adjust = 0): string {
   const d = parseIsoDate(iso);
-  return d ? fmt(hijriLocale[lang], { day: 'numeric', month: 'long', year: 'numeric' }, d) : '';
+  if (!d) return '';
+  // The Hijri day of the Gregorian day `adjust` days later: +1 when the Moroccan month began a day
+  // earlier than Umm al-Qura's (the official date is one day further on), -1 when it began later.
+  const shifted = new Date(d.getTime() + adjust * 86_400_000);
+  return fmt(hijriLocale[lang], { day: 'numeric', month: 'long', year: 'numeric' }, shifted);
 }
 
 /** Both calendars, with the weekday, as the opening paragraph wants them. */
@@ -54,9 +59,9 @@ export interface MeetingDay {
   hijri: string;
 }
 
-export function meetingDay(iso: string, lang: Language): MeetingDay | null {
+export function meetingDay(iso: string, lang: Language, hijriAdjust = 0): MeetingDay | null {
   if (!parseIsoDate(iso)) return null;
-  return { weekday: weekday(iso, lang), gregorian: gregorianDate(iso, lang), hijri: hijriDate(iso, lang) };
+  return { weekday: weekday(iso, lang), gregorian: gregorianDate(iso, lang), hijri: hijriDate(iso, lang, hijriAdjust) };
 }
 
 /** "2026-12-31" becomes a written date; any other deadline text ("فوري", "Q1 2027") is kept. */

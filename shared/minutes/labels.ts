@@ -64,11 +64,30 @@ export interface MinutesLabels {
   noAttendees: string;
   noAgenda: string;
   noInterventions: string;
+  /** Only when the secretary confirmed it (noDecisionConfirmed). */
   noDecisions: string;
+  /** No decision recorded, and nobody said none was taken. */
+  noDecisionsYet: string;
   noTranscript: string;
   closing: (endTime: string | null) => string;
-  chairRole: string;
-  secretaryRole: string;
+  /** "حرر ب<place> في <date>."; null when neither is known. */
+  drawnUp: (place: string | null, date: string | null) => string | null;
+  /** "بناء على الاستدعاء رقم … بتاريخ …، واستنادا إلى …"; null when none is given. */
+  convocation: (p: { reference: string | null; date: string | null; legalBasis: string | null }) => string | null;
+  /** Headings of the attendance lists, with their colon as the language writes it; `none` for an empty list. */
+  attendanceLists: { present: string; absent: string; excused: string; none: string };
+  /** A member attending through someone else: "<name>، ممثلا من طرف <rep>". */
+  representedBy: (name: string, representative: string, gender: Gender) => string;
+  /** "النصاب القانوني: …" */
+  quorum: (present: number, total: number) => string;
+  chairRole: Record<Gender, string>;
+  secretaryRole: Record<Gender, string>;
+  /** Where the stamp goes, under the chair's signature. */
+  stamp: string;
+  /** A name to be written by hand. */
+  blankName: string;
+  /** In the page header until approval. */
+  draftMark: string;
   pageLabel: string;
   status: Record<MeetingStatus, string>;
   /** Words for the archive's keyword field. */
@@ -154,13 +173,29 @@ const ar: MinutesLabels = {
   noAgenda: 'لم يحدد جدول الأعمال.',
   noInterventions: 'لم تسجل أي مداخلة.',
   noDecisions: 'لم يتخذ أي قرار ولم تصدر أي توصية.',
+  noDecisionsYet: 'لم يسجل بعد أي قرار أو توصية.',
   noTranscript: 'لا يوجد تفريغ لهذا الاجتماع.',
   closing: (end) =>
-    end
-      ? `وبعد استنفاد نقط جدول الأعمال، رفعت الجلسة على الساعة ${end}، وحرر هذا المحضر في التاريخ المذكور أعلاه.`
-      : 'وبعد استنفاد نقط جدول الأعمال، رفعت الجلسة، وحرر هذا المحضر في التاريخ المذكور أعلاه.',
-  chairRole: 'رئيس الجلسة',
-  secretaryRole: 'كاتب الجلسة',
+    end ? `وبعد استنفاد نقط جدول الأعمال، رفعت الجلسة على الساعة ${end}.` : 'وبعد استنفاد نقط جدول الأعمال، رفعت الجلسة.',
+  drawnUp: (place, date) => {
+    if (!place && !date) return null;
+    const at = place ? (/^[\u0621-\u064A]/.test(place) ? ` ب${place}` : ` في ${place}`) : '';
+    return `حرر${at}${date ? ` في ${date}` : ''}.`;
+  },
+  convocation: ({ reference, date, legalBasis }) => {
+    const parts: string[] = [];
+    if (reference || date) parts.push(`بناء على الاستدعاء${reference ? ` رقم ${reference}` : ''}${date ? ` بتاريخ ${date}` : ''}`);
+    if (legalBasis) parts.push(`${parts.length ? 'و' : ''}استنادا إلى ${legalBasis}`);
+    return parts.length ? parts.join('، ') + '.' : null;
+  },
+  attendanceLists: { present: 'الحاضرون:', absent: 'الغائبون:', excused: 'المعتذرون:', none: 'لا أحد.' },
+  representedBy: (name, r, g) => `${name}، ${g === 'f' ? 'ممثلة' : g === 'm' ? 'ممثلا' : 'ممثلا(ة)'} من طرف ${r}`,
+  quorum: (present, total) => `النصاب القانوني: عدد الأعضاء الحاضرين ${present} من أصل ${total}.`,
+  chairRole: { m: 'رئيس الجلسة', f: 'رئيسة الجلسة', unknown: 'رئيس الجلسة' },
+  secretaryRole: { m: 'كاتب الجلسة', f: 'كاتبة الجلسة', unknown: 'كاتب الجلسة' },
+  stamp: 'الخاتم',
+  blankName: '……………………………',
+  draftMark: 'مسودة',
   pageLabel: 'الصفحة {page} من {pages}',
   status: { draft: 'مسودة', review: 'قيد المراجعة', approved: 'مصادق عليه' },
   keywords: ['محضر', 'اجتماع'],
@@ -226,13 +261,30 @@ const fr: MinutesLabels = {
   noAgenda: 'Aucun ordre du jour n’a été fixé.',
   noInterventions: 'Aucune intervention n’a été enregistrée.',
   noDecisions: 'Aucune décision ni recommandation n’a été prise.',
+  noDecisionsYet: 'Aucune décision ni recommandation n’a encore été enregistrée.',
   noTranscript: 'Aucune transcription pour cette réunion.',
   closing: (end) =>
     end
-      ? `L’ordre du jour étant épuisé, la séance a été levée à ${end.replace(':', ' h ')}. Le présent procès-verbal a été établi à la date indiquée ci-dessus.`
-      : 'L’ordre du jour étant épuisé, la séance a été levée. Le présent procès-verbal a été établi à la date indiquée ci-dessus.',
-  chairRole: 'Le président de séance',
-  secretaryRole: 'Le secrétaire de séance',
+      ? `L’ordre du jour étant épuisé, la séance a été levée à ${end.replace(':', ' h ')}.`
+      : 'L’ordre du jour étant épuisé, la séance a été levée.',
+  drawnUp: (place, date) => {
+    if (!place && !date) return null;
+    return `Fait${place ? ` à ${place}` : ''}${place && date ? ',' : ''}${date ? ` le ${date}` : ''}.`;
+  },
+  convocation: ({ reference, date, legalBasis }) => {
+    const parts: string[] = [];
+    if (reference || date) parts.push(`Vu la convocation${reference ? ` n° ${reference}` : ''}${date ? ` du ${date}` : ''}`);
+    if (legalBasis) parts.push(`${parts.length ? 'vu' : 'Vu'} ${legalBasis}`);
+    return parts.length ? parts.join(' ; ') + '.' : null;
+  },
+  attendanceLists: { present: 'Présents :', absent: 'Absents :', excused: 'Excusés :', none: 'Néant.' },
+  representedBy: (name, r, g) => `${name}, ${g === 'f' ? 'représentée' : g === 'm' ? 'représenté' : 'représenté(e)'} par ${r}`,
+  quorum: (present, total) => `Quorum : ${present} ${present > 1 ? 'membres présents' : 'membre présent'} sur ${total}.`,
+  chairRole: { m: 'Le président de séance', f: 'La présidente de séance', unknown: 'Le président de séance' },
+  secretaryRole: { m: 'Le secrétaire de séance', f: 'La secrétaire de séance', unknown: 'Le secrétaire de séance' },
+  stamp: 'Cachet',
+  blankName: '……………………………',
+  draftMark: 'Projet',
   pageLabel: 'Page {page} sur {pages}',
   status: { draft: 'Projet', review: 'En relecture', approved: 'Approuvé' },
   keywords: ['procès-verbal', 'réunion'],
@@ -298,13 +350,28 @@ const en: MinutesLabels = {
   noAgenda: 'No agenda was set.',
   noInterventions: 'No intervention was recorded.',
   noDecisions: 'No decision or recommendation was made.',
+  noDecisionsYet: 'No decision or recommendation has been recorded yet.',
   noTranscript: 'There is no transcript for this meeting.',
   closing: (end) =>
-    end
-      ? `There being no further business, the meeting was closed at ${end}. These minutes were drawn up on the date stated above.`
-      : 'There being no further business, the meeting was closed. These minutes were drawn up on the date stated above.',
-  chairRole: 'Chair',
-  secretaryRole: 'Secretary',
+    end ? `There being no further business, the meeting was closed at ${end}.` : 'There being no further business, the meeting was closed.',
+  drawnUp: (place, date) => {
+    if (!place && !date) return null;
+    return `Done${place ? ` at ${place}` : ''}${date ? ` on ${date}` : ''}.`;
+  },
+  convocation: ({ reference, date, legalBasis }) => {
+    const parts: string[] = [];
+    if (reference || date) parts.push(`Convened by notice${reference ? ` No. ${reference}` : ''}${date ? ` of ${date}` : ''}`);
+    if (legalBasis) parts.push(`${parts.length ? 'pursuant to' : 'Pursuant to'} ${legalBasis}`);
+    return parts.length ? parts.join(', ') + '.' : null;
+  },
+  attendanceLists: { present: 'Present:', absent: 'Absent:', excused: 'Apologies:', none: 'None.' },
+  representedBy: (name, r) => `${name}, represented by ${r}`,
+  quorum: (present, total) => `Quorum: ${present} of ${total} members present.`,
+  chairRole: { m: 'Chair', f: 'Chair', unknown: 'Chair' },
+  secretaryRole: { m: 'Secretary', f: 'Secretary', unknown: 'Secretary' },
+  stamp: 'Stamp',
+  blankName: '……………………………',
+  draftMark: 'Draft',
   pageLabel: 'Page {page} of {pages}',
   status: { draft: 'Draft', review: 'Under review', approved: 'Approved' },
   keywords: ['minutes', 'meeting'],

@@ -75,8 +75,12 @@ export type MinutesBlock =
       centered: number[];
     }
   | { kind: 'list'; items: string[]; ordered: boolean }
-  /** Signature blocks side by side: role over name, room to sign below. */
-  | { kind: 'signatures'; blocks: { role: string; name: string }[] };
+  /**
+   * Signature blocks side by side: role over name (with honorific) and title, room to sign below,
+   * then the stamp's place when the block has one. A block with no name set has a dotted line
+   * for it, to be filled in by hand.
+   */
+  | { kind: 'signatures'; blocks: { role: string; name: string; title: string; stamp: string | null }[] };
 
 export type MinutesBlockKind = MinutesBlock['kind'];
 
@@ -115,6 +119,8 @@ export interface MinutesModel {
   properties: MinutesProperties;
   /** Footer text with {page} and {pages}: "الصفحة {page} من {pages}"; the writer puts page fields there. */
   pageLabel: string;
+  /** Printed in the header of every page until the meeting is approved ("مسودة"); null once approved. */
+  draftMark: string | null;
   sections: MinutesSection[];
 }
 

@@ -33,7 +33,7 @@ test('create a meeting in Arabic, reload, restart: everything is still there', a
   await page.getByLabel('العنوان', { exact: true }).fill('اللقاء التشاوري حول رقمنة الخدمات العمومية');
   await page.getByLabel('المكان').fill('مقر الولاية، الرباط');
   await page.getByLabel('رئيس الجلسة').fill('أحمد بنعلي');
-  await page.getByLabel('التاريخ').fill('2026-11-20');
+  await page.getByLabel('التاريخ', { exact: true }).fill('2026-11-20');
   await page.getByLabel('ساعة الافتتاح').fill('10:00');
   await page.getByLabel('ترويسة المؤسسة (سطر في كل خط)').fill('المملكة المغربية\nوزارة الداخلية\nولاية جهة الرباط سلا القنيطرة');
   for (const [i, p] of participants.entries()) {

@@ -33,9 +33,12 @@ const reviewed: Meeting = {
     sample.decisions[2]!,
   ],
 };
-// The same meeting with its agenda written in French, for French minutes.
+// The same meeting with its agenda and place written in French, for French minutes. (With the
+// Arabic place in "Fait à …" and the signers' Arabic titles, pdftotext reads the decisions page
+// as right to left and moves final full stops, although LibreOffice lays it out left to right.)
 const reviewedFr: Meeting = {
   ...reviewed,
+  place: 'Siège de la Wilaya de la région Rabat-Salé-Kénitra',
   agenda: [
     { id: 'a-01', title: 'Allocution d’ouverture de M. le Wali' },
     { id: 'a-02', title: 'Bilan de la première phase de la numérisation' },

@@ -23,27 +23,61 @@ async function have(cmd: string, arg: string): Promise<boolean> {
     () => false,
   );
 }
+/**
+ * The sample consultation in three languages, the same approved, and a council session chaired by
+ * a woman, with absent and excused members, a convocation and a confirmed "no decision".
+ */
+const council: Meeting = {
+  ...sample,
+  type: 'council',
+  title: 'الدورة العادية لشهر أكتوبر',
+  chair: 'فاطمة الزهراء بناني',
+  place: 'الرباط',
+  convocationReference: '2026/112',
+  convocationDate: '2026-10-28',
+  legalBasis: 'المادة 33 من القانون التنظيمي رقم 113.14 المتعلق بالجماعات',
+  membersTotal: 9,
+  participants: sample.participants.map((p) =>
+    p.id === 'p-idrissi' ? { ...p, attendance: 'absent' } : p.id === 'p-dupont' ? { ...p, attendance: 'excused' } : p,
+  ),
+  decisions: [],
+  noDecisionConfirmed: true,
+};
+const variants = {
+  ar: [sample, 'ar'],
+  fr: [sample, 'fr'],
+  en: [sample, 'en'],
+  'ar-approved': [{ ...sample, status: 'approved' }, 'ar'],
+  'council-ar': [council, 'ar'],
+  'council-fr': [{ ...council, place: 'Rabat' }, 'fr'],
+} satisfies Record<string, [Meeting, Language]>;
+type Variant = keyof typeof variants;
+
 const haveTools = (await have('soffice', '--version')) && (await have('pdftotext', '-v'));
 
 
 
 describe.skipIf(!haveTools)('the minutes rendered by LibreOffice', () => {
   const profile = join(tmpdir(), `mahdar-lo-${process.pid}-${Date.now()}`);
-  const texts = new Map<Language, string>();
-  const pages = new Map<Language, number>();
+  const texts = new Map<Variant, string>();
+  const pages = new Map<Variant, number>();
+  /** Each page's text, for what must be on every page (the draft mark). */
+  const pageTexts = new Map<Variant, string[]>();
 
   beforeAll(async () => {
     rmSync(artefacts, { recursive: true, force: true });
     mkdirSync(artefacts, { recursive: true });
-    for (const lang of ['ar', 'fr', 'en'] as const) {
-      const docx = join(artefacts, `minutes-${lang}.docx`);
-      writeFileSync(docx, await renderDocx(buildMinutes(sample, lang)));
+    for (const [key, [meeting, lang]] of Object.entries(variants) as [Variant, [Meeting, Language]][]) {
+      const docx = join(artefacts, `minutes-${key}.docx`);
+      writeFileSync(docx, await renderDocx(buildMinutes(meeting, lang)));
       await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', artefacts, docx], { timeout: 180_000 });
-      const pdf = join(artefacts, `minutes-${lang}.pdf`);
+      const pdf = join(artefacts, `minutes-${key}.pdf`);
       // Lines are joined: a phrase may wrap at the end of a line.
-      texts.set(lang, logical((await run('pdftotext', [pdf, '-'])).stdout).replace(/\s+/g, ' '));
-      await run('pdftoppm', ['-png', '-r', '60', pdf, join(artefacts, lang)]);
-      pages.set(lang, readdirSync(artefacts).filter((f) => f.startsWith(`${lang}-`) && f.endsWith('.png')).length);
+      const raw = (await run('pdftotext', [pdf, '-'])).stdout;
+      texts.set(key, logical(raw).replace(/\s+/g, ' '));
+      pageTexts.set(key, raw.split('\f').filter((p) => p.trim()).map((p) => logical(p).replace(/\s+/g, ' ')));
+      await run('pdftoppm', ['-png', '-r', '60', pdf, join(artefacts, key)]);
+      pages.set(key, readdirSync(artefacts).filter((f) => new RegExp(`^${key}-\\d+\\.png$`).test(f)).length);
     }
   }, 600_000);
 
@@ -165,6 +199,40 @@ describe.skipIf(!haveTools)('the minutes rendered by LibreOffice', () => {
     expect(find('Liste').xMin).toBeCloseTo(56.7, -1);
     expect(find('N°').xMax).toBeLessThan(find('Signature').xMin);
     expect(find('Signature').xMax).toBeLessThan(width - 50);
+  });
+
+  it('marks every page of a draft as a draft, and no page once approved', () => {
+    for (const [key, mark] of [['ar', 'مسودة'], ['fr', 'Projet'], ['en', 'Draft']] as const) {
+      const each = pageTexts.get(key)!;
+      expect(each.length, key).toBeGreaterThanOrEqual(3);
+      each.forEach((text, i) => expect(text, `${key} page ${i + 1}`).toContain(mark));
+    }
+    const approved = pageTexts.get('ar-approved')!;
+    expect(approved.length).toBeGreaterThanOrEqual(3);
+    for (const text of approved) expect(text).not.toContain('مسودة');
+  });
+
+  it('a council session signed by a woman chair, with attendance by status, quorum and the closing formula', () => {
+    const ar = texts.get('council-ar')!;
+    for (const s of [
+      'بناء على الاستدعاء رقم 2026/112 بتاريخ 28 أكتوبر 2026',
+      'برئاسة السيدة فاطمة الزهراء بناني',
+      'الغائبون:',
+      'السيدة خديجة الإدريسي',
+      'المعتذرون:',
+      'النصاب القانوني: عدد الأعضاء الحاضرين 5 من أصل 9.',
+      'لم يتخذ أي قرار ولم تصدر أي توصية.',
+      'حرر بالرباط في 12 نونبر 2026.',
+      'رئيسة الجلسة',
+      'الخاتم',
+    ])
+      expect(ar).toContain(s);
+    expect(ar).not.toContain('رئيس الجلسة');
+    const fr = texts.get('council-fr')!;
+    // pdftotext sets these French pages in a right-to-left frame (Arabic letterhead): a final
+    // full stop may come out at the start of its line, so phrases are checked without it.
+    for (const s of ['Vu la convocation n° 2026/112 du 28 octobre 2026', 'La présidente de séance', 'Cachet', 'Absents', 'Excusés', 'Quorum : 5 membres présents sur 9', 'Fait à Rabat, le 12 novembre 2026'])
+      expect(fr).toContain(s);
   });
 
   it('keeps PNG pages as artefacts', () => {

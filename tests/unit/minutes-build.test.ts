@@ -117,9 +117,12 @@ describe('buildMinutes (Arabic)', () => {
 
   it('closes with the end time, signature blocks, and the full transcript as annex', () => {
     expect(blocks(m, 'closing', 'paragraph')[0]!.text).toContain('على الساعة 12:30');
+    // The closing formula names the place and the day the minutes were drawn up.
+    expect(blocks(m, 'closing', 'paragraph')[1]!.text).toBe('حرر بمقر ولاية جهة الرباط سلا القنيطرة، قاعة الاجتماعات الكبرى في 12 نونبر 2026.');
+    // The chair signs with honorific and title (matched among the participants), above the stamp.
     expect(blocks(m, 'signatures', 'signatures')[0]!.blocks).toEqual([
-      { role: 'رئيس الجلسة', name: 'محمد العلمي' },
-      { role: 'كاتب الجلسة', name: 'يوسف التازي' },
+      { role: 'رئيس الجلسة', name: 'السيد محمد العلمي', title: 'والي جهة الرباط سلا القنيطرة', stamp: 'الخاتم' },
+      { role: 'كاتب الجلسة', name: 'السيد يوسف التازي', title: 'رئيس قسم الشؤون الإدارية', stamp: null },
     ]);
     const [t] = blocks(m, 'annex', 'table');
     expect(t!.rows).toHaveLength(sample.segments.length);

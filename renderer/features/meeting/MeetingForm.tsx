@@ -1,5 +1,6 @@
 // The meeting form: what the minutes' heading, opening paragraph and attendance are made of.
-import { meetingTypes, languages, type MeetingFields } from '../../../shared/domain.ts';
+import { genders, meetingTypes, languages, type MeetingFields } from '../../../shared/domain.ts';
+import { minutesTemplates } from '../../../shared/minutes/template.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ChoiceField } from '../ChoiceField.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
@@ -7,6 +8,7 @@ import { ParticipantsEditor } from './ParticipantsEditor.tsx';
 
 export const formFieldNames = [
   'title', 'type', 'date', 'startTime', 'endTime', 'place', 'chair', 'secretary', 'reference', 'letterhead', 'language', 'participants', 'agenda',
+  'chairGender', 'noDecisionConfirmed', 'convocationReference', 'convocationDate', 'legalBasis', 'hijriAdjust', 'membersTotal',
 ] as const;
 export type FormFields = Pick<MeetingFields, (typeof formFieldNames)[number]>;
 
@@ -14,12 +16,14 @@ export function MeetingForm(props: { value: FormFields; onChange(patch: Partial<
   const { t } = useI18n();
   const v = props.value;
   const ro = props.readOnly;
-  const text = (name: 'title' | 'place' | 'chair' | 'secretary' | 'reference', wide = false) => (
+  const text = (name: 'title' | 'place' | 'chair' | 'secretary' | 'reference' | 'convocationReference', wide = false) => (
     <label className={wide ? 'field wide' : 'field'}>
       <span>{t(name)}</span>
-      <input name={name} value={v[name]} readOnly={ro} dir="auto" maxLength={300} onChange={(e) => props.onChange({ [name]: e.target.value })} />
+      <input name={name} value={v[name] ?? ''} readOnly={ro} dir="auto" maxLength={300} onChange={(e) => props.onChange({ [name]: e.target.value })} />
     </label>
   );
+  const hijriOptions = ['-1', '0', '1'] as const;
+  const hijriLabel = { '-1': 'hijriAdjust_minus', '0': 'hijriAdjust_none', '1': 'hijriAdjust_plus' } as const;
   return (
     <form className="meeting-form" onSubmit={(e) => e.preventDefault()} aria-label={t('details')}>
       <div className="grid">
@@ -39,8 +43,60 @@ export function MeetingForm(props: { value: FormFields; onChange(patch: Partial<
         </label>
         {text('place')}
         {text('chair')}
+        <ChoiceField
+          name="chairGender"
+          label={t('chairGender')}
+          value={v.chairGender ?? 'unknown'}
+          options={genders}
+          optionLabel={(g) => (g === 'unknown' ? t('gender_unknown') : t(`chairGender_${g}`))}
+          disabled={ro}
+          onChange={(chairGender) => props.onChange({ chairGender })}
+        />
         {text('secretary')}
         {text('reference')}
+        {text('convocationReference')}
+        <label className="field">
+          <span>{t('convocationDate')}</span>
+          <input type="date" name="convocationDate" value={v.convocationDate ?? ''} readOnly={ro} onChange={(e) => props.onChange({ convocationDate: e.target.value })} />
+        </label>
+        <ChoiceField
+          name="hijriAdjust"
+          label={t('hijriAdjust')}
+          value={String(v.hijriAdjust ?? 0) as (typeof hijriOptions)[number]}
+          options={hijriOptions}
+          optionLabel={(o) => t(hijriLabel[o])}
+          disabled={ro}
+          onChange={(o) => props.onChange({ hijriAdjust: Number(o) })}
+        />
+        {minutesTemplates[v.type].quorum && (
+          <label className="field">
+            <span>{t('membersTotal')}</span>
+            <input
+              type="number"
+              name="membersTotal"
+              min={0}
+              max={100000}
+              value={v.membersTotal || ''}
+              placeholder={String(v.participants.length)}
+              readOnly={ro}
+              onChange={(e) => props.onChange({ membersTotal: Math.max(0, Math.min(100_000, Math.trunc(Number(e.target.value) || 0))) })}
+            />
+          </label>
+        )}
+        <label className="field wide">
+          <span>{t('legalBasis')}</span>
+          <textarea name="legalBasis" rows={2} dir="auto" readOnly={ro} maxLength={20_000} value={v.legalBasis ?? ''} onChange={(e) => props.onChange({ legalBasis: e.target.value })} />
+        </label>
+        <label className="field wide inline">
+          <input
+            type="checkbox"
+            name="noDecisionConfirmed"
+            checked={!!v.noDecisionConfirmed}
+            disabled={ro}
+            onChange={(e) => props.onChange({ noDecisionConfirmed: e.target.checked })}
+          />
+          <span>{t('noDecisionConfirmed')}</span>
+        </label>
         <ChoiceField name="language" label={t('minutesLanguage')} value={v.language} options={languages} optionLabel={(l) => t(`lang_${l}`)} disabled={ro} onChange={(language) => props.onChange({ language })} />
         <label className="field wide">
           <span>{t('letterhead')}</span>

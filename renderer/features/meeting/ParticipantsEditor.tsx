@@ -1,7 +1,7 @@
 // Participants: name, honorific, title, organisation; people from earlier meetings are offered
 // as the secretary types a name, and picking one fills in their title and organisation.
 import { useEffect, useState } from 'react';
-import { newId, type Participant, type Person } from '../../../shared/domain.ts';
+import { attendanceStatuses, newId, type Participant, type Person } from '../../../shared/domain.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 
@@ -19,7 +19,8 @@ export function ParticipantsEditor(props: { value: Participant[]; onChange(next:
     if (known && row && !row.title && !row.organisation) next[i] = { ...row, gender: known.gender, title: known.title, organisation: known.organisation };
     props.onChange(next);
   };
-  const add = () => props.onChange([...props.value, { id: newId('p'), name: '', gender: 'unknown', title: '', organisation: '' }]);
+  const add = () =>
+    props.onChange([...props.value, { id: newId('p'), name: '', gender: 'unknown', title: '', organisation: '', attendance: 'present', representedBy: '' }]);
   const remove = (i: number) => props.onChange(props.value.filter((_, j) => j !== i));
 
   return (
@@ -39,6 +40,8 @@ export function ParticipantsEditor(props: { value: Participant[]; onChange(next:
             <th scope="col">{t('name')}</th>
             <th scope="col">{t('personTitle')}</th>
             <th scope="col">{t('organisation')}</th>
+            <th scope="col">{t('attendance')}</th>
+            <th scope="col">{t('representedBy')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('remove')}</span>
             </th>
@@ -62,6 +65,30 @@ export function ParticipantsEditor(props: { value: Participant[]; onChange(next:
               </td>
               <td>
                 <input aria-label={`${t('organisation')} ${i + 1}`} value={p.organisation} readOnly={props.readOnly} dir="auto" maxLength={300} onChange={(e) => update(i, { organisation: e.target.value })} />
+              </td>
+              <td>
+                <select
+                  aria-label={`${t('attendance')} ${i + 1}`}
+                  value={p.attendance ?? 'present'}
+                  disabled={props.readOnly}
+                  onChange={(e) => update(i, { attendance: e.target.value as NonNullable<Participant['attendance']> })}
+                >
+                  {attendanceStatuses.map((a) => (
+                    <option key={a} value={a}>
+                      {t(`attendance_${a}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input
+                  aria-label={`${t('representedBy')} ${i + 1}`}
+                  value={p.representedBy ?? ''}
+                  readOnly={props.readOnly || (p.attendance ?? 'present') !== 'present'}
+                  dir="auto"
+                  maxLength={300}
+                  onChange={(e) => update(i, { representedBy: e.target.value })}
+                />
               </td>
               <td>
                 {!props.readOnly && (

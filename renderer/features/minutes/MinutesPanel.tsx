@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { exportFormats, type ExportFormat } from '../../../shared/api.ts';
 import { languages, type Language, type Meeting } from '../../../shared/domain.ts';
 import type { MinutesModel } from '../../../shared/minutes/model.ts';
+import { formatClock } from '../../../shared/text/time.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ChoiceField } from '../ChoiceField.tsx';
@@ -19,7 +20,8 @@ export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeti
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [confirmApprove, setConfirmApprove] = useState(false);
+  /** The approval dialog, open with what is still untagged (empty when all is established). */
+  const [confirmApprove, setConfirmApprove] = useState<string[] | null>(null);
   const fail = (e: unknown) => setError(errorMessage(e));
 
   useEffect(() => {
@@ -56,8 +58,25 @@ export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeti
     }
   };
 
+  // Before approving, the secretary sees what the minutes would state without anyone having
+  // established it: passages with no speaker, decision marks never turned into decisions.
+  const askApprove = async () => {
+    setError(null);
+    try {
+      const c = await client.api.approvalCheck({ meetingId: meeting.id });
+      const items: string[] = [];
+      if (c.untaggedSegments.length) items.push(t('approvalUntagged', { n: c.untaggedSegments.length, at: formatClock(c.untaggedSegments[0]!.start) }));
+      if (c.decisionMarksWithoutDecision.length) items.push(t('approvalMarks', { n: c.decisionMarksWithoutDecision.length }));
+      if (c.decisionsUnconfirmed) items.push(t('approvalNoDecision'));
+      if (c.decisionsWithoutVote.length) items.push(t('approvalNoVote', { n: c.decisionsWithoutVote.length }));
+      setConfirmApprove(items);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   const approve = async () => {
-    setConfirmApprove(false);
+    setConfirmApprove(null);
     try {
       onMeeting(await client.api.approveMeeting({ meetingId: meeting.id }));
     } catch (e) {
@@ -92,7 +111,7 @@ export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeti
             {t('reopen')}
           </button>
         ) : (
-          <button type="button" onClick={() => setConfirmApprove(true)}>
+          <button type="button" onClick={() => void askApprove()}>
             {t('approve')}
           </button>
         )}
@@ -106,7 +125,14 @@ export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeti
         {model ? <MinutesPreview model={model} /> : <p>{t('loading')}</p>}
       </section>
       {confirmApprove && (
-        <ConfirmDialog title={t('approve')} body={t('confirmApprove')} confirmLabel={t('approve')} onConfirm={() => void approve()} onCancel={() => setConfirmApprove(false)} />
+        <ConfirmDialog
+          title={t('approve')}
+          body={confirmApprove.length ? `${t('approvalAsk')} ${t('confirmApprove')}` : t('confirmApprove')}
+          items={confirmApprove}
+          confirmLabel={t('approve')}
+          onConfirm={() => void approve()}
+          onCancel={() => setConfirmApprove(null)}
+        />
       )}
     </div>
   );

@@ -128,6 +128,9 @@ function Block({ block, model }: { block: MinutesBlock; model: MinutesModel }): 
             <div key={i} className="minutes-signature">
               <div className="minutes-strong">{b.role}</div>
               <div>{b.name}</div>
+              {b.title && <div className="minutes-small">{b.title}</div>}
+              <div className="minutes-sign-space" />
+              {b.stamp && <div className="minutes-small minutes-stamp">{b.stamp}</div>}
             </div>
           ))}
         </div>
@@ -143,6 +146,7 @@ export function MinutesPreview({ model }: { model: MinutesModel }) {
       lang={model.properties.languageTag}
       aria-label={model.properties.title}
     >
+      {model.draftMark && <div className="minutes-draft-mark">{model.draftMark}</div>}
       {model.sections.map((section) => (
         <section
           key={section.id}
