@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { normalizedWords } from '../shared/text/arabic-normalize.ts';
-import { wordErrorRate } from '../shared/text/wer.ts';
+import { alignSteps, wordErrorRate } from '../shared/text/wer.ts';
 import type { LiveTextEvent } from '../shared/recording.ts';
 import { createContext } from '../main/context/context.ts';
 import { jobsFor } from '../main/asr/job.ts';
@@ -45,30 +45,7 @@ const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-');
 
 /** Pairs (reference index, hypothesis index) of a minimum-edit alignment (matches and substitutions). */
 export function alignPairs(ref: string[], hyp: string[]): [number, number][] {
-  const n = ref.length;
-  const m = hyp.length;
-  const w = m + 1;
-  const d = new Uint32Array((n + 1) * w);
-  for (let j = 0; j <= m; j++) d[j] = j;
-  for (let i = 1; i <= n; i++) {
-    d[i * w] = i;
-    for (let j = 1; j <= m; j++) {
-      d[i * w + j] = Math.min(d[(i - 1) * w + j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1), d[(i - 1) * w + j]! + 1, d[i * w + j - 1]! + 1);
-    }
-  }
-  const pairs: [number, number][] = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const here = d[i * w + j]!;
-    if (i > 0 && j > 0 && here === d[(i - 1) * w + j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1)) {
-      pairs.push([i - 1, j - 1]);
-      i--;
-      j--;
-    } else if (i > 0 && here === d[(i - 1) * w + j]! + 1) i--;
-    else j--;
-  }
-  return pairs.reverse();
+  return alignSteps(ref, hyp).flatMap((s) => (s.op === 'ok' || s.op === 'sub' ? [[s.ref, s.hyp] as [number, number]] : []));
 }
 
 async function coldVsWarm(threads: number, work: string): Promise<{ coldMs: number[]; warmMs: number[]; loadMs: number }> {

@@ -16,8 +16,19 @@ export interface WerResult {
   hypWords: number;
 }
 
-/** Counts the edits of a minimum-cost alignment of two word sequences. */
-export function alignWords(ref: readonly string[], hyp: readonly string[]): Omit<WerResult, 'wer'> {
+/** One step of an alignment: a reference word matched (ok) or substituted (sub) by a hypothesis
+ * word, a reference word deleted (del), or a hypothesis word inserted (ins). */
+export type AlignStep =
+  | { op: 'ok' | 'sub'; ref: number; hyp: number }
+  | { op: 'del'; ref: number }
+  | { op: 'ins'; hyp: number };
+
+/**
+ * A minimum-cost (Levenshtein) alignment of two word sequences, in order. Ties prefer
+ * match/substitution, then deletion, then insertion, so every caller (WER, the doubtful-word and
+ * live-text benches) counts the same alignment.
+ */
+export function alignSteps(ref: readonly string[], hyp: readonly string[]): AlignStep[] {
   const n = ref.length;
   const m = hyp.length;
   const w = m + 1;
@@ -34,27 +45,37 @@ export function alignWords(ref: readonly string[], hyp: readonly string[]): Omit
       d[i * w + j] = Math.min(sub, del, ins);
     }
   }
-  let substitutions = 0;
-  let deletions = 0;
-  let insertions = 0;
+  const steps: AlignStep[] = [];
   let i = n;
   let j = m;
-  // Trace back, preferring match/substitution, then deletion, then insertion.
   while (i > 0 || j > 0) {
     const here = d[i * w + j]!;
     if (i > 0 && j > 0 && here === d[(i - 1) * w + j - 1]! + (ref[i - 1] === hyp[j - 1] ? 0 : 1)) {
-      if (ref[i - 1] !== hyp[j - 1]) substitutions++;
+      steps.push({ op: ref[i - 1] === hyp[j - 1] ? 'ok' : 'sub', ref: i - 1, hyp: j - 1 });
       i--;
       j--;
     } else if (i > 0 && here === d[(i - 1) * w + j]! + 1) {
-      deletions++;
+      steps.push({ op: 'del', ref: i - 1 });
       i--;
     } else {
-      insertions++;
+      steps.push({ op: 'ins', hyp: j - 1 });
       j--;
     }
   }
-  return { substitutions, deletions, insertions, refWords: n, hypWords: m };
+  return steps.reverse();
+}
+
+/** Counts the edits of a minimum-cost alignment of two word sequences. */
+export function alignWords(ref: readonly string[], hyp: readonly string[]): Omit<WerResult, 'wer'> {
+  let substitutions = 0;
+  let deletions = 0;
+  let insertions = 0;
+  for (const s of alignSteps(ref, hyp)) {
+    if (s.op === 'sub') substitutions++;
+    else if (s.op === 'del') deletions++;
+    else if (s.op === 'ins') insertions++;
+  }
+  return { substitutions, deletions, insertions, refWords: ref.length, hypWords: hyp.length };
 }
 
 /**

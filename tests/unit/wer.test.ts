@@ -49,3 +49,15 @@ describe('wordErrorRate', () => {
     expect(r.wer).toBeCloseTo(0.1, 10);
   });
 });
+
+describe('alignSteps', () => {
+  it('gives the alignment WER counts, in order, with each word once', async () => {
+    const { alignSteps } = await import('../../shared/text/wer.ts');
+    const ref = ['قرر', 'المجلس', 'الموافقة', 'على', 'المشروع'];
+    const hyp = ['قرر', 'المجلس', 'الموافقه', 'على', 'هذا', 'المشروع'];
+    const steps = alignSteps(ref, hyp);
+    expect(steps.map((s) => s.op)).toEqual(['ok', 'ok', 'sub', 'ok', 'ins', 'ok']);
+    expect(steps.flatMap((s) => ('hyp' in s ? [s.hyp] : []))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(alignSteps(['a', 'b'], [])).toEqual([{ op: 'del', ref: 0 }, { op: 'del', ref: 1 }]);
+  });
+});
