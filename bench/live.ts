@@ -200,7 +200,7 @@ export async function run(): Promise<BenchReport> {
         ]
       : []),
     `| audio | ${clips} msa-read clips, ${f2(info.durationSec)} s, ${paced ? 'paced by decodes (no clock)' : `played at ${speed}x real time`} |`,
-    `| engine | ggml-base, ${threads} threads, greedy, VAD; window ${JSON.stringify(window)} |`,
+    `| engine | ggml-base, ${threads} threads, greedy, VAD; window ${Object.keys(window ?? {}).length ? JSON.stringify(window) : "defaults of main/asr/live"} |`,
     `| decodes | ${decodes} |`,
     `| commit delay, median / p95 (s) | ${f2(data.delays.median)} / ${f2(data.delays.p95)} (${delays.length} aligned words) |`,
     `| skipped (engine behind), s | ${f2(skipped)} |`,

@@ -12,23 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
 import { concatClips, haveModel, MODELS, tempDir } from './asr-fixtures.ts';
+import { running } from './processes.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 
-/** Whether a process still runs (a zombie, dead but not yet reaped by its new parent, does not). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
-}
 
 describe.runIf(haveModel)('engine lifetime', () => {
   it('SIGKILL of the app stops its whisper-cli; the next start sweeps its temporary files', async () => {

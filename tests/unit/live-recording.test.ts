@@ -18,30 +18,13 @@ import { jobsFor } from '../../main/asr/job.ts';
 import { readWavInfo } from '../../main/audio/wav.ts';
 import { recordingCommands } from '../../main/service/recording.ts';
 import { concatClips, FAST_DECODE, freshContext, haveModel, MODELS, refs, tempDir } from './asr-fixtures.ts';
+import { gone, running } from './processes.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const CLIPS = ['001.wav', '002.wav', '003.wav'];
 const CHAIR = newId('p');
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
-}
 
-async function gone(pid: number): Promise<boolean> {
-  // Bounded wait; the assertion is that it goes, not how fast.
-  for (let i = 0; i < 200 && running(pid); i++) await new Promise((r) => setTimeout(r, 50));
-  return !running(pid);
-}
 
 /** Word n-grams that occur more than once. */
 function repeatedNgrams(text: string, n = 4): string[] {
