@@ -165,8 +165,14 @@ const LATIN_CHAR = 'A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF';
 /** A Latin word: letters and digits, with inner punctuation only when a letter or digit follows (watiqa.ma, l’État). */
 const LATIN_WORD = `[${LATIN_CHAR}](?:[${LATIN_CHAR}0-9]|[.'’\\-@_/&](?=[${LATIN_CHAR}0-9]))*`;
 const LATIN_SPAN = new RegExp(`${LATIN_WORD}(?:[ \\u00A0]+${LATIN_WORD})*`, 'g');
-const ARABIC_WORD = `[${ARABIC_CHAR}]+`;
-const ARABIC_SPAN = new RegExp(`${ARABIC_WORD}(?:[ \\u00A0]+${ARABIC_WORD})*`, 'g');
+/**
+ * An Arabic clause inside Latin text: from its first Arabic letter to its last one before a Latin
+ * letter, with the spaces, digits and punctuation between (they belong to the Arabic sentence, so
+ * a full stop between two Arabic sentences stays between them), then a sentence-final full stop,
+ * question or exclamation mark written right after its last word, which closes the Arabic sentence
+ * and so sits at its left end.
+ */
+const ARABIC_SPAN = new RegExp(`[${ARABIC_CHAR}](?:[^${LATIN_CHAR}\\n]*[${ARABIC_CHAR}])?(?:[.!?\u2026]+(?=\\s|$))?`, 'g');
 
 /**
  * Text as XML 1.0 allows it: control characters (an engine or a paste can produce them) and
@@ -252,8 +258,12 @@ class Writer {
       const pieces = bidiPieces(line, direction);
       if (pieces.length === 0) pieces.push({ text: '', rtl: direction === 'rtl' });
       pieces.forEach((p, j) => {
+        // Word reads w:rtl; LibreOffice and the bidi algorithm do not, and would set the full stop
+        // closing an Arabic clause of a Latin paragraph at the clause's right (its start): a
+        // right-to-left mark after it keeps it at the clause's end in every reader.
+        const closing = direction === 'ltr' && p.rtl && /[.!?\u2026]$/.test(p.text);
         const opts: IRunOptions = {
-          text: p.text,
+          text: closing ? `${p.text}\u200F` : p.text,
           bold: style.bold,
           boldComplexScript: style.bold,
           size: size.sz,
@@ -276,7 +286,7 @@ class Writer {
    * begins with Arabic (a name, an Arabic intervention) runs right to left like dir="auto" in HTML.
    */
   paragraph(text: string, opts: { align?: Align; style?: RunStyle; extra?: Partial<IParagraphOptions> } = {}): Paragraph {
-    const rtl = this.rtl || (opts.align !== 'center' && firstStrongIsArabic(text));
+    const rtl = this.rtl || firstStrongIsArabic(text);
     return new Paragraph({
       bidirectional: rtl,
       alignment: alignFor(opts.align ?? 'start', rtl),
@@ -344,13 +354,13 @@ class Writer {
   }
 
   /** A table with no borders, for laying out the letterhead and the signatures side by side. */
-  layoutTable(cells: Paragraph[][], widths: number[]): Table {
+  layoutTable(cells: Paragraph[][], widths: number[], rtl = this.rtl): Table {
     const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
     return new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
-      visuallyRightToLeft: this.rtl,
+      visuallyRightToLeft: rtl,
       borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
       rows: [
         new TableRow({
@@ -391,10 +401,14 @@ class Writer {
         if (block.reference) end.push(this.paragraph(block.reference, { align: 'end', extra: tight }));
         if (block.date) end.push(this.paragraph(block.date, { align: 'end', extra: tight }));
         const w = Math.round(TEXT_WIDTH * 0.45);
+        // An Arabic letterhead is printed at the top right whatever the language of the minutes,
+        // where the administration prints it on its Arabic minutes: the table runs right to left.
+        const arabicLines = block.lines.length > 0 && firstStrongIsArabic(block.lines[0]!);
         return [
           this.layoutTable(
             [start.length ? start : [this.paragraph('')], [this.paragraph('')], end.length ? end : [this.paragraph('')]],
             [w, TEXT_WIDTH - 2 * w, w],
+            this.rtl || arabicLines,
           ),
           this.paragraph('', { extra: tight }),
         ];

@@ -64,6 +64,10 @@ function chairOf(meeting: Meeting, L: MinutesLabels): string | null {
 
 const attendanceOf = (p: Participant) => p.attendance ?? 'present';
 
+/** An empty table cell prints a dash, so a blank is seen as "none" and nothing can be written in later. */
+const EMPTY_CELL = '—';
+const orDash = (text: string) => text || EMPTY_CELL;
+
 /** How the meeting is named in the title and the opening sentence. */
 function meetingName(meeting: Meeting, L: MinutesLabels): { title: string; inSentence: string } {
   const title = meeting.title.trim();
@@ -154,7 +158,7 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
           kind: 'table',
           role: 'attendance',
           header: [...L.attendanceHeader],
-          rows: present.map((p, i) => [String(i + 1), nameOf(p), p.title.trim(), p.organisation.trim(), '']),
+          rows: present.map((p, i) => [String(i + 1), nameOf(p), orDash(p.title.trim()), orDash(p.organisation.trim()), '']),
           widths: [7, 29, 26, 24, 14],
           signatureColumn: 4,
           centered: [0],
@@ -234,8 +238,8 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
             String(i + 1),
             L.decisionKinds[d.kind],
             [clean(d.text), d.vote ? L.vote(d.vote) : ''].filter(Boolean).join('\n'),
-            d.owner.trim(),
-            formatDeadline(d.deadline, language),
+            orDash(d.owner.trim()),
+            orDash(formatDeadline(d.deadline, language)),
           ]),
           widths: [7, 20, 41, 16, 16],
           signatureColumn: null,

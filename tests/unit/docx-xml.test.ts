@@ -27,11 +27,11 @@ describe('bidi runs', () => {
       { text: 'watiqa.ma', rtl: false },
       { text: '، بنسبة 20%.', rtl: true },
     ]);
+    // Between two Arabic words the punctuation belongs to the Arabic text (as the bidi algorithm
+    // reads it); after the last one, the French colon stays with the French sentence.
     expect(bidiPieces('Intervention de M. محمد العلمي, والي :', 'ltr')).toEqual([
       { text: 'Intervention de M. ', rtl: false },
-      { text: 'محمد العلمي', rtl: true },
-      { text: ', ', rtl: false },
-      { text: 'والي', rtl: true },
+      { text: 'محمد العلمي, والي', rtl: true },
       { text: ' :', rtl: false },
     ]);
     expect(firstStrongIsArabic('(12) وزارة')).toBe(true);
@@ -166,11 +166,74 @@ describe('Arabic DOCX', () => {
   });
 });
 
+describe('mixed Latin and Arabic text (issue: minutes a Moroccan administration can sign)', () => {
+  /** Runs of one paragraph: text and whether the run is rtl. */
+  const runsOf = (p: string) =>
+    (p.match(/<w:r>[^]*?<\/w:r>/g) ?? []).map((r) => ({ text: textOf(r), rtl: r.includes('<w:rtl/>') })).filter((r) => r.text);
+  const mixed = 'La plateforme est en ligne : وهي متاحة على مدار الساعة، وبدون انقطاع. كما أنها مجانية. Elle est gratuite.';
+
+  it('keeps an Arabic clause with its punctuation in one rtl run inside a Latin paragraph', async () => {
+    expect(bidiPieces(mixed, 'ltr')).toEqual([
+      { text: 'La plateforme est en ligne : ', rtl: false },
+      { text: 'وهي متاحة على مدار الساعة، وبدون انقطاع. كما أنها مجانية.', rtl: true },
+      { text: ' Elle est gratuite.', rtl: false },
+    ]);
+    const m = structuredClone(sample);
+    m.segments[0]!.text = mixed;
+    for (const lang of ['fr', 'en'] as const) {
+      const doc = docxPart(await renderDocx(buildMinutes(m, lang)), 'word/document.xml')!;
+      // The clause's closing full stop is followed by a right-to-left mark, for LibreOffice.
+      const p = paragraphs(doc).find((x) => textOf(x) === mixed.replace('مجانية.', 'مجانية.\u200F'))!;
+      expect(p, lang).toBeDefined();
+      expect(p).not.toContain('<w:bidi/>');
+      expect(runsOf(p).map((r) => ({ ...r, text: r.text.replace('\u200F', '') }))).toEqual(bidiPieces(mixed, 'ltr'));
+    }
+    // Latin inside an Arabic paragraph keeps its own ltr run.
+    expect(bidiPieces('برنامج France Services أظهرت.', 'rtl')).toEqual([
+      { text: 'برنامج ', rtl: true },
+      { text: 'France Services', rtl: false },
+      { text: ' أظهرت.', rtl: true },
+    ]);
+  });
+
+  it('prints the Arabic letterhead at the top right in French and English, as in Arabic', async () => {
+    for (const lang of ['ar', 'fr', 'en'] as const) {
+      const doc = docxPart(await renderDocx(buildMinutes(sample, lang)), 'word/document.xml')!;
+      const letterhead = doc.match(/<w:tbl>[^]*?<\/w:tbl>/)![0];
+      expect(letterhead, lang).toContain('<w:bidiVisual/>');
+      for (const line of sample.letterhead) {
+        const p = paragraphs(letterhead).find((x) => textOf(x) === line)!;
+        expect(p, `${lang} ${line}`).toContain('<w:bidi/>');
+        expect(p).toContain('<w:jc w:val="center"/>');
+        for (const r of runsOf(p)) expect(r.rtl).toBe(true);
+      }
+    }
+  });
+
+  it('prints a dash in empty cells of the attendance and decisions tables', async () => {
+    const m = structuredClone(sample);
+    m.participants[0]!.title = '';
+    m.participants[0]!.organisation = ' ';
+    m.decisions[0]!.owner = '';
+    m.decisions[0]!.deadline = '';
+    for (const lang of ['ar', 'fr', 'en'] as const) {
+      const tables = buildMinutes(m, lang).sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'table');
+      const attendance = tables.find((t) => t.role === 'attendance')!;
+      const decisions = tables.find((t) => t.role === 'decisions')!;
+      expect(attendance.rows[0]!.slice(2, 4)).toEqual(['—', '—']);
+      expect(attendance.rows[0]![4]).toBe(''); // the signature column stays blank for the hand
+      expect(decisions.rows[0]!.slice(3, 5)).toEqual(['—', '—']);
+      for (const t of tables) for (const row of t.rows) row.forEach((c, i) => i === t.signatureColumn || expect(c, lang).not.toBe(''));
+    }
+  });
+});
+
 describe('French DOCX', () => {
   it('is left to right, Arabic paragraphs inside it run right to left, tables are not mirrored', async () => {
     const d = await renderDocx(buildMinutes(sample, 'fr'));
     const doc = docxPart(d, 'word/document.xml')!;
-    expect(doc).not.toContain('<w:bidiVisual/>');
+    // Only the letterhead runs right to left: its Arabic lines stay at the top right.
+    expect((doc.match(/<w:bidiVisual\/>/g) ?? []).length).toBe(1);
     const heading = paragraphs(doc).find((p) => textOf(p) === 'Liste de présence')!;
     expect(heading).not.toContain('<w:bidi/>');
     const arabicCell = paragraphs(doc).find((p) => textOf(p) === 'محمد العلمي')!;

@@ -20,15 +20,19 @@ function dirOf(model: MinutesModel): 'auto' | undefined {
   return model.direction === 'ltr' ? 'auto' : undefined;
 }
 
+/** The first letter of the text is Arabic (the rule of dir="auto", as firstStrongIsArabic in the DOCX writer). */
+const ARABIC_FIRST = /^[^A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]*[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
 function Block({ block, model }: { block: MinutesBlock; model: MinutesModel }): ReactNode {
   const dir = dirOf(model);
   switch (block.kind) {
     case 'letterhead':
       return (
-        <div className="minutes-letterhead">
+        // An Arabic letterhead stays at the top right in French and English minutes too, as in the DOCX.
+        <div className="minutes-letterhead" dir={model.direction === 'ltr' && ARABIC_FIRST.test(block.lines[0] ?? '') ? 'rtl' : undefined}>
           <div className="minutes-letterhead-lines">
             {block.lines.map((line, i) => (
-              <div key={i} className={i < 2 ? 'minutes-strong' : undefined}>
+              <div key={i} dir={dir} className={i < 2 ? 'minutes-strong' : undefined}>
                 {line}
               </div>
             ))}
