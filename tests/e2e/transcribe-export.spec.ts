@@ -66,6 +66,20 @@ test('import audio, transcribe with the local engine, export and approve the min
   await page.getByRole('button', { name: 'المصادقة على المحضر' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'المصادقة على المحضر' }).click();
   await expect(page.getByText('هذا المحضر مصادق عليه وللقراءة فقط.')).toBeVisible();
+
+  // The approved revision goes to the archive as a BagIt zip: the approved DOCX with its checksums.
+  const bagDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'حزمة الأرشيف (BagIt)' }).click();
+  const bag = await bagDownload;
+  expect(bag.suggestedFilename()).toMatch(/\.zip$/);
+  const bagPath = join(dir, bag.suggestedFilename());
+  await bag.saveAs(bagPath);
+  const listing = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', bagPath], { encoding: 'utf8' });
+  expect(listing).toMatch(/\/bagit\.txt$/m);
+  expect(listing).toMatch(/\/manifest-sha256\.txt$/m);
+  expect(listing).toMatch(/\/data\/.*\.docx$/m);
+  await expect(page.getByText(/تم إنشاء حزمة الأرشيف/)).toBeVisible();
+
   await page.getByRole('tab', { name: 'المعلومات' }).click();
   await expect(page.getByLabel('العنوان', { exact: true })).toHaveAttribute('readonly', '');
 });
