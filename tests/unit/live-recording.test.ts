@@ -14,11 +14,11 @@ import { newId } from '../../shared/domain.ts';
 import type { LiveTextEvent } from '../../shared/recording.ts';
 import { normalizedWords } from '../../shared/text/arabic-normalize.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
-import { jobsFor } from '../../main/asr/job.ts';
 import { readWavInfo } from '../../main/audio/wav.ts';
 import { recordingCommands } from '../../main/service/recording.ts';
 import { concatClips, FAST_DECODE, freshContext, haveModel, MODELS, refs, tempDir } from './asr-fixtures.ts';
 import { gone, running } from './processes.ts';
+import type { TranscriptionJob } from '../../shared/api.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const CLIPS = ['001.wav', '002.wav', '003.wav'];
@@ -96,6 +96,15 @@ describe.runIf(haveModel)('live text while recording (real engine)', () => {
     })();
     expect(pid).toBeGreaterThan(0);
 
+    // The full pass starts by itself after the stop: wait for its end as the UI does, on its event.
+    const fullPassEnded = new Promise<TranscriptionJob>((res) => {
+      const off = ctx.events.subscribe((e) => {
+        if (e.type === 'job' && e.job.meetingId === m.id && e.job.status !== 'running') {
+          off();
+          res(e.job);
+        }
+      });
+    });
     await rec.stopRecording({ meetingId: m.id });
     expect(await gone(pid)).toBe(true);
     const final = live().at(-1)!;
@@ -110,9 +119,8 @@ describe.runIf(haveModel)('live text while recording (real engine)', () => {
     expect(wer.wer).toBeLessThan(0.9);
 
     // The full pass runs by itself after the stop; once done, the floor mark names the speaker.
-    for (let i = 0; i < 600 && !jobsFor(ctx).get(m.id); i++) await new Promise((r) => setImmediate(r));
-    const job = await jobsFor(ctx).wait(m.id);
-    expect(job?.status).toBe('done');
+    const job = await fullPassEnded;
+    expect(job.status).toBe('done');
     // applyMarks follows the job's end: wait for the meeting event it publishes.
     const marked = () => ctx.archive.read(m.id).then((x) => x.segments.length > 0 && x.segments.every((s) => s.speakerId === CHAIR));
     if (!(await marked())) {
