@@ -2,7 +2,7 @@
 // meeting, that its inverse gives back exactly the meeting it was made on (undo), that its forward
 // patch gives the result (redo), and the clear errors a user meets on a bad reference.
 import { describe, expect, it } from 'vitest';
-import { meetingSchema, type Meeting, type Segment } from '../../shared/domain.ts';
+import { meetingSchema, type Meeting, type Segment, emptyMeetingFields } from '../../shared/domain.ts';
 import { applyEdit, editSchema, journalEditSchema, type EditInput } from '../../shared/edits.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { findMatches, replaceMatches } from '../../shared/text/find.ts';
@@ -27,17 +27,9 @@ function meeting(): Meeting {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     audio: null,
+    ...emptyMeetingFields(),
     title: 'دورة',
     type: 'council',
-    date: '',
-    startTime: '',
-    endTime: '',
-    place: '',
-    chair: '',
-    secretary: '',
-    reference: '',
-    letterhead: [],
-    language: 'ar',
     participants: [
       { id: 'p-001', name: 'أحمد', gender: 'm', title: '', organisation: '' },
       { id: 'p-002', name: 'فاطمة', gender: 'f', title: '', organisation: '' },

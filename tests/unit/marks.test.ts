@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { meetingSchema, type Meeting } from '../../shared/domain.ts';
+import { meetingSchema, type Meeting, emptyMeetingFields } from '../../shared/domain.ts';
 import { applyEdit, type EditInput, editSchema, type Edit } from '../../shared/edits.ts';
 import { applyMarks, DECISION_WINDOW } from '../../shared/marks.ts';
 import { SHARED } from './asr-fixtures.ts';
@@ -40,17 +40,9 @@ function consultation(): Meeting {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     audio: null,
+    ...emptyMeetingFields(),
     title: 'لقاء تشاوري',
     type: 'consultation',
-    date: '',
-    startTime: '',
-    endTime: '',
-    place: '',
-    chair: '',
-    secretary: '',
-    reference: '',
-    letterhead: [],
-    language: 'ar',
     participants: speakers.map((name) => ({ id: pid(name), name })),
     agenda: [
       { id: 'a-001', title: 'الافتتاح' },

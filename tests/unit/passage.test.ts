@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiInputs, type ApiEvent, type TranscriptionJob } from '../../shared/api.ts';
-import { meetingSchema, type Meeting, type Segment } from '../../shared/domain.ts';
+import { meetingSchema, type Meeting, type Segment, emptyMeetingFields } from '../../shared/domain.ts';
 import { applyEdit, journalEditSchema, type ReplacePassageEdit } from '../../shared/edits.ts';
 import { jobsFor } from '../../main/asr/job.ts';
 import { onTimeline } from '../../main/asr/passage.ts';
@@ -227,17 +227,9 @@ describe('replacePassage (pure)', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
       audio: null,
+      ...emptyMeetingFields(),
       title: 't',
       type: 'council',
-      date: '',
-      startTime: '',
-      endTime: '',
-      place: '',
-      chair: '',
-      secretary: '',
-      reference: '',
-      letterhead: [],
-      language: 'ar',
       participants: [
         { id: 'p-1', name: 'أ', gender: 'm', title: '', organisation: '' },
         { id: 'p-2', name: 'ب', gender: 'f', title: '', organisation: '' },
