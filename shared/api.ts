@@ -71,6 +71,13 @@ export const apiInputs = {
   listModels: empty,
   importModel: z.strictObject({ uploadId: idSchema }),
   downloadModel: z.strictObject({ modelId: z.string().max(100) }),
+  /**
+   * "Measure on this computer": transcribes the built-in speech sample with each installed model
+   * (or these), in the background; progress comes as {type:'calibration'} events.
+   */
+  calibrateModels: z.strictObject({ modelIds: z.array(z.string().max(100)).max(50).optional() }),
+  cancelCalibration: empty,
+  getCalibration: empty,
   startTranscription: z.strictObject({
     meetingId: idSchema,
     modelId: z.string().max(100).optional(),
@@ -137,6 +144,41 @@ export interface ModelInfo {
   /** Where the file comes from: the official catalogue, a file the secretary imported, or a bundled test model. */
   source: 'catalogue' | 'imported' | 'local';
   download: { received: number; total: number } | null;
+  /** What the app says it is for: the model recommended for Arabic minutes, or one for trying the app only. */
+  use: 'arabic' | 'trial' | null;
+  /**
+   * Its speed on this computer, measured on the built-in sample (calibrateModels); null when not
+   * measured, or measured with another file, engine, thread count or voice detection.
+   */
+  speed: ModelSpeed | null;
+  /** The most accurate installed model that keeps up with real time here (by the measurements). */
+  recommended: boolean;
+}
+
+export interface ModelSpeed {
+  /** Real-time factor: seconds of computing per second of audio. */
+  rtf: number;
+  /** Expected seconds to transcribe one hour of audio. */
+  secPerHour: number;
+  threads: number;
+  measuredAt: string;
+}
+
+/** The state of a "measure on this computer" run. */
+export interface CalibrationStatus {
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  /** The models to measure, in the order they run. */
+  modelIds: string[];
+  /** The model being measured now; null once the run has ended. */
+  current: string | null;
+  /** 0..100 of the current model's run. */
+  percent: number;
+  /** Models measured so far (their speed is in listModels). */
+  measured: string[];
+  /** Models that could not be measured, with why. */
+  failed: { modelId: string; error: ErrorPayload }[];
+  /** Why the run stopped (cancelled because the engine was needed, or failed). */
+  error: ErrorPayload | null;
 }
 
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
@@ -193,6 +235,9 @@ export interface ApiOutputs extends EditApiOutputs, RecordingApiOutputs {
   listModels: ModelInfo[];
   importModel: ModelInfo;
   downloadModel: ModelInfo;
+  calibrateModels: CalibrationStatus;
+  cancelCalibration: CalibrationStatus | null;
+  getCalibration: CalibrationStatus | null;
   startTranscription: TranscriptionJob;
   cancelTranscription: TranscriptionJob | null;
   getTranscription: TranscriptionJob | null;
@@ -221,6 +266,7 @@ export type ApiEvent =
   /** A segment a transcription saved; sent again, same id, when the run's word confidences are added to it. */
   | { type: 'segment'; meetingId: string; segment: Segment }
   | { type: 'model'; model: ModelInfo }
+  | { type: 'calibration'; calibration: CalibrationStatus }
   | RecordingEvent
   | LiveTextEvent
   | LiveStatusEvent;

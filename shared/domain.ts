@@ -21,6 +21,7 @@ export const LIMITS = {
   decisions: 2_000,
   tags: 20,
   marks: 20_000,
+  annexes: 100,
 } as const;
 
 /** Ids are opaque, filesystem-safe tokens: they become folder names under the archive root. */
@@ -72,6 +73,13 @@ export const agendaItemSchema = z.strictObject({
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
+/** A document annexed to the minutes, listed by its title in the closing. */
+export const annexSchema = z.strictObject({
+  id: idSchema,
+  title: shortText,
+});
+export type Annex = z.infer<typeof annexSchema>;
+
 /** A segment as stored: older files may hold an end before the start; they stay readable. */
 export const storedSegmentSchema = z.strictObject({
   id: idSchema,
@@ -100,7 +108,19 @@ export const segmentSchema = storedSegmentSchema.refine((s) => s.end >= s.start,
 export type Segment = z.infer<typeof segmentSchema>;
 
 export const decisionKinds = ['decision', 'recommendation', 'agreement', 'action'] as const;
-/** How a decision was taken: unanimously, or by counted votes. */
+export const voteSides = ['for', 'against', 'abstain'] as const;
+export type VoteSide = (typeof voteSides)[number];
+/**
+ * A nominal vote: who voted for, against, and abstained, by participant id. When it is given,
+ * each count of the vote is the number of names on its side (voteIssues); an empty side is nobody.
+ */
+export const votersSchema = z.strictObject({
+  for: z.array(idSchema).max(LIMITS.people),
+  against: z.array(idSchema).max(LIMITS.people),
+  abstain: z.array(idSchema).max(LIMITS.people),
+});
+export type Voters = z.infer<typeof votersSchema>;
+/** How a decision was taken: unanimously, or by counted votes (with the voters' names, optionally). */
 export const voteSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('unanimous') }),
   z.strictObject({
@@ -108,9 +128,17 @@ export const voteSchema = z.discriminatedUnion('kind', [
     for: z.number().int().min(0).max(100_000),
     against: z.number().int().min(0).max(100_000),
     abstain: z.number().int().min(0).max(100_000),
+    // Optional: older files and meeting types that record no names have none.
+    voters: votersSchema.optional(),
   }),
 ]);
 export type Vote = z.infer<typeof voteSchema>;
+/** Who signs an agreement (اتفاقية): a participant, and the capacity they sign in (absent: their title). */
+export const signatorySchema = z.strictObject({
+  participantId: idSchema,
+  capacity: shortText.optional(),
+});
+export type Signatory = z.infer<typeof signatorySchema>;
 export const decisionSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(decisionKinds),
@@ -119,8 +147,36 @@ export const decisionSchema = z.strictObject({
   owner: shortText.default(''),
   deadline: shortText.default(''),
   vote: voteSchema.nullable().optional(),
+  /** Agreements only: who signs it. Optional so that older files and other kinds stay as they were. */
+  signatories: z.array(signatorySchema).max(LIMITS.people).optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;
+
+/** What is wrong with a vote's names, if anything (the edit commands refuse it with these). */
+export type VoteIssue =
+  | { kind: 'countMismatch'; side: VoteSide; count: number; names: number }
+  | { kind: 'twice'; participantId: string }
+  | { kind: 'notParticipant'; participantId: string };
+
+/**
+ * A nominal vote names each voter once, only participants, and its counts are the numbers of
+ * names: the minutes print both, and they must not say two different things.
+ */
+export function voteIssues(vote: Vote | null | undefined, participantIds: ReadonlySet<string>): VoteIssue[] {
+  if (!vote || vote.kind !== 'counts' || !vote.voters) return [];
+  const issues: VoteIssue[] = [];
+  const seen = new Set<string>();
+  for (const side of voteSides) {
+    const names = vote.voters[side];
+    if (names.length !== vote[side]) issues.push({ kind: 'countMismatch', side, count: vote[side], names: names.length });
+    for (const id of names) {
+      if (seen.has(id)) issues.push({ kind: 'twice', participantId: id });
+      else if (!participantIds.has(id)) issues.push({ kind: 'notParticipant', participantId: id });
+      seen.add(id);
+    }
+  }
+  return issues;
+}
 
 export const markKinds = ['floor', 'decision', 'agenda'] as const;
 /**
@@ -217,6 +273,8 @@ function meetingFieldsShape<D extends z.ZodType<string>, T extends z.ZodType<str
     hijriAdjust: z.number().int().min(-1).max(1).optional(),
     /** Members the body has in all, for the quorum; absent or 0: the participants listed. */
     membersTotal: z.number().int().min(0).max(100_000).optional(),
+    /** The documents annexed to the minutes, in order (المرفقات); absent: none. */
+    annexes: z.array(annexSchema).max(LIMITS.annexes).optional(),
   };
 }
 
@@ -268,10 +326,11 @@ export function meetingIntegrityIssues(m: {
   participants?: readonly { id: string }[];
   agenda?: readonly { id: string }[];
   segments?: readonly { id: string; speakerId: string | null }[];
-  decisions?: readonly { id: string; segmentIds: readonly string[] }[];
+  decisions?: readonly { id: string; segmentIds: readonly string[]; vote?: Vote | null; signatories?: readonly Signatory[] }[];
+  annexes?: readonly { id: string }[];
 }): IntegrityIssue[] {
   const issues: IntegrityIssue[] = [];
-  const idsOf = (list: 'participants' | 'agenda' | 'segments' | 'decisions'): Set<string> => {
+  const idsOf = (list: 'participants' | 'agenda' | 'segments' | 'decisions' | 'annexes'): Set<string> => {
     const seen = new Set<string>();
     (m[list] ?? []).forEach((item, i) => {
       if (seen.has(item.id)) issues.push({ path: [list, i, 'id'], message: `id ${item.id} is used twice in ${list}` });
@@ -283,6 +342,7 @@ export function meetingIntegrityIssues(m: {
   idsOf('agenda');
   const segments = idsOf('segments');
   idsOf('decisions');
+  idsOf('annexes');
   (m.segments ?? []).forEach((s, i) => {
     if (s.speakerId !== null && !participants.has(s.speakerId)) {
       issues.push({ path: ['segments', i, 'speakerId'], message: `segment ${s.id} is spoken by ${s.speakerId}, who is not a participant` });
@@ -291,6 +351,21 @@ export function meetingIntegrityIssues(m: {
   (m.decisions ?? []).forEach((d, i) => {
     d.segmentIds.forEach((sid, j) => {
       if (!segments.has(sid)) issues.push({ path: ['decisions', i, 'segmentIds', j], message: `decision ${d.id} cites segment ${sid}, which does not exist` });
+    });
+    // Voters and signatories are participants: removing one of them from the form is refused.
+    for (const v of voteIssues(d.vote, participants)) {
+      const message =
+        v.kind === 'countMismatch'
+          ? `decision ${d.id} counts ${v.count} ${v.side} but names ${v.names}`
+          : v.kind === 'twice'
+            ? `decision ${d.id} names voter ${v.participantId} twice`
+            : `decision ${d.id} names voter ${v.participantId}, who is not a participant`;
+      issues.push({ path: ['decisions', i, 'vote'], message });
+    }
+    (d.signatories ?? []).forEach((s, j) => {
+      if (!participants.has(s.participantId)) {
+        issues.push({ path: ['decisions', i, 'signatories', j], message: `decision ${d.id} is signed by ${s.participantId}, who is not a participant` });
+      }
     });
   });
   return issues;

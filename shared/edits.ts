@@ -23,8 +23,11 @@ import {
   meetingIntegrityIssues,
   newId,
   participantSchema,
+  signatorySchema,
   storedSegmentSchema,
+  voteIssues,
   voteSchema,
+  type Decision,
   type Mark,
   type Meeting,
   type Participant,
@@ -55,6 +58,7 @@ const decisionFields = {
   owner: line,
   deadline: line,
   vote: voteSchema.nullable(),
+  signatories: z.array(signatorySchema).max(LIMITS.people),
 };
 
 const userEdits = [
@@ -87,6 +91,8 @@ const userEdits = [
       owner: decisionFields.owner.default(''),
       deadline: decisionFields.deadline.default(''),
       vote: decisionFields.vote.default(null),
+      // No default: a decision made without signatories keeps the shape it always had.
+      signatories: decisionFields.signatories.optional(),
     }),
   }),
   z.strictObject({ type: z.literal('updateDecision'), decisionId: idSchema, changes: z.strictObject(decisionFields).partial() }),
@@ -261,6 +267,7 @@ function run(m: Meeting, edit: Edit): { lists: Partial<Lists>; applied: Edit } {
       const id = edit.decision.id ?? freshId('d', m.decisions);
       if (m.decisions.some((d) => d.id === id)) throw new MahdarError('edit.duplicateId');
       checkSegmentIds(m, edit.decision.segmentIds);
+      checkVoteAndSignatories(m, edit.decision);
       const decision = { ...edit.decision, id };
       return { lists: { decisions: [...m.decisions, decision] }, applied: { ...edit, decision } };
     }
@@ -268,6 +275,7 @@ function run(m: Meeting, edit: Edit): { lists: Partial<Lists>; applied: Edit } {
       const i = m.decisions.findIndex((d) => d.id === edit.decisionId);
       if (i < 0) throw new MahdarError('edit.decisionNotFound');
       if (edit.changes.segmentIds) checkSegmentIds(m, edit.changes.segmentIds);
+      checkVoteAndSignatories(m, edit.changes);
       const changes = Object.fromEntries(Object.entries(edit.changes).filter(([, v]) => v !== undefined));
       return { lists: { decisions: withAt(m.decisions, i, { ...m.decisions[i]!, ...changes }) }, applied: edit };
     }
@@ -557,6 +565,33 @@ function checkConsistency(before: Meeting, after: Meeting, forward: RestoreEdit)
   const old = new Set(meetingIntegrityIssues(before).map((i) => i.message));
   const fresh = issues.find((i) => !old.has(i.message));
   if (fresh) throw new MahdarError('meeting.inconsistent', { detail: fresh.message.slice(0, 200) });
+}
+
+/**
+ * A nominal vote and an agreement's signatories name present participants, each once, and a
+ * nominal vote's counts are its numbers of names (the panel derives them; other clients are held
+ * to it here, with a message that says which side does not add up).
+ */
+function checkVoteAndSignatories(m: Meeting, d: Partial<Pick<Decision, 'vote' | 'signatories'>>): void {
+  const people = new Map(m.participants.map((p) => [p.id, p]));
+  const nameOf = (id: string) => people.get(id)?.name.trim() || id;
+  for (const issue of voteIssues(d.vote, new Set(people.keys()))) {
+    if (issue.kind === 'countMismatch') throw new MahdarError('edit.voteCountMismatch', { side: issue.side, count: issue.count, names: issue.names });
+    if (issue.kind === 'twice') throw new MahdarError('edit.voterTwice', { name: nameOf(issue.participantId) });
+    throw new MahdarError('edit.unknownParticipant');
+  }
+  if (d.vote?.kind === 'counts' && d.vote.voters) {
+    for (const id of [...d.vote.voters.for, ...d.vote.voters.against, ...d.vote.voters.abstain]) {
+      // Someone recorded absent or excused did not vote: the minutes would contradict themselves.
+      if ((people.get(id)?.attendance ?? 'present') !== 'present') throw new MahdarError('edit.voterAbsent', { name: nameOf(id) });
+    }
+  }
+  const signing = new Set<string>();
+  for (const s of d.signatories ?? []) {
+    if (!people.has(s.participantId)) throw new MahdarError('edit.unknownParticipant');
+    if (signing.has(s.participantId)) throw new MahdarError('edit.signatoryTwice', { name: nameOf(s.participantId) });
+    signing.add(s.participantId);
+  }
 }
 
 function resolveRange(m: Meeting, range: SegmentRange): Set<string> {

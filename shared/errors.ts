@@ -136,6 +136,31 @@ export const errorMessages = {
     fr: () => 'Le moteur de transcription n’a pas pu lire l’enregistrement de cette réunion. Importez de nouveau le fichier audio.',
     en: () => 'The transcription engine could not read this meeting’s recording. Import the audio file again.',
   },
+  'calibration.engineBusy': {
+    ar: () => 'محرك التفريغ مشغول (تفريغ أو تسجيل أو إعادة تفريغ مقطع جارية). قِس السرعة بعد انتهائه: القياس أثناءه يكون خاطئًا.',
+    fr: () => 'Le moteur de transcription est occupé (transcription, enregistrement ou retranscription d’un passage en cours). Mesurez quand il aura fini : une mesure prise pendant ce temps serait fausse.',
+    en: () => 'The transcription engine is busy (a transcription, a recording or a passage being transcribed again). Measure once it has finished: a measure taken meanwhile would be wrong.',
+  },
+  'calibration.interrupted': {
+    ar: () => 'توقف القياس لأن تفريغًا أو تسجيلًا بدأ. النتائج التي اكتملت محفوظة؛ أعد القياس بعد انتهائه.',
+    fr: () => 'La mesure s’est arrêtée car une transcription ou un enregistrement a commencé. Les résultats déjà obtenus sont gardés ; mesurez de nouveau quand il sera fini.',
+    en: () => 'The measurement stopped because a transcription or a recording started. Results already obtained are kept; measure again once it has finished.',
+  },
+  'calibration.sampleMissing': {
+    ar: () => 'تسجيل القياس المدمج غير موجود في هذا التثبيت. أعد تثبيت محضر.',
+    fr: () => 'L’enregistrement de mesure intégré manque dans cette installation. Réinstallez Mahdar.',
+    en: () => 'The built-in measurement recording is missing from this installation. Reinstall Mahdar.',
+  },
+  'calibration.noText': {
+    ar: () => 'لم يكتب هذا النموذج أي نص عن تسجيل القياس العربي، فلا يمكن قياس سرعته في التفريغ.',
+    fr: () => 'Ce modèle n’a écrit aucun texte sur l’enregistrement de mesure en arabe : sa vitesse de transcription ne peut pas être mesurée.',
+    en: () => 'This model wrote no text for the Arabic measurement recording, so its transcription speed cannot be measured.',
+  },
+  'calibration.failed': {
+    ar: (p) => `فشل القياس بهذا النموذج: ${p.detail ?? ''}`,
+    fr: (p) => `La mesure avec ce modèle a échoué : ${p.detail ?? ''}`,
+    en: (p) => `Measuring with this model failed: ${p.detail ?? ''}`,
+  },
   'job.blocksApproval': {
     ar: () => 'التفريغ جارٍ لهذا الاجتماع: أوقفه أو انتظر انتهاءه قبل المصادقة على المحضر.',
     fr: () => 'Une transcription est en cours pour cette réunion : arrêtez-la ou attendez qu’elle se termine avant d’approuver le procès-verbal.',
@@ -303,6 +328,34 @@ export const errorMessages = {
     ar: (p) => `توقف النص المباشر (${p.detail ?? ''}). التسجيل مستمر، وسيُنسخ كاملًا بعد إيقافه.`,
     fr: (p) => `Le texte en direct s’est arrêté (${p.detail ?? ''}). L’enregistrement continue et sera transcrit en entier après l’arrêt.`,
     en: (p) => `The live text stopped (${p.detail ?? ''}). Recording goes on and will be transcribed in full once stopped.`,
+  },
+  'edit.voteCountMismatch': {
+    ar: (p) =>
+      `عدد ${p.side === 'for' ? 'الموافقين' : p.side === 'against' ? 'المعارضين' : 'الممتنعين'} (${p.count}) لا يطابق عدد الأسماء المختارة (${p.names}). عند تسجيل أسماء المصوتين يُحسب كل عدد من الأسماء؛ لم يُحفظ شيء.`,
+    fr: (p) =>
+      `Le nombre de voix ${p.side === 'for' ? 'pour' : p.side === 'against' ? 'contre' : 'd’abstention'} (${p.count}) ne correspond pas au nombre de noms choisis (${p.names}). Quand les votants sont nommés, chaque nombre est celui des noms ; rien n’a été enregistré.`,
+    en: (p) =>
+      `The number ${p.side === 'for' ? 'for' : p.side === 'against' ? 'against' : 'abstaining'} (${p.count}) does not match the names chosen (${p.names}). When the voters are named, each count is the number of names; nothing was saved.`,
+  },
+  'edit.voterTwice': {
+    ar: (p) => `«${p.name}» مذكور أكثر من مرة في التصويت: لكل عضو صوت واحد. لم يُحفظ شيء.`,
+    fr: (p) => `« ${p.name} » figure plus d’une fois dans le vote : chaque membre a une seule voix. Rien n’a été enregistré.`,
+    en: (p) => `“${p.name}” is named more than once in the vote: each member has one vote. Nothing was saved.`,
+  },
+  'edit.voterAbsent': {
+    ar: (p) => `«${p.name}» مسجل غائبًا أو معتذرًا في لائحة الحضور، فلا يمكن أن يصوت. صحّح الحضور أو التصويت؛ لم يُحفظ شيء.`,
+    fr: (p) => `« ${p.name} » est noté absent ou excusé dans la liste de présence et ne peut pas avoir voté. Corrigez la présence ou le vote ; rien n’a été enregistré.`,
+    en: (p) => `“${p.name}” is recorded as absent or excused in the attendance and cannot have voted. Correct the attendance or the vote; nothing was saved.`,
+  },
+  'edit.signatoryTwice': {
+    ar: (p) => `«${p.name}» مذكور أكثر من مرة ضمن الموقعين. لم يُحفظ شيء.`,
+    fr: (p) => `« ${p.name} » figure plus d’une fois parmi les signataires. Rien n’a été enregistré.`,
+    en: (p) => `“${p.name}” is listed more than once among the signatories. Nothing was saved.`,
+  },
+  'edit.unknownParticipant': {
+    ar: () => 'أحد المصوتين أو الموقعين المختارين ليس ضمن لائحة الحاضرين. أضفه أولًا.',
+    fr: () => 'Un votant ou un signataire choisi ne figure pas parmi les participants. Ajoutez-le d’abord.',
+    en: () => 'A voter or signatory chosen is not a participant. Add them first.',
   },
   'edit.markNotFound': {
     ar: () => 'هذه العلامة لم تعد موجودة.',

@@ -38,6 +38,10 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Align, MinutesBlock, MinutesModel } from '../../shared/minutes/model.ts';
 import { pageLabelParts } from '../../shared/minutes/model.ts';
+import { bidiPieces, firstStrongIsArabic } from '../../shared/text/bidi.ts';
+
+// The splitting by direction lives in shared/ so that the on-screen preview isolates the same runs.
+export { bidiPieces, firstStrongIsArabic, type BidiPiece } from '../../shared/text/bidi.ts';
 
 export interface DocxFonts {
   /** Font for Arabic (complex script) text. */
@@ -160,20 +164,6 @@ export function wordWidthTwips(word: string, size: { sz: number; szCs: number },
   return Math.ceil(twips);
 }
 
-const ARABIC_CHAR = '\\u0600-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF';
-const LATIN_CHAR = 'A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF';
-/** A Latin word: letters and digits, with inner punctuation only when a letter or digit follows (watiqa.ma, l’État). */
-const LATIN_WORD = `[${LATIN_CHAR}](?:[${LATIN_CHAR}0-9]|[.'’\\-@_/&](?=[${LATIN_CHAR}0-9]))*`;
-const LATIN_SPAN = new RegExp(`${LATIN_WORD}(?:[ \\u00A0]+${LATIN_WORD})*`, 'g');
-/**
- * An Arabic clause inside Latin text: from its first Arabic letter to its last one before a Latin
- * letter, with the spaces, digits and punctuation between (they belong to the Arabic sentence, so
- * a full stop between two Arabic sentences stays between them), then a sentence-final full stop,
- * question or exclamation mark written right after its last word, which closes the Arabic sentence
- * and so sits at its left end.
- */
-const ARABIC_SPAN = new RegExp(`[${ARABIC_CHAR}](?:[^${LATIN_CHAR}\\n]*[${ARABIC_CHAR}])?(?:[.!?\u2026]+(?=\\s|$))?`, 'g');
-
 /**
  * Text as XML 1.0 allows it: control characters (an engine or a paste can produce them) and
  * unpaired surrogates would make Word refuse the whole file. Tabs become spaces.
@@ -183,39 +173,6 @@ export function xmlSafe(text: string): string {
     .replace(/\t/g, ' ')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
-
-export interface BidiPiece {
-  text: string;
-  rtl: boolean;
-}
-
-/**
- * Splits text into runs by direction. In an Arabic paragraph everything is rtl except spans of
- * Latin words (names, French phrases, web addresses); in a Latin paragraph everything is ltr
- * except spans of Arabic words. Digits and punctuation stay with the paragraph's direction.
- */
-export function bidiPieces(text: string, direction: 'rtl' | 'ltr'): BidiPiece[] {
-  const foreign = direction === 'rtl' ? LATIN_SPAN : ARABIC_SPAN;
-  const base = direction === 'rtl';
-  const pieces: BidiPiece[] = [];
-  let at = 0;
-  foreign.lastIndex = 0;
-  for (let m = foreign.exec(text); m; m = foreign.exec(text)) {
-    if (m.index > at) pieces.push({ text: text.slice(at, m.index), rtl: base });
-    pieces.push({ text: m[0], rtl: !base });
-    at = m.index + m[0].length;
-  }
-  if (at < text.length) pieces.push({ text: text.slice(at), rtl: base });
-  return pieces;
-}
-
-const FIRST_STRONG = new RegExp(`[${ARABIC_CHAR}${LATIN_CHAR}]`);
-
-/** True when the first letter of the text is Arabic (the rule of dir="auto"). */
-export function firstStrongIsArabic(text: string): boolean {
-  const m = FIRST_STRONG.exec(text);
-  return m !== null && !/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/.test(m[0]);
 }
 
 /** The side of the page we want; the docx package writes it the way Word reads bidi paragraphs. */
@@ -239,6 +196,8 @@ interface RunStyle {
 
 class Writer {
   readonly rtl: boolean;
+  /** Lists written so far: each ordered list is its own numbering instance, so the annexes count from 1 after the agenda. */
+  private lists = 0;
   constructor(
     readonly model: MinutesModel,
     readonly fonts: DocxFonts,
@@ -312,13 +271,18 @@ class Writer {
       verticalAlign: VerticalAlignTable.CENTER,
       shading: opts.header ? { fill: 'E7E6E6', type: 'clear', color: 'auto' } : undefined,
       margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
-      children: [
-        this.paragraph(text, {
-          align: opts.header ? 'center' : (opts.align ?? 'start'),
-          style: { bold: opts.header, size: opts.small ? 'small' : 'body' },
-          extra: { spacing: { before: 0, after: 0 } },
-        }),
-      ],
+      // One paragraph per line, each taking its own direction: in French minutes the vote and the
+      // voters' names under a decision written in Arabic run left to right, as written.
+      children: xmlSafe(text)
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((line) =>
+          this.paragraph(line, {
+            align: opts.header ? 'center' : (opts.align ?? 'start'),
+            style: { bold: opts.header, size: opts.small ? 'small' : 'body' },
+            extra: { spacing: { before: 0, after: 0 } },
+          }),
+        ),
     });
   }
 
@@ -451,16 +415,18 @@ class Writer {
         ];
       case 'table':
         return [this.table(block), this.paragraph('', { extra: tight })];
-      case 'list':
+      case 'list': {
+        const instance = this.lists++;
         return block.items.map(
           (item) =>
             new Paragraph({
               bidirectional: this.rtl,
               alignment: this.alignment('start'),
-              numbering: { reference: block.ordered ? 'minutes-ordered' : 'minutes-bullet', level: 0 },
+              numbering: { reference: block.ordered ? 'minutes-ordered' : 'minutes-bullet', level: 0, instance },
               children: this.runs(item),
             }),
         );
+      }
       case 'signatures': {
         const w = Math.floor(TEXT_WIDTH / Math.max(1, block.blocks.length));
         return [

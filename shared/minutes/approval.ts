@@ -16,6 +16,10 @@ export interface ApprovalCheck {
   decisionsUnconfirmed: boolean;
   /** Decisions without a vote, for meeting types whose decisions are voted (council). */
   decisionsWithoutVote: { id: string }[];
+  /** Votes counted without the voters' names, for meeting types that record them (council). */
+  votesWithoutNames: { id: string }[];
+  /** Agreements (اتفاقية) with nobody recorded as signing them. */
+  agreementsWithoutSignatories: { id: string }[];
   /** True when nothing above needs the secretary's attention. */
   clean: boolean;
 }
@@ -33,6 +37,16 @@ export function approvalCheck(meeting: Meeting): ApprovalCheck {
   const decisionsWithoutVote = minutesTemplates[meeting.type].votesRequired
     ? meeting.decisions.filter((d) => (d.kind === 'decision' || d.kind === 'recommendation') && !d.vote).map((d) => ({ id: d.id }))
     : [];
-  const clean = !untaggedSegments.length && !decisionMarksWithoutDecision.length && !decisionsUnconfirmed && !decisionsWithoutVote.length;
-  return { untaggedSegments, decisionMarksWithoutDecision, decisionsUnconfirmed, decisionsWithoutVote, clean };
+  const votesWithoutNames = minutesTemplates[meeting.type].nominalVotes
+    ? meeting.decisions.filter((d) => d.vote?.kind === 'counts' && !d.vote.voters).map((d) => ({ id: d.id }))
+    : [];
+  const agreementsWithoutSignatories = meeting.decisions.filter((d) => d.kind === 'agreement' && !d.signatories?.length).map((d) => ({ id: d.id }));
+  const clean =
+    !untaggedSegments.length &&
+    !decisionMarksWithoutDecision.length &&
+    !decisionsUnconfirmed &&
+    !decisionsWithoutVote.length &&
+    !votesWithoutNames.length &&
+    !agreementsWithoutSignatories.length;
+  return { untaggedSegments, decisionMarksWithoutDecision, decisionsUnconfirmed, decisionsWithoutVote, votesWithoutNames, agreementsWithoutSignatories, clean };
 }

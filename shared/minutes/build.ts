@@ -5,7 +5,9 @@ import type { Language, Meeting, Participant, Segment } from '../domain.ts';
 import type { Gender } from './labels.ts';
 import { minutesTemplates } from './template.ts';
 import { formatDeadline, gregorianDate, meetingDay } from './dates.ts';
-import { minutesLabels, type MinutesLabels } from './labels.ts';
+import { agree, minutesLabels, type MinutesLabels } from './labels.ts';
+import { decisionDetails } from './decisions.ts';
+import { HONORIFIC_PREFIX, personOf } from './people.ts';
 import { formatClock } from '../text/time.ts';
 import type { MinutesBlock, MinutesImage, MinutesModel, MinutesSection } from './model.ts';
 
@@ -30,15 +32,6 @@ function clean(text: string): string {
 function sameName(a: string, b: string): boolean {
   const n = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
   return n(a) !== '' && n(a) === n(b);
-}
-
-const HONORIFIC_PREFIX = /^(السيد|السيدة|السادة|الأستاذ|الأستاذة|الدكتور|الدكتورة|M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)(\s|$)/;
-
-/** "السيد محمد العلمي، والي الجهة" for a participant. */
-function personOf(p: Participant, L: MinutesLabels): string {
-  const name = p.name.trim();
-  if (HONORIFIC_PREFIX.test(name)) return L.person('', name, p.title.trim()).trim();
-  return L.person(L.honorific[p.gender], name, p.title.trim());
 }
 
 /**
@@ -149,9 +142,12 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
     const rep = p.representedBy?.trim();
     return rep ? L.representedBy(p.name.trim(), rep, p.gender) : p.name.trim();
   };
+  // Each heading agrees with who is listed under it (Absente : for one woman).
+  const heading = (status: 'present' | 'absent' | 'excused', listed: readonly Participant[]) =>
+    agree(L.attendanceLists[status], listed.map((p) => p.gender));
   const attendance: MinutesBlock[] = [
     ...(template.attendanceStatuses
-      ? [{ kind: 'paragraph' as const, align: 'start' as const, bold: true, text: L.attendanceLists.present, keepWithNext: true }]
+      ? [{ kind: 'paragraph' as const, align: 'start' as const, bold: true, text: heading('present', present), keepWithNext: true }]
       : []),
     present.length
       ? {
@@ -166,9 +162,10 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
       : { kind: 'paragraph', align: 'start', text: L.noAttendees },
   ];
   for (const status of ['absent', 'excused'] as const) {
-    const list = meeting.participants.filter((p) => attendanceOf(p) === status).map((p) => personOf(p, L));
+    const listed = meeting.participants.filter((p) => attendanceOf(p) === status);
+    const list = listed.map((p) => personOf(p, L));
     if (!list.length && !template.attendanceStatuses) continue;
-    attendance.push({ kind: 'paragraph', align: 'start', bold: true, text: L.attendanceLists[status], keepWithNext: true });
+    attendance.push({ kind: 'paragraph', align: 'start', bold: true, text: heading(status, listed), keepWithNext: true });
     attendance.push(list.length ? { kind: 'list', ordered: false, items: list } : { kind: 'paragraph', align: 'start', text: L.attendanceLists.none });
   }
   if (template.quorum) {
@@ -226,8 +223,12 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
   section('proceedings', L.headings.proceedings, proceedings);
 
   // Decisions and recommendations.
-  // A decision's vote is a line of its own under its text, in the same cell: a sixth column
-  // would leave the text column too narrow on an A4 page.
+  // A decision's vote (and its voters' names, its signatories) are lines of their own under its
+  // text, in the same cell: a sixth column would leave the text column too narrow on an A4 page.
+  const decisionCell = (d: Meeting['decisions'][number]) => {
+    const { vote, signing } = decisionDetails(d, meeting.participants, L, template);
+    return [clean(d.text), ...vote, ...signing].filter(Boolean).join('\n');
+  };
   section('decisions', L.headings.decisions, [
     meeting.decisions.length
       ? {
@@ -237,7 +238,7 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
           rows: meeting.decisions.map((d, i) => [
             String(i + 1),
             L.decisionKinds[d.kind],
-            [clean(d.text), d.vote ? L.vote(d.vote) : ''].filter(Boolean).join('\n'),
+            decisionCell(d),
             orDash(d.owner.trim()),
             orDash(formatDeadline(d.deadline, language)),
           ]),
@@ -249,10 +250,18 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
         { kind: 'paragraph', align: 'start', text: meeting.noDecisionConfirmed ? L.noDecisions : L.noDecisionsYet },
   ]);
 
-  // Closing, the place and date it was drawn up, and the signatures.
+  // Closing, the annexes the secretary listed (nothing when none), the place and date it was
+  // drawn up, and the signatures.
   const drawnUp = L.drawnUp(meeting.place.trim() || null, day?.gregorian ?? null);
+  const annexes = (meeting.annexes ?? []).map((a) => clean(a.title)).filter(Boolean);
   section('closing', null, [
     { kind: 'paragraph', align: 'justify', text: L.closing(endTime), keepWithNext: true },
+    ...(annexes.length
+      ? [
+          { kind: 'paragraph' as const, align: 'start' as const, bold: true, text: L.annexes(annexes.length), keepWithNext: true },
+          { kind: 'list' as const, ordered: true, items: annexes },
+        ]
+      : []),
     ...(drawnUp ? [{ kind: 'paragraph' as const, align: 'end' as const, text: drawnUp, keepWithNext: true }] : []),
   ]);
   const chair = signer(meeting, meeting.chair, meeting.chairGender, L);

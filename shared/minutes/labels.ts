@@ -1,8 +1,29 @@
 // All the wording of the minutes, per language. build.ts composes the model only from these;
 // adding a language is adding one entry here (and its locales in dates.ts).
-import type { Decision, Language, Meeting, MeetingStatus, Participant, Vote } from '../domain.ts';
+import type { Decision, Language, Meeting, MeetingStatus, Participant, Vote, VoteSide } from '../domain.ts';
 
 export type Gender = Participant['gender'];
+
+/** The forms of a word for the people it names: one man, one woman, one of unknown gender, several, several women. */
+export interface AgreeingForms {
+  m: string;
+  f: string;
+  unknown: string;
+  plural: string;
+  pluralF: string;
+}
+
+/**
+ * The form that agrees with the people named: singular for one, feminine when all are women
+ * (a group with a man or someone of unknown gender takes the masculine plural, as both languages
+ * write it).
+ */
+export function agree(forms: AgreeingForms, genders: readonly Gender[]): string {
+  if (genders.length === 1) return forms[genders[0]!];
+  return genders.length > 1 && genders.every((g) => g === 'f') ? forms.pluralF : forms.plural;
+}
+
+type Status = 'present' | 'absent' | 'excused';
 
 export interface OpeningParts {
   /** "الخميس 12 نونبر 2026" etc., null when the meeting has no date. */
@@ -48,6 +69,12 @@ export interface MinutesLabels {
   decisionKinds: Record<Decision['kind'], string>;
   /** How a decision was taken, printed under its text: "بالإجماع", or "الموافقون: 12، المعارضون: 3، الممتنعون: 2". */
   vote: (v: Vote) => string;
+  /** A nominal vote's names on one side, under the counts: "صوت بالموافقة كل من: السيد …، السيدة …". */
+  voterNames: (side: VoteSide, names: readonly string[], genders: readonly Gender[]) => string;
+  /** Heading of an agreement's signatories, agreeing with them ("الموقعون:"). */
+  signatories: (genders: readonly Gender[]) => string;
+  /** Heading of the annexes listed in the closing ("المرفقات:"), for that many annexes. */
+  annexes: (count: number) => string;
   /** "النقطة الأولى: <title>" for the n-th point of the agenda (from 1). */
   agendaPoint: (n: number, title: string) => string;
   /** Heading of the passages given no agenda point, when others have one. */
@@ -74,8 +101,11 @@ export interface MinutesLabels {
   drawnUp: (place: string | null, date: string | null) => string | null;
   /** "بناء على الاستدعاء رقم … بتاريخ …، واستنادا إلى …"; null when none is given. */
   convocation: (p: { reference: string | null; date: string | null; legalBasis: string | null }) => string | null;
-  /** Headings of the attendance lists, with their colon as the language writes it; `none` for an empty list. */
-  attendanceLists: { present: string; absent: string; excused: string; none: string };
+  /**
+   * Headings of the attendance lists, with their colon as the language writes it, agreeing with
+   * the people listed (Absente : for one woman); `none` for an empty list.
+   */
+  attendanceLists: Record<Status, AgreeingForms> & { none: string };
   /** A member attending through someone else: "<name>، ممثلا من طرف <rep>". */
   representedBy: (name: string, representative: string, gender: Gender) => string;
   /** "النصاب القانوني: …" */
@@ -159,8 +189,21 @@ const ar: MinutesLabels = {
   attendanceHeader: ['ر.ت', 'الاسم الكامل', 'الصفة', 'الجهة', 'التوقيع'],
   decisionsHeader: ['ر.ت', 'النوع', 'النص', 'الجهة المكلفة', 'الأجل'],
   transcriptHeader: ['التوقيت', 'المتدخل', 'النص'],
-  decisionKinds: { decision: 'قرار', recommendation: 'توصية', agreement: 'اتفاق', action: 'إجراء' },
+  // An agreement is a convention its parties sign (اتفاقية), listed with its signatories.
+  decisionKinds: { decision: 'قرار', recommendation: 'توصية', agreement: 'اتفاقية', action: 'إجراء' },
   vote: (v) => (v.kind === 'unanimous' ? 'بالإجماع' : `الموافقون: ${v.for}، المعارضون: ${v.against}، الممتنعون: ${v.abstain}`),
+  // "كل من" names a group without agreeing with it; one voter takes the verb in their gender.
+  voterNames: (side, names, genders) => {
+    const verb = {
+      for: { m: 'صوت بالموافقة', f: 'صوتت بالموافقة' },
+      against: { m: 'صوت بالرفض', f: 'صوتت بالرفض' },
+      abstain: { m: 'امتنع عن التصويت', f: 'امتنعت عن التصويت' },
+    }[side];
+    const head = names.length === 1 ? (genders[0] === 'f' ? verb.f : verb.m) : `${verb.m} كل من`;
+    return `${head}: ${names.join('، ')}`;
+  },
+  signatories: (g) => agree({ m: 'الموقع:', f: 'الموقعة:', unknown: 'الموقع(ة):', plural: 'الموقعون:', pluralF: 'الموقعات:' }, g),
+  annexes: (n) => (n === 1 ? 'المرفق:' : 'المرفقات:'),
   agendaPoint: (n, title) => `النقطة ${arabicOrdinalFeminine(n)}${title ? `: ${title}` : ''}`,
   otherBusiness: 'مسائل أخرى',
   noInterventionsOnPoint: 'لم تسجل أي مداخلة في هذه النقطة.',
@@ -188,7 +231,12 @@ const ar: MinutesLabels = {
     if (legalBasis) parts.push(`${parts.length ? 'و' : ''}استنادا إلى ${legalBasis}`);
     return parts.length ? parts.join('، ') + '.' : null;
   },
-  attendanceLists: { present: 'الحاضرون:', absent: 'الغائبون:', excused: 'المعتذرون:', none: 'لا أحد.' },
+  attendanceLists: {
+    present: { m: 'الحاضر:', f: 'الحاضرة:', unknown: 'الحاضر(ة):', plural: 'الحاضرون:', pluralF: 'الحاضرات:' },
+    absent: { m: 'الغائب:', f: 'الغائبة:', unknown: 'الغائب(ة):', plural: 'الغائبون:', pluralF: 'الغائبات:' },
+    excused: { m: 'المعتذر:', f: 'المعتذرة:', unknown: 'المعتذر(ة):', plural: 'المعتذرون:', pluralF: 'المعتذرات:' },
+    none: 'لا أحد.',
+  },
   representedBy: (name, r, g) => `${name}، ${g === 'f' ? 'ممثلة' : g === 'm' ? 'ممثلا' : 'ممثلا(ة)'} من طرف ${r}`,
   quorum: (present, total) => `النصاب القانوني: عدد الأعضاء الحاضرين ${present} من أصل ${total}.`,
   chairRole: { m: 'رئيس الجلسة', f: 'رئيسة الجلسة', unknown: 'رئيس الجلسة' },
@@ -247,8 +295,18 @@ const fr: MinutesLabels = {
   attendanceHeader: ['N°', 'Nom et prénom', 'Qualité', 'Organisme', 'Signature'],
   decisionsHeader: ['N°', 'Type', 'Texte', 'Responsable', 'Échéance'],
   transcriptHeader: ['Heure', 'Intervenant', 'Texte'],
-  decisionKinds: { decision: 'Décision', recommendation: 'Recommandation', agreement: 'Accord', action: 'Action' },
+  decisionKinds: { decision: 'Décision', recommendation: 'Recommandation', agreement: 'Convention', action: 'Action' },
   vote: (v) => (v.kind === 'unanimous' ? 'À l’unanimité' : `Pour : ${v.for}, contre : ${v.against}, abstentions : ${v.abstain}`),
+  voterNames: (side, names, genders) => {
+    const one = names.length === 1;
+    const head =
+      side === 'abstain'
+        ? agree({ m: 'S’est abstenu', f: 'S’est abstenue', unknown: 'S’est abstenu(e)', plural: 'Se sont abstenus', pluralF: 'Se sont abstenues' }, genders)
+        : `${one ? 'A' : 'Ont'} voté ${side === 'for' ? 'pour' : 'contre'}`;
+    return `${head} : ${names.join(', ')}`;
+  },
+  signatories: (g) => (g.length === 1 ? 'Signataire :' : 'Signataires :'),
+  annexes: (n) => (n === 1 ? 'Annexe :' : 'Annexes :'),
   agendaPoint: (n, title) => `Point ${n}${title ? ` : ${title}` : ''}`,
   otherBusiness: 'Questions diverses',
   noInterventionsOnPoint: 'Aucune intervention n’a été enregistrée sur ce point.',
@@ -277,7 +335,12 @@ const fr: MinutesLabels = {
     if (legalBasis) parts.push(`${parts.length ? 'vu' : 'Vu'} ${legalBasis}`);
     return parts.length ? parts.join(' ; ') + '.' : null;
   },
-  attendanceLists: { present: 'Présents :', absent: 'Absents :', excused: 'Excusés :', none: 'Néant.' },
+  attendanceLists: {
+    present: { m: 'Présent :', f: 'Présente :', unknown: 'Présent(e) :', plural: 'Présents :', pluralF: 'Présentes :' },
+    absent: { m: 'Absent :', f: 'Absente :', unknown: 'Absent(e) :', plural: 'Absents :', pluralF: 'Absentes :' },
+    excused: { m: 'Excusé :', f: 'Excusée :', unknown: 'Excusé(e) :', plural: 'Excusés :', pluralF: 'Excusées :' },
+    none: 'Néant.',
+  },
   representedBy: (name, r, g) => `${name}, ${g === 'f' ? 'représentée' : g === 'm' ? 'représenté' : 'représenté(e)'} par ${r}`,
   quorum: (present, total) => `Quorum : ${present} ${present > 1 ? 'membres présents' : 'membre présent'} sur ${total}.`,
   chairRole: { m: 'Le président de séance', f: 'La présidente de séance', unknown: 'Le président de séance' },
@@ -292,6 +355,9 @@ const fr: MinutesLabels = {
     `Procès-verbal : ${p.name}${p.date ? `, ${p.date}` : ''}${p.place ? `, ${p.place}` : ''} ; ${p.attendees} participants ; ${p.decisions} décisions et recommandations ; révision ${p.revision}.`,
   comma: ', ',
 };
+
+/** English words do not agree with the person. */
+const same = (word: string): AgreeingForms => ({ m: word, f: word, unknown: word, plural: word, pluralF: word });
 
 const en: MinutesLabels = {
   direction: 'ltr',
@@ -338,6 +404,9 @@ const en: MinutesLabels = {
   transcriptHeader: ['Time', 'Speaker', 'Text'],
   decisionKinds: { decision: 'Decision', recommendation: 'Recommendation', agreement: 'Agreement', action: 'Action' },
   vote: (v) => (v.kind === 'unanimous' ? 'Unanimously' : `For: ${v.for}, against: ${v.against}, abstaining: ${v.abstain}`),
+  voterNames: (side, names) => `${side === 'for' ? 'Voted for' : side === 'against' ? 'Voted against' : 'Abstained'}: ${names.join(', ')}`,
+  signatories: (g) => (g.length === 1 ? 'Signatory:' : 'Signatories:'),
+  annexes: (n) => (n === 1 ? 'Annex:' : 'Annexes:'),
   agendaPoint: (n, title) => `Item ${n}${title ? `: ${title}` : ''}`,
   otherBusiness: 'Other business',
   noInterventionsOnPoint: 'No intervention was recorded on this item.',
@@ -364,7 +433,12 @@ const en: MinutesLabels = {
     if (legalBasis) parts.push(`${parts.length ? 'pursuant to' : 'Pursuant to'} ${legalBasis}`);
     return parts.length ? parts.join(', ') + '.' : null;
   },
-  attendanceLists: { present: 'Present:', absent: 'Absent:', excused: 'Apologies:', none: 'None.' },
+  attendanceLists: {
+    present: same('Present:'),
+    absent: same('Absent:'),
+    excused: same('Apologies:'),
+    none: 'None.',
+  },
   representedBy: (name, r) => `${name}, represented by ${r}`,
   quorum: (present, total) => `Quorum: ${present} of ${total} members present.`,
   chairRole: { m: 'Chair', f: 'Chair', unknown: 'Chair' },

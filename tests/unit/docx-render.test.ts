@@ -217,9 +217,10 @@ describe.skipIf(!haveTools)('the minutes rendered by LibreOffice', () => {
     for (const s of [
       'بناء على الاستدعاء رقم 2026/112 بتاريخ 28 أكتوبر 2026',
       'برئاسة السيدة فاطمة الزهراء بناني',
-      'الغائبون:',
+      // Each list's heading agrees with whom it lists: one woman absent, one man excused.
+      'الغائبة:',
       'السيدة خديجة الإدريسي',
-      'المعتذرون:',
+      'المعتذر:',
       'النصاب القانوني: عدد الأعضاء الحاضرين 5 من أصل 9.',
       'لم يتخذ أي قرار ولم تصدر أي توصية.',
       'حرر بالرباط في 12 نونبر 2026.',
@@ -231,7 +232,7 @@ describe.skipIf(!haveTools)('the minutes rendered by LibreOffice', () => {
     const fr = texts.get('council-fr')!;
     // pdftotext sets these French pages in a right-to-left frame (Arabic letterhead): a final
     // full stop may come out at the start of its line, so phrases are checked without it.
-    for (const s of ['Vu la convocation n° 2026/112 du 28 octobre 2026', 'La présidente de séance', 'Cachet', 'Absents', 'Excusés', 'Quorum : 5 membres présents sur 9', 'Fait à Rabat, le 12 novembre 2026'])
+    for (const s of ['Vu la convocation n° 2026/112 du 28 octobre 2026', 'La présidente de séance', 'Cachet', 'Absente', 'Excusé', 'Quorum : 5 membres présents sur 9', 'Fait à Rabat, le 12 novembre 2026'])
       expect(fr).toContain(s);
   });
 

@@ -171,8 +171,9 @@ describe('votes in the decisions table', () => {
     expect(texts('en').map((t) => t.split('\n')[1])).toEqual(['Unanimously', 'For: 12, against: 3, abstaining: 2', undefined]);
   });
 
-  it('shows the vote line in the on-screen preview as its own line', () => {
+  it('shows the vote line in the on-screen preview as its own line, in its own direction', () => {
     const html = renderToStaticMarkup(createElement(MinutesPreview, { model: buildMinutes(voted, 'fr') }));
-    expect(html).toMatch(/<td dir="auto" class="minutes-pre-line">[^<]*\nPour : 12, contre : 3, abstentions : 2<\/td>/);
+    // The decision is written in Arabic (its line runs right to left), the vote in French under it.
+    expect(html).toMatch(/<td dir="auto" class="minutes-pre-line"><div dir="auto">[^<]*<\/div><div dir="auto">Pour : 12, contre : 3, abstentions : 2<\/div><\/td>/);
   });
 });

@@ -148,8 +148,9 @@ describe('attendance by status, and the quorum of a council', () => {
       'محمد العلمي', 'فاطمة الزهراء بناني', 'يوسف التازي', 'عبد الرحيم الوزاني، ممثلا من طرف سعيد الناصري', 'سعاد العمراني',
     ]);
     const t = textOf(m, 'attendance');
-    expect(t).toMatch(/الغائبون:\nالسيدة خديجة الإدريسي/);
-    expect(t).toMatch(/المعتذرون:\nالسيد Jean Dupont/);
+    // Each heading agrees with whom it lists: one woman absent, one man excused.
+    expect(t).toMatch(/الغائبة:\nالسيدة خديجة الإدريسي/);
+    expect(t).toMatch(/المعتذر:\nالسيد Jean Dupont/);
     expect(t).toContain('النصاب القانوني: عدد الأعضاء الحاضرين 5 من أصل 7.');
     expect(textOf(m, 'opening')).toContain('(عدد الحاضرين: 5)');
     expect(textOf(buildMinutes({ ...withStatuses, type: 'council', membersTotal: 31 }, 'fr'), 'attendance')).toContain('Quorum : 5 membres présents sur 31.');
@@ -163,7 +164,7 @@ describe('attendance by status, and the quorum of a council', () => {
     expect(consultation).not.toContain('النصاب');
     expect(consultation).not.toContain('الغائبون');
     // …but someone marked absent is still listed as such.
-    expect(textOf(buildMinutes(withStatuses, 'ar'), 'attendance')).toContain('الغائبون:');
+    expect(textOf(buildMinutes(withStatuses, 'ar'), 'attendance')).toContain('الغائبة:');
   });
 });
 

@@ -2,13 +2,19 @@
 // deadline, vote, a link back to the passage it was drawn from), and a form to create one from
 // the selected passages, edit or delete it. Every change goes out as one edit command through
 // onEdit; the panel holds no copy of the meeting, so it shows whatever the editor passes in.
+// Where the meeting type records nominal votes (a council session), the voters are picked from
+// the participants present and the counts are taken from them; an agreement lists its signatories.
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { decisionKinds, type Decision, type Meeting, type Vote } from '../../../shared/domain.ts';
+import { decisionKinds, voteSides, type Decision, type Meeting, type Signatory, type Vote, type Voters } from '../../../shared/domain.ts';
 import type { EditInput } from '../../../shared/edits.ts';
 import { formatDeadline, parseIsoDate } from '../../../shared/minutes/dates.ts';
+import { decisionDetails } from '../../../shared/minutes/decisions.ts';
 import { minutesLabels } from '../../../shared/minutes/labels.ts';
+import { minutesTemplates } from '../../../shared/minutes/template.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import { SignatoriesEditor, type SignatoryDraft } from './SignatoriesEditor.tsx';
+import { VotersPicker, votersOffered, type VoterChoices } from './VotersPicker.tsx';
 import './decisions-agenda.css';
 
 export interface DecisionsPanelProps {
@@ -33,8 +39,32 @@ interface Draft {
   for: string;
   against: string;
   abstain: string;
+  /** A nominal vote: the counts are those of `voters`. */
+  named: boolean;
+  voters: VoterChoices;
+  /** Agreements only. */
+  signatories: SignatoryDraft[];
   /** Editing only: cite the selected passages instead of the ones it cites now. */
   relink: boolean;
+}
+
+const emptyChoices: VoterChoices = {};
+
+/** The choices of a nominal vote, per participant. */
+function choicesOf(voters: Voters | undefined): VoterChoices {
+  const out: Record<string, (typeof voteSides)[number]> = {};
+  if (voters) for (const side of voteSides) for (const id of voters[side]) out[id] = side;
+  return out;
+}
+
+/** The names of a nominal vote, in the order of the participants (as the minutes print them). */
+function votersOf(meeting: Meeting, choices: VoterChoices): Voters {
+  const voters: Voters = { for: [], against: [], abstain: [] };
+  for (const p of meeting.participants) {
+    const side = choices[p.id];
+    if (side) voters[side].push(p.id);
+  }
+  return voters;
 }
 
 /** The selected passages' text, in time order, as the first wording of the decision. */
@@ -49,7 +79,8 @@ function selectedText(meeting: Meeting, selection: readonly string[]): string {
     .join(' ');
 }
 
-function draftOf(d: Decision): Draft {
+/** The form for a decision as recorded; a vote not recorded yet starts named where the meeting type names voters. */
+function draftOf(d: Decision, nameVoters: boolean): Draft {
   const v = d.vote ?? null;
   return {
     id: d.id,
@@ -61,6 +92,9 @@ function draftOf(d: Decision): Draft {
     for: v?.kind === 'counts' ? String(v.for) : '',
     against: v?.kind === 'counts' ? String(v.against) : '',
     abstain: v?.kind === 'counts' ? String(v.abstain) : '',
+    named: v?.kind === 'counts' ? !!v.voters : nameVoters,
+    voters: choicesOf(v?.kind === 'counts' ? v.voters : undefined),
+    signatories: (d.signatories ?? []).map((s) => ({ participantId: s.participantId, capacity: s.capacity ?? '' })),
     relink: false,
   };
 }
@@ -84,6 +118,7 @@ function firstPassage(meeting: Meeting, d: Decision): string | null {
 export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }: DecisionsPanelProps) {
   const { t, lang, errorMessage } = useI18n();
   const labels = minutesLabels[lang];
+  const template = minutesTemplates[meeting.type];
   const uid = useId();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [busy, setBusy] = useState(false);
@@ -133,6 +168,10 @@ export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }:
       for: '',
       against: '',
       abstain: '',
+      // A council names its voters: the form starts that way there.
+      named: template.nominalVotes,
+      voters: emptyChoices,
+      signatories: [],
       relink: false,
     });
   };
@@ -140,7 +179,7 @@ export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }:
   const openEdit = (d: Decision) => {
     opener.current = `edit-${d.id}`;
     setError(null);
-    setDraft(draftOf(d));
+    setDraft(draftOf(d, template.nominalVotes));
   };
 
   const cancel = () => {
@@ -156,12 +195,32 @@ export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }:
     if (!text) return setError(t('decisionTextEmpty'));
     let vote: Vote | null = null;
     if (draft.vote === 'unanimous') vote = { kind: 'unanimous' };
-    if (draft.vote === 'counts') {
+    if (draft.vote === 'counts' && template.nominalVotes && draft.named) {
+      // Names given: the counts are derived from them, never typed beside them.
+      const voters = votersOf(meeting, draft.voters);
+      if (!voters.for.length && !voters.against.length && !voters.abstain.length) return setError(t('votersNone'));
+      vote = { kind: 'counts', for: voters.for.length, against: voters.against.length, abstain: voters.abstain.length, voters };
+    } else if (draft.vote === 'counts') {
       const [f, a, ab] = [count(draft.for), count(draft.against), count(draft.abstain)];
       if (f === null || a === null || ab === null) return setError(t('voteCountsInvalid'));
       vote = { kind: 'counts', for: f, against: a, abstain: ab };
     }
-    const fields = { kind: draft.kind, text, owner: draft.owner.trim(), deadline: draft.deadline.trim(), vote };
+    const agreement = draft.kind === 'agreement';
+    if (agreement && draft.signatories.some((s) => !s.participantId)) return setError(t('signatoryNone'));
+    const signatories: Signatory[] = agreement
+      ? draft.signatories.map((s) => (s.capacity.trim() ? { participantId: s.participantId, capacity: s.capacity.trim() } : { participantId: s.participantId }))
+      : [];
+    const before = draft.id === null ? undefined : meeting.decisions.find((d) => d.id === draft.id);
+    // Signatories are sent when there are some, or to clear those of a decision that had some
+    // (an agreement turned into another kind): a decision that never had any keeps no field.
+    const fields = {
+      kind: draft.kind,
+      text,
+      owner: draft.owner.trim(),
+      deadline: draft.deadline.trim(),
+      vote,
+      ...(signatories.length || before?.signatories?.length ? { signatories } : {}),
+    };
     const ok =
       draft.id === null
         ? await run({ type: 'createDecision', decision: { ...fields, segmentIds: selection.slice(0, 1000) } })
@@ -197,6 +256,7 @@ export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }:
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
   const editingIndex = draft?.id ? meeting.decisions.findIndex((d) => d.id === draft.id) : -1;
+  const named = !!draft && draft.vote === 'counts' && template.nominalVotes && draft.named;
   const id = (name: string) => `${uid}-${name}`;
 
   const form = draft && (
@@ -244,17 +304,39 @@ export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }:
             <span>{t(v === 'none' ? 'voteNone' : v === 'unanimous' ? 'voteUnanimous' : 'voteCounts')}</span>
           </label>
         ))}
+        {draft.vote === 'counts' && template.nominalVotes && (
+          <label className="field inline">
+            <input type="checkbox" checked={draft.named} onChange={(e) => set('named', e.target.checked)} />
+            <span>{t('voteNamed')}</span>
+          </label>
+        )}
         {draft.vote === 'counts' && (
           <div className="side-form-row">
-            {(['for', 'against', 'abstain'] as const).map((k) => (
+            {voteSides.map((k) => (
               <div key={k} className="field">
                 <label htmlFor={id(k)}>{t(k === 'for' ? 'voteFor' : k === 'against' ? 'voteAgainst' : 'voteAbstain')}</label>
-                <input id={id(k)} type="number" min={0} max={100000} step={1} inputMode="numeric" value={draft[k]} onChange={(e) => set(k, e.target.value)} />
+                {named ? (
+                  // Derived from the names below: shown, not typed.
+                  <input id={id(k)} type="number" readOnly aria-describedby={id('named-hint')} value={votersOf(meeting, draft.voters)[k].length} />
+                ) : (
+                  <input id={id(k)} type="number" min={0} max={100000} step={1} inputMode="numeric" value={draft[k]} onChange={(e) => set(k, e.target.value)} />
+                )}
               </div>
             ))}
           </div>
         )}
+        {named && (
+          <>
+            <p id={id('named-hint')} className="side-note">
+              {t('voteNamedHint')}
+            </p>
+            <VotersPicker people={votersOffered(meeting.participants, draft.voters)} value={draft.voters} onChange={(v) => set('voters', v)} idPrefix={uid} />
+          </>
+        )}
       </fieldset>
+      {draft.kind === 'agreement' && (
+        <SignatoriesEditor participants={meeting.participants} value={draft.signatories} onChange={(v) => set('signatories', v)} idPrefix={uid} />
+      )}
       {draft.id !== null && selection.length > 0 && (
         <label className="field inline">
           <input type="checkbox" checked={draft.relink} onChange={(e) => set('relink', e.target.checked)} />
@@ -297,6 +379,7 @@ export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }:
           {meeting.decisions.map((d, i) => {
             const passage = firstPassage(meeting, d);
             const textId = id(`text-${i}`);
+            const details = decisionDetails(d, meeting.participants, labels, template);
             if (draft?.id === d.id) return <li key={d.id}>{form}</li>;
             return (
               <li key={d.id} className="side-item">
@@ -320,10 +403,17 @@ export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }:
                       <dd dir="auto">{formatDeadline(d.deadline, lang)}</dd>
                     </div>
                   )}
-                  {d.vote && (
+                  {details.vote.length > 0 && (
                     <div>
                       <dt>{t('decisionVote')}</dt>
-                      <dd>{labels.vote(d.vote)}</dd>
+                      <dd className="side-lines">{details.vote.join('\n')}</dd>
+                    </div>
+                  )}
+                  {details.signing.length > 0 && (
+                    <div>
+                      <dt>{t('decisionSignatories')}</dt>
+                      {/* The first line is the minutes' heading, which the term already says. */}
+                      <dd className="side-lines">{details.signing.slice(1).join('\n')}</dd>
                     </div>
                   )}
                 </dl>

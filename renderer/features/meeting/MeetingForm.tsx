@@ -4,11 +4,12 @@ import { minutesTemplates } from '../../../shared/minutes/template.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ChoiceField } from '../ChoiceField.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
+import { AnnexesEditor } from './AnnexesEditor.tsx';
 import { ParticipantsEditor } from './ParticipantsEditor.tsx';
 
 export const formFieldNames = [
   'title', 'type', 'date', 'startTime', 'endTime', 'place', 'chair', 'secretary', 'reference', 'letterhead', 'language', 'participants', 'agenda',
-  'chairGender', 'noDecisionConfirmed', 'convocationReference', 'convocationDate', 'legalBasis', 'hijriAdjust', 'membersTotal',
+  'chairGender', 'noDecisionConfirmed', 'convocationReference', 'convocationDate', 'legalBasis', 'hijriAdjust', 'membersTotal', 'annexes',
 ] as const;
 export type FormFields = Pick<MeetingFields, (typeof formFieldNames)[number]>;
 
@@ -112,6 +113,7 @@ export function MeetingForm(props: { value: FormFields; onChange(patch: Partial<
       </div>
       <ParticipantsEditor value={v.participants} readOnly={ro} onChange={(participants) => props.onChange({ participants }, true)} />
       <AgendaEditor value={v.agenda} readOnly={ro} onChange={(agenda) => props.onChange({ agenda }, true)} />
+      <AnnexesEditor value={v.annexes ?? []} readOnly={ro} onChange={(annexes) => props.onChange({ annexes }, true)} />
     </form>
   );
 }

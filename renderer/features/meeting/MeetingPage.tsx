@@ -1,6 +1,7 @@
 // One meeting: its details form (saved as typed, with undo), its transcript and its minutes.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
+import type { RecoveredRecording } from '../../../shared/recording.ts';
 import { client } from '../../api/client.ts';
 import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
@@ -30,6 +31,7 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
   const [form, setForm] = useState<FormFields | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('details');
+  const [recovered, setRecovered] = useState<RecoveredRecording | null>(null);
   const undoStack = useRef<FormFields[]>([]);
   // The review editor has its own undo (the journal) and follows changes itself.
   const tabRef = useRef(tab);
@@ -46,6 +48,19 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
       .catch((e) => setError(errorMessage(e)));
   }, [meetingId, errorMessage]);
   useEffect(load, [load]);
+
+  // A recording still open (this page was reloaded while it recorded) or recovered after a crash
+  // is the first thing the secretary must see: open its tab. Main says a recovery only once, so it
+  // is handed to the panel.
+  useEffect(() => {
+    client.api
+      .getRecording({ meetingId })
+      .then((st) => {
+        if (st.recovered) setRecovered(st.recovered);
+        if (st.recording || st.recovered) setTab('recording');
+      })
+      .catch(() => undefined); // the panel asks again and shows the error
+  }, [meetingId]);
 
   const { save, flush, state } = useAutosave(meetingId, setMeeting, (e) => setError(errorMessage(e)));
 
@@ -65,10 +80,10 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
     const prev = undoStack.current.pop();
     if (!prev) return;
     setForm(prev);
-    save({ participants: prev.participants, agenda: prev.agenda });
+    save({ participants: prev.participants, agenda: prev.agenda, annexes: prev.annexes ?? [] });
   }, [save]);
 
-  // Ctrl+Z undoes the last list change (a removed participant, a moved agenda item) when the
+  // Ctrl+Z undoes the last list change (a removed participant, a moved agenda item or annex) when the
   // focus is not in a text field, where the browser's own text undo applies. Ctrl+S saves now.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -170,7 +185,7 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'details' && <MeetingForm value={form} onChange={change} readOnly={readOnly} />}
-        {tab === 'recording' && <RecordingPanel meeting={meeting} onMeeting={keepNewer} onTranscribe={() => setTab('transcript')} />}
+        {tab === 'recording' && <RecordingPanel meeting={meeting} onMeeting={keepNewer} onTranscribe={() => setTab('transcript')} recovered={recovered} />}
         {tab === 'transcript' && <TranscriptPanel meeting={meeting} onMeeting={updateMeeting} />}
         {tab === 'review' && <ReviewEditor meeting={meeting} onMeeting={updateMeeting} />}
         {tab === 'minutes' && <MinutesPanel meeting={meeting} onMeeting={setMeeting} />}

@@ -1,9 +1,23 @@
 // Participants: name, honorific, title, organisation; people from earlier meetings are offered
-// as the secretary types a name, and picking one fills in their title and organisation.
+// as the secretary types a name, and picking one fills in their title and organisation. A row's
+// attendance words agree with the person's honorific (Présente, حاضرة for a woman).
 import { useEffect, useState } from 'react';
 import { attendanceStatuses, newId, type Participant, type Person } from '../../../shared/domain.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+
+type Attendance = NonNullable<Participant['attendance']>;
+
+/** The message for a person's attendance, in their gender: the masculine form is the plain key. */
+export function attendanceKey(status: Attendance, gender: Participant['gender']): MessageKey {
+  return gender === 'm' ? `attendance_${status}` : `attendance_${status}_${gender}`;
+}
+
+/** "Représenté par" in the person's gender. */
+export function representedByKey(gender: Participant['gender']): MessageKey {
+  return gender === 'm' ? 'representedBy' : `representedBy_${gender}`;
+}
 
 export function ParticipantsEditor(props: { value: Participant[]; onChange(next: Participant[]): void; readOnly: boolean }) {
   const { t } = useI18n();
@@ -41,7 +55,7 @@ export function ParticipantsEditor(props: { value: Participant[]; onChange(next:
             <th scope="col">{t('personTitle')}</th>
             <th scope="col">{t('organisation')}</th>
             <th scope="col">{t('attendance')}</th>
-            <th scope="col">{t('representedBy')}</th>
+            <th scope="col">{t(representedByKey('unknown'))}</th>
             <th scope="col">
               <span className="visually-hidden">{t('remove')}</span>
             </th>
@@ -71,18 +85,18 @@ export function ParticipantsEditor(props: { value: Participant[]; onChange(next:
                   aria-label={`${t('attendance')} ${i + 1}`}
                   value={p.attendance ?? 'present'}
                   disabled={props.readOnly}
-                  onChange={(e) => update(i, { attendance: e.target.value as NonNullable<Participant['attendance']> })}
+                  onChange={(e) => update(i, { attendance: e.target.value as Attendance })}
                 >
                   {attendanceStatuses.map((a) => (
                     <option key={a} value={a}>
-                      {t(`attendance_${a}`)}
+                      {t(attendanceKey(a, p.gender))}
                     </option>
                   ))}
                 </select>
               </td>
               <td>
                 <input
-                  aria-label={`${t('representedBy')} ${i + 1}`}
+                  aria-label={`${t(representedByKey(p.gender))} ${i + 1}`}
                   value={p.representedBy ?? ''}
                   readOnly={props.readOnly || (p.attendance ?? 'present') !== 'present'}
                   dir="auto"

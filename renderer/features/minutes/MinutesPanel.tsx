@@ -69,6 +69,8 @@ export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeti
       if (c.decisionMarksWithoutDecision.length) items.push(t('approvalMarks', { n: c.decisionMarksWithoutDecision.length }));
       if (c.decisionsUnconfirmed) items.push(t('approvalNoDecision'));
       if (c.decisionsWithoutVote.length) items.push(t('approvalNoVote', { n: c.decisionsWithoutVote.length }));
+      if (c.votesWithoutNames.length) items.push(t('approvalNoVoterNames', { n: c.votesWithoutNames.length }));
+      if (c.agreementsWithoutSignatories.length) items.push(t('approvalNoSignatories', { n: c.agreementsWithoutSignatories.length }));
       setConfirmApprove(items);
     } catch (e) {
       fail(e);

@@ -1,8 +1,14 @@
 // The minutes on screen: the same MinutesModel the DOCX writer renders (main/export/docx.ts), laid
 // out the same way (letterhead beside the reference and date, bordered tables, signatures side by
 // side), so what the secretary previews is what prints. Pure rendering: no API calls.
-import type { CSSProperties, ReactNode } from 'react';
+//
+// Mixed text is split into runs of one direction by the function the DOCX writer uses
+// (shared/text/bidi.ts), and each run foreign to its paragraph is isolated in a <bdi> of its own
+// direction: an Arabic clause in French minutes keeps its punctuation at its own ends, as printed,
+// instead of the browser's bidi algorithm moving it across the clause.
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import type { Align, MinutesBlock, MinutesModel } from '../../../shared/minutes/model.ts';
+import { bidiPieces, firstStrongIsArabic, paragraphDirection } from '../../../shared/text/bidi.ts';
 import './minutes.css';
 
 const alignClass: Record<Align, string> = {
@@ -20,20 +26,49 @@ function dirOf(model: MinutesModel): 'auto' | undefined {
   return model.direction === 'ltr' ? 'auto' : undefined;
 }
 
-/** The first letter of the text is Arabic (the rule of dir="auto", as firstStrongIsArabic in the DOCX writer). */
-const ARABIC_FIRST = /^[^A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]*[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+/**
+ * Text as the DOCX writes it: line by line, the runs of the paragraph's own direction as plain
+ * text, the others each in a <bdi> of their direction (Arabic ones marked as Arabic, for screen
+ * readers). The paragraph's direction follows the same first-letter rule as its dir="auto".
+ */
+function Runs({ text, model }: { text: string; model: MinutesModel }): ReactNode {
+  const base = paragraphDirection(text, model.direction);
+  return text.split('\n').map((line, i) => (
+    <Fragment key={i}>
+      {i > 0 && '\n'}
+      {bidiPieces(line, base).map((p, j) =>
+        p.rtl === (base === 'rtl') ? (
+          p.text
+        ) : (
+          <bdi key={j} dir={p.rtl ? 'rtl' : 'ltr'} lang={p.rtl ? 'ar' : undefined}>
+            {p.text}
+          </bdi>
+        ),
+      )}
+    </Fragment>
+  ));
+}
+
+/**
+ * For elements that carry no dir="auto" (titles, signatures): the direction, only where it is not
+ * the document's, as the DOCX sets an Arabic title of French minutes right to left.
+ */
+function ownDir(text: string, model: MinutesModel): 'rtl' | undefined {
+  return model.direction === 'ltr' && firstStrongIsArabic(text) ? 'rtl' : undefined;
+}
 
 function Block({ block, model }: { block: MinutesBlock; model: MinutesModel }): ReactNode {
   const dir = dirOf(model);
+  const r = (text: string) => <Runs text={text} model={model} />;
   switch (block.kind) {
     case 'letterhead':
       return (
         // An Arabic letterhead stays at the top right in French and English minutes too, as in the DOCX.
-        <div className="minutes-letterhead" dir={model.direction === 'ltr' && ARABIC_FIRST.test(block.lines[0] ?? '') ? 'rtl' : undefined}>
+        <div className="minutes-letterhead" dir={ownDir(block.lines[0] ?? '', model)}>
           <div className="minutes-letterhead-lines">
             {block.lines.map((line, i) => (
               <div key={i} dir={dir} className={i < 2 ? 'minutes-strong' : undefined}>
-                {line}
+                {r(line)}
               </div>
             ))}
           </div>
@@ -46,44 +81,52 @@ function Block({ block, model }: { block: MinutesBlock; model: MinutesModel }): 
                 style={{ width: `${block.logo.widthPt}pt`, height: `${block.logo.heightPt}pt` }}
               />
             )}
-            {block.reference && <div dir={dir}>{block.reference}</div>}
-            {block.date && <div className="minutes-pre-line" dir={dir}>{block.date}</div>}
+            {block.reference && <div dir={dir}>{r(block.reference)}</div>}
+            {block.date && (
+              <div className="minutes-pre-line" dir={dir}>
+                {r(block.date)}
+              </div>
+            )}
           </div>
         </div>
       );
     case 'title':
       return (
         <header className="minutes-title">
-          <h1>{block.text}</h1>
-          {block.subtitle && <p className="minutes-subtitle">{block.subtitle}</p>}
+          <h1 dir={ownDir(block.text, model)}>{r(block.text)}</h1>
+          {block.subtitle && (
+            <p className="minutes-subtitle" dir={ownDir(block.subtitle, model)}>
+              {r(block.subtitle)}
+            </p>
+          )}
         </header>
       );
     case 'paragraph':
       return (
         <p
-          dir={block.align === 'center' ? undefined : dir}
+          dir={block.align === 'center' ? ownDir(block.text, model) : dir}
           className={[alignClass[block.align], 'minutes-pre-line', block.bold ? 'minutes-strong' : '', block.size === 'small' ? 'minutes-small' : '']
             .filter(Boolean)
             .join(' ')}
         >
-          {block.text}
+          {r(block.text)}
         </p>
       );
     case 'agendaPoint':
       return (
         <h3 className="minutes-agenda-point" dir={dir} data-agenda-item={block.agendaItemId ?? undefined}>
-          {block.heading}
+          {r(block.heading)}
         </h3>
       );
     case 'intervention':
       return (
         <div className="minutes-intervention" data-segments={block.segmentIds.join(' ')}>
           <p className="minutes-intervention-heading minutes-strong" dir={dir}>
-            {block.heading}
+            {r(block.heading)}
           </p>
           {block.paragraphs.map((p, i) => (
             <p key={i} className="minutes-align-justify minutes-pre-line" dir={dir}>
-              {p}
+              {r(p)}
             </p>
           ))}
         </div>
@@ -99,17 +142,24 @@ function Block({ block, model }: { block: MinutesBlock; model: MinutesModel }): 
           <thead>
             <tr>
               {block.header.map((h, i) => (
-                <th key={i}>{h}</th>
+                <th key={i}>{r(h)}</th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {block.rows.map((row, r) => (
-              <tr key={r} className={block.signatureColumn !== null ? 'minutes-row-signature' : undefined}>
+            {block.rows.map((row, n) => (
+              <tr key={n} className={block.signatureColumn !== null ? 'minutes-row-signature' : undefined}>
                 {row.map((cell, c) => (
-                  // pre-line: a cell may hold a second line (a decision's vote), as in the DOCX.
+                  // A cell may hold more lines (a decision's vote, its voters, its signatories), as in the DOCX.
                   <td key={c} dir={dir} className={block.centered.includes(c) ? 'minutes-align-center minutes-pre-line' : 'minutes-pre-line'}>
-                    {cell}
+                    {model.direction === 'ltr' && cell.includes('\n')
+                      ? // Each line its own direction, as the DOCX writes a cell's lines as paragraphs.
+                        cell.split('\n').map((line, i) => (
+                          <div key={i} dir="auto">
+                            {r(line)}
+                          </div>
+                        ))
+                      : r(cell)}
                   </td>
                 ))}
               </tr>
@@ -120,7 +170,7 @@ function Block({ block, model }: { block: MinutesBlock; model: MinutesModel }): 
     case 'list': {
       const items = block.items.map((item, i) => (
         <li key={i} dir={dir}>
-          {item}
+          {r(item)}
         </li>
       ));
       return block.ordered ? <ol className="minutes-list">{items}</ol> : <ul className="minutes-list">{items}</ul>;
@@ -130,11 +180,15 @@ function Block({ block, model }: { block: MinutesBlock; model: MinutesModel }): 
         <div className="minutes-signatures" style={{ '--minutes-signatures': block.blocks.length } as CSSProperties}>
           {block.blocks.map((b, i) => (
             <div key={i} className="minutes-signature">
-              <div className="minutes-strong">{b.role}</div>
-              <div>{b.name}</div>
-              {b.title && <div className="minutes-small">{b.title}</div>}
+              <div className="minutes-strong">{r(b.role)}</div>
+              <div dir={ownDir(b.name, model)}>{r(b.name)}</div>
+              {b.title && (
+                <div className="minutes-small" dir={ownDir(b.title, model)}>
+                  {r(b.title)}
+                </div>
+              )}
               <div className="minutes-sign-space" />
-              {b.stamp && <div className="minutes-small minutes-stamp">{b.stamp}</div>}
+              {b.stamp && <div className="minutes-small minutes-stamp">{r(b.stamp)}</div>}
             </div>
           ))}
         </div>
@@ -150,13 +204,21 @@ export function MinutesPreview({ model }: { model: MinutesModel }) {
       lang={model.properties.languageTag}
       aria-label={model.properties.title}
     >
-      {model.draftMark && <div className="minutes-draft-mark">{model.draftMark}</div>}
+      {model.draftMark && (
+        <div className="minutes-draft-mark">
+          <Runs text={model.draftMark} model={model} />
+        </div>
+      )}
       {model.sections.map((section) => (
         <section
           key={section.id}
           className={`minutes-section minutes-section-${section.id}${section.pageBreakBefore ? ' minutes-page-break' : ''}`}
         >
-          {section.title && <h2 className="minutes-heading">{section.title}</h2>}
+          {section.title && (
+            <h2 className="minutes-heading">
+              <Runs text={section.title} model={model} />
+            </h2>
+          )}
           {section.blocks.map((block, i) => (
             <Block key={i} block={block} model={model} />
           ))}
