@@ -114,7 +114,10 @@ export interface LiveStatusEvent {
   type: 'liveStatus';
   meetingId: string;
   recordingId: string;
-  /** unavailable: no model installed (or no live engine); failed: it stopped, see error. */
-  state: 'starting' | 'running' | 'stopped' | 'failed' | 'unavailable';
+  /**
+   * unavailable: no model installed (or no live engine); failed: it stopped, see error; off:
+   * turned off on this computer (MAHDAR_LIVE=0), the full pass after the stop still runs.
+   */
+  state: 'starting' | 'running' | 'stopped' | 'failed' | 'unavailable' | 'off';
   error?: ErrorPayload;
 }

@@ -10,12 +10,23 @@ import { repoRoot } from '../paths.ts';
 
 const exe = process.platform === 'win32' ? 'whisper-cli.exe' : 'whisper-cli';
 
+/**
+ * Where the desktop package keeps the engine: electron-builder copies build/whisper/bin into
+ * resources/whisper (electron-builder.yml extraResources), outside the asar archive. Null outside
+ * a package (Node has no resourcesPath).
+ */
+export function packagedEngineDir(): string | null {
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  return resources ? join(resources, 'whisper') : null;
+}
+
 /** Candidate locations, most specific first. */
 export function engineCandidates(root = repoRoot): string[] {
   const fromEnv = process.env.MAHDAR_WHISPER_CLI;
+  if (fromEnv) return [resolve(fromEnv)];
   const buildDir = join(root, 'build', 'whisper', 'bin');
-  const candidates = [join(buildDir, exe), join(buildDir, 'Release', exe)];
-  return fromEnv ? [resolve(fromEnv)] : candidates;
+  const packaged = packagedEngineDir();
+  return [...(packaged ? [join(packaged, exe)] : []), join(buildDir, exe), join(buildDir, 'Release', exe)];
 }
 
 /** The whisper-cli executable; engine.missing when it was not built. */

@@ -79,6 +79,18 @@ async function diskFreeBytes(dir: string): Promise<number> {
   return s.bavail * s.bsize;
 }
 
+/**
+ * MAHDAR_TEST_FREE_DISK_BYTES, for the end-to-end tests only: they cannot fill the test machine's
+ * disk to see the page warn, so serve mode reports this much free space instead. Unset, the
+ * disk's own answer is used.
+ */
+function freeBytesFromEnv(): ((dir: string) => Promise<number>) | null {
+  const raw = process.env.MAHDAR_TEST_FREE_DISK_BYTES;
+  if (!raw || !/^[0-9]+$/.test(raw)) return null;
+  const bytes = Number(raw);
+  return async () => bytes;
+}
+
 const round = (t: number) => Math.round(t * 1000) / 1000;
 
 /** The name of the next recording file: one more than the highest number in the folder. */
@@ -175,7 +187,7 @@ export function recordingCommands(ctx: ServiceContext, opts: RecordingOptions = 
   const open = new Map<string, OpenRecording>();
   const queue = new KeyedQueue();
   const jobs = jobsFor(ctx);
-  const freeBytes = opts.freeBytes ?? diskFreeBytes;
+  const freeBytes = opts.freeBytes ?? freeBytesFromEnv() ?? diskFreeBytes;
   /** Meetings whose full pass was started by transcribeAfter (a new recording cancels it). */
   const autoJobs = new Set<string>();
   // Recovery runs once when the service starts; every command waits for it.
@@ -269,7 +281,11 @@ export function recordingCommands(ctx: ServiceContext, opts: RecordingOptions = 
       await writeState(r);
       open.set(meetingId, r);
       // Never fails the recording: without a model it is null, and failures become events.
-      if (opts.live !== false) {
+      if (process.env.MAHDAR_LIVE === '0') {
+        // Turned off by whoever runs the computer: no engine listens on loopback (docs/engine.md,
+        // "Who can reach the live engine"). The page says so.
+        ctx.events.publish({ type: 'liveStatus', meetingId, recordingId: r.info.recordingId, state: 'off' });
+      } else if (opts.live !== false) {
         r.live = await LiveSession.start(ctx, { meetingId, recordingId: r.info.recordingId, originSec: r.info.offsetSec, window: opts.live });
       }
       return await announce(r);

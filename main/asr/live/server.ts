@@ -6,13 +6,21 @@
 // It listens on 127.0.0.1 only, on a free port chosen at start, and runs behind the same
 // watchdog as every engine run (engine.ts, spawnEngine): it is stopped with the recording and
 // never outlives the app, whatever kills the app. Decoding requests are served one at a time.
+//
+// Every route of the server lives under a random path made at each start (`--request-path`,
+// serverArgs): loopback is open to every program and account on the computer, and to web pages
+// in its browsers (the server allows any origin, and a form post needs no preflight), and the
+// server has a /load route that makes it load any file path it is given as a model. Without the
+// path nothing is reachable (404). What remains open is in docs/engine.md, "Who can reach the
+// live engine".
 import { type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { MahdarError } from '../../../shared/errors.ts';
 import { repoRoot } from '../../paths.ts';
-import { engineEnv, signalOfExitCode, spawnEngine } from '../engine.ts';
+import { engineEnv, packagedEngineDir, signalOfExitCode, spawnEngine } from '../engine.ts';
 import { collapseRepeats, isNonSpeech } from '../runner.ts';
 
 const exe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
@@ -23,6 +31,8 @@ export function whisperServerPath(root = repoRoot): string {
   if (process.env.MAHDAR_WHISPER_SERVER) candidates.push(resolve(process.env.MAHDAR_WHISPER_SERVER));
   else {
     if (process.env.MAHDAR_WHISPER_CLI) candidates.push(join(dirname(resolve(process.env.MAHDAR_WHISPER_CLI)), exe));
+    const packaged = packagedEngineDir();
+    if (packaged) candidates.push(join(packaged, exe));
     candidates.push(join(root, 'build', 'whisper', 'bin', exe), join(root, 'build', 'whisper', 'bin', 'Release', exe));
   }
   for (const p of candidates) if (existsSync(p)) return p;
@@ -63,6 +73,8 @@ export function audioContextFor(bytes: number): number {
 export interface LiveServer {
   /** The engine's process id (tests check that it is gone). */
   readonly pid: number;
+  /** Its port on 127.0.0.1 (tests check that nothing answers there without the secret path). */
+  readonly port: number;
   /** Decodes one window of 16 kHz mono PCM16; rejects with live.failed if the engine fails. */
   decode(pcm: Buffer, prompt?: string, opts?: DecodeWindowOptions): Promise<DecodedSegment[]>;
   /** Stops the engine; resolves once it has exited. */
@@ -142,11 +154,20 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
   throw lastError ?? new MahdarError('live.failed', { detail: 'cannot start' });
 }
 
-async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveServer> {
-  const args = [
+/** A new secret path for one server: 128 random bits, hex (the server matches routes as regular expressions). */
+export function newRequestPath(): string {
+  return `/${randomBytes(16).toString('hex')}`;
+}
+
+/** whisper-server's arguments: loopback only, every route under `requestPath`, no files served. */
+export function serverArgs(opts: LiveServerOptions, port: number, requestPath: string): string[] {
+  if (!/^\/[0-9a-f]{32}$/.test(requestPath)) throw new Error('the request path must be newRequestPath()');
+  return [
     '-m', opts.model,
     '--host', '127.0.0.1',
     '--port', String(port),
+    // /inference, /load, /health and / all move under it: without it every request is a 404.
+    '--request-path', requestPath,
     '-t', String(opts.threads),
     '-l', opts.language,
     '-bs', String(opts.beamSize ?? 1),
@@ -156,6 +177,11 @@ async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveSer
     '--public', join(dirname(opts.bin), 'mahdar-no-public'),
     ...(opts.vadModel ? ['--vad', '-vm', opts.vadModel] : []),
   ];
+}
+
+async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveServer> {
+  const requestPath = newRequestPath();
+  const args = serverArgs(opts, port, requestPath);
   const watchdog = spawnEngine(opts.bin, args, engineEnv());
   let enginePid: number | undefined;
   track({ watchdog, pid: () => enginePid });
@@ -177,7 +203,7 @@ async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveSer
     const errors = lines.filter((l) => /error|fail|couldn't|cannot|invalid/i.test(l));
     return `${(errors.length ? errors : lines).slice(-2).join(' | ').slice(0, 300)} (${why})`;
   };
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://127.0.0.1:${port}${requestPath}`;
 
   const stop = async () => {
     if (watchdog.exitCode !== null || watchdog.signalCode !== null) return;
@@ -258,6 +284,7 @@ async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveSer
     get pid() {
       return enginePid!;
     },
+    port,
     decode(pcm, prompt, o) {
       const p = chain.then(() => decodeOnce(pcm, prompt, o));
       chain = p.catch(() => undefined);

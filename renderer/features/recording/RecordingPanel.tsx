@@ -6,7 +6,7 @@
 // (LiveTextPanel) shows what is being said, until the full-quality pass after stop replaces it.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
-import type { RecordingState } from '../../../shared/recording.ts';
+import type { RecordingState, RecoveredRecording } from '../../../shared/recording.ts';
 import { client } from '../../api/client.ts';
 import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
@@ -41,7 +41,13 @@ function lastMark(m: Meeting, kind: 'floor' | 'agenda') {
   return marks[marks.length - 1] ?? null;
 }
 
-export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: Meeting; onMeeting(m: Meeting): void; onTranscribe(): void }) {
+export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: {
+  meeting: Meeting;
+  onMeeting(m: Meeting): void;
+  onTranscribe(): void;
+  /** A recovery the meeting page already asked main about (main says it once): shown here. */
+  recovered?: RecoveredRecording | null;
+}) {
   const { t, errorMessage, lang } = useI18n();
   const session = sessionFor(meeting.id);
   const s = useSyncExternalStore(session.subscribe, () => session.snapshot);
@@ -59,6 +65,8 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: 
   const active = s.phase === 'recording' || s.phase === 'paused';
   // Marks may be made from the moment the microphone is asked for: its audio is kept.
   const marking = active || s.phase === 'starting';
+  // The device the list shows: a remembered one that is gone (unplugged) falls back to the default.
+  const shownDevice = devices.some((d) => d.deviceId === deviceId) ? deviceId : '';
 
   const listDevices = useCallback(() => {
     navigator.mediaDevices
@@ -83,11 +91,12 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: 
     client.api
       .getRecording({ meetingId: meeting.id })
       .then((st) => {
-        if (st.recovered) session.setRecovered(st.recovered);
+        const said = st.recovered ?? recovered;
+        if (said) session.setRecovered(said);
         setOrphan(st.recording);
       })
       .catch((e) => setError(errorMessage(e)));
-  }, [meeting.id, session, errorMessage, reconnections]);
+  }, [meeting.id, session, errorMessage, reconnections, recovered]);
 
   // A continued recording goes on from the last speaker and agenda item marked.
   useEffect(() => {
@@ -226,7 +235,7 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: 
       <div className="rec-controls">
         <label className="field rec-device">
           <span>{t('recMicrophone')}</span>
-          <select value={devices.some((d) => d.deviceId === deviceId) ? deviceId : ''} onChange={(e) => chooseDevice(e.target.value)} disabled={s.phase === 'recording' || s.phase === 'starting' || s.phase === 'stopping'}>
+          <select value={shownDevice} onChange={(e) => chooseDevice(e.target.value)} disabled={s.phase === 'recording' || s.phase === 'starting' || s.phase === 'stopping'}>
             <option value="">{t('recDefaultMic')}</option>
             {devices.map((d, i) => (
               <option key={d.deviceId} value={d.deviceId}>
@@ -264,7 +273,7 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: 
             </button>
           )}
           {s.phase === 'paused' && (
-            <button type="button" className="primary" onClick={() => void session.resume(deviceId)}>
+            <button type="button" className="primary" onClick={() => void session.resume(shownDevice)}>
               {t('recResume')}
             </button>
           )}
@@ -275,7 +284,11 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: 
           )}
         </div>
       </div>
-      {s.phase === 'idle' && orphan && <p className="notice">{t('recOrphan', { duration: clock(orphan.durationSec) })}</p>}
+      {s.phase === 'idle' && orphan && (
+        <p className="notice" role="status">
+          {t('recOrphan', { duration: clock(orphan.durationSec) })}
+        </p>
+      )}
 
       <div className={`rec-live rec-${s.phase}`}>
         <div className="rec-meter" role="meter" aria-label={t('recLevel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={t('recLevelText', { db })}>
@@ -292,13 +305,19 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe }: { meeting: 
         </div>
       </div>
 
-      {(s.phase !== 'idle' || s.live.state !== null || s.live.committed) && <LiveTextPanel s={s} meeting={meeting} onTranscribe={onTranscribe} />}
-
+      {/* Always in the page, even empty: a live region added with its text is not read out. */}
       <div className="rec-warnings" role="status">
         {s.silent && <p className="rec-warning">{t('recSilent')}</p>}
         {s.clipping && <p className="rec-warning">{t('recClipping')}</p>}
-        {s.lowDiskMinutes !== null && <p className="rec-warning">{t('recLowDisk', { n: s.lowDiskMinutes })}</p>}
       </div>
+      {s.lowDiskMinutes !== null && s.phase !== 'idle' && (
+        // An alert: the recording will stop when the disk is full.
+        <p className="rec-warning" role="alert">
+          {t('recLowDisk', { n: s.lowDiskMinutes })}
+        </p>
+      )}
+
+      {(s.phase !== 'idle' || s.live.state !== null || s.live.committed) && <LiveTextPanel s={s} meeting={meeting} onTranscribe={onTranscribe} />}
 
       <section className="rec-marks card" aria-labelledby="rec-marks-title">
         <h2 id="rec-marks-title">{t('recMarks')}</h2>
@@ -396,6 +415,7 @@ function fullPassUnderway(s: Snapshot): boolean {
 /** What the live engine says of itself, as a line under the text (null when all is well). */
 function liveStatusLine(s: Snapshot, t: ReturnType<typeof useI18n>['t'], errorMessage: ReturnType<typeof useI18n>['errorMessage']): string | null {
   const { state, error, committed, tentative } = s.live;
+  if (state === 'off') return t('recLiveOff');
   if (state === 'unavailable') {
     if (!error || error.code === 'model.notFound') return t('recLiveNoModel');
     if (error.code === 'live.engineMissing') return errorMessage(error);

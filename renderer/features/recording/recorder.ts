@@ -12,9 +12,10 @@ import type { ApiEvent, TranscriptionJob } from '../../../shared/api.ts';
 import type { Meeting } from '../../../shared/domain.ts';
 import type { EditInput } from '../../../shared/edits.ts';
 import type { ErrorPayload } from '../../../shared/errors.ts';
-import { LOW_DISK_MINUTES, RECORDING_SAMPLE_RATE, type LiveStatusEvent, type RecordingState, type RecoveredRecording } from '../../../shared/recording.ts';
+import { RECORDING_SAMPLE_RATE, type LiveStatusEvent, type RecordingState, type RecoveredRecording } from '../../../shared/recording.ts';
 import { ApiError, client } from '../../api/client.ts';
 import workletUrl from './pcm-worklet.ts?worker&url';
+import { LEVEL_INTERVAL_SEC, lowDiskMinutes, quietWatch, watchLevel, type LevelWatch } from './warnings.ts';
 
 export type Phase = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping';
 /** What stops the microphone, each with a message the secretary can act on. */
@@ -70,11 +71,6 @@ export interface Snapshot {
   fullPass: TranscriptionJob | null;
 }
 
-/** Seconds of near silence (or of clipping) before the page warns. */
-export const SILENT_AFTER_SEC = 5;
-export const CLIPPING_AFTER_SEC = 2;
-const SILENT_PEAK = 0.003; // about -50 dBFS
-const LEVEL_INTERVAL_SEC = 0.1;
 
 type Item = { kind: 'pcm'; seq: number; pcm: Int16Array } | { kind: 'pause' | 'resume' | 'stop' };
 
@@ -106,7 +102,10 @@ class Capture {
     readonly node: AudioWorkletNode,
   ) {}
 
-  static async open(deviceId: string, onMessage: (m: WorkletMessage) => void, onEnded: () => void): Promise<Capture> {
+  private onDeviceChange: (() => void) | null = null;
+
+  /** `onEnded` is told once the microphone is gone (unplugged, disabled, taken by the system). */
+  static async open(deviceId: string, onMessage: (m: WorkletMessage) => void, onEnded: (stream: MediaStream) => void): Promise<Capture> {
     if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('no media devices', 'NotFoundError');
     const audio: MediaTrackConstraints = { echoCancellation: false, noiseSuppression: false, autoGainControl: false, channelCount: 1 };
     if (deviceId) audio.deviceId = { exact: deviceId };
@@ -118,9 +117,22 @@ class Capture {
       const node = new AudioWorkletNode(ctx, 'mahdar-pcm', { numberOfInputs: 1, numberOfOutputs: 0 });
       node.port.onmessage = (e: MessageEvent<WorkletMessage>) => onMessage(e.data);
       ctx.createMediaStreamSource(stream).connect(node);
-      for (const track of stream.getAudioTracks()) track.addEventListener('ended', onEnded);
+      let told = false;
+      const ended = () => {
+        if (told) return;
+        told = true;
+        onEnded(stream);
+      };
+      for (const track of stream.getAudioTracks()) track.addEventListener('ended', ended);
       if (ctx.state !== 'running') await ctx.resume();
-      return new Capture(stream, ctx, node);
+      const capture = new Capture(stream, ctx, node);
+      // Some systems end the track without its 'ended' event when the device goes: the device
+      // list changing is the other sign, checked against the track itself.
+      capture.onDeviceChange = () => {
+        if (stream.getAudioTracks().every((t) => t.readyState === 'ended')) ended();
+      };
+      navigator.mediaDevices.addEventListener('devicechange', capture.onDeviceChange);
+      return capture;
     } catch (e) {
       for (const t of stream.getTracks()) t.stop();
       await ctx?.close().catch(() => undefined);
@@ -148,6 +160,7 @@ class Capture {
   }
 
   async close(): Promise<void> {
+    if (this.onDeviceChange) navigator.mediaDevices.removeEventListener('devicechange', this.onDeviceChange);
     for (const t of this.stream.getTracks()) t.stop();
     this.node.port.onmessage = null;
     await this.ctx.close().catch(() => undefined);
@@ -193,9 +206,10 @@ export class RecordingSession {
   private chunkSamples = 0;
   private partial = 0;
   private levelAt = 0;
-  private silentFor = 0;
-  private clippingFor = 0;
+  private levels: LevelWatch = quietWatch;
   private deviceId = '';
+  /** The microphone went while main was opening the file: paused as soon as it answers. */
+  private lostWhileStarting = false;
   private marks: Promise<unknown> = Promise.resolve();
   /** Settles once main answered the start: until then the clock's origin is unknown. */
   private ready: Promise<void> = Promise.resolve();
@@ -282,23 +296,23 @@ export class RecordingSession {
     } else if (m.type === 'level') {
       this.levelAt = performance.now();
       if (m.filled !== undefined) this.partial = m.filled;
-      const active = this.snap.phase === 'recording';
-      this.silentFor = active && m.peak < SILENT_PEAK ? this.silentFor + LEVEL_INTERVAL_SEC : 0;
-      this.clippingFor = active && m.clipped > 0 ? this.clippingFor + LEVEL_INTERVAL_SEC : active && this.clippingFor > 0 ? this.clippingFor - LEVEL_INTERVAL_SEC / 4 : 0;
-      this.set({
-        peak: m.peak,
-        clockSec: this.now(),
-        silent: this.silentFor >= SILENT_AFTER_SEC,
-        clipping: this.clippingFor >= CLIPPING_AFTER_SEC,
-      });
+      this.levels = watchLevel(this.levels, m, this.snap.phase === 'recording');
+      this.set({ peak: m.peak, clockSec: this.now(), silent: this.levels.silent, clipping: this.levels.clipping });
     }
   };
 
-  private onTrackEnded = (): void => {
+  private onTrackEnded = (stream: MediaStream): void => {
     // Unplugged (or taken by the system): keep what was captured, pause, and say so. The recording
-    // stays open; resuming with the device back, or another one, goes on in it.
-    if (this.snap.phase !== 'recording') return;
-    void this.pauseInternal('deviceLost');
+    // stays open in main; resuming with the device back, or another one, goes on in the same file
+    // and on the same clock.
+    if (this.capture?.stream !== stream) return; // a capture this page closed itself
+    const phase = this.snap.phase;
+    if (phase === 'recording') void this.pauseInternal('deviceLost');
+    else if (phase === 'paused') {
+      // Lost while paused: resuming must open the microphone again, not wake a dead one.
+      this.set({ micProblem: 'deviceLost', peak: 0 });
+      void this.closeCapture();
+    } else if (phase === 'starting') this.lostWhileStarting = true;
   };
 
   private unsentCount(): number {
@@ -348,6 +362,7 @@ export class RecordingSession {
     this.chunkSamples = 0;
     this.partial = 0;
     this.levelAt = 0;
+    this.lostWhileStarting = false;
     // The microphone first: a refused permission must not leave an empty recording in main. Chunks
     // captured while main opens the file wait in the queue (so the recording starts with the
     // first sample the microphone gave).
@@ -355,7 +370,10 @@ export class RecordingSession {
     let state: RecordingState;
     try {
       if (opts.adopt) {
-        state = opts.adopt.state === 'paused' ? await client.api.resumeRecording({ meetingId: this.meetingId }) : opts.adopt;
+        // Asked again rather than taken from the page's load: chunks the page before the reload
+        // had in flight may have arrived since. Resuming an open recording only reports it.
+        state = await client.api.resumeRecording({ meetingId: this.meetingId });
+        if (state.recordingId !== opts.adopt.recordingId) throw new ApiError({ code: 'recording.notFound', params: {} });
       } else {
         state = await client.api.startRecording({ meetingId: this.meetingId, continue: !!opts.continuing });
       }
@@ -370,6 +388,7 @@ export class RecordingSession {
     this.clockBase = state.durationSec;
     this.set({ phase: 'recording', recordingId: state.recordingId, savedSec: state.durationSec, clockSec: this.now() });
     void this.pump();
+    if (this.lostWhileStarting) void this.pauseInternal('deviceLost');
   }
 
   async pause(): Promise<void> {
@@ -378,12 +397,16 @@ export class RecordingSession {
 
   private async pauseInternal(problem: MicProblem | null): Promise<void> {
     this.set({ phase: 'paused', micProblem: problem, silent: false, clipping: false });
-    this.silentFor = this.clippingFor = 0;
+    this.levels = quietWatch;
     const c = this.capture;
     if (c) await c.drain('pause');
     // After the last chunk before the pause, in the same queue: main refuses chunks while paused.
     this.queue.push({ kind: 'pause' });
-    if (problem) await this.closeCapture();
+    if (problem) {
+      await this.closeCapture();
+      // No microphone, no level: the meter must not show the last one it had.
+      this.set({ peak: 0 });
+    }
     void this.pump();
   }
 
@@ -485,7 +508,7 @@ export class RecordingSession {
   }
 
   private accept(s: RecordingState): void {
-    this.set({ savedSec: s.durationSec, lowDiskMinutes: s.freeDiskMinutes < LOW_DISK_MINUTES ? s.freeDiskMinutes : null });
+    this.set({ savedSec: s.durationSec, lowDiskMinutes: lowDiskMinutes(s.freeDiskMinutes) });
   }
 
   /**
