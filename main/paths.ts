@@ -29,3 +29,15 @@ export function extraModelDirs(): string[] {
   const beside = resolve(repoRoot, '..', 'shared', 'models');
   return [...fromEnv, ...(existsSync(beside) ? [beside] : [])];
 }
+
+/**
+ * A file shipped with the app from the repository's assets/ folder (e.g. 'calibration/sample.wav').
+ * In the desktop package it is one of electron-builder's extraResources, in
+ * process.resourcesPath, outside the asar archive: the engine is another program and cannot read
+ * inside the archive. In development and serve mode it is read from assets/. Null when missing.
+ */
+export function bundledAsset(rel: string): string | null {
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  const candidates = [...(resources ? [join(resources, rel)] : []), join(repoRoot, 'assets', rel)];
+  return candidates.find((p) => existsSync(p)) ?? null;
+}

@@ -20,13 +20,13 @@ import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import { modelsDir, type ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
-import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
+import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, USE_VAD, type DecodeOptions } from './decode-options.ts';
 import { resolveThreads, whisperCliPath } from './engine.ts';
 import { findVadModel, resolveModel } from './models.ts';
 import { runWhisper, type EngineSegment, type RunHandle, type RunResult } from './runner.ts';
 
-/** Voice activity detection (Silero) when its model is found: skips silence, where Whisper invents text. */
-export const USE_VAD = process.env.MAHDAR_VAD !== '0';
+// Defined beside the other decoding choices (models.ts needs it too, and job.ts imports models.ts).
+export { USE_VAD };
 
 type TranscriptionLanguage = (typeof transcriptionLanguages)[number];
 
@@ -139,6 +139,14 @@ export class TranscriptionJobs {
   /** Whether a command (a recording, an import, an approval, a deletion) holds the meeting now. */
   isHeld(meetingId: string): boolean {
     return this.holds.has(meetingId);
+  }
+
+  /**
+   * Whether a job runs or a command holds any meeting (a recording with its live text, a passage
+   * transcribed again, an import): "Measure on this computer" neither starts nor goes on then.
+   */
+  busy(): boolean {
+    return this.jobs.size > 0 || this.holds.size > 0;
   }
 
   /** Cancels every running job (app shutdown). */

@@ -12,6 +12,8 @@ import { discardUpload, takeUpload } from '../context/uploads.ts';
 import { catalogueEntry, entryUrl, MODEL_CATALOGUE, type CatalogueEntry } from './catalogue.ts';
 import { validateModelFile, validateVadModelFile } from './model-file.ts';
 import { hashFile } from '../archive/file-hash.ts';
+import { withSpeed } from './calibration/store.ts';
+import { USE_VAD } from './decode-options.ts';
 
 /** A model file found on disk. */
 export interface LocalModel {
@@ -116,6 +118,9 @@ export async function listModels(ctx: ServiceContext, catalogue: readonly Catalo
       installed: !!m,
       source: m?.source === 'local' ? 'local' : 'catalogue',
       download,
+      use: entry.use ?? null,
+      speed: null,
+      recommended: false,
     });
   }
   for (const m of local) {
@@ -128,9 +133,13 @@ export async function listModels(ctx: ServiceContext, catalogue: readonly Catalo
       installed: true,
       source: m.source,
       download: null,
+      use: null,
+      speed: null,
+      recommended: false,
     });
   }
-  return out;
+  // The speed measured on this computer, and the model recommended from it (calibration/).
+  return withSpeed(ctx, out, catalogue, USE_VAD && (await findVadModel(ctx)) !== null);
 }
 
 /** The file of a model id, validated (model.notFound / model.invalid). With no id, the best installed model. */
@@ -237,6 +246,9 @@ async function doDownload(
     installed: false,
     source: 'catalogue',
     download: { received: state.received, total: state.total },
+    use: entry.use ?? null,
+    speed: null,
+    recommended: false,
   });
   const progress = (force = false) => {
     const now = Date.now();

@@ -10,6 +10,7 @@ import { minutesCommands } from './minutes.ts';
 import { editCommands } from './edits.ts';
 import { recordingCommands } from './recording.ts';
 import { passageCommands } from './passage.ts';
+import { calibrationCommands } from './calibration.ts';
 
 export async function createService(ctx: ServiceContext): Promise<MahdarService> {
   await clearUploads(ctx);
@@ -22,6 +23,7 @@ export async function createService(ctx: ServiceContext): Promise<MahdarService>
     ...editCommands(ctx, ctx.journals),
     ...recordingCommands(ctx),
     ...passageCommands(ctx),
+    ...calibrationCommands(ctx),
   };
 }
 

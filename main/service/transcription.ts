@@ -3,6 +3,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MahdarService } from '../../shared/api.ts';
 import { idSchema } from '../../shared/domain.ts';
+import { adoptArabicDefault } from '../asr/default-model.ts';
 import { clearJobRecord, jobsFor } from '../asr/job.ts';
 import { downloadModel, importModel, listModels } from '../asr/models.ts';
 import { sweepRunTemp } from '../asr/runner.ts';
@@ -65,8 +66,18 @@ export function transcriptionCommands(ctx: ServiceContext): Commands {
       }
     },
     listModels: () => listModels(ctx),
-    importModel: ({ uploadId }) => importModel(ctx, uploadId),
-    downloadModel: ({ modelId }) => downloadModel(ctx, modelId),
+    // A newly installed model recommended for Arabic becomes the settings' model (default-model.ts);
+    // the model is installed either way, so a settings file that cannot be written fails nothing.
+    async importModel({ uploadId }) {
+      const model = await importModel(ctx, uploadId);
+      await adoptArabicDefault(ctx).catch(() => undefined);
+      return model;
+    },
+    async downloadModel({ modelId }) {
+      const model = await downloadModel(ctx, modelId);
+      await adoptArabicDefault(ctx).catch(() => undefined);
+      return model;
+    },
     async startTranscription({ meetingId, modelId, language, threads, restart }) {
       await swept;
       return jobs.start({ meetingId, modelId, language, threads, restart });

@@ -13,6 +13,8 @@ import { ChoiceField } from '../ChoiceField.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ErrorBanner } from '../ErrorBanner.tsx';
 import { MeetingAudioBar } from '../editor/player/MeetingAudioBar.tsx';
+import { initialModel } from './model-choice.ts';
+import { ModelList } from './ModelList.tsx';
 import { clock } from './time.ts';
 
 const spokenLanguages = ['ar', 'auto', 'fr', 'en'] as const;
@@ -40,8 +42,7 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
     Promise.all([client.api.listModels({}), client.api.getSettings({}), client.api.getTranscription({ meetingId: meeting.id })])
       .then(([list, settings, current]) => {
         setModels(list);
-        const installed = list.filter((m) => m.installed);
-        setModelId(settings.modelId && installed.some((m) => m.id === settings.modelId) ? settings.modelId : (installed[0]?.id ?? ''));
+        setModelId(initialModel(list, settings.modelId));
         setLanguage(settings.transcriptionLanguage);
         setThreads(settings.threads);
         setJob(current);
@@ -95,6 +96,15 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
       setUpload(null);
     }
   };
+
+  /** After a download: the list again, and the downloaded model selected when the settings now name it (the model recommended for Arabic). */
+  const onDownloaded = (id: string) =>
+    Promise.all([client.api.listModels({}), client.api.getSettings({})])
+      .then(([list, settings]) => {
+        setModels(list);
+        if (settings.modelId === id) setModelId(id);
+      })
+      .catch(fail);
 
   const importModel = async (file: File) => {
     setError(null);
@@ -188,23 +198,8 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
           </label>
         </div>
         <details>
-          <summary>{t('downloadModel')} / {t('importModel')}</summary>
-          <ul className="model-list">
-            {models.map((m) => (
-              <li key={m.id}>
-                <span>{m.label}</span> <span dir="ltr">{(m.sizeBytes / 1e6).toFixed(0)} MB</span>{' '}
-                {m.installed ? (
-                  <span className="status status-approved">{t('installed')}</span>
-                ) : m.download ? (
-                  <progress value={m.download.received} max={m.download.total || 1} aria-label={m.label} />
-                ) : (
-                  <button type="button" className="subtle" onClick={() => client.api.downloadModel({ modelId: m.id }).then(() => client.api.listModels({}).then(setModels)).catch(fail)}>
-                    {t('downloadModel')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
+          <summary>{t('modelsSummary')}</summary>
+          <ModelList models={models} onModels={setModels} onDownloaded={(id) => void onDownloaded(id)} selected={modelId} onChoose={setModelId} threads={threads} onError={fail} />
           <input ref={modelInput} type="file" hidden accept=".bin" aria-label={t('importModel')} onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
