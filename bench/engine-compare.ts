@@ -27,6 +27,8 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '2' },
     clips: { type: 'string', default: '0' },
     files: { type: 'string', default: 'long,silence,noise' },
+    // read = ../shared/fixtures/msa-read (69 WAV clips, 8.9 min), tune = msa-read-tune (275 FLAC clips, 33.6 min)
+    set: { type: 'string', default: 'read' },
   },
 });
 const work = values.work!;
@@ -34,14 +36,25 @@ const threads = values.threads!;
 mkdirSync(work, { recursive: true });
 const model = join(shared, 'models', 'ggml-base.bin');
 const vad = join(shared, 'models', 'ggml-silero-v5.1.2.bin');
-const fixtures = join(shared, 'fixtures', 'msa-read');
+const set = values.set === 'tune' ? 'tune' : 'read';
+const fixtures = join(shared, 'fixtures', set === 'tune' ? 'msa-read-tune' : 'msa-read');
+// Quantised copies of the same base weights, made with whisper.cpp's own tool
+// (cmake --build build/whisper --target whisper-quantize; whisper-quantize ggml-base.bin out.bin q8_0).
+const quantised = (type: string) => join(work, `ggml-base-${type}.bin`);
+function ensureQuantised(type: string): string {
+  const out = quantised(type);
+  if (!existsSync(out)) sh(join(root, 'build', 'whisper', 'bin', 'whisper-quantize'), [model, out, type]);
+  return out;
+}
 const cli191 = join(root, 'build', 'whisper', 'bin', 'whisper-cli');
 
 /** A realistic, generic meeting prompt (the fixtures have no participants of their own). */
 export const GENERIC_PROMPT =
   'محضر اجتماع اللجنة الجهوية. الحضور: السيد محمد العلوي، رئيس الجلسة؛ السيدة فاطمة الزهراء بناني، كاتبة اللجنة؛ السيد عبد الله التازي، ممثل وزارة الداخلية. جدول الأعمال: تقديم مشروع البرنامج الجهوي؛ المناقشة؛ التوصيات.';
 
-interface Config { name: string; bin: string; flags: string[] }
+const vadWide = ['--vad', '-vm', vad, '-vsd', '2000', '-vp', '400'];
+const vadMid = ['--vad', '-vm', vad, '-vsd', '500', '-vp', '200'];
+interface Config { name: string; bin: string; flags: string[]; model?: () => string }
 const base = ['-l', 'ar', '-t', threads];
 const matrix: Config[] = [
   { name: '1.9.1 beam5', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5'] },
@@ -55,6 +68,19 @@ const matrix: Config[] = [
   { name: '1.9.1 beam5 mc64 sns', bin: cli191, flags: [...base, '-bs', '5', '-mc', '64', '-sns'] },
   { name: '1.9.1 beam5 mc64 sns vad prompt', bin: cli191, flags: [...base, '-bs', '5', '-mc', '64', '-sns', '--vad', '-vm', vad, '--prompt', GENERIC_PROMPT] },
   { name: '1.9.1 greedy mc64 sns vad', bin: cli191, flags: [...base, '-bs', '1', '-mc', '64', '-sns', '--vad', '-vm', vad] },
+  // Issue 14: VAD that only removes long pauses. whisper.cpp 1.9.1 cuts the audio at every
+  // silence of 100 ms (-vsd) with 30 ms of padding (-vp) and joins the speech with 0.1 s of
+  // zeros: word edges are clipped and sentences glued. 2 s / 0.4 s are faster-whisper's defaults.
+  { name: 'bs5 vadwide', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', ...vadWide] },
+  { name: 'bs5 vadwide sns', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-sns', ...vadWide] },
+  { name: 'bs5 vadwide mc64', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-mc', '64', ...vadWide] },
+  { name: 'bs5 vadwide mc64 sns', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-mc', '64', '-sns', ...vadWide] },
+  { name: 'bs5 vadwide q8_0', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', ...vadWide], model: () => ensureQuantised('q8_0') },
+  { name: 'bs5 vadwide q5_1', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', ...vadWide], model: () => ensureQuantised('q5_1') },
+  { name: 'bs5 vadmid', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', ...vadMid] },
+  { name: 'bs3 vadwide', bin: cli191, flags: [...base, '-bs', '3', '-bo', '3', ...vadWide] },
+  { name: 'greedy vadwide', bin: cli191, flags: [...base, '-bs', '1', '-bo', '5', ...vadWide] },
+  { name: 'bs5 vadwide q8_0 nfa', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-nfa', ...vadWide], model: () => ensureQuantised('q8_0') },
 ];
 if (values.legacy) {
   matrix.push({ name: '1.5.0 beam5', bin: values.legacy, flags: [...base, '-bs', '5', '-bo', '5'] });
@@ -74,23 +100,23 @@ const refs = readFileSync(join(fixtures, 'refs.tsv'), 'utf8').trim().split('\n')
 const sil1 = join(work, 'sil1.wav');
 const fmt = ['-r', '16000', '-c', '1', '-b', '16'];
 if (!existsSync(sil1)) sh('sox', ['-n', ...fmt, sil1, 'trim', '0', '1']);
-const long = join(work, 'long.wav');
+const long = join(work, set === 'tune' ? 'long-tune.wav' : 'long.wav');
 if (!existsSync(long)) sh('sox', [...refs.flatMap((r) => [join(fixtures, r.file), sil1]), long]);
 const sil60 = join(work, 'sil60.wav');
 if (!existsSync(sil60)) sh('sox', ['-n', ...fmt, sil60, 'trim', '0', '60']);
 const noise60 = join(work, 'noise60.wav');
 if (!existsSync(noise60)) sh('sox', ['-n', ...fmt, noise60, 'synth', '60', 'pinknoise', 'vol', '0.003']);
 const [c1, c2] = [refs[0]!, refs[1]!];
-const silence = join(work, 'silence.wav');
+const silence = join(work, set === 'tune' ? 'silence-tune.wav' : 'silence.wav');
 if (!existsSync(silence)) sh('sox', [join(fixtures, c1.file), sil60, join(fixtures, c2.file), silence]);
-const noise = join(work, 'noise.wav');
+const noise = join(work, set === 'tune' ? 'noise-tune.wav' : 'noise.wav');
 if (!existsSync(noise)) sh('sox', [join(fixtures, c1.file), noise60, join(fixtures, c2.file), noise]);
 
 interface Input { name: string; wav: string; ref: string; silence?: [number, number] }
 const firstLen = duration(join(fixtures, c1.file));
 const inputs: Input[] = [];
 const wanted = values.files!.split(',');
-if (wanted.includes('long')) inputs.push({ name: 'long', wav: long, ref: refs.map((r) => r.text).join(' ') });
+if (wanted.includes('long')) inputs.push({ name: set === 'tune' ? 'long-tune' : 'long', wav: long, ref: refs.map((r) => r.text).join(' ') });
 if (wanted.includes('silence')) inputs.push({ name: 'silence', wav: silence, ref: `${c1.text} ${c2.text}`, silence: [firstLen + 1, firstLen + 59] });
 if (wanted.includes('noise')) inputs.push({ name: 'noise', wav: noise, ref: `${c1.text} ${c2.text}`, silence: [firstLen + 1, firstLen + 59] });
 for (const r of refs.slice(0, Number(values.clips))) inputs.push({ name: `clip ${r.file}`, wav: join(fixtures, r.file), ref: r.text });
@@ -105,7 +131,10 @@ function parseSrt(path: string): Seg[] {
   });
 }
 
-const selected = values.only ? matrix.filter((c) => values.only!.split(',').includes(c.name)) : matrix;
+// In the order given by --only, so the most telling configurations run first.
+const selected = values.only
+  ? values.only.split(',').map((n) => matrix.find((c) => c.name === n) ?? (() => { throw new Error(`unknown configuration: ${n}`); })())
+  : matrix;
 const rounds = Number(values.rounds);
 const rows: string[] = [];
 for (const input of inputs) {
@@ -115,7 +144,7 @@ for (const input of inputs) {
       const of = join(work, `${input.name}-${c.name}`.replace(/[^\w.-]+/g, '_'));
       const t0 = performance.now();
       // /usr/bin/time reports the child's CPU time too: less sensitive than wall time to a busy neighbour.
-      const r = spawnSync('/usr/bin/time', ['-f', 'MAHDAR_TIME %e %U %S', c.bin, ...c.flags, '-m', model, '-f', input.wav, '-osrt', '-of', of], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync('/usr/bin/time', ['-f', 'MAHDAR_TIME %e %U %S', c.bin, ...c.flags, '-m', c.model ? c.model() : model, '-f', input.wav, '-osrt', '-of', of], { encoding: 'utf8', maxBuffer: 1 << 28 });
       const wall = (performance.now() - t0) / 1000;
       const tm = /MAHDAR_TIME (\S+) (\S+) (\S+)/.exec(r.stderr ?? '');
       const cpu = tm ? Number(tm[2]) + Number(tm[3]) : NaN;

