@@ -176,8 +176,28 @@ export class TranscriptionJobs {
       finish(null);
       throw err;
     }
-    void this.execute(setup, running).then(finish);
+    // execute runs in the background: a throw inside it (a bug, a bad option) must fail this job,
+    // not reject unobserved and take the whole app down with every other meeting's work.
+    void this.execute(setup, running)
+      .catch((err: unknown) => this.crashed(running, err))
+      .then(finish);
     return { ...running.job };
+  }
+
+  /** Ends a job whose execute threw: the engine is stopped, the job says failed and why. */
+  private async crashed(running: Running, err: unknown): Promise<TranscriptionJob> {
+    const { meetingId } = running.job;
+    console.error(`mahdar: the transcription of meeting ${meetingId} stopped on an unexpected error:`, err);
+    await running.handle?.cancel().catch(() => undefined);
+    const job = running.job;
+    job.status = 'failed';
+    job.error = toErrorPayload(err);
+    job.etaSec = null;
+    this.jobs.delete(meetingId);
+    this.last.set(meetingId, { ...job });
+    this.ctx.events.publish({ type: 'job', job: { ...job } });
+    this.ctx.events.publish({ type: 'meeting', meetingId });
+    return { ...job };
   }
 
   private async prepare(opts: StartOptions, running: Running) {

@@ -43,10 +43,16 @@ export async function startServe(dataDir = newDataDir(), extraEnv: Record<string
     child.stderr!.on('data', onData);
     child.on('exit', (code) => rej(new Error(`serve exited ${code}:\n${log}`)));
   });
+  // A server that dies on its own fails the test later with ECONNREFUSED: say why it died.
+  let ending = false;
+  child.on('exit', (code, signal) => {
+    if (!ending) console.error(`serve (port ${new URL(url).port}) exited by itself (${code ?? signal}); its output:\n${log.slice(-4000)}`);
+  });
   const parsed = new URL(url);
   const end = (signal: NodeJS.Signals) =>
     new Promise<void>((res) => {
       if (child.exitCode !== null || child.signalCode !== null) return res();
+      ending = true;
       child.once('exit', () => res());
       child.kill(signal);
     });

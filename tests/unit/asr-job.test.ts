@@ -64,6 +64,26 @@ async function upload(service: Service, file: string, name: string): Promise<str
 }
 
 describe.runIf(haveModel)('transcription job', () => {
+  it('a job that throws inside fails on its own with an error; the app goes on and the next run works', async () => {
+    const root = tempDir();
+    const ctx = await freshContext(root);
+    const service = await createService(ctx);
+    const m = await service.createMeeting({ fields: { title: 'اجتماع' } });
+    await importAudioFile(ctx, m.id, join(MSA, '001.wav'), '001.wav');
+    const jobs = jobsFor(ctx);
+    // A beam of 1.5 passes the start's checks and throws where the engine's flags are built.
+    const ended = jobEnded(ctx, m.id);
+    await jobs.start({ meetingId: m.id, threads: 2, decode: { ...FAST_DECODE, beamSize: 1.5 } });
+    const failed = await ended;
+    expect(failed.status).toBe('failed');
+    expect(failed.error).not.toBeNull();
+    expect((await service.getTranscription({ meetingId: m.id }))?.status).toBe('failed');
+    // Nothing is left holding the meeting: a normal run starts and finishes.
+    await jobs.start({ meetingId: m.id, threads: 2, decode: FAST_DECODE });
+    expect((await jobs.wait(m.id))?.status).toBe('done');
+    expect((await service.getMeeting({ id: m.id })).segments.length).toBeGreaterThan(0);
+  });
+
   it('killed halfway, resumes in a new service on the same data root; segments cover the audio once', async () => {
     // 6 clips (~50 s of speech): more than one 30 s window, so segments are saved before the end.
     const files = ['004.wav', '005.wav', '006.wav', '007.wav', '008.wav', '009.wav'];
