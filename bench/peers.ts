@@ -16,7 +16,7 @@
 // msa-read-tune, 33.6 min), PEERS_CLIPS (first N clips only), PEERS_ROUNDS (pairs, default 2),
 // PEERS_THREADS (default 2), PEERS_FW_VERSION (default 1.2.1), PEERS_FW_COMPUTE (default int8).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { wordErrorRate } from '../shared/text/wer.ts';
@@ -110,25 +110,41 @@ export async function run(): Promise<BenchReport> {
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
   const appOut = join(work, 'app.json');
 
-  const engines = {
-    app: async () => {
-      const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', model, '--language', 'ar', '--threads', String(threads), '--format', 'json', '--out', appOut]);
-      const doc = JSON.parse(readFileSync(appOut, 'utf8')) as { segments: { text: string }[] };
-      return { seconds: r.seconds, text: doc.segments.map((s) => s.text).join(' ') };
-    },
+  // The same base weights quantised to q8_0 by whisper.cpp's own tool, built here on demand in the
+  // engine's build folder (a few seconds; the app itself does not need it): the lever a user's
+  // machine could pull on a downloaded f16 model.
+  const quantize = join(root, 'build', 'whisper', 'bin', 'whisper-quantize');
+  if (!existsSync(quantize) && existsSync(join(root, 'build', 'whisper', 'CMakeCache.txt'))) {
+    execFileSync('cmake', ['--build', join(root, 'build', 'whisper'), '--config', 'Release', '--target', 'whisper-quantize'], { stdio: 'ignore' });
+  }
+  const modelQ8 = join(work, 'ggml-base-q8_0.bin');
+  if (existsSync(quantize) && !existsSync(modelQ8)) execFileSync(quantize, [model, modelQ8, 'q8_0'], { stdio: 'ignore' });
+  // The VAD model is found beside the model file: give the quantised copy the same neighbour.
+  const vadName = 'ggml-silero-v5.1.2.bin';
+  if (existsSync(modelQ8) && !existsSync(join(work, vadName))) copyFileSync(join(shared, 'models', vadName), join(work, vadName));
+
+  const app = async (modelFile: string) => {
+    const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', modelFile, '--language', 'ar', '--threads', String(threads), '--format', 'json', '--out', appOut]);
+    const doc = JSON.parse(readFileSync(appOut, 'utf8')) as { segments: { text: string }[] };
+    return { seconds: r.seconds, text: doc.segments.map((s) => s.text).join(' ') };
+  };
+  const engines: Record<string, () => Promise<{ seconds: number; text: string }>> = {
+    app: () => app(model),
+    ...(existsSync(modelQ8) ? { 'app q8_0': () => app(modelQ8) } : {}),
     peer: async () => {
       const r = await timed(python, [peerScript, peerModel, wav, String(threads), compute]);
       return { seconds: r.seconds, text: JSON.parse(r.stdout.trim().split('\n').pop()!) as string };
     },
   };
 
-  type Row = { round: number; engine: keyof typeof engines; seconds: number; rtf: number; wer: number; s: number; d: number; i: number };
+  type Row = { round: number; engine: string; seconds: number; rtf: number; wer: number; s: number; d: number; i: number };
   const results: Row[] = [];
   for (let round = 1; round <= rounds; round++) {
-    // A B, then B A: neither always runs first (a warm page cache favours the second).
-    const order: (keyof typeof engines)[] = round % 2 ? ['app', 'peer'] : ['peer', 'app'];
+    // A B C, then C B A: none always runs first (a warm page cache favours the later ones).
+    const names = Object.keys(engines);
+    const order = round % 2 ? names : [...names].reverse();
     for (const engine of order) {
-      const { seconds, text } = await engines[engine]();
+      const { seconds, text } = await engines[engine]!();
       const w = wordErrorRate(reference, text);
       const row = { round, engine, seconds, rtf: seconds / audioSec, wer: w.wer, s: w.substitutions, d: w.deletions, i: w.insertions };
       results.push(row);
@@ -136,24 +152,25 @@ export async function run(): Promise<BenchReport> {
     }
   }
 
-  const best = (e: keyof typeof engines) => Math.min(...results.filter((r) => r.engine === e).map((r) => r.seconds));
-  const werOf = (e: keyof typeof engines) => results.find((r) => r.engine === e)!.wer;
-  const ratios = [...new Set(results.map((r) => r.round))].map((round) => {
-    const a = results.find((r) => r.round === round && r.engine === 'app')!;
+  const best = (e: string) => Math.min(...results.filter((r) => r.engine === e).map((r) => r.seconds));
+  const werOf = (e: string) => results.find((r) => r.engine === e)!.wer;
+  const ratioOf = (e: string) => [...new Set(results.map((r) => r.round))].map((round) => {
+    const a = results.find((r) => r.round === round && r.engine === e)!;
     const b = results.find((r) => r.round === round && r.engine === 'peer')!;
     return a.seconds / b.seconds;
   });
+  const apps = Object.keys(engines).filter((e) => e !== 'peer');
   const refWords = reference.trim().split(/\s+/).length;
   const table = [
     `Audio: ${set}, ${rows.length} clips joined with 1 s of silence (${audioSec.toFixed(1)} s, ${refWords} reference words); Whisper base; ${threads} threads; ${rounds} rounds, alternating.`,
-    `app = \`mahdar transcribe\` (whisper.cpp 1.9.1, decodeArgs(DEFAULT_DECODE), Silero VAD); peer = faster-whisper ${fwVersion} ${compute}, beam 5.`,
+    `app = \`mahdar transcribe\` (whisper.cpp 1.9.1, decodeArgs(DEFAULT_DECODE), Silero VAD) with ggml-base.bin (f16)${apps.includes('app q8_0') ? ' and with the same weights quantised to q8_0 by whisper-quantize' : ''}; peer = faster-whisper ${fwVersion} ${compute}, beam 5.`,
     '',
     '| round | engine | wall s | RTF | WER | S/D/I |',
     '|---|---|---|---|---|---|',
     ...results.map((r) => `| ${r.round} | ${r.engine} | ${r.seconds.toFixed(1)} | ${r.rtf.toFixed(3)} | ${r.wer.toFixed(3)} | ${r.s}/${r.d}/${r.i} |`),
     '',
-    `App / peer time, per round: ${ratios.map((x) => x.toFixed(2)).join(', ')} (below 1: the app is faster).`,
-    `Best times: app ${best('app').toFixed(1)} s, peer ${best('peer').toFixed(1)} s. WER: app ${werOf('app').toFixed(3)}, peer ${werOf('peer').toFixed(3)}.`,
+    ...apps.map((e) => `${e} / peer time, per round: ${ratioOf(e).map((x) => x.toFixed(2)).join(', ')} (below 1: the app is faster); best ${best(e).toFixed(1)} s vs ${best('peer').toFixed(1)} s; WER ${werOf(e).toFixed(3)} vs ${werOf('peer').toFixed(3)}.`),
   ].join('\n');
+  const ratios = Object.fromEntries(apps.map((e) => [e, ratioOf(e)]));
   return { name: 'The app against faster-whisper (same audio, weights, threads)', table, data: { set, audioSec, refWords, threads, fwVersion, compute, results, ratios } };
 }

@@ -2,18 +2,25 @@
 // turns them into command-line flags. The runner adds the model, the input file, the offset and
 // the output flags; this module only says *how* to decode.
 //
-// The default values come from measurement on the real read MSA fixtures (see docs/engine.md):
-// whisper.cpp 1.9.1, ggml-base, 2 threads, 10 min long-form file of 69 clips.
-//  - beam 5: WER 0.619 vs 0.653 greedy (greedy is about 2x faster; FAST_DECODE).
-//  - voice activity detection (Silero v5.1.2): the only setting that stopped text being invented
-//    in 60 s of silence (97 inserted words -> 0) and in 60 s of low noise (58 -> 1), for a WER
-//    change within noise (0.619 vs 0.611 without it). The runner should pass the VAD model
-//    whenever it has one (vadModel).
-//  - max-context 64 and suppress-non-speech: neutral on WER here (within +-0.01), kept as the
-//    documented guards against repetition loops on long audio (whisper.cpp #1507).
-//  - initial prompt: a realistic meeting prompt made WER slightly worse (0.625 vs 0.619 plain,
-//    0.622 vs 0.619 with the guards), so USE_INITIAL_PROMPT is false; buildInitialPrompt stays
-//    for sites whose participants' names Whisper keeps misspelling.
+// The default values come from measurement on real read MSA (docs/engine.md, "Decoding defaults,
+// chosen again on the tune set"): whisper.cpp 1.9.1, ggml-base, 2 threads, long-form files (the
+// clips joined with 1 s of silence, as a meeting arrives), chosen on msa-read-tune (38 min, 3,727
+// words) and confirmed on msa-read (10 min, 975 words).
+//  - beam 5: greedy costs about 3 points of WER for half the time (FAST_DECODE).
+//  - voice activity detection (Silero v5.1.2) that only removes pauses of 2 s or more, keeping
+//    0.4 s of audio on each side of speech (-vsd 2000 -vp 400): the only guard that stops text
+//    being invented in 60 s of silence and of faint noise (0 inserted words on both), and on the
+//    tune set as accurate as no VAD at all (WER 0.616 vs 0.617). whisper.cpp's own VAD defaults
+//    (cut at every 100 ms pause, 30 ms padding, pieces glued with 0.1 s of zeros) clip word edges:
+//    with them and the guards below the app lost 1.3 points on the tune set (0.630) and 3.5 on a
+//    17-minute session the maintainers measured.
+//  - full text context (-mc -1, whisper-cli's default) and no -sns: the former guards (-mc 64,
+//    -sns) were part of that loss. Repetition loops are still caught by whisper.cpp's entropy
+//    check (-et 2.4), which decodes a looping window again at a higher temperature, and by the
+//    runner's collapseRepeats; no 4-gram occurs more than twice in the 38-minute tune transcript.
+//  - initial prompt: a realistic meeting prompt made WER slightly worse (0.625 vs 0.619 plain),
+//    so USE_INITIAL_PROMPT is false; buildInitialPrompt stays for sites whose participants' names
+//    Whisper keeps misspelling.
 
 /** How whisper-cli decodes one file. */
 export interface DecodeOptions {
@@ -35,24 +42,35 @@ export interface DecodeOptions {
   prompt: string | null;
   /** Temperature fallback when a window fails the entropy/log-prob checks (false adds -nf). */
   temperatureFallback: boolean;
+  /**
+   * With VAD: the shortest pause (ms) at which the audio is cut (-vsd). whisper.cpp's default,
+   * 100 ms, cuts between most words; every cut is glued back with 0.1 s of zeros.
+   */
+  vadMinSilenceMs: number;
+  /** With VAD: audio kept on each side of detected speech (ms, -vp); whisper.cpp's default is 30. */
+  vadSpeechPadMs: number;
 }
 
-/** Greedy decoding: about twice as fast as beam 5 for some +0.03 WER (measured); a "fast" mode. */
+/** Greedy decoding: about twice as fast as beam 5 for some +0.03 WER (measured); a "fast" mode, same guards. */
 export const FAST_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel' | 'prompt'> = {
   beamSize: 1,
   bestOf: 1,
-  maxContext: 64,
-  suppressNonSpeech: true,
+  maxContext: -1,
+  suppressNonSpeech: false,
   temperatureFallback: true,
+  vadMinSilenceMs: 2000,
+  vadSpeechPadMs: 400,
 };
 
 /** Defaults chosen by measurement; language, threads, VAD model and prompt are given per call. */
 export const DEFAULT_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel' | 'prompt'> = {
   beamSize: 5,
   bestOf: 5,
-  maxContext: 64,
-  suppressNonSpeech: true,
+  maxContext: -1,
+  suppressNonSpeech: false,
   temperatureFallback: true,
+  vadMinSilenceMs: 2000,
+  vadSpeechPadMs: 400,
 };
 
 /** Whether the app passes the meeting's participants/agenda as an initial prompt (by measurement). */
@@ -79,7 +97,11 @@ export function decodeArgs(opts: DecodeOptions): string[] {
   ];
   if (opts.suppressNonSpeech) args.push('-sns');
   if (!opts.temperatureFallback) args.push('-nf');
-  if (opts.vadModel) args.push('--vad', '-vm', opts.vadModel);
+  if (opts.vadModel) {
+    args.push('--vad', '-vm', opts.vadModel,
+      '-vsd', String(intArg('vadMinSilenceMs', opts.vadMinSilenceMs, 0)),
+      '-vp', String(intArg('vadSpeechPadMs', opts.vadSpeechPadMs, 0)));
+  }
   if (opts.prompt && opts.prompt.trim()) args.push('--prompt', opts.prompt.trim());
   return args;
 }

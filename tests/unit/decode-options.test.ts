@@ -4,12 +4,23 @@ import { buildInitialPrompt, decodeArgs, DEFAULT_DECODE, FAST_DECODE, MAX_PROMPT
 describe('decodeArgs', () => {
   it('turns the measured defaults into whisper-cli flags', () => {
     const args = decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: '/m/vad.bin', prompt: null });
-    expect(args).toEqual(['-l', 'ar', '-t', '2', '-bs', '5', '-bo', '5', '-mc', '64', '-sns', '--vad', '-vm', '/m/vad.bin']);
+    // Chosen on msa-read-tune, long-form (docs/engine.md): beam 5, full text context, no -sns, and
+    // a VAD that only removes pauses of 2 s or more, with 0.4 s of audio kept around speech.
+    expect(args).toEqual(['-l', 'ar', '-t', '2', '-bs', '5', '-bo', '5', '-mc', '-1', '--vad', '-vm', '/m/vad.bin', '-vsd', '2000', '-vp', '400']);
+  });
+
+  it('gives the VAD its pause and padding only when there is a VAD model', () => {
+    const withVad = decodeArgs({ ...DEFAULT_DECODE, vadMinSilenceMs: 500, vadSpeechPadMs: 0, language: 'ar', threads: 2, vadModel: '/m/vad.bin', prompt: null });
+    expect(withVad.slice(-6)).toEqual(['-vm', '/m/vad.bin', '-vsd', '500', '-vp', '0']);
+    const without = decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: null, prompt: null });
+    expect(without).not.toContain('-vsd');
+    expect(without).not.toContain('-vp');
+    expect(() => decodeArgs({ ...DEFAULT_DECODE, vadMinSilenceMs: -1, language: 'ar', threads: 2, vadModel: '/m/vad.bin', prompt: null })).toThrow(RangeError);
   });
 
   it('omits VAD and prompt when absent, adds -nf without fallback, greedy in fast mode', () => {
     const args = decodeArgs({ ...FAST_DECODE, temperatureFallback: false, language: 'auto', threads: 4, vadModel: null, prompt: '  ' });
-    expect(args).toEqual(['-l', 'auto', '-t', '4', '-bs', '1', '-bo', '1', '-mc', '64', '-sns', '-nf']);
+    expect(args).toEqual(['-l', 'auto', '-t', '4', '-bs', '1', '-bo', '1', '-mc', '-1', '-nf']);
   });
 
   it('passes a prompt as one argument', () => {
