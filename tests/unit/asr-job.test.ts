@@ -365,7 +365,11 @@ describe.runIf(haveModel)('transcription job', () => {
     const meeting = await importAudioFile(ctx, m.id, CONSULTATION, 'consultation.wav');
     const duration = meeting.audio!.durationSec;
     const jobs = jobsFor(ctx);
-    await jobs.start({ meetingId: m.id, threads: 2, decode: FAST_DECODE });
+    // The former defaults (VAD cutting at every 100 ms pause with 30 ms padding, -mc 64, -sns)
+    // make whisper drop a real span of this file; today's defaults transcribe all of it (last
+    // segment at 117.4 s of 117.9 s), so the former ones provide the real engine gap to report.
+    const formerGuards = { maxContext: 64, suppressNonSpeech: true, vadMinSilenceMs: 100, vadSpeechPadMs: 30 };
+    await jobs.start({ meetingId: m.id, threads: 2, decode: { ...FAST_DECODE, ...formerGuards } });
     const done = (await jobs.wait(m.id))!;
     expect(done.status).toBe('done');
     const segments = (await ctx.archive.read(m.id)).segments;
