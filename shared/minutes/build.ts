@@ -242,7 +242,8 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
             orDash(d.owner.trim()),
             orDash(formatDeadline(d.deadline, language)),
           ]),
-          widths: [7, 20, 41, 16, 16],
+          // The kind is one word: a small share, the decision text takes the room (it wraps most).
+          widths: [7, 12, 49, 16, 16],
           signatureColumn: null,
           centered: [0],
         }

@@ -1,6 +1,10 @@
 // Table column widths of the DOCX come from the content (main/export/docx.ts): a column is never
 // narrower than its longest word in the widest substitute font, so no word is cut in two.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { meetingSchema } from '../../shared/domain.ts';
+import { buildMinutes } from '../../shared/minutes/build.ts';
 import type { MinutesBlock } from '../../shared/minutes/model.ts';
 import { tableColumnWidths, wordWidthTwips } from '../../main/export/docx.ts';
 
@@ -55,5 +59,20 @@ describe('DOCX table column widths', () => {
     const w = tableColumnWidths(long, 'ltr');
     expect(w.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
     expect(Math.max(...w)).toBe(w[1]);
+  });
+
+  it("give a decision's text the room and its one-word kind little, in every language", () => {
+    const sample = meetingSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/meeting-sample/meeting.json'), 'utf8')));
+    for (const language of ['ar', 'fr', 'en'] as const) {
+      const minutes = buildMinutes(sample, language);
+      const table = minutes.sections.flatMap((s) => s.blocks).find((b): b is TableBlock => b.kind === 'table' && b.role === 'decisions')!;
+      const [, kind, text] = tableColumnWidths(table, minutes.direction);
+      // The issue saw a one-word kind column take a fifth of the table while the text wrapped.
+      // In French and English it is as wide as its longest word needs ("Recommandation", about a
+      // quarter of the page); in Arabic the kind words are short and the column stays small.
+      expect(text!, language).toBeGreaterThan(0.32 * TEXT_WIDTH);
+      expect(Math.max(...tableColumnWidths(table, minutes.direction)), language).toBe(text);
+      if (language === 'ar') expect(kind!).toBeLessThan(0.15 * TEXT_WIDTH);
+    }
   });
 });
