@@ -10,24 +10,14 @@ import { join, resolve } from 'node:path';
 import config from '../../playwright.config.ts';
 import { expectNoA11yViolations } from './axe.ts';
 import { restartServe, startServe, type ServeProcess } from './serve.ts';
+import { fakeMicLaunch } from './recording-fakes.ts';
 
 const fixtures = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'consultation');
 const source = join(fixtures, 'consultation.wav');
 
 test.skip(!existsSync(source), 'consultation fixture not present beside the repository');
-test.use({
-  launchOptions: {
-    ...config.use?.launchOptions,
-    args: [
-      ...(config.use?.launchOptions?.args ?? []),
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${source}`,
-      // The fake device plays in real time only while the page's audio runs at full speed.
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-});
+// The fake device plays in real time only while the page's audio runs at full speed (fakeMicLaunch's autoplay flag).
+test.use({ launchOptions: fakeMicLaunch(source) });
 
 let server: ServeProcess;
 test.afterEach(async () => {
