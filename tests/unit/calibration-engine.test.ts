@@ -56,7 +56,7 @@ describe('the built-in sample', () => {
 });
 
 describe.runIf(haveModel && haveEngine)('measure on this computer (real engine)', () => {
-  it('transcribes the sample with base: a positive speed, stored, shown in the list with the recommendation', async () => {
+  it('transcribes the sample with base: a positive speed, stored, shown in the list, never recommended (a trial model)', async () => {
     const ctx = await freshContext();
     const service = await createService(ctx);
     const { events, ended } = collect(ctx);
@@ -81,8 +81,9 @@ describe.runIf(haveModel && haveEngine)('measure on this computer (real engine)'
     expect(base.speed).toMatchObject({ rtf: measure.rtf, threads });
     expect(base.speed!.secPerHour).toBe(Math.round(measure.rtf * 3600));
     expect(base.speed!.secPerHour).toBeGreaterThan(0);
-    // The only measured model: recommended exactly when it keeps up with the margin.
-    expect(base.recommended).toBe(measure.rtf <= REALTIME_RTF_LIMIT);
+    // Base is for trying the app only: never recommended, even where it keeps up with the margin.
+    expect(base.recommended).toBe(false);
+    if (measure.rtf <= REALTIME_RTF_LIMIT) console.log('calibration: base keeps up here and is still not recommended');
     console.log(`calibration: base on the sample, ${threads} threads: ${measure.wallSec} s for ${measure.audioSec} s (RTF ${measure.rtf}, ${base.speed!.secPerHour} s per hour)`);
 
     // Measured with other threads: not shown (it would mislead); back to the same threads, shown again.

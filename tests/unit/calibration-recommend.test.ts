@@ -26,6 +26,12 @@ describe('recommended model', () => {
     expect(recommendModel([])).toBeNull();
   });
 
+  it('never recommends a model for trying the app only (tiny, base), however fast', () => {
+    const trial = (id: string, rtf: number) => ({ ...c(id, rtf), trial: MODEL_CATALOGUE.find((m) => m.id === id)!.use === 'trial' });
+    expect(recommendModel([trial('base', 0.1), trial('tiny', 0.05)])).toBeNull();
+    expect(recommendModel([trial('base', 0.1), trial('small', 0.6)])).toBe('small');
+  });
+
   it('never recommends a model of unknown accuracy (imported), however fast', () => {
     expect(recommendModel([{ id: 'my-arabic-finetune', accuracyRank: null, rtf: 0.1 }, c('base', 0.3)])).toBe('base');
     expect(recommendModel([{ id: 'my-arabic-finetune', accuracyRank: null, rtf: 0.1 }])).toBeNull();

@@ -20,6 +20,8 @@ export interface SpeedCandidate {
   accuracyRank: number | null;
   /** Measured real-time factor on this computer; null when not measured (or measured stale). */
   rtf: number | null;
+  /** A catalogue model "for trying the app only" (tiny, base): fast, but too weak for minutes. */
+  trial?: boolean;
 }
 
 /**
@@ -27,12 +29,14 @@ export interface SpeedCandidate {
  * Models of unknown accuracy (imported files) are never recommended: an imported file may be a
  * fine-tuned Arabic model better than any catalogue one or a quantised tiny, and neither its name
  * nor its size says which (a q5 large is smaller than an f16 medium). Their speed is still shown,
- * and the secretary may choose them. Ties in accuracy go to the faster model.
+ * and the secretary may choose them. Trial models (tiny, base) are never recommended either:
+ * they keep up everywhere, and a recommendation would read as "good enough for the minutes".
+ * Ties in accuracy go to the faster model.
  */
 export function recommendModel(candidates: readonly SpeedCandidate[], limit = REALTIME_RTF_LIMIT): string | null {
   let best: SpeedCandidate | null = null;
   for (const c of candidates) {
-    if (c.accuracyRank === null || c.rtf === null || !(c.rtf > 0) || c.rtf > limit) continue;
+    if (c.trial || c.accuracyRank === null || c.rtf === null || !(c.rtf > 0) || c.rtf > limit) continue;
     if (!best || c.accuracyRank > best.accuracyRank! || (c.accuracyRank === best.accuracyRank && c.rtf < best.rtf!)) best = c;
   }
   return best?.id ?? null;

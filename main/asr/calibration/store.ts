@@ -112,6 +112,7 @@ export async function withSpeed(ctx: ServiceContext, models: ModelInfo[], catalo
       id: m.id,
       accuracyRank: catalogue.find((c) => c.id === m.id)?.accuracyRank ?? null,
       rtf: m.speed?.rtf ?? null,
+      trial: catalogue.find((c) => c.id === m.id)?.use === 'trial',
     })),
   );
   return withSpeeds.map((m) => ({ ...m, recommended: m.id === chosen }));

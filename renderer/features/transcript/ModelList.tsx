@@ -51,6 +51,8 @@ export function ModelList({ models, onModels, onDownloaded, selected, onChoose, 
   const installed = models.filter((m) => m.installed);
   const recommended = models.find((m) => m.recommended);
   const measuredAny = installed.some((m) => m.speed);
+  // Trial models are never recommended (recommend.ts): say so rather than "none keeps up".
+  const onlyTrialMeasured = measuredAny && installed.every((m) => !m.speed || m.use === 'trial');
   const failure = (id: string) => calibration?.failed.find((f) => f.modelId === id);
   const labelOf = (id: string | null) => models.find((m) => m.id === id)?.label ?? id ?? '';
   const perHour = (m: ModelInfo) => (m.speed ? t('perHour', { time: clock(m.speed.secPerHour) }) : '');
@@ -60,7 +62,8 @@ export function ModelList({ models, onModels, onDownloaded, selected, onChoose, 
       <ul className="model-list">
         {models.map((m) => (
           <li key={m.id}>
-            <span dir="ltr">{m.label}</span> <span dir="ltr">{(m.sizeBytes / 1e6).toFixed(0)} MB</span>{' '}
+            {/* <bdi>, not a span: "Whisper base (q5_1)" keeps its closing parenthesis in Arabic text. */}
+            <bdi dir="ltr">{m.label}</bdi> <span dir="ltr">{(m.sizeBytes / 1e6).toFixed(0)} MB</span>{' '}
             {m.use && <span className="status">{t(m.use === 'arabic' ? 'modelUse_arabic' : 'modelUse_trial')}</span>}{' '}
             {m.installed ? (
               <span className="status status-approved">{t('installed')}</span>
@@ -122,7 +125,7 @@ export function ModelList({ models, onModels, onDownloaded, selected, onChoose, 
             )}
           </p>
         )}
-        {!running && !recommended && measuredAny && <p role="note">{t('noneKeepsUp')}</p>}
+        {!running && !recommended && measuredAny && <p role="note">{t(onlyTrialMeasured ? 'onlyTrialMeasured' : 'noneKeepsUp')}</p>}
       </div>
     </>
   );
