@@ -12,8 +12,10 @@
 //    app's default decoding, run after the stop as the app does).
 //
 // Options (environment): LIVE_CLIPS (default 20), LIVE_SPEED (1), LIVE_THREADS (2),
-// LIVE_PACED=1 (feed 2 s, wait for each decode: accuracy without the clock), LIVE_FIT=0/1,
-// LIVE_PROMPT=0/1, LIVE_FULL=0 (skip the full pass).
+// LIVE_PACED=1 (feed 2 s, wait for each decode: accuracy without the clock), LIVE_PROMPT=0/1,
+// LIVE_CTX, LIVE_STEP, LIVE_TRIM and LIVE_MAX (seconds: contextSec, stepSec, trimSec and
+// maxWindowSec of main/asr/live/live.ts),
+// LIVE_COLD=0 (skip the cold/warm comparison), LIVE_FULL=0 (skip the full pass).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,10 +65,10 @@ async function coldVsWarm(threads: number, work: string): Promise<{ coldMs: numb
     for (let round = 0; round < 3; round++) {
       // Alternated, so that a neighbour's load hits both alike.
       let t = Date.now();
-      spawnSync(whisperCliPath(), ['-m', MODEL, '-l', 'ar', '-t', String(threads), '-bs', '1', '-bo', '1', '-sns', '--vad', '-vm', VAD, '-f', wav, '-np'], { env: engineEnv() });
+      spawnSync(whisperCliPath(), ['-m', MODEL, '-l', 'ar', '-t', String(threads), '-bs', '1', '-bo', '1', '-sns', '--vad', '-vm', VAD, '-f', wav, '-np'], { env: engineEnv(threads) });
       coldMs.push(Date.now() - t);
       t = Date.now();
-      await server.decode(pcm, '', { fitContext: false });
+      await server.decode(pcm, '', { contextSec: 30 });
       warmMs.push(Date.now() - t);
     }
   } finally {
@@ -112,8 +114,11 @@ export async function run(): Promise<BenchReport> {
   writeFileSync(join(root, 'settings.json'), JSON.stringify({ uiLanguage: 'ar', threads, modelId: null, transcriptionLanguage: 'ar' }));
   const ctx = await createContext(root, [MODELS]);
   const window: Record<string, unknown> = {};
-  if (process.env.LIVE_FIT) window.fitContext = process.env.LIVE_FIT === '1';
+  if (process.env.LIVE_CTX) window.contextSec = Number(process.env.LIVE_CTX);
+  if (process.env.LIVE_MAX) window.maxWindowSec = Number(process.env.LIVE_MAX);
   if (process.env.LIVE_PROMPT) window.usePrompt = process.env.LIVE_PROMPT === '1';
+  if (process.env.LIVE_STEP) window.stepSec = Number(process.env.LIVE_STEP);
+  if (process.env.LIVE_TRIM) window.trimSec = Number(process.env.LIVE_TRIM);
   const rec = recordingCommands(ctx, { live: window, transcribeAfter: process.env.LIVE_FULL !== '0' });
   const m = await ctx.archive.create({ title: 'bench live' });
 

@@ -38,11 +38,11 @@ function buildAudio(targetSec: number, out: string): { files: string[]; referenc
   return { files, reference: refs.join(' ') };
 }
 
-function bare(bin: string, args: string[]): Promise<number> {
+function bare(bin: string, args: string[], threads: number): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
-    // The same environment the runner gives the engine (OMP_WAIT_POLICY=passive, see engine.ts).
-    const c = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: engineEnv() });
+    // The same environment the runner gives the engine (OMP_THREAD_LIMIT, see engine.ts).
+    const c = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: engineEnv(threads) });
     c.stdout.resume();
     c.stderr.resume();
     c.on('error', reject);
@@ -92,7 +92,7 @@ export async function run(): Promise<BenchReport> {
 
     // Untimed warm-up on the first clip: loads the model and engine into the page cache, so the
     // first timed run (bare, in round 1) is not penalised by a cold disk.
-    await bare(bin, bareArgs.map((a) => (a === audioPath ? files[0]! : a)));
+    await bare(bin, bareArgs.map((a) => (a === audioPath ? files[0]! : a)), threads);
 
     const appTimes: number[] = [];
     const bareTimes: number[] = [];
@@ -100,7 +100,7 @@ export async function run(): Promise<BenchReport> {
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 === 0 ? ['bare', 'app'] : ['app', 'bare'];
       for (const which of order) {
-        if (which === 'bare') bareTimes.push(await bare(bin, bareArgs));
+        if (which === 'bare') bareTimes.push(await bare(bin, bareArgs, threads));
         else {
           const a = await app();
           appTimes.push(a.sec);
@@ -114,7 +114,7 @@ export async function run(): Promise<BenchReport> {
     const fmt = (x: number) => x.toFixed(2);
     const flags = decodeArgs({ ...decode, vadModel: vadModel ? 'VAD' : null }).join(' ');
     const table = [
-      `Audio: ${files.length} msa-read clips joined, ${duration.toFixed(1)} s; model ${modelId}; ${threads} threads; flags \`${flags}\`; env OMP_WAIT_POLICY=${engineEnv().OMP_WAIT_POLICY} for both; ${rounds} rounds alternated.`,
+      `Audio: ${files.length} msa-read clips joined, ${duration.toFixed(1)} s; model ${modelId}; ${threads} threads; flags \`${flags}\`; env OMP_THREAD_LIMIT=${engineEnv(threads).OMP_THREAD_LIMIT} for both; ${rounds} rounds alternated.`,
       '',
       '| run | mean time (s) | times (s) | real-time factor |',
       '| --- | ---: | --- | ---: |',

@@ -50,14 +50,24 @@ export function resolveThreads(requested?: number | null, setting?: number | nul
 }
 
 /**
- * Environment for the engine's process. whisper.cpp's CPU backend is built with OpenMP, whose
- * worker threads spin while they wait by default. Measured here on 2 cores with another program
- * busy: an 18 s clip took 13.6-118 s with spinning threads and 2.9-4.6 s with OMP_WAIT_POLICY=passive
- * (same output), because spinning threads fight whatever else runs (the app's own UI included).
- * A value the user set explicitly is kept.
+ * Environment for the engine's process: `threads` is the thread count given to it with -t.
+ *
+ * whisper.cpp's CPU backend runs its work through OpenMP. Its voice detector (Silero) always asks
+ * for 4 threads, whatever -t says; on a 2-core computer those 4 threads fought over 2 cores on
+ * every 32 ms of audio and the detector alone took 23.7 s of a 120 s transcription of 271 s.
+ * OMP_THREAD_LIMIT caps every part of the engine at the threads the settings give it: the
+ * detector then took 0.2 s for 60 s of audio (6.7 s before), same output.
+ *
+ * OpenMP's waiting policy is left at its default (spin briefly, then sleep). The app used to force
+ * OMP_WAIT_POLICY=passive (sleep at once) against neighbours' load, but every decoding step is a
+ * small parallel region and sleeping between them doubled the time on a quiet machine (60 s of
+ * speech, greedy, VAD: 27.0 s passive, 13.8 s default); with a program spinning on one of the two
+ * cores the default took 29.0 s and passive 20.4 s. Measured in docs/engine.md ("OpenMP threads").
+ * Values the user set explicitly are kept.
  */
-export function engineEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...base, OMP_WAIT_POLICY: base.OMP_WAIT_POLICY || 'passive' };
+export function engineEnv(threads: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const limit = Math.max(1, Math.floor(threads));
+  return { ...base, OMP_THREAD_LIMIT: base.OMP_THREAD_LIMIT || String(limit) };
 }
 
 /**
@@ -100,7 +110,7 @@ process.on('SIGTERM', () => { try { engine.kill('SIGKILL'); } catch {} });
  * Starts whisper-cli behind the watchdog above. The returned process is the watchdog; its stdout
  * and stderr are the engine's; 'message' brings {enginePid}; sending {stop: true} stops the engine.
  */
-export function spawnEngine(bin: string, args: string[], env: NodeJS.ProcessEnv = engineEnv()): ChildProcess {
+export function spawnEngine(bin: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ['-e', WATCHDOG, '--', bin, ...args], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     windowsHide: true,

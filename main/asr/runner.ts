@@ -21,7 +21,7 @@ import { createInterface } from 'node:readline';
 import { MahdarError } from '../../shared/errors.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
-import { signalOfExitCode, spawnEngine } from './engine.ts';
+import { engineEnv, signalOfExitCode, spawnEngine } from './engine.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
 
 export interface EngineSegment {
@@ -244,7 +244,7 @@ export function runWhisper(opts: RunOptions): RunHandle {
             resolvePromise(r);
           }
         };
-        const c = spawnEngine(opts.bin, args);
+        const c = spawnEngine(opts.bin, args, engineEnv(opts.decode.threads));
         child = c;
         track(c);
         c.on('message', (msg: { enginePid?: unknown }) => {

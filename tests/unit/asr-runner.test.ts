@@ -54,9 +54,13 @@ describe('engine location and threads', () => {
     }
   });
 
-  it('the engine waits passively (OpenMP) unless the user chose otherwise', () => {
-    expect(engineEnv({}).OMP_WAIT_POLICY).toBe('passive');
-    expect(engineEnv({ OMP_WAIT_POLICY: 'active' }).OMP_WAIT_POLICY).toBe('active');
+  it('caps every part of the engine (its 4-thread voice detector too) at the threads it is given, unless the user chose otherwise', () => {
+    expect(engineEnv(2, {}).OMP_THREAD_LIMIT).toBe('2');
+    expect(engineEnv(0, {}).OMP_THREAD_LIMIT).toBe('1');
+    expect(engineEnv(2, { OMP_THREAD_LIMIT: '6' }).OMP_THREAD_LIMIT).toBe('6');
+    // No longer forced to sleep between the many small steps of a decode (docs/engine.md, "OpenMP threads").
+    expect(engineEnv(2, {}).OMP_WAIT_POLICY).toBeUndefined();
+    expect(engineEnv(2, { OMP_WAIT_POLICY: 'passive' }).OMP_WAIT_POLICY).toBe('passive');
   });
 });
 

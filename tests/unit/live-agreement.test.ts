@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agree,
+  commitBefore,
   finishAgreement,
   initialAgreement,
   skipTo,
@@ -91,6 +92,19 @@ describe('LocalAgreement-2', () => {
     expect(s.committedEnd).toBe(10);
     // Words decoded before the skip point are not committed afterwards.
     expect(agree(agree(s, words('ق ر', 8)).state, words('ق ر', 8)).committed).toEqual([]);
+  });
+
+  it('commitBefore commits the waiting words that end before a time, and keeps the rest waiting', () => {
+    const { state } = run([words('أ ب'), words('أ ب ج د ه')]);
+    // ج [2,3], د [3,4], ه [4,5] wait for a second vote; the audio before 4.2 s is about to go.
+    const c = commitBefore(state, 4.2);
+    expect(texts(c.committed)).toBe('ج د');
+    expect(texts(c.state.previous)).toBe('ه');
+    expect(c.state.committedEnd).toBe(4);
+    // Never committed again by the next decodes.
+    const first = agree(c.state, words('أ ب ج د ه و', 0));
+    const second = agree(first.state, words('أ ب ج د ه و ز', 0));
+    expect(texts([...first.committed, ...second.committed])).toBe('ه و');
   });
 
   it('shares a segment span between its words by length', () => {

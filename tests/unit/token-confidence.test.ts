@@ -34,7 +34,7 @@ function run(vad: boolean): { stdout: string; json: Buffer } {
   const stdout = execFileSync(
     whisperCliPath(),
     ['-m', MODEL, ...decodeArgs(decode(vad)), '-ojf', '-of', base, '-f', join(MSA, '001.wav')],
-    { encoding: 'utf8', env: engineEnv(), stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 },
+    { encoding: 'utf8', env: engineEnv(2), stdio: ['ignore', 'pipe', 'ignore'], timeout: 120_000 },
   );
   return { stdout, json: readFileSync(`${base}.json`) };
 }

@@ -102,6 +102,26 @@ export function finishAgreement(state: AgreementState): AgreementResult {
 }
 
 /**
+ * Before the oldest audio is dropped (the decoder fell behind): the waiting words that lie in it,
+ * heard by one decode and shown as tentative, are committed as they stand (as at the end) rather
+ * than lost. Words that reach past `sec` keep waiting for a second vote.
+ */
+export function commitBefore(state: AgreementState, sec: number): AgreementResult {
+  let n = 0;
+  while (n < state.previous.length && state.previous[n]!.end <= sec) n++;
+  const committed = state.previous.slice(0, n);
+  return {
+    state: {
+      previous: state.previous.slice(n),
+      tail: committed.length ? [...state.tail, ...committed].slice(-TAIL_WORDS) : state.tail,
+      committedEnd: committed.length ? Math.max(state.committedEnd, committed[n - 1]!.end) : state.committedEnd,
+    },
+    committed,
+    tentative: state.previous.slice(n),
+  };
+}
+
+/**
  * After a skip (the decoder fell behind and the oldest audio was dropped): waiting words of audio
  * that is gone are forgotten; committed words before `sec` stay committed.
  */

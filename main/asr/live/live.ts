@@ -6,12 +6,15 @@
 // and returns. One loop decodes whatever the window holds whenever at least `stepSec` of new audio
 // has arrived. Once the window is longer than `trimSec`, it is cut at the end of the last fully
 // committed segment (or at the last committed word), so each decode stays short. When the engine
-// falls behind and the window reaches `maxWindowSec`, the oldest audio is dropped unread: the live
-// text skips ahead and the next event says by how much (skippedSec). The full-quality pass after
-// the recording transcribes everything anyway; the live text is never saved into the meeting.
+// falls behind (or two decodes keep disagreeing) and the window reaches `maxWindowSec`, the oldest
+// audio is dropped: the words one decode already heard in it are committed as they stand, and
+// audio no decode heard is skipped, the next event saying by how much (skippedSec). Every window
+// fits in one short encoder context (`contextSec`). The full-quality pass after the recording
+// transcribes everything anyway; the live text is never saved into the meeting.
 import { MahdarError, toErrorPayload, type ErrorPayload } from '../../../shared/errors.ts';
 import {
   agree,
+  commitBefore,
   finishAgreement,
   initialAgreement,
   skipTo,
@@ -55,11 +58,18 @@ export interface LiveOptions {
   maxWindowSec?: number;
   /** Pass the end of the committed text as the decoder's prompt (context across cuts). */
   usePrompt?: boolean;
-  /** Encoder context fitted to the window rather than 30 s (server.ts, audioContextFor). */
-  fitContext?: boolean;
+  /**
+   * Seconds the encoder looks at, the same for every window (server.ts, liveContextFrames): far
+   * cheaper than the model's 30 s. A window is never longer than this less CONTEXT_SPARE_SEC.
+   */
+  contextSec?: number;
 }
 
-export const LIVE_DEFAULTS = { stepSec: 1, trimSec: 12, maxWindowSec: 24, usePrompt: true, fitContext: false } as const;
+/** Silence always left after a window inside the encoder's context: a context that ended right
+ * after the speech, or 1-2 s after it, often gave garbage (docs/engine.md, "Live transcription"). */
+export const CONTEXT_SPARE_SEC = 2;
+
+export const LIVE_DEFAULTS = { stepSec: 1, trimSec: 5, maxWindowSec: 8, usePrompt: true, contextSec: 10 } as const;
 
 export class LiveTranscriber {
   private chunks: Buffer[] = [];
@@ -70,6 +80,8 @@ export class LiveTranscriber {
   private decodedBytes = 0;
   private agreement: AgreementState;
   private skipped = 0;
+  /** Recording time up to which some decode has heard the audio (its answer arrived). */
+  private heardUntil: number;
   private committedText: string[] = [];
   private running = false;
   private stopped = false;
@@ -78,8 +90,12 @@ export class LiveTranscriber {
   private readonly o: Required<Omit<LiveOptions, 'onError' | 'originSec'>> & Pick<LiveOptions, 'onError'>;
 
   constructor(opts: LiveOptions) {
-    this.o = { ...LIVE_DEFAULTS, ...opts };
+    const o = { ...LIVE_DEFAULTS, ...opts };
+    const maxWindowSec = Math.min(o.maxWindowSec, o.contextSec - CONTEXT_SPARE_SEC);
+    if (!(maxWindowSec >= o.stepSec)) throw new RangeError(`live window of ${maxWindowSec} s is shorter than its step (${o.stepSec} s)`);
+    this.o = { ...o, maxWindowSec, trimSec: Math.min(o.trimSec, maxWindowSec) };
     this.windowStart = opts.originSec ?? 0;
+    this.heardUntil = this.windowStart;
     this.agreement = initialAgreement(this.windowStart);
   }
 
@@ -121,6 +137,15 @@ export class LiveTranscriber {
 
   private dropFront(n: number): void {
     n = Math.min(this.bytes, n) & ~1;
+    // Words a decode already heard in the audio that goes (shown as tentative) are committed as
+    // they stand rather than lost: only audio never decoded counts as skipped.
+    const heard = commitBefore(this.agreement, this.windowStart + n / BYTES_PER_SEC);
+    this.agreement = heard.state;
+    if (heard.committed.length) {
+      const words = heard.committed.map((w) => w.text);
+      this.committedText.push(...words);
+      this.emit({ committed: words.join(' '), tentative: heard.tentative.map((w) => w.text).join(' '), atSec: round(this.windowEnd) });
+    }
     let left = n;
     while (left > 0 && this.chunks.length) {
       const c = this.chunks[0]!;
@@ -136,12 +161,11 @@ export class LiveTranscriber {
     this.decodedBytes = Math.max(0, this.decodedBytes - n);
     const dropFrom = this.windowStart;
     this.windowStart += n / BYTES_PER_SEC;
-    // Audio that was not committed yet is lost to the live text.
-    const lost = this.windowStart - Math.max(dropFrom, Math.min(this.agreement.committedEnd, this.windowStart));
-    if (lost > 0) {
-      this.skipped += lost;
-      this.agreement = skipTo(this.agreement, this.windowStart);
-    }
+    // Skipped: dropped audio that no decode has heard (what one decode heard was committed above).
+    const lost = this.windowStart - Math.max(dropFrom, Math.min(this.heardUntil, this.windowStart));
+    if (lost > 0) this.skipped += lost;
+    // Waiting words of audio that is gone are forgotten; the next decodes start after it.
+    if (this.agreement.committedEnd < this.windowStart || this.agreement.previous.length) this.agreement = skipTo(this.agreement, this.windowStart);
   }
 
   private emit(u: LiveUpdate): void {
@@ -155,7 +179,7 @@ export class LiveTranscriber {
   private async loop(): Promise<void> {
     try {
       while (!this.stopped && this.bytes - this.decodedBytes >= this.o.stepSec * BYTES_PER_SEC) {
-        // Fell behind: keep the newest audio only.
+        // Fell behind: keep the newest audio only (dropFront commits what a decode already heard in it).
         const maxBytes = Math.round(this.o.maxWindowSec * BYTES_PER_SEC) & ~1;
         if (this.bytes > maxBytes) this.dropFront(this.bytes - Math.round((this.o.trimSec * BYTES_PER_SEC) / 2) * 2);
         const window = Buffer.concat(this.chunks, this.bytes);
@@ -164,7 +188,7 @@ export class LiveTranscriber {
         const prompt = this.o.usePrompt ? this.committedText.join(' ').slice(-200) : undefined;
         let segments: DecodedSegment[];
         try {
-          segments = await this.o.decoder.decode(window, prompt, { fitContext: this.o.fitContext });
+          segments = await this.o.decoder.decode(window, prompt, { contextSec: this.o.contextSec });
         } catch (err) {
           if (this.stopped) return;
           this.failed = true;
@@ -183,6 +207,7 @@ export class LiveTranscriber {
 
   private consume(segments: DecodedSegment[], start: number, end: number): void {
     // The window may have been cut meanwhile (memory cap): times are of the window decoded.
+    this.heardUntil = Math.max(this.heardUntil, end);
     const abs = segments.map((s) => ({ start: start + s.start, end: Math.min(end, start + Math.max(s.start, s.end)), text: s.text }));
     const hypothesis: TimedWord[] = wordsOfSegments(abs);
     const r = agree(this.agreement, hypothesis);

@@ -20,6 +20,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { MahdarError } from '../../../shared/errors.ts';
 import { repoRoot } from '../../paths.ts';
+import { DEFAULT_DECODE } from '../decode-options.ts';
 import { engineEnv, packagedEngineDir, signalOfExitCode, spawnEngine } from '../engine.ts';
 import { collapseRepeats, isNonSpeech } from '../runner.ts';
 
@@ -59,15 +60,28 @@ export interface DecodedSegment {
 
 export interface DecodeWindowOptions {
   /**
-   * Shrink the encoder's context to the window (whisper.cpp's audio_ctx, 50 per second) instead
-   * of padding every window to 30 s: the encoder's cost falls with the window's length.
+   * Seconds of audio the encoder looks at (whisper.cpp's audio_ctx, 50 frames per second), the
+   * window padded with silence up to it; 30 (the model's own) by default. The encoder's cost
+   * falls with it. It must stay the same for every window of one server: see liveContextFrames.
    */
-  fitContext?: boolean;
+  contextSec?: number;
 }
 
-/** audio_ctx for a window: 50 frames per second, one second to spare, at most the model's 1500. */
-export function audioContextFor(bytes: number): number {
-  return Math.min(1500, Math.ceil((bytes / 32000 + 1) * 50));
+/**
+ * audio_ctx for an encoder context of `sec` seconds: 50 frames per second, at most the model's
+ * 1500 (30 s), which is sent as 0 ("the model's own").
+ *
+ * One server must be given one value for a whole recording. whisper.cpp 1.9.1 decodes the same
+ * window differently once an earlier request ran with another audio_ctx: with the context fitted
+ * to each window (1.5 times its length), a 12 s window read correctly on its own and came out as
+ * a loop ("اينة مجميل مفهيني في البيانة" seven times) after a 14 s one, and once took 24 s of
+ * temperature fallback for three words of garbage. With one value throughout, every window gave
+ * the same text whatever came before (docs/engine.md, "Live transcription").
+ */
+export function liveContextFrames(sec: number): number {
+  if (!(sec > 0)) throw new RangeError(`encoder context must be positive, got ${sec}`);
+  const frames = Math.ceil(sec * 50);
+  return frames >= 1500 ? 0 : frames;
 }
 
 export interface LiveServer {
@@ -175,14 +189,16 @@ export function serverArgs(opts: LiveServerOptions, port: number, requestPath: s
     '-sns',
     // Nothing served from disk: no public folder.
     '--public', join(dirname(opts.bin), 'mahdar-no-public'),
-    ...(opts.vadModel ? ['--vad', '-vm', opts.vadModel] : []),
+    // The full pass's voice detection (decode-options.ts): cut only at pauses of 2 s, keep 0.4 s
+    // around speech; whisper.cpp's defaults cut between words and glue the pieces with 0.1 s of zeros.
+    ...(opts.vadModel ? ['--vad', '-vm', opts.vadModel, '-vsd', String(DEFAULT_DECODE.vadMinSilenceMs), '-vp', String(DEFAULT_DECODE.vadSpeechPadMs)] : []),
   ];
 }
 
 async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveServer> {
   const requestPath = newRequestPath();
   const args = serverArgs(opts, port, requestPath);
-  const watchdog = spawnEngine(opts.bin, args, engineEnv());
+  const watchdog = spawnEngine(opts.bin, args, engineEnv(opts.threads));
   let enginePid: number | undefined;
   track({ watchdog, pid: () => enginePid });
   let tail = '';
@@ -265,7 +281,7 @@ async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveSer
     form.append('no_language_probabilities', 'true');
     // Sent every time: whisper-server keeps a request's parameters for the next one.
     form.append('prompt', prompt ?? '');
-    form.append('audio_ctx', String(o.fitContext ? audioContextFor(pcm.length) : 0));
+    form.append('audio_ctx', String(liveContextFrames(o.contextSec ?? 30)));
     let body: { segments?: { start?: number; end?: number; text?: string }[]; error?: string };
     try {
       const res = await fetch(`${base}/inference`, { method: 'POST', body: form });

@@ -1,0 +1,100 @@
+// The live window loop (main/asr/live/live.ts) with a scripted decoder whose answer is read off the
+// audio itself: second k of the recording holds the sample value k+1 and "says" the word wk. The
+// engine's own behaviour is tested with the real engine (live-recording.test.ts, bench live); this
+// tests what the loop does with it: one encoder context for every window, windows that fit in it,
+// and what happens to the words of audio dropped when the engine falls behind.
+import { describe, expect, it } from 'vitest';
+import { CONTEXT_SPARE_SEC, LiveTranscriber, type LiveUpdate } from '../../main/asr/live/live.ts';
+import type { DecodedSegment, DecodeWindowOptions } from '../../main/asr/live/server.ts';
+
+const SEC = 32000;
+/** `n` seconds of recording starting at second `from`: every sample of second k is k+1. */
+function seconds(from: number, n: number): Buffer {
+  const b = Buffer.alloc(n * SEC);
+  for (let k = 0; k < n; k++) for (let i = 0; i < SEC / 2; i++) b.writeInt16LE(from + k + 1, k * SEC + i * 2);
+  return b;
+}
+
+/** A decoder that hears each whole second of the window as its word; `hold` keeps it busy. */
+function scripted() {
+  const calls: { windowSec: number; contextSec: number | undefined }[] = [];
+  let release: (() => void) | null = null;
+  let held = false;
+  const decoder = {
+    async decode(pcm: Buffer, _prompt?: string, o?: DecodeWindowOptions): Promise<DecodedSegment[]> {
+      calls.push({ windowSec: pcm.length / SEC, contextSec: o?.contextSec });
+      if (held) await new Promise<void>((r) => (release = r));
+      const segs: DecodedSegment[] = [];
+      for (let k = 0; (k + 1) * SEC <= pcm.length; k++) {
+        const v = pcm.readInt16LE(k * SEC);
+        if (v > 0) segs.push({ start: k, end: k + 1, text: ` w${v - 1}` });
+      }
+      return segs;
+    },
+  };
+  return {
+    decoder,
+    calls,
+    hold: () => (held = true),
+    release: () => {
+      held = false;
+      release?.();
+      release = null;
+    },
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('the live window loop', () => {
+  it('asks for the same encoder context for every window, and never sends a window longer than it allows', async () => {
+    const d = scripted();
+    const updates: LiveUpdate[] = [];
+    const live = new LiveTranscriber({ decoder: d.decoder, onUpdate: (u) => updates.push(u), contextSec: 10, trimSec: 5, maxWindowSec: 30 });
+    for (let s = 0; s < 20; s++) {
+      live.push(seconds(s, 1));
+      await settle();
+    }
+    await live.stop();
+    expect(new Set(d.calls.map((c) => c.contextSec))).toEqual(new Set([10]));
+    expect(Math.max(...d.calls.map((c) => c.windowSec))).toBeLessThanOrEqual(10 - CONTEXT_SPARE_SEC);
+    // A decoder that keeps up: every word once, in order, nothing skipped.
+    expect(live.text).toBe(Array.from({ length: 20 }, (_, k) => `w${k}`).join(' '));
+    expect(updates.some((u) => u.skippedSec)).toBe(false);
+  });
+
+  it('when the engine falls behind, commits the words one decode heard in the audio it drops, and skips only audio never decoded', async () => {
+    const d = scripted();
+    const updates: LiveUpdate[] = [];
+    const live = new LiveTranscriber({ decoder: d.decoder, onUpdate: (u) => updates.push(u), contextSec: 10, trimSec: 4, maxWindowSec: 6 });
+    // Two quick decodes: w0..w2 heard once, then confirmed up to w2 by the second.
+    live.push(seconds(0, 3));
+    await settle();
+    // The engine stalls on the next window while 9 more seconds arrive (the audio path never waits).
+    d.hold();
+    live.push(seconds(3, 1));
+    await settle();
+    for (let s = 4; s < 13; s++) live.push(seconds(s, 1));
+    d.release();
+    await settle();
+    await settle();
+    await live.stop();
+    const words = live.text.split(' ');
+    // Never twice, always in recording order.
+    expect(new Set(words).size).toBe(words.length);
+    expect(words.map((w) => Number(w.slice(1)))).toEqual([...words.map((w) => Number(w.slice(1)))].sort((a, b) => a - b));
+    // w0-w2 were heard by one decode only (the next one stalled): committed as they stood when
+    // their audio was dropped, not lost.
+    expect(words.slice(0, 3)).toEqual(['w0', 'w1', 'w2']);
+    const skipped = updates.reduce((a, u) => a + (u.skippedSec ?? 0), 0);
+    const missing = 13 - words.length;
+    // What was skipped is exactly the audio whose words never appeared.
+    expect(skipped).toBeCloseTo(missing, 3);
+    expect(skipped).toBeGreaterThan(0);
+  });
+
+  it('refuses a context too small to hold a step of audio with its spare silence', () => {
+    const d = scripted();
+    expect(() => new LiveTranscriber({ decoder: d.decoder, onUpdate: () => {}, contextSec: 2.5, stepSec: 1 })).toThrow(RangeError);
+  });
+});
