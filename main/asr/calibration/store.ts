@@ -108,12 +108,10 @@ export async function withSpeed(ctx: ServiceContext, models: ModelInfo[], catalo
   };
   const withSpeeds = models.map((m) => ({ ...m, speed: speedOf(m) }));
   const chosen = recommendModel(
-    withSpeeds.map((m) => ({
-      id: m.id,
-      accuracyRank: catalogue.find((c) => c.id === m.id)?.accuracyRank ?? null,
-      rtf: m.speed?.rtf ?? null,
-      trial: catalogue.find((c) => c.id === m.id)?.use === 'trial',
-    })),
+    withSpeeds.map((m) => {
+      const entry = catalogue.find((c) => c.id === m.id);
+      return { id: m.id, accuracyRank: entry?.accuracyRank ?? null, rtf: m.speed?.rtf ?? null, trial: entry?.use === 'trial' };
+    }),
   );
   return withSpeeds.map((m) => ({ ...m, recommended: m.id === chosen }));
 }

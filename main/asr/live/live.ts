@@ -126,9 +126,7 @@ export class LiveTranscriber {
     if (this.failed) return;
     const f = finishAgreement(this.agreement);
     this.agreement = f.state;
-    const words = f.committed.map((w) => w.text);
-    if (words.length) this.committedText.push(...words);
-    this.emit({ committed: words.join(' '), tentative: '', atSec: this.windowEnd, final: true });
+    this.emit({ committed: this.commit(f.committed), tentative: '', atSec: this.windowEnd, final: true });
   }
 
   private get windowEnd(): number {
@@ -141,11 +139,7 @@ export class LiveTranscriber {
     // they stand rather than lost: only audio never decoded counts as skipped.
     const heard = commitBefore(this.agreement, this.windowStart + n / BYTES_PER_SEC);
     this.agreement = heard.state;
-    if (heard.committed.length) {
-      const words = heard.committed.map((w) => w.text);
-      this.committedText.push(...words);
-      this.emit({ committed: words.join(' '), tentative: heard.tentative.map((w) => w.text).join(' '), atSec: round(this.windowEnd) });
-    }
+    if (heard.committed.length) this.emit({ committed: this.commit(heard.committed), tentative: textOf(heard.tentative), atSec: round(this.windowEnd) });
     let left = n;
     while (left > 0 && this.chunks.length) {
       const c = this.chunks[0]!;
@@ -165,7 +159,14 @@ export class LiveTranscriber {
     const lost = this.windowStart - Math.max(dropFrom, Math.min(this.heardUntil, this.windowStart));
     if (lost > 0) this.skipped += lost;
     // Waiting words of audio that is gone are forgotten; the next decodes start after it.
-    if (this.agreement.committedEnd < this.windowStart || this.agreement.previous.length) this.agreement = skipTo(this.agreement, this.windowStart);
+    this.agreement = skipTo(this.agreement, this.windowStart);
+  }
+
+  /** Adds words to the committed text; returns them joined, as an update carries them. */
+  private commit(words: readonly TimedWord[]): string {
+    const texts = words.map((w) => w.text);
+    this.committedText.push(...texts);
+    return texts.join(' ');
   }
 
   private emit(u: LiveUpdate): void {
@@ -212,9 +213,7 @@ export class LiveTranscriber {
     const hypothesis: TimedWord[] = wordsOfSegments(abs);
     const r = agree(this.agreement, hypothesis);
     this.agreement = r.state;
-    const words = r.committed.map((w) => w.text);
-    if (words.length) this.committedText.push(...words);
-    const update: LiveUpdate = { committed: words.join(' '), tentative: r.tentative.map((w) => w.text).join(' '), atSec: round(end) };
+    const update: LiveUpdate = { committed: this.commit(r.committed), tentative: textOf(r.tentative), atSec: round(end) };
     if (this.skipped > 0) {
       update.skippedSec = round(this.skipped);
       this.skipped = 0;
@@ -242,3 +241,4 @@ export class LiveTranscriber {
 }
 
 const round = (t: number) => Math.round(t * 1000) / 1000;
+const textOf = (words: readonly TimedWord[]) => words.map((w) => w.text).join(' ');
