@@ -25,7 +25,7 @@ import { alignSteps, wordErrorRate } from '../shared/text/wer.ts';
 import type { LiveTextEvent } from '../shared/recording.ts';
 import { createContext } from '../main/context/context.ts';
 import { jobsFor } from '../main/asr/job.ts';
-import { engineEnv, whisperCliPath } from '../main/asr/engine.ts';
+import { liveEngineEnv, whisperCliPath } from '../main/asr/engine.ts';
 import { startLiveServer, whisperServerPath } from '../main/asr/live/server.ts';
 import { readWavInfo } from '../main/audio/wav.ts';
 import { recordingCommands } from '../main/service/recording.ts';
@@ -65,7 +65,7 @@ async function coldVsWarm(threads: number, work: string): Promise<{ coldMs: numb
     for (let round = 0; round < 3; round++) {
       // Alternated, so that a neighbour's load hits both alike.
       let t = Date.now();
-      spawnSync(whisperCliPath(), ['-m', MODEL, '-l', 'ar', '-t', String(threads), '-bs', '1', '-bo', '1', '-sns', '--vad', '-vm', VAD, '-f', wav, '-np'], { env: engineEnv(threads) });
+      spawnSync(whisperCliPath(), ['-m', MODEL, '-l', 'ar', '-t', String(threads), '-bs', '1', '-bo', '1', '-sns', '--vad', '-vm', VAD, '-f', wav, '-np'], { env: liveEngineEnv(threads) });
       coldMs.push(Date.now() - t);
       t = Date.now();
       await server.decode(pcm, '', { contextSec: 30 });

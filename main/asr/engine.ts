@@ -71,6 +71,19 @@ export function engineEnv(threads: number, base: NodeJS.ProcessEnv = process.env
 }
 
 /**
+ * Environment for the live engine, which decodes while the page records: engineEnv, with OpenMP
+ * threads that sleep as soon as they wait (OMP_WAIT_POLICY=passive) unless the user chose. The
+ * recording must never be starved; spinning threads take the cores between the many small steps
+ * of a decode (with a program on one of two cores: 29.0 s spinning vs 20.4 s passive, the
+ * neighbour losing what the engine spun). A fresh-clone CI run with spinning live threads saw a
+ * fake-microphone recording lose its alignment with the source once (correlation 0.30 at 30 s; it
+ * passed alone three times), so the live engine yields, at some cost to the live text's speed.
+ */
+export function liveEngineEnv(threads: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...engineEnv(threads, base), OMP_WAIT_POLICY: base.OMP_WAIT_POLICY || 'passive' };
+}
+
+/**
  * The watchdog between the app and the engine, run by the app's own Node (Electron runs as Node
  * with ELECTRON_RUN_AS_NODE). It starts whisper-cli with the app's pipes as its stdout and
  * stderr, tells the app the engine's pid over the IPC channel, and stops the engine when the app

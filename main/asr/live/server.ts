@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { MahdarError } from '../../../shared/errors.ts';
 import { repoRoot } from '../../paths.ts';
 import { DEFAULT_DECODE } from '../decode-options.ts';
-import { engineEnv, packagedEngineDir, signalOfExitCode, spawnEngine } from '../engine.ts';
+import { liveEngineEnv, packagedEngineDir, signalOfExitCode, spawnEngine } from '../engine.ts';
 import { collapseRepeats, isNonSpeech } from '../runner.ts';
 
 const exe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
@@ -198,7 +198,7 @@ export function serverArgs(opts: LiveServerOptions, port: number, requestPath: s
 async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveServer> {
   const requestPath = newRequestPath();
   const args = serverArgs(opts, port, requestPath);
-  const watchdog = spawnEngine(opts.bin, args, engineEnv(opts.threads));
+  const watchdog = spawnEngine(opts.bin, args, liveEngineEnv(opts.threads));
   let enginePid: number | undefined;
   track({ watchdog, pid: () => enginePid });
   let tail = '';
