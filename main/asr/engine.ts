@@ -71,6 +71,16 @@ export function engineEnv(threads: number, base: NodeJS.ProcessEnv = process.env
 }
 
 /**
+ * Threads for the live engine: the setting's, but always one core left for the recording (the
+ * page's capture and the app writing it), at least one. On 2 cores the live engine gets 1: fresh-
+ * clone CI runs with a 2-thread live engine twice saw a fake-microphone recording lose its
+ * alignment with the source at 30 s (it passed alone), and the recording comes first.
+ */
+export function liveThreads(threads: number, cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(Math.floor(threads), cores - 1));
+}
+
+/**
  * Environment for the live engine, which decodes while the page records: engineEnv, with OpenMP
  * threads that sleep as soon as they wait (OMP_WAIT_POLICY=passive) unless the user chose. The
  * recording must never be starved; spinning threads take the cores between the many small steps
