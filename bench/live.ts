@@ -25,7 +25,7 @@ import { alignSteps, wordErrorRate } from '../shared/text/wer.ts';
 import type { LiveTextEvent } from '../shared/recording.ts';
 import { createContext } from '../main/context/context.ts';
 import { jobsFor } from '../main/asr/job.ts';
-import { liveEngineEnv, whisperCliPath } from '../main/asr/engine.ts';
+import { engineEnv, whisperCliPath } from '../main/asr/engine.ts';
 import { startLiveServer, whisperServerPath } from '../main/asr/live/server.ts';
 import { readWavInfo } from '../main/audio/wav.ts';
 import { recordingCommands } from '../main/service/recording.ts';
@@ -65,7 +65,7 @@ async function coldVsWarm(threads: number, work: string): Promise<{ coldMs: numb
     for (let round = 0; round < 3; round++) {
       // Alternated, so that a neighbour's load hits both alike.
       let t = Date.now();
-      spawnSync(whisperCliPath(), ['-m', MODEL, '-l', 'ar', '-t', String(threads), '-bs', '1', '-bo', '1', '-sns', '--vad', '-vm', VAD, '-f', wav, '-np'], { env: liveEngineEnv(threads) });
+      spawnSync(whisperCliPath(), ['-m', MODEL, '-l', 'ar', '-t', String(threads), '-bs', '1', '-bo', '1', '-sns', '--vad', '-vm', VAD, '-f', wav, '-np'], { env: engineEnv(threads) });
       coldMs.push(Date.now() - t);
       t = Date.now();
       await server.decode(pcm, '', { contextSec: 30 });
@@ -166,7 +166,8 @@ export async function run(): Promise<BenchReport> {
   let fullSec = NaN;
   if (process.env.LIVE_FULL !== '0') {
     const a = Date.now();
-    for (let i = 0; i < 1000 && !jobsFor(ctx).get(m.id); i++) await new Promise((r) => setImmediate(r));
+    // The stop queues the full pass once the live engine has closed (it may be mid-decode).
+    for (let i = 0; i < 600 && !jobsFor(ctx).get(m.id); i++) await new Promise((r) => setTimeout(r, 100));
     const job = await jobsFor(ctx).wait(m.id);
     fullSec = (Date.now() - a) / 1000;
     if (job?.status === 'done') fullText = (await ctx.archive.read(m.id)).segments.map((s) => s.text).join(' ');

@@ -71,27 +71,14 @@ export function engineEnv(threads: number, base: NodeJS.ProcessEnv = process.env
 }
 
 /**
- * Threads for the live engine: the setting's, but always one core left for the recording (the
- * page's capture and the app writing it), at least one. On 2 cores the live engine gets 1: fresh-
- * clone CI runs with a 2-thread live engine twice saw a fake-microphone recording lose its
- * alignment with the source at 30 s (it passed alone), and the recording comes first.
+ * Scheduling priority of the live engine, which decodes while the page records: below normal
+ * (nice 10 on Linux and macOS, BELOW_NORMAL on Windows). The recording must never be starved, but
+ * taking threads or spinning away from the engine cost the live text more than a second of delay
+ * on 2 cores (docs/engine.md, "Live transcription"); a lower priority lets the operating system
+ * hand the cores to the page's capture and the app's writes whenever they need them, and to the
+ * engine the rest of the time.
  */
-export function liveThreads(threads: number, cores: number = availableParallelism()): number {
-  return Math.max(1, Math.min(Math.floor(threads), cores - 1));
-}
-
-/**
- * Environment for the live engine, which decodes while the page records: engineEnv, with OpenMP
- * threads that sleep as soon as they wait (OMP_WAIT_POLICY=passive) unless the user chose. The
- * recording must never be starved; spinning threads take the cores between the many small steps
- * of a decode (with a program on one of two cores: 29.0 s spinning vs 20.4 s passive, the
- * neighbour losing what the engine spun). A fresh-clone CI run with spinning live threads saw a
- * fake-microphone recording lose its alignment with the source once (correlation 0.30 at 30 s; it
- * passed alone three times), so the live engine yields, at some cost to the live text's speed.
- */
-export function liveEngineEnv(threads: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...engineEnv(threads, base), OMP_WAIT_POLICY: base.OMP_WAIT_POLICY || 'passive' };
-}
+export const LIVE_ENGINE_PRIORITY = osConstants.priority.PRIORITY_BELOW_NORMAL;
 
 /**
  * The watchdog between the app and the engine, run by the app's own Node (Electron runs as Node
@@ -107,9 +94,14 @@ export function liveEngineEnv(threads: number, base: NodeJS.ProcessEnv = process
  */
 const WATCHDOG = `
 const { spawn } = require('node:child_process');
-const { constants } = require('node:os');
+const { constants, setPriority } = require('node:os');
 const env = { ...process.env };
 delete env.ELECTRON_RUN_AS_NODE;
+// A lower priority asked for by the app: taken by the watchdog before it starts the engine, so
+// that the engine and every thread it starts inherit it (Linux sets it per thread).
+const priority = Number(env.MAHDAR_ENGINE_PRIORITY || 0);
+delete env.MAHDAR_ENGINE_PRIORITY;
+if (priority > 0) { try { setPriority(priority); } catch {} }
 const engine = spawn(process.argv[1], process.argv.slice(2), { stdio: ['ignore', 'inherit', 'inherit'], windowsHide: true, env });
 let ended = false;
 const tell = (msg) => { try { if (process.connected) process.send(msg); } catch {} };
@@ -132,12 +124,13 @@ process.on('SIGTERM', () => { try { engine.kill('SIGKILL'); } catch {} });
 /**
  * Starts whisper-cli behind the watchdog above. The returned process is the watchdog; its stdout
  * and stderr are the engine's; 'message' brings {enginePid}; sending {stop: true} stops the engine.
+ * `priority` (os.setPriority's scale, positive = lower) is the engine's, 0 for the app's own.
  */
-export function spawnEngine(bin: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function spawnEngine(bin: string, args: string[], env: NodeJS.ProcessEnv, priority = 0): ChildProcess {
   return spawn(process.execPath, ['-e', WATCHDOG, '--', bin, ...args], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     windowsHide: true,
-    env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
+    env: { ...env, ELECTRON_RUN_AS_NODE: '1', MAHDAR_ENGINE_PRIORITY: String(priority) },
     // The watchdog serialises nothing but one small message.
     serialization: 'json',
   });

@@ -98,6 +98,54 @@ function bestLag(rec: Int16Array, src: Int16Array, at: number, len: number, minL
   return best;
 }
 
+/** Loudness of 20 ms frames (RMS) of `len` samples of x from `from`. */
+function envelope(x: Int16Array, from: number, len: number): Float64Array {
+  const out = new Float64Array(Math.floor(len / FRAME));
+  for (let i = 0; i < out.length; i++) {
+    let e = 0;
+    for (let k = 0; k < FRAME; k++) e += (x[from + i * FRAME + k] ?? 0) ** 2;
+    out[i] = Math.sqrt(e / FRAME);
+  }
+  return out;
+}
+const FRAME = 320;
+
+/** Pearson correlation of two series of equal length. */
+function pearson(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
+  const ma = a.reduce((x, y) => x + y, 0) / n;
+  const mb = b.reduce((x, y) => x + y, 0) / n;
+  let dot = 0;
+  let ea = 0;
+  let eb = 0;
+  for (let i = 0; i < n; i++) {
+    dot += (a[i]! - ma) * (b[i]! - mb);
+    ea += (a[i]! - ma) ** 2;
+    eb += (b[i]! - mb) ** 2;
+  }
+  return dot / Math.sqrt(ea * eb || 1);
+}
+
+/**
+ * Where `len` seconds of the recording from `at` are found in the source, by their loudness over
+ * time (20 ms frames), searching source times from at + minLag to at + maxLag. Chromium's fake
+ * microphone, on a loaded 2-core machine, drops or repeats some of its 10 ms buffers (seen with the
+ * live engine off as well: the lag of 0.25 s blocks wanders by 10-30 ms), which sinks a sample-
+ * by-sample correlation (0.3-0.7) while the speech is where it belongs; the loudness contour keeps
+ * that apart from misplaced audio (0.96-0.99 in place, 0.1-0.3 ten seconds off).
+ */
+function loudnessLag(rec: Int16Array, src: Int16Array, at: number, len: number, minLag: number, maxLag: number): { corr: number; lag: number } {
+  const a = envelope(rec, Math.round(at * RATE), Math.round(len * RATE));
+  let best = { corr: -1, lag: 0 };
+  for (let f = Math.ceil((minLag * RATE) / FRAME); f <= Math.floor((maxLag * RATE) / FRAME); f++) {
+    const start = Math.round(at * RATE) + f * FRAME;
+    if (start < 0 || start + a.length * FRAME > src.length) continue;
+    const corr = pearson(a, envelope(src, start, a.length * FRAME));
+    if (corr > best.corr) best = { corr, lag: (f * FRAME) / RATE };
+  }
+  return best;
+}
+
 const consultation = {
   title: 'لقاء تشاوري حول رقمنة الخدمات العمومية',
   participants: [
@@ -193,17 +241,18 @@ test('record, pause and stop: the file holds what the microphone heard, without 
   const src = readWav(source);
 
   // Before the pause the recording is the source from its start (the lag is the capture's latency).
-  const first = bestLag(rec, src, 1, 4, -0.5, 2);
-  console.log(`before the pause: correlation ${first.corr.toFixed(3)} at lag ${first.lag.toFixed(3)} s`);
-  expect(first.corr).toBeGreaterThan(0.5);
+  const first = loudnessLag(rec, src, 1, 4, -0.5, 2);
+  const firstSamples = bestLag(rec, src, 1, 4, -0.5, 2);
+  console.log(`before the pause: loudness correlation ${first.corr.toFixed(3)} at lag ${first.lag.toFixed(3)} s (samples: ${firstSamples.corr.toFixed(3)} at ${firstSamples.lag.toFixed(3)} s)`);
+  expect(first.corr).toBeGreaterThan(0.8);
   expect(Math.abs(first.lag)).toBeLessThan(0.5);
   // After it, the source resumes about `pauseSec` later: the paused span is not in the file.
   // Four seconds of it: the consultation has 1.5 s silences between turns, and a shorter window
   // that falls on one correlates only noise.
   const resumeAt = beforePause + 0.5;
-  const second = bestLag(rec, src, resumeAt, 4, first.lag + pauseSec - 2, first.lag + pauseSec + 2);
-  console.log(`after the pause: correlation ${second.corr.toFixed(3)}, skipped ${second.lag.toFixed(3)} s (paused ${pauseSec.toFixed(3)} s)`);
-  expect(second.corr).toBeGreaterThan(0.5);
+  const second = loudnessLag(rec, src, resumeAt, 4, first.lag + pauseSec - 2, first.lag + pauseSec + 2);
+  console.log(`after the pause: loudness correlation ${second.corr.toFixed(3)}, skipped ${second.lag.toFixed(3)} s (paused ${pauseSec.toFixed(3)} s)`);
+  expect(second.corr).toBeGreaterThan(0.8);
   expect(Math.abs(second.lag - first.lag - pauseSec)).toBeLessThan(1);
 });
 
@@ -255,9 +304,11 @@ test('floor marks tapped by key at the turns of the consultation land within a s
   const rec = readWav(join(server.dataDir, 'meetings', id, meeting.audio!.file));
   const src = readWav(source);
   for (const at of [2, 30, 60]) {
-    const { corr, lag } = bestLag(rec, src, at, 5, -0.5, 1);
-    console.log(`at ${at} s: correlation ${corr.toFixed(3)}, lag ${lag.toFixed(3)} s`);
-    expect(corr).toBeGreaterThan(0.5);
+    const { corr, lag } = loudnessLag(rec, src, at, 5, -0.5, 1);
+    const samples = bestLag(rec, src, at, 5, -0.5, 1);
+    console.log(`at ${at} s: loudness correlation ${corr.toFixed(3)}, lag ${lag.toFixed(3)} s (samples: ${samples.corr.toFixed(3)})`);
+    expect(corr).toBeGreaterThan(0.8);
+    expect(Math.abs(lag)).toBeLessThan(0.5);
   }
 });
 

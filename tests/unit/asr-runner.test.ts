@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DECODE, type DecodeOptions } from '../../main/asr/decode-options.ts';
-import { defaultThreads, engineEnv, liveEngineEnv, liveThreads, resolveThreads, whisperCliPath } from '../../main/asr/engine.ts';
+import { defaultThreads, engineEnv, resolveThreads, whisperCliPath } from '../../main/asr/engine.ts';
 import { collapseRepeats, isNonSpeech, parseSegmentLine, runWhisper, sweepRunTemp, type EngineSegment } from '../../main/asr/runner.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
 import { concatClips, FAST_DECODE, haveModel, MODEL, MODELS, MSA, refs, tempDir } from './asr-fixtures.ts';
@@ -61,18 +61,6 @@ describe('engine location and threads', () => {
     // No longer forced to sleep between the many small steps of a decode (docs/engine.md, "OpenMP threads").
     expect(engineEnv(2, {}).OMP_WAIT_POLICY).toBeUndefined();
     expect(engineEnv(2, { OMP_WAIT_POLICY: 'passive' }).OMP_WAIT_POLICY).toBe('passive');
-  });
-
-  it('the live engine leaves one core to the recording, and keeps at least one thread', () => {
-    expect(liveThreads(2, 2)).toBe(1);
-    expect(liveThreads(4, 8)).toBe(4);
-    expect(liveThreads(8, 8)).toBe(7);
-    expect(liveThreads(2, 1)).toBe(1);
-  });
-
-  it('the live engine, which runs beside the recording, also sleeps at once between steps', () => {
-    expect(liveEngineEnv(2, {})).toMatchObject({ OMP_THREAD_LIMIT: '2', OMP_WAIT_POLICY: 'passive' });
-    expect(liveEngineEnv(2, { OMP_WAIT_POLICY: 'active' }).OMP_WAIT_POLICY).toBe('active');
   });
 });
 

@@ -93,6 +93,47 @@ describe('the live window loop', () => {
     expect(skipped).toBeGreaterThan(0);
   });
 
+  it('gives up a decode that runs far past the usual one, and hears its audio again in the next window', async () => {
+    const d = scripted();
+    const asked: (number | undefined)[] = [];
+    let stuck = true;
+    let gaveUp: () => void = () => {};
+    const gaveUpOnce = new Promise<void>((r) => (gaveUp = r));
+    // The fourth decode never ends by itself (a window the engine cannot read): it ends only by
+    // the deadline the loop sets.
+    const decoder = {
+      async decode(pcm: Buffer, prompt?: string, o?: DecodeWindowOptions): Promise<DecodedSegment[] | null> {
+        asked.push(o?.timeoutMs);
+        if (asked.length === 4 && stuck) {
+          expect(o?.timeoutMs).toBeDefined();
+          await new Promise((r) => setTimeout(r, o!.timeoutMs));
+          stuck = false;
+          gaveUp();
+          return null;
+        }
+        return d.decoder.decode(pcm, prompt, o);
+      },
+    };
+    const updates: LiveUpdate[] = [];
+    const live = new LiveTranscriber({ decoder, onUpdate: (u) => updates.push(u), contextSec: 10, trimSec: 5, maxWindowSec: 8, giveUpMinMs: 30 });
+    for (let s = 0; s < 4; s++) {
+      live.push(seconds(s, 1));
+      await settle();
+    }
+    await gaveUpOnce;
+    for (let s = 4; s < 8; s++) {
+      live.push(seconds(s, 1));
+      await settle();
+    }
+    await live.stop();
+    // No deadline before the usual time is known; then at least giveUpMinMs.
+    expect(asked.slice(0, 3)).toEqual([undefined, undefined, undefined]);
+    expect(asked[3]).toBeGreaterThanOrEqual(30);
+    // The words of the given-up window were heard by the next decodes: nothing lost or skipped.
+    expect(live.text).toBe(Array.from({ length: 8 }, (_, k) => `w${k}`).join(' '));
+    expect(updates.some((u) => u.skippedSec)).toBe(false);
+  });
+
   it('refuses a context too small to hold a step of audio with its spare silence', () => {
     const d = scripted();
     expect(() => new LiveTranscriber({ decoder: d.decoder, onUpdate: () => {}, contextSec: 2.5, stepSec: 1 })).toThrow(RangeError);

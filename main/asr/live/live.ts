@@ -40,7 +40,8 @@ export interface LiveUpdate {
 }
 
 export interface WindowDecoder {
-  decode(pcm: Buffer, prompt?: string, opts?: DecodeWindowOptions): Promise<DecodedSegment[]>;
+  /** Null when the decode was given up at `opts.timeoutMs`. */
+  decode(pcm: Buffer, prompt?: string, opts?: DecodeWindowOptions): Promise<DecodedSegment[] | null>;
 }
 
 export interface LiveOptions {
@@ -63,13 +64,31 @@ export interface LiveOptions {
    * cheaper than the model's 30 s. A window is never longer than this less CONTEXT_SPARE_SEC.
    */
   contextSec?: number;
+  /**
+   * A decode is given up once it runs GIVE_UP_FACTOR times the usual decode (the median of the
+   * recent ones) and at least this long: a window Whisper cannot read sends it into its
+   * temperature fallback and repetition, 5-22 s instead of 1-2 s.
+   */
+  giveUpMinMs?: number;
 }
+
+/** Give a decode up past this many times the usual one (see giveUpMinMs). */
+export const GIVE_UP_FACTOR = 2.5;
+/** Decodes that set the usual time (a median), once this many have finished; none given up before. */
+const USUAL_OF = 8;
+const USUAL_AFTER = 3;
 
 /** Silence always left after a window inside the encoder's context: a context that ended right
  * after the speech, or 1-2 s after it, often gave garbage (docs/engine.md, "Live transcription"). */
 export const CONTEXT_SPARE_SEC = 2;
 
-export const LIVE_DEFAULTS = { stepSec: 1, trimSec: 5, maxWindowSec: 8, usePrompt: true, contextSec: 10 } as const;
+/**
+ * Chosen with `npm run bench -- live` (docs/engine.md, "Live transcription"): windows of 3-6 s
+ * instead of 5-8 s, and no prompt (the committed text fed back to the decoder slowed every decode
+ * and sent more windows into the temperature fallback: 100 decodes in 174 s with it, 153
+ * without; commit delay 4.1 / 7.0 s with it, 3.7 / 5.7 s without).
+ */
+export const LIVE_DEFAULTS = { stepSec: 1, trimSec: 3, maxWindowSec: 6, usePrompt: false, contextSec: 10, giveUpMinMs: 2500 } as const;
 
 export class LiveTranscriber {
   private chunks: Buffer[] = [];
@@ -87,6 +106,8 @@ export class LiveTranscriber {
   private stopped = false;
   private failed = false;
   private idle: Promise<void> = Promise.resolve();
+  /** Milliseconds the recent decodes took (those not given up). */
+  private recentMs: number[] = [];
   private readonly o: Required<Omit<LiveOptions, 'onError' | 'originSec'>> & Pick<LiveOptions, 'onError'>;
 
   constructor(opts: LiveOptions) {
@@ -187,9 +208,10 @@ export class LiveTranscriber {
         const start = this.windowStart;
         this.decodedBytes = window.length;
         const prompt = this.o.usePrompt ? this.committedText.join(' ').slice(-200) : undefined;
-        let segments: DecodedSegment[];
+        let segments: DecodedSegment[] | null;
+        const began = performance.now();
         try {
-          segments = await this.o.decoder.decode(window, prompt, { contextSec: this.o.contextSec });
+          segments = await this.o.decoder.decode(window, prompt, { contextSec: this.o.contextSec, timeoutMs: this.giveUpMs() });
         } catch (err) {
           if (this.stopped) return;
           this.failed = true;
@@ -199,11 +221,23 @@ export class LiveTranscriber {
           return;
         }
         if (this.stopped) return;
+        // Given up: nothing learnt from this window. The next decode, with newer audio, tries
+        // again; if the engine keeps failing, the window overflows and the live text skips ahead.
+        if (segments === null) continue;
+        this.recentMs = [...this.recentMs, performance.now() - began].slice(-USUAL_OF);
         this.consume(segments, start, start + window.length / BYTES_PER_SEC);
       }
     } finally {
       this.running = false;
     }
+  }
+
+  /** How long the next decode may run; none until a few decodes have set the usual time. */
+  private giveUpMs(): number | undefined {
+    if (this.recentMs.length < USUAL_AFTER) return undefined;
+    const sorted = [...this.recentMs].sort((a, b) => a - b);
+    const usual = sorted[Math.floor(sorted.length / 2)]!;
+    return Math.round(Math.max(this.o.giveUpMinMs, GIVE_UP_FACTOR * usual));
   }
 
   private consume(segments: DecodedSegment[], start: number, end: number): void {

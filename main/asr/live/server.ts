@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { MahdarError } from '../../../shared/errors.ts';
 import { repoRoot } from '../../paths.ts';
 import { DEFAULT_DECODE } from '../decode-options.ts';
-import { liveEngineEnv, packagedEngineDir, signalOfExitCode, spawnEngine } from '../engine.ts';
+import { engineEnv, LIVE_ENGINE_PRIORITY, packagedEngineDir, signalOfExitCode, spawnEngine } from '../engine.ts';
 import { collapseRepeats, isNonSpeech } from '../runner.ts';
 
 const exe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
@@ -65,6 +65,11 @@ export interface DecodeWindowOptions {
    * falls with it. It must stay the same for every window of one server: see liveContextFrames.
    */
   contextSec?: number;
+  /**
+   * Give the decode up after this many milliseconds: the request is closed, which makes
+   * whisper-server abort it between two decoding steps, and the decode resolves to null.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -89,8 +94,11 @@ export interface LiveServer {
   readonly pid: number;
   /** Its port on 127.0.0.1 (tests check that nothing answers there without the secret path). */
   readonly port: number;
-  /** Decodes one window of 16 kHz mono PCM16; rejects with live.failed if the engine fails. */
-  decode(pcm: Buffer, prompt?: string, opts?: DecodeWindowOptions): Promise<DecodedSegment[]>;
+  /**
+   * Decodes one window of 16 kHz mono PCM16; rejects with live.failed if the engine fails;
+   * null when it was given up at `opts.timeoutMs`.
+   */
+  decode(pcm: Buffer, prompt?: string, opts?: DecodeWindowOptions): Promise<DecodedSegment[] | null>;
   /** Stops the engine; resolves once it has exited. */
   close(): Promise<void>;
   /** Settles when the engine exits for any reason, with why. */
@@ -198,7 +206,7 @@ export function serverArgs(opts: LiveServerOptions, port: number, requestPath: s
 async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveServer> {
   const requestPath = newRequestPath();
   const args = serverArgs(opts, port, requestPath);
-  const watchdog = spawnEngine(opts.bin, args, liveEngineEnv(opts.threads));
+  const watchdog = spawnEngine(opts.bin, args, engineEnv(opts.threads), LIVE_ENGINE_PRIORITY);
   let enginePid: number | undefined;
   track({ watchdog, pid: () => enginePid });
   let tail = '';
@@ -269,7 +277,7 @@ async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveSer
 
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
-  const decodeOnce = async (pcm: Buffer, prompt?: string, o: DecodeWindowOptions = {}): Promise<DecodedSegment[]> => {
+  const decodeOnce = async (pcm: Buffer, prompt?: string, o: DecodeWindowOptions = {}): Promise<DecodedSegment[] | null> => {
     if (closed) throw new MahdarError('live.failed', { detail: 'stopped' });
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(wavOf(pcm))], { type: 'audio/wav' }), 'window.wav');
@@ -283,11 +291,13 @@ async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveSer
     form.append('prompt', prompt ?? '');
     form.append('audio_ctx', String(liveContextFrames(o.contextSec ?? 30)));
     let body: { segments?: { start?: number; end?: number; text?: string }[]; error?: string };
+    const signal = o.timeoutMs !== undefined ? AbortSignal.timeout(o.timeoutMs) : undefined;
     try {
-      const res = await fetch(`${base}/inference`, { method: 'POST', body: form });
+      const res = await fetch(`${base}/inference`, { method: 'POST', body: form, signal });
       body = (await res.json()) as typeof body;
       if (!res.ok || body.error) throw new Error(body.error ?? `HTTP ${res.status}`);
     } catch (err) {
+      if (signal?.aborted && !closed) return null;
       const why = watchdog.exitCode !== null || watchdog.signalCode !== null ? await exited : (err as Error).message;
       throw new MahdarError('live.failed', { detail: detail(why) });
     }

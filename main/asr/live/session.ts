@@ -6,7 +6,7 @@ import { MahdarError, toErrorPayload } from '../../../shared/errors.ts';
 import type { LiveStatusEvent } from '../../../shared/recording.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { readSettings } from '../../context/settings.ts';
-import { liveThreads, resolveThreads } from '../engine.ts';
+import { resolveThreads } from '../engine.ts';
 import { findVadModel, resolveModel } from '../models.ts';
 import { LiveTranscriber, type LiveOptions } from './live.ts';
 import { startLiveServer, whisperServerPath, type LiveServer } from './server.ts';
@@ -85,7 +85,7 @@ export class LiveSession {
       const model = await resolveModel(ctx, settings.modelId);
       const vadModel = await findVadModel(ctx);
       const language = settings.transcriptionLanguage ?? 'ar';
-      const threads = liveThreads(resolveThreads(undefined, settings.threads));
+      const threads = resolveThreads(undefined, settings.threads);
       launch = async () => startLiveServer({ bin: whisperServerPath(), model: model.path, vadModel, threads, language: language === 'auto' ? 'auto' : language });
     } catch (err) {
       ctx.events.publish({ type: 'liveStatus', meetingId: opts.meetingId, recordingId: opts.recordingId, state: 'unavailable', error: toErrorPayload(err) });
