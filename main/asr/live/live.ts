@@ -84,9 +84,9 @@ export const CONTEXT_SPARE_SEC = 2;
 
 /**
  * Chosen with `npm run bench -- live` (docs/engine.md, "Live transcription"): windows of 3-6 s
- * instead of 5-8 s, and no prompt (the committed text fed back to the decoder slowed every decode
- * and sent more windows into the temperature fallback: 100 decodes in 174 s with it, 153
- * without; commit delay 4.1 / 7.0 s with it, 3.7 / 5.7 s without).
+ * instead of 5-8 s, and no prompt (with the committed text fed back to the decoder, 100 decodes
+ * got through in 174 s of speech, without it 153; commit delay 4.1 / 7.0 s with it, 3.7 / 5.7 s
+ * without).
  */
 export const LIVE_DEFAULTS = { stepSec: 1, trimSec: 3, maxWindowSec: 6, usePrompt: false, contextSec: 10, giveUpMinMs: 2500 } as const;
 
