@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { whisperServerPath } from '../../main/asr/live/server.ts';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
 
 export const SHARED = resolve(import.meta.dirname, '..', '..', '..', 'shared');
@@ -11,6 +12,15 @@ export const MODEL = join(MODELS, 'ggml-base.bin');
 export const MSA = join(SHARED, 'fixtures', 'msa-read');
 export const CONSULTATION = join(SHARED, 'fixtures', 'consultation', 'consultation.wav');
 export const haveModel = existsSync(MODEL);
+export const VAD = join(MODELS, 'ggml-silero-v5.1.2.bin');
+/** whisper-server (the live engine) was built. */
+export const haveServer = (() => {
+  try {
+    return existsSync(whisperServerPath());
+  } catch {
+    return false;
+  }
+})();
 
 export function refs(): Map<string, { text: string; duration: number }> {
   const out = new Map<string, { text: string; duration: number }>();

@@ -9,16 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LIVE_ENGINE_PRIORITY } from '../../main/asr/engine.ts';
 import { startLiveServer, whisperServerPath, type LiveServer } from '../../main/asr/live/server.ts';
 import { readWavInfo } from '../../main/audio/wav.ts';
-import { haveModel, MODEL, MODELS, MSA, tempDir } from './asr-fixtures.ts';
-
-const VAD = join(MODELS, 'ggml-silero-v5.1.2.bin');
-const haveServer = (() => {
-  try {
-    return existsSync(whisperServerPath());
-  } catch {
-    return false;
-  }
-})();
+import { haveModel, haveServer, MODEL, MSA, tempDir, VAD } from './asr-fixtures.ts';
 
 describe.runIf(haveModel && haveServer)('the live engine process (real engine)', () => {
   let server: LiveServer | null = null;

@@ -5,21 +5,11 @@
 // /inference, /health and / answer 404, and a /load aimed at a real model does nothing. And
 // MAHDAR_LIVE=0 starts no engine at all, while the recording goes on.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../shared/api.ts';
 import { newRequestPath, serverArgs, startLiveServer, whisperServerPath, type LiveServer } from '../../main/asr/live/server.ts';
 import { recordingCommands } from '../../main/service/recording.ts';
-import { freshContext, haveModel, MODEL, MODELS } from './asr-fixtures.ts';
-
-const VAD = join(MODELS, 'ggml-silero-v5.1.2.bin');
-const haveServer = (() => {
-  try {
-    return existsSync(whisperServerPath());
-  } catch {
-    return false;
-  }
-})();
+import { freshContext, haveModel, haveServer, MODEL, VAD } from './asr-fixtures.ts';
 
 describe('the live engine is reachable only through its secret path', () => {
   const opts = { bin: '/engine/whisper-server', model: '/models/ggml-base.bin', vadModel: null, threads: 2, language: 'ar' };
