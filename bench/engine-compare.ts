@@ -78,6 +78,7 @@ const matrix: Config[] = [
   { name: 'bs5 vadwide q8_0', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', ...vadWide], model: () => ensureQuantised('q8_0') },
   { name: 'bs5 vadwide q5_1', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', ...vadWide], model: () => ensureQuantised('q5_1') },
   { name: 'bs5 vadmid', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', ...vadMid] },
+  { name: 'bs4 vadwide', bin: cli191, flags: [...base, '-bs', '4', '-bo', '5', ...vadWide] },
   { name: 'bs3 vadwide', bin: cli191, flags: [...base, '-bs', '3', '-bo', '3', ...vadWide] },
   { name: 'greedy vadwide', bin: cli191, flags: [...base, '-bs', '1', '-bo', '5', ...vadWide] },
   { name: 'bs5 vadwide q8_0 nfa', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-nfa', ...vadWide], model: () => ensureQuantised('q8_0') },

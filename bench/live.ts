@@ -13,8 +13,8 @@
 //
 // Options (environment): LIVE_CLIPS (default 20), LIVE_SPEED (1), LIVE_THREADS (2),
 // LIVE_PACED=1 (feed 2 s, wait for each decode: accuracy without the clock), LIVE_PROMPT=0/1,
-// LIVE_CTX, LIVE_STEP, LIVE_TRIM and LIVE_MAX (seconds: contextSec, stepSec, trimSec and
-// maxWindowSec of main/asr/live/live.ts),
+// LIVE_CTX, LIVE_STEP, LIVE_TRIM, LIVE_MAX and LIVE_PAUSE (seconds: contextSec, stepSec, trimSec,
+// maxWindowSec and commitAtPauseSec of main/asr/live/live.ts),
 // LIVE_COLD=0 (skip the cold/warm comparison), LIVE_FULL=0 (skip the full pass).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -77,6 +77,16 @@ async function coldVsWarm(threads: number, work: string): Promise<{ coldMs: numb
   return { coldMs, warmMs, loadMs };
 }
 
+/** Word 4-grams (any n) that occur more than twice in the text: a loop committed into the live text. */
+export function repeatedNgrams(words: readonly string[], n: number): { gram: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + n <= words.length; i++) {
+    const g = words.slice(i, i + n).join(' ');
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return [...counts].filter(([, c]) => c > 2).map(([gram, count]) => ({ gram, count }));
+}
+
 export async function run(): Promise<BenchReport> {
   const clips = env('LIVE_CLIPS', 20);
   const speed = env('LIVE_SPEED', 1);
@@ -119,6 +129,7 @@ export async function run(): Promise<BenchReport> {
   if (process.env.LIVE_PROMPT) window.usePrompt = process.env.LIVE_PROMPT === '1';
   if (process.env.LIVE_STEP) window.stepSec = Number(process.env.LIVE_STEP);
   if (process.env.LIVE_TRIM) window.trimSec = Number(process.env.LIVE_TRIM);
+  if (process.env.LIVE_PAUSE) window.commitAtPauseSec = Number(process.env.LIVE_PAUSE);
   const rec = recordingCommands(ctx, { live: window, transcribeAfter: process.env.LIVE_FULL !== '0' });
   const m = await ctx.archive.create({ title: 'bench live' });
 
@@ -172,6 +183,7 @@ export async function run(): Promise<BenchReport> {
     fullSec = (Date.now() - a) / 1000;
     if (job?.status === 'done') fullText = (await ctx.archive.read(m.id)).segments.map((s) => s.text).join(' ');
   }
+  const loops = repeatedNgrams(committed.slice(0, liveWords).map((c) => c.word), 4);
   const werRef = wordErrorRate(reference, liveText);
   const werFullRef = fullText ? wordErrorRate(reference, fullText) : null;
   const werVsFull = fullText ? wordErrorRate(fullText, liveText) : null;
@@ -194,6 +206,8 @@ export async function run(): Promise<BenchReport> {
     werFullVsRef: werFullRef,
     werLiveVsFull: werVsFull,
     fullPassSec: fullSec,
+    loops,
+    liveText,
   };
   const rows = [
     '| measure | value |',
@@ -211,6 +225,7 @@ export async function run(): Promise<BenchReport> {
     `| commit delay, median / p95 (s) | ${f2(data.delays.median)} / ${f2(data.delays.p95)} (${delays.length} aligned words) |`,
     `| skipped (engine behind), s | ${f2(skipped)} |`,
     `| slowest appendRecording, ms | ${maxAppendMs} |`,
+    `| 4-grams committed more than twice (loops) | ${loops.length ? loops.map((l) => `${l.count}x "${l.gram}"`).join('; ') : 'none'} |`,
     `| live WER vs references | ${f2(werRef.wer)} (S/D/I ${werRef.substitutions}/${werRef.deletions}/${werRef.insertions}, ${committed.length} words) |`,
     `| full pass WER vs references | ${werFullRef ? `${f2(werFullRef.wer)} (${f2(fullSec)} s after the stop)` : '-'} |`,
     `| live WER vs full pass | ${werVsFull ? f2(werVsFull.wer) : '-'} |`,

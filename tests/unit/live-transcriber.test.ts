@@ -134,6 +134,48 @@ describe('the live window loop', () => {
     expect(updates.some((u) => u.skippedSec)).toBe(false);
   });
 
+  it('commits what one decode heard at once when the window ends in a pause, and waits for a second decode otherwise', async () => {
+    // Speech: second k holds the loud value 1000+k and says wk; a pause is digital silence.
+    const speech = (from: number, n: number) => {
+      const b = Buffer.alloc(n * SEC);
+      for (let k = 0; k < n; k++) for (let i = 0; i < SEC / 2; i++) b.writeInt16LE(1000 + from + k, k * SEC + i * 2);
+      return b;
+    };
+    const decoder = {
+      async decode(pcm: Buffer): Promise<DecodedSegment[]> {
+        const segs: DecodedSegment[] = [];
+        for (let k = 0; (k + 1) * SEC <= pcm.length; k++) {
+          const v = pcm.readInt16LE(k * SEC);
+          if (v >= 1000) segs.push({ start: k, end: k + 1, text: ` w${v - 1000}` });
+        }
+        return segs;
+      },
+    };
+    const run = async (pcm: Buffer, commitAtPauseSec: number) => {
+      const updates: LiveUpdate[] = [];
+      const live = new LiveTranscriber({ decoder, onUpdate: (u) => updates.push(u), contextSec: 10, commitAtPauseSec });
+      // One push: the first decode hears all of it.
+      live.push(pcm);
+      await settle();
+      await settle();
+      const first = updates[0];
+      await live.stop();
+      return { first, text: live.text };
+    };
+    const spoken = Buffer.concat([speech(0, 3), Buffer.alloc(SEC)]);
+    // Three words, then a second of silence: committed by the first decode.
+    const paused = await run(spoken, 0.6);
+    expect(paused.first).toMatchObject({ committed: 'w0 w1 w2', tentative: '' });
+    expect(paused.text).toBe('w0 w1 w2');
+    // The same words with someone still speaking at the end of the window: they wait.
+    const talking = await run(speech(0, 4), 0.6);
+    expect(talking.first).toMatchObject({ committed: '', tentative: 'w0 w1 w2 w3' });
+    expect(talking.text).toBe('w0 w1 w2 w3');
+    // A pause shorter than asked for is no pause; 0 turns the rule off.
+    expect((await run(Buffer.concat([speech(0, 3), Buffer.alloc(SEC / 2)]), 0.6)).first).toMatchObject({ committed: '' });
+    expect((await run(spoken, 0)).first).toMatchObject({ committed: '' });
+  });
+
   it('refuses a context too small to hold a step of audio with its spare silence', () => {
     const d = scripted();
     expect(() => new LiveTranscriber({ decoder: d.decoder, onUpdate: () => {}, contextSec: 2.5, stepSec: 1 })).toThrow(RangeError);

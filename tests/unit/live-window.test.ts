@@ -30,6 +30,10 @@ describe('the live engine\'s voice detection', () => {
     expect(args[args.indexOf('-vp') + 1]).toBe(String(DEFAULT_DECODE.vadSpeechPadMs));
   });
 
+  it('runs without temperature fallback: a window it cannot read is retried by the next window, not decoded five more times', () => {
+    expect(serverArgs({ ...opts, vadModel: null }, 4321, newRequestPath())).toContain('-nf');
+  });
+
   it('is off without a detector model', () => {
     const args = serverArgs({ ...opts, vadModel: null }, 4321, newRequestPath());
     expect(args).not.toContain('--vad');

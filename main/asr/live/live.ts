@@ -1,6 +1,7 @@
 // The live text of a recording: a sliding window of the recorded audio, decoded again and again
 // by one long-lived engine (server.ts), its words committed only when two consecutive decodes
-// agree (agreement.ts, LocalAgreement-2).
+// agree (agreement.ts, LocalAgreement-2), or at once when the window ends in a pause (pause.ts):
+// the speaker stopped, so one decode heard those words whole.
 //
 // The audio path never waits on the engine: `push` only appends the chunk to an in-memory window
 // and returns. One loop decodes whatever the window holds whenever at least `stepSec` of new audio
@@ -22,6 +23,7 @@ import {
   type AgreementState,
   type TimedWord,
 } from './agreement.ts';
+import { trailingQuietSec } from './pause.ts';
 import type { DecodedSegment, DecodeWindowOptions } from './server.ts';
 
 const BYTES_PER_SEC = 32000;
@@ -70,6 +72,12 @@ export interface LiveOptions {
    * temperature fallback and repetition, 5-22 s instead of 1-2 s.
    */
   giveUpMinMs?: number;
+  /**
+   * When a decoded window ends in at least this many seconds of quiet (pause.ts), the speaker
+   * paused: what the decode heard before it is committed at once instead of waiting for a second
+   * decode to agree. 0 turns it off.
+   */
+  commitAtPauseSec?: number;
 }
 
 /** Give a decode up past this many times the usual one (see giveUpMinMs). */
@@ -83,12 +91,12 @@ const USUAL_AFTER = 3;
 export const CONTEXT_SPARE_SEC = 2;
 
 /**
- * Chosen with `npm run bench -- live` (docs/engine.md, "Live transcription"): windows of 3-6 s
- * instead of 5-8 s, and no prompt (with the committed text fed back to the decoder, 100 decodes
- * got through in 174 s of speech, without it 153; commit delay 4.1 / 7.0 s with it, 3.7 / 5.7 s
- * without).
+ * Chosen with `npm run bench -- live` (docs/engine.md, "Live transcription"): no prompt (with the
+ * committed text fed back to the decoder, 100 decodes got through in 174 s of speech, without it
+ * 153); windows of 2-5 s; and words committed at once at a pause of 0.4 s (commit delay median
+ * 2.7-3.0 s against 3.2-3.5 s for 3-6 s windows with the same rule and 3.6-4.0 s with neither).
  */
-export const LIVE_DEFAULTS = { stepSec: 1, trimSec: 3, maxWindowSec: 6, usePrompt: false, contextSec: 10, giveUpMinMs: 2500 } as const;
+export const LIVE_DEFAULTS = { stepSec: 1, trimSec: 2, maxWindowSec: 5, usePrompt: false, contextSec: 10, giveUpMinMs: 2500, commitAtPauseSec: 0.4 } as const;
 
 export class LiveTranscriber {
   private chunks: Buffer[] = [];
@@ -225,7 +233,7 @@ export class LiveTranscriber {
         // again; if the engine keeps failing, the window overflows and the live text skips ahead.
         if (segments === null) continue;
         this.recentMs = [...this.recentMs, performance.now() - began].slice(-USUAL_OF);
-        this.consume(segments, start, start + window.length / BYTES_PER_SEC);
+        this.consume(segments, start, start + window.length / BYTES_PER_SEC, window);
       }
     } finally {
       this.running = false;
@@ -240,12 +248,16 @@ export class LiveTranscriber {
     return Math.round(Math.max(this.o.giveUpMinMs, GIVE_UP_FACTOR * usual));
   }
 
-  private consume(segments: DecodedSegment[], start: number, end: number): void {
+  private consume(segments: DecodedSegment[], start: number, end: number, window: Buffer): void {
     // The window may have been cut meanwhile (memory cap): times are of the window decoded.
     this.heardUntil = Math.max(this.heardUntil, end);
     const abs = segments.map((s) => ({ start: start + s.start, end: Math.min(end, start + Math.max(s.start, s.end)), text: s.text }));
     const hypothesis: TimedWord[] = wordsOfSegments(abs);
-    const r = agree(this.agreement, hypothesis);
+    let r = agree(this.agreement, hypothesis);
+    if (r.tentative.length && this.o.commitAtPauseSec > 0 && trailingQuietSec(window) >= this.o.commitAtPauseSec) {
+      const f = finishAgreement(r.state);
+      r = { state: f.state, committed: [...r.committed, ...f.committed], tentative: [] };
+    }
     this.agreement = r.state;
     const update: LiveUpdate = { committed: this.commit(r.committed), tentative: textOf(r.tentative), atSec: round(end) };
     if (this.skipped > 0) {

@@ -195,6 +195,11 @@ export function serverArgs(opts: LiveServerOptions, port: number, requestPath: s
     '-bs', String(opts.beamSize ?? 1),
     '-bo', '1',
     '-sns',
+    // No temperature fallback: on a window it cannot read, Whisper would decode it up to five
+    // more times at rising temperatures (seconds each) while the speech goes on; the next window,
+    // with more audio, is the better retry, and the full pass after the stop keeps the fallback
+    // (docs/engine.md, "Live transcription": fewer skipped seconds, the same live WER, no loop).
+    '-nf',
     // Nothing served from disk: no public folder.
     '--public', join(dirname(opts.bin), 'mahdar-no-public'),
     // The full pass's voice detection (decode-options.ts): cut only at pauses of 2 s, keep 0.4 s
