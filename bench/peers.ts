@@ -15,7 +15,8 @@
 // Environment: PEERS_SET (read = ../shared/fixtures/msa-read, 69 clips, 8.9 min, default; tune =
 // msa-read-tune, 33.6 min), PEERS_CLIPS (first N clips only), PEERS_ROUNDS (pairs, default 2),
 // PEERS_THREADS (default 2), PEERS_FW_VERSION (default 1.2.1), PEERS_FW_COMPUTE (default int8),
-// PEERS_Q8=0 (leave out the app on q8_0 weights: a third less time).
+// PEERS_Q8=0 (leave out the app on q8_0 weights: a third less time), PEERS_BEAMS=4,3 (the app
+// also at these beam widths: `mahdar transcribe --beam`).
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,14 +125,16 @@ export async function run(): Promise<BenchReport> {
   const vadName = 'ggml-silero-v5.1.2.bin';
   if (existsSync(modelQ8) && !existsSync(join(work, vadName))) copyFileSync(join(shared, 'models', vadName), join(work, vadName));
 
-  const app = async (modelFile: string) => {
-    const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', modelFile, '--language', 'ar', '--threads', String(threads), '--format', 'json', '--out', appOut]);
+  const app = async (modelFile: string, beam?: number) => {
+    const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', modelFile, '--language', 'ar', '--threads', String(threads), ...(beam ? ['--beam', String(beam)] : []), '--format', 'json', '--out', appOut]);
     const doc = JSON.parse(readFileSync(appOut, 'utf8')) as { segments: { text: string }[] };
     return { seconds: r.seconds, text: doc.segments.map((s) => s.text).join(' ') };
   };
   const engines: Record<string, () => Promise<{ seconds: number; text: string }>> = {
     app: () => app(model),
     ...(existsSync(modelQ8) && process.env.PEERS_Q8 !== '0' ? { 'app q8_0': () => app(modelQ8) } : {}),
+    // Other beam widths for the app (PEERS_BEAMS=4,3), same weights.
+    ...Object.fromEntries((process.env.PEERS_BEAMS ?? '').split(',').filter(Boolean).map((b) => [`app beam ${Number(b)}`, () => app(model, Number(b))])),
     peer: async () => {
       const r = await timed(python, [peerScript, peerModel, wav, String(threads), compute]);
       return { seconds: r.seconds, text: JSON.parse(r.stdout.trim().split('\n').pop()!) as string };
@@ -164,7 +167,7 @@ export async function run(): Promise<BenchReport> {
   const refWords = reference.trim().split(/\s+/).length;
   const table = [
     `Audio: ${set}, ${rows.length} clips joined with 1 s of silence (${audioSec.toFixed(1)} s, ${refWords} reference words); Whisper base; ${threads} threads; ${rounds} rounds, alternating.`,
-    `app = \`mahdar transcribe\` (whisper.cpp 1.9.1, decodeArgs(DEFAULT_DECODE), Silero VAD) with ggml-base.bin (f16)${apps.includes('app q8_0') ? ' and with the same weights quantised to q8_0 by whisper-quantize' : ''}; peer = faster-whisper ${fwVersion} ${compute}, beam 5.`,
+    `app = \`mahdar transcribe\` (whisper.cpp 1.9.1, decodeArgs(DEFAULT_DECODE), Silero VAD) with ggml-base.bin (f16)${apps.includes('app q8_0') ? ' and with the same weights quantised to q8_0 by whisper-quantize' : ''}${apps.some((e) => e.startsWith('app beam')) ? '; app beam N = the same with `--beam N`' : ''}; peer = faster-whisper ${fwVersion} ${compute}, beam 5.`,
     '',
     '| round | engine | wall s | RTF | WER | S/D/I |',
     '|---|---|---|---|---|---|',

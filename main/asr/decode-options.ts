@@ -6,7 +6,8 @@
 // chosen again on the tune set"): whisper.cpp 1.9.1, ggml-base, 2 threads, long-form files (the
 // clips joined with 1 s of silence, as a meeting arrives), chosen on msa-read-tune (38 min, 3,727
 // words) and confirmed on msa-read (10 min, 975 words).
-//  - beam 5: greedy costs about 3 points of WER for half the time (FAST_DECODE).
+//  - beam 5: greedy costs about 3 points of WER for half the time (FAST_DECODE); beam 4 is 11%
+//    faster and 0.7 points less accurate on the tune set (`mahdar transcribe --beam 4`).
 //  - voice activity detection (Silero v5.1.2) that only removes pauses of 2 s or more, keeping
 //    0.4 s of audio on each side of speech (-vsd 2000 -vp 400): the only guard that stops text
 //    being invented in 60 s of silence and of faint noise (0 inserted words on both), and on the

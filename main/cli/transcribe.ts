@@ -1,4 +1,4 @@
-// `mahdar transcribe AUDIO --model FILE [--language ar] [--threads N] --format json|txt|srt|vtt --out FILE`
+// `mahdar transcribe AUDIO --model FILE [--language ar] [--threads N] [--beam N] --format json|txt|srt|vtt --out FILE`
 // Decodes any supported audio with ffmpeg to a temporary 16 kHz mono WAV, runs the engine on it
 // (the same runner as the app) and writes the transcript atomically. Errors are thrown as
 // MahdarError: the dispatcher prints one line and exits non-zero.
@@ -19,7 +19,7 @@ import { formatTranscript, transcriptFormats, type TranscriptFormat } from '../e
 import { extraModelDirs } from '../paths.ts';
 import { parseArgs, requireFlag } from './args.ts';
 
-const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] --format json|txt|srt|vtt --out FILE';
+const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] --format json|txt|srt|vtt --out FILE';
 
 async function findVad(modelFile: string): Promise<string | null> {
   for (const dir of [dirname(modelFile), ...extraModelDirs()]) {
@@ -31,7 +31,7 @@ async function findVad(modelFile: string): Promise<string | null> {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const parsed = parseArgs(args, ['model', 'language', 'threads', 'format', 'out']);
+  const parsed = parseArgs(args, ['model', 'language', 'threads', 'beam', 'format', 'out']);
   if (parsed.positional.length !== 1) throw new MahdarError('validation', { detail: USAGE });
   const audio = resolve(parsed.positional[0]!);
   const model = resolve(requireFlag(parsed, 'model'));
@@ -49,6 +49,10 @@ export async function run(args: string[]): Promise<void> {
   if (!Number.isInteger(threadsN) || threadsN < 1 || threadsN > 64) {
     if (threadsFlag !== undefined) throw new MahdarError('validation', { detail: '--threads must be an integer from 1 to 64' });
   }
+  // Beam width (1 = greedy); the app's default otherwise. For comparing settings on one's own audio.
+  const beamFlag = parsed.flags.get('beam');
+  const beam = beamFlag === undefined ? DEFAULT_DECODE.beamSize : Number(beamFlag);
+  if (!Number.isInteger(beam) || beam < 1 || beam > 8) throw new MahdarError('validation', { detail: '--beam must be an integer from 1 to 8' });
 
   if (!existsSync(audio)) throw new MahdarError('validation', { detail: `${parsed.positional[0]}: no such file` });
   if (!(await stat(model).catch(() => null))?.isFile()) throw new MahdarError('model.notFound', { model });
@@ -63,6 +67,7 @@ export async function run(args: string[]): Promise<void> {
     const decoded = await decodeToWav(audio, wav);
     const decode: DecodeOptions = {
       ...DEFAULT_DECODE,
+      beamSize: beam,
       language,
       threads: resolveThreads(threadsN || undefined, 0),
       vadModel: USE_VAD ? await findVad(model) : null,

@@ -93,8 +93,10 @@ export const CONTEXT_SPARE_SEC = 2;
 /**
  * Chosen with `npm run bench -- live` (docs/engine.md, "Live transcription"): no prompt (with the
  * committed text fed back to the decoder, 100 decodes got through in 174 s of speech, without it
- * 153); windows of 2-5 s; and words committed at once at a pause of 0.4 s (commit delay median
- * 2.7-3.0 s against 3.2-3.5 s for 3-6 s windows with the same rule and 3.6-4.0 s with neither).
+ * 153); windows of 2-5 s; and words committed at once at a pause of 0.4 s. With the live
+ * engine's -nf (server.ts), the commit delay's median was 2.2-2.8 s in three runs, against
+ * 3.2-3.5 s with 3-6 s windows (and a 0.6 s pause) and 4.0 s with 3-6 s windows, no pause rule
+ * and no -nf.
  */
 export const LIVE_DEFAULTS = { stepSec: 1, trimSec: 2, maxWindowSec: 5, usePrompt: false, contextSec: 10, giveUpMinMs: 2500, commitAtPauseSec: 0.4 } as const;
 
