@@ -30,6 +30,7 @@ import { startLiveServer, whisperServerPath } from '../main/asr/live/server.ts';
 import { readWavInfo } from '../main/audio/wav.ts';
 import { recordingCommands } from '../main/service/recording.ts';
 import type { BenchReport } from './index.ts';
+import { repeatedNgrams } from '../tests/unit/asr-fixtures.ts';
 
 const SHARED = resolve(import.meta.dirname, '..', '..', 'shared');
 const MODELS = join(SHARED, 'models');
@@ -75,16 +76,6 @@ async function coldVsWarm(threads: number, work: string): Promise<{ coldMs: numb
     await server.close();
   }
   return { coldMs, warmMs, loadMs };
-}
-
-/** Word 4-grams (any n) that occur more than twice in the text: a loop committed into the live text. */
-export function repeatedNgrams(words: readonly string[], n: number): { gram: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= words.length; i++) {
-    const g = words.slice(i, i + n).join(' ');
-    counts.set(g, (counts.get(g) ?? 0) + 1);
-  }
-  return [...counts].filter(([, c]) => c > 2).map(([gram, count]) => ({ gram, count }));
 }
 
 export async function run(): Promise<BenchReport> {
@@ -183,7 +174,7 @@ export async function run(): Promise<BenchReport> {
     fullSec = (Date.now() - a) / 1000;
     if (job?.status === 'done') fullText = (await ctx.archive.read(m.id)).segments.map((s) => s.text).join(' ');
   }
-  const loops = repeatedNgrams(committed.slice(0, liveWords).map((c) => c.word), 4);
+  const loops = repeatedNgrams(committed.slice(0, liveWords).map((c) => c.word), 4, 2);
   const werRef = wordErrorRate(reference, liveText);
   const werFullRef = fullText ? wordErrorRate(reference, fullText) : null;
   const werVsFull = fullText ? wordErrorRate(fullText, liveText) : null;

@@ -22,6 +22,19 @@ export const haveServer = (() => {
   }
 })();
 
+/**
+ * Word n-grams that occur more than `moreThan` times, with their counts: a repetition loop in a
+ * transcript (the live-text test and `npm run bench -- live` both look for them).
+ */
+export function repeatedNgrams(words: readonly string[], n: number, moreThan: number): { gram: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + n <= words.length; i++) {
+    const g = words.slice(i, i + n).join(' ');
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return [...counts].filter(([, c]) => c > moreThan).map(([gram, count]) => ({ gram, count }));
+}
+
 export function refs(): Map<string, { text: string; duration: number }> {
   const out = new Map<string, { text: string; duration: number }>();
   for (const line of readFileSync(join(MSA, 'refs.tsv'), 'utf8').split('\n').slice(1)) {
