@@ -15,13 +15,14 @@
 // Environment: PEERS_SET (read = ../shared/fixtures/msa-read, 69 clips, 8.9 min, default; tune =
 // msa-read-tune, 33.6 min), PEERS_CLIPS (first N clips only), PEERS_ROUNDS (pairs, default 2),
 // PEERS_THREADS (default 2), PEERS_FW_VERSION (default 1.2.1), PEERS_FW_COMPUTE (default int8),
-// PEERS_Q8=0 (leave out the app on q8_0 weights: a third less time), PEERS_BEAMS=4,3 (the app
-// also at these beam widths: `mahdar transcribe --beam`).
+// PEERS_Q8=0 (leave out the app on q8_0 weights: a third less time), PEERS_BEAMS=4,3,4:0 (the app
+// also at these beam widths, `mahdar transcribe --beam`; after a colon, `--context`).
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { wordErrorRate } from '../shared/text/wer.ts';
+import { repeatedNgrams } from '../tests/unit/asr-fixtures.ts';
 import type { BenchReport } from './index.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -125,23 +126,30 @@ export async function run(): Promise<BenchReport> {
   const vadName = 'ggml-silero-v5.1.2.bin';
   if (existsSync(modelQ8) && !existsSync(join(work, vadName))) copyFileSync(join(shared, 'models', vadName), join(work, vadName));
 
-  const app = async (modelFile: string, beam?: number) => {
-    const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', modelFile, '--language', 'ar', '--threads', String(threads), ...(beam ? ['--beam', String(beam)] : []), '--format', 'json', '--out', appOut]);
+  const app = async (modelFile: string, beam?: number, context?: number) => {
+    const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', modelFile, '--language', 'ar', '--threads', String(threads), ...(beam ? ['--beam', String(beam)] : []), ...(context !== undefined ? ['--context', String(context)] : []), '--format', 'json', '--out', appOut]);
     const doc = JSON.parse(readFileSync(appOut, 'utf8')) as { segments: { text: string }[] };
     return { seconds: r.seconds, text: doc.segments.map((s) => s.text).join(' ') };
   };
   const engines: Record<string, () => Promise<{ seconds: number; text: string }>> = {
     app: () => app(model),
     ...(existsSync(modelQ8) && process.env.PEERS_Q8 !== '0' ? { 'app q8_0': () => app(modelQ8) } : {}),
-    // Other beam widths for the app (PEERS_BEAMS=4,3), same weights.
-    ...Object.fromEntries((process.env.PEERS_BEAMS ?? '').split(',').filter(Boolean).map((b) => [`app beam ${Number(b)}`, () => app(model, Number(b))])),
+    // Other beam widths for the app (PEERS_BEAMS=4,3), same weights; "4:0" = beam 4 with no
+    // previous text as prompt (`--context 0`).
+    ...Object.fromEntries((process.env.PEERS_BEAMS ?? '').split(',').filter(Boolean).map((v) => {
+      const [b, c] = v.split(':').map(Number);
+      return [`app beam ${b}${c === undefined ? '' : ` context ${c}`}`, () => app(model, b, c)];
+    })),
     peer: async () => {
       const r = await timed(python, [peerScript, peerModel, wav, String(threads), compute]);
       return { seconds: r.seconds, text: JSON.parse(r.stdout.trim().split('\n').pop()!) as string };
     },
   };
 
-  type Row = { round: number; engine: string; seconds: number; rtf: number; wer: number; s: number; d: number; i: number };
+  // A repetition loop (one phrase over and over) is what sends a WER far up; count it apart so a
+  // table says why. A 4-gram more than twice: none in the references' read text.
+  const loopsIn = (text: string) => repeatedNgrams(text.split(/\s+/).filter(Boolean), 4, 2).length;
+  type Row = { round: number; engine: string; seconds: number; rtf: number; wer: number; s: number; d: number; i: number; loops: number };
   const results: Row[] = [];
   for (let round = 1; round <= rounds; round++) {
     // A B C, then C B A: none always runs first (a warm page cache favours the later ones).
@@ -150,9 +158,9 @@ export async function run(): Promise<BenchReport> {
     for (const engine of order) {
       const { seconds, text } = await engines[engine]!();
       const w = wordErrorRate(reference, text);
-      const row = { round, engine, seconds, rtf: seconds / audioSec, wer: w.wer, s: w.substitutions, d: w.deletions, i: w.insertions };
+      const row = { round, engine, seconds, rtf: seconds / audioSec, wer: w.wer, s: w.substitutions, d: w.deletions, i: w.insertions, loops: loopsIn(text) };
       results.push(row);
-      console.log(`peers: round ${round} ${engine}: ${seconds.toFixed(1)} s, RTF ${row.rtf.toFixed(3)}, WER ${w.wer.toFixed(3)}`);
+      console.log(`peers: round ${round} ${engine}: ${seconds.toFixed(1)} s, RTF ${row.rtf.toFixed(3)}, WER ${w.wer.toFixed(3)}, ${row.loops} repeated 4-grams`);
     }
   }
 
@@ -169,9 +177,9 @@ export async function run(): Promise<BenchReport> {
     `Audio: ${set}, ${rows.length} clips joined with 1 s of silence (${audioSec.toFixed(1)} s, ${refWords} reference words); Whisper base; ${threads} threads; ${rounds} rounds, alternating.`,
     `app = \`mahdar transcribe\` (whisper.cpp 1.9.1, decodeArgs(DEFAULT_DECODE), Silero VAD) with ggml-base.bin (f16)${apps.includes('app q8_0') ? ' and with the same weights quantised to q8_0 by whisper-quantize' : ''}${apps.some((e) => e.startsWith('app beam')) ? '; app beam N = the same with `--beam N`' : ''}; peer = faster-whisper ${fwVersion} ${compute}, beam 5.`,
     '',
-    '| round | engine | wall s | RTF | WER | S/D/I |',
-    '|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.round} | ${r.engine} | ${r.seconds.toFixed(1)} | ${r.rtf.toFixed(3)} | ${r.wer.toFixed(3)} | ${r.s}/${r.d}/${r.i} |`),
+    '| round | engine | wall s | RTF | WER | S/D/I | 4-grams more than twice (loops) |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.round} | ${r.engine} | ${r.seconds.toFixed(1)} | ${r.rtf.toFixed(3)} | ${r.wer.toFixed(3)} | ${r.s}/${r.d}/${r.i} | ${r.loops} |`),
     '',
     ...apps.map((e) => `${e} / peer time, per round: ${ratioOf(e).map((x) => x.toFixed(2)).join(', ')} (below 1: the app is faster); best ${best(e).toFixed(1)} s vs ${best('peer').toFixed(1)} s; WER ${werOf(e).toFixed(3)} vs ${werOf('peer').toFixed(3)}.`),
   ].join('\n');

@@ -6,8 +6,12 @@
 // A stage that failed counts at least one failure, also when it wrote no report (typecheck and
 // lint write none; a runner that crashed writes none). Exits 1 when anything failed.
 // Stages are the package.json scripts, so `npm run test:unit` and `test:e2e` run the same thing.
+// The stages get a scratch TMPDIR of their own, removed at the end: the tests make a few thousand
+// temporary folders (meetings, copies of the audio fixtures, engine runs) per run, and a developer's
+// /tmp would otherwise keep them all.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = process.cwd();
@@ -37,11 +41,13 @@ const stages = [
 ];
 const total = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+const scratch = mkdtempSync(join(tmpdir(), 'mahdar-tests-'));
+const env = { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch };
 for (const [stage, script] of stages) {
   // An old report must not stand in for a run that wrote none.
   if (reports[stage]) rmSync(join(root, reports[stage]), { force: true });
   const started = Date.now();
-  const r = spawnSync(npm, ['run', '--silent', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const r = spawnSync(npm, ['run', '--silent', script], { cwd: root, env, stdio: 'inherit', shell: process.platform === 'win32' });
   const ok = r.status === 0;
   const c = reports[stage] ? counts(stage) : null;
   const failed = Math.max(c?.failed ?? 0, ok ? 0 : 1);
@@ -50,6 +56,12 @@ for (const [stage, script] of stages) {
   total.skipped += c?.skipped ?? 0;
   const why = ok ? 'ok' : `FAILED (${r.error ? r.error.message : `exit ${r.status ?? r.signal}`}${reports[stage] && !c ? ', no report' : ''})`;
   lines.push(`  ${stage}: ${why}, ${Math.round((Date.now() - started) / 1000)} s`);
+}
+try {
+  rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+} catch (e) {
+  // A program the tests started may still hold a file there (Windows): say so, fail nothing.
+  lines.push(`  (temporary files left in ${scratch}: ${e.message})`);
 }
 console.log(['', 'Stages:', ...lines].join('\n'));
 console.log(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

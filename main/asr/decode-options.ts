@@ -7,7 +7,8 @@
 // clips joined with 1 s of silence, as a meeting arrives), chosen on msa-read-tune (38 min, 3,727
 // words) and confirmed on msa-read (10 min, 975 words).
 //  - beam 5: greedy costs about 3 points of WER for half the time (FAST_DECODE); beam 4 is 11%
-//    faster and 0.7 points less accurate on the tune set (`mahdar transcribe --beam 4`).
+//    faster and 0.7 points less accurate on one join of the tune set, and on another join it fell
+//    into a 19-minute repetition loop (`mahdar transcribe --beam 4`).
 //  - voice activity detection (Silero v5.1.2) that only removes pauses of 2 s or more, keeping
 //    0.4 s of audio on each side of speech (-vsd 2000 -vp 400): the only guard that stops text
 //    being invented in 60 s of silence and of faint noise (0 inserted words on both), and on the
@@ -16,9 +17,13 @@
 //    with them and the guards below the app lost 1.3 points on the tune set (0.630) and 3.5 on a
 //    17-minute session the maintainers measured.
 //  - full text context (-mc -1, whisper-cli's default) and no -sns: the former guards (-mc 64,
-//    -sns) were part of that loss. Repetition loops are still caught by whisper.cpp's entropy
-//    check (-et 2.4), which decodes a looping window again at a higher temperature, and by the
-//    runner's collapseRepeats; no 4-gram occurs more than twice in the 38-minute tune transcript.
+//    -sns) were part of that loss. No 4-gram occurs more than twice in the 38-minute tune
+//    transcript with these settings. whisper.cpp's entropy check (-et 2.4, a looping window is
+//    decoded again at a higher temperature) and the runner's collapseRepeats do not stop every
+//    loop: -mc 64, and beam 4, each repeated one phrase for many minutes of the tune set, the
+//    previous text carrying it from window to window. No context (-mc 0) cannot carry a loop:
+//    with beam 4 it is about a fifth faster and even with these defaults on msa-read, 1.2 points
+//    behind on the tune set (docs/engine.md, "Two rounds on the tune set"); `--context 0`.
 //  - initial prompt: a realistic meeting prompt made WER slightly worse (0.625 vs 0.619 plain),
 //    so USE_INITIAL_PROMPT is false; buildInitialPrompt stays for sites whose participants' names
 //    Whisper keeps misspelling.

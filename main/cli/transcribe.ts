@@ -1,4 +1,4 @@
-// `mahdar transcribe AUDIO --model FILE [--language ar] [--threads N] [--beam N] --format json|txt|srt|vtt --out FILE`
+// `mahdar transcribe AUDIO --model FILE [--language ar] [--threads N] [--beam N] [--context N] --format json|txt|srt|vtt --out FILE`
 // Decodes any supported audio with ffmpeg to a temporary 16 kHz mono WAV, runs the engine on it
 // (the same runner as the app) and writes the transcript atomically. Errors are thrown as
 // MahdarError: the dispatcher prints one line and exits non-zero.
@@ -19,7 +19,7 @@ import { formatTranscript, transcriptFormats, type TranscriptFormat } from '../e
 import { extraModelDirs } from '../paths.ts';
 import { parseArgs, requireFlag } from './args.ts';
 
-const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] --format json|txt|srt|vtt --out FILE';
+const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] [--context N] --format json|txt|srt|vtt --out FILE';
 
 async function findVad(modelFile: string): Promise<string | null> {
   for (const dir of [dirname(modelFile), ...extraModelDirs()]) {
@@ -31,7 +31,7 @@ async function findVad(modelFile: string): Promise<string | null> {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const parsed = parseArgs(args, ['model', 'language', 'threads', 'beam', 'format', 'out']);
+  const parsed = parseArgs(args, ['model', 'language', 'threads', 'beam', 'context', 'format', 'out']);
   if (parsed.positional.length !== 1) throw new MahdarError('validation', { detail: USAGE });
   const audio = resolve(parsed.positional[0]!);
   const model = resolve(requireFlag(parsed, 'model'));
@@ -53,6 +53,10 @@ export async function run(args: string[]): Promise<void> {
   const beamFlag = parsed.flags.get('beam');
   const beam = beamFlag === undefined ? DEFAULT_DECODE.beamSize : Number(beamFlag);
   if (!Number.isInteger(beam) || beam < 1 || beam > 8) throw new MahdarError('validation', { detail: '--beam must be an integer from 1 to 8' });
+  // Tokens of the previous window's text given to the next as its prompt (-mc): -1 all (224), 0 none.
+  const contextFlag = parsed.flags.get('context');
+  const context = contextFlag === undefined ? DEFAULT_DECODE.maxContext : Number(contextFlag);
+  if (!Number.isInteger(context) || context < -1 || context > 224) throw new MahdarError('validation', { detail: '--context must be an integer from -1 (all) to 224' });
 
   if (!existsSync(audio)) throw new MahdarError('validation', { detail: `${parsed.positional[0]}: no such file` });
   if (!(await stat(model).catch(() => null))?.isFile()) throw new MahdarError('model.notFound', { model });
@@ -68,6 +72,7 @@ export async function run(args: string[]): Promise<void> {
     const decode: DecodeOptions = {
       ...DEFAULT_DECODE,
       beamSize: beam,
+      maxContext: context,
       language,
       threads: resolveThreads(threadsN || undefined, 0),
       vadModel: USE_VAD ? await findVad(model) : null,

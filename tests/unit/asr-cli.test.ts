@@ -41,6 +41,7 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--format', 'json'],
       ['transcribe', join(dir, 'missing.wav'), '--model', MODEL, '--format', 'json', '--out', out],
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--beam', '0', '--format', 'json', '--out', out],
+      ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--context', '300', '--format', 'json', '--out', out],
     ];
     for (const args of cases) {
       const r = cli(args);
@@ -51,6 +52,7 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
     expect(cli(cases[0]!).stderr).toMatch(/cannot be read/);
     expect(cli(cases[1]!).stderr).toMatch(/not a valid Whisper model/);
     expect(cli(cases[5]!).stderr).toMatch(/--beam must be an integer from 1 to 8/);
+    expect(cli(cases[6]!).stderr).toMatch(/--context must be an integer from -1 \(all\) to 224/);
     await expect(readFile(out)).rejects.toThrow();
   });
 });

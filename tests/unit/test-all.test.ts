@@ -2,7 +2,7 @@
 // printed whatever fails, a failed stage without a report still counts, and the exit status
 // says whether anything failed.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,5 +63,16 @@ describe('npm test', () => {
     });
     expect(r.last).toBe('Tests: 1 passed, 2 failed, 0 skipped');
     expect(r.code).toBe(1);
+  });
+
+  it('gives the stages a temporary folder of their own and removes it, with what they left there', async () => {
+    // The unit stage leaves a folder in its temporary directory, as a test that forgets to clean up does.
+    const leaves = `node -e "const fs=require('fs'),os=require('os'),p=require('path');const d=fs.mkdtempSync(p.join(os.tmpdir(),'left-'));fs.writeFileSync(p.join(d,'clip.wav'),'x');console.log('LEFT '+d)"`;
+    const r = await testAll({ typecheck: 'node -e 0', lint: 'node -e 0', 'test:unit': `${leaves} && ${unitReport(1, 0, 0)}`, 'test:e2e': e2eReport(1, 0, 0) });
+    const left = /LEFT (.+)/.exec(r.out)?.[1]?.trim();
+    expect(left).toBeTruthy();
+    expect(left!.startsWith(join(tmpdir(), 'mahdar-tests-'))).toBe(true);
+    expect(existsSync(left!)).toBe(false);
+    expect(r.last).toBe('Tests: 2 passed, 0 failed, 0 skipped');
   });
 });
