@@ -22,9 +22,9 @@
 //    decoded again at a higher temperature) and the runner's collapseRepeats do not stop every
 //    loop: -mc 64, and beam 4, each repeated one phrase for many minutes of the tune set, most
 //    likely carried from window to window by the previous text. No context (-mc 0) cannot carry
-//    a loop that way:
-//    with beam 4 it is about a fifth faster and even with these defaults on msa-read, 1.2 points
-//    behind on the tune set (docs/engine.md, "Two rounds on the tune set"); `--context 0`.
+//    a loop that way: with beam 4 it is about a fifth faster and even with these defaults on
+//    msa-read, 1.2 points behind on the tune set (docs/engine.md, "Two rounds on the tune set");
+//    `--context 0`.
 //  - initial prompt: a realistic meeting prompt made WER slightly worse (0.625 vs 0.619 plain),
 //    so USE_INITIAL_PROMPT is false; buildInitialPrompt stays for sites whose participants' names
 //    Whisper keeps misspelling.
