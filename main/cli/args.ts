@@ -27,3 +27,15 @@ export function requireFlag(p: ParsedArgs, name: string): string {
   if (!v) throw new MahdarError('validation', { detail: `--${name} is required` });
   return v;
 }
+
+/**
+ * An integer option within [min, max], or undefined when it was not given. `minLabel` names the
+ * lowest value where it means something ("-1 (all)").
+ */
+export function intFlag(p: ParsedArgs, name: string, min: number, max: number, minLabel = String(min)): number | undefined {
+  const v = p.flags.get(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new MahdarError('validation', { detail: `--${name} must be an integer from ${minLabel} to ${max}` });
+  return n;
+}

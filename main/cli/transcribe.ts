@@ -17,7 +17,7 @@ import { runWhisper, type EngineSegment } from '../asr/runner.ts';
 import { decodeToWav } from '../audio/decode.ts';
 import { formatTranscript, transcriptFormats, type TranscriptFormat } from '../export/transcript.ts';
 import { extraModelDirs } from '../paths.ts';
-import { parseArgs, requireFlag } from './args.ts';
+import { intFlag, parseArgs, requireFlag } from './args.ts';
 
 const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] [--context N] --format json|txt|srt|vtt --out FILE';
 
@@ -44,19 +44,11 @@ export async function run(args: string[]): Promise<void> {
   if (!(transcriptionLanguages as readonly string[]).includes(language)) {
     throw new MahdarError('validation', { detail: `--language must be one of ${transcriptionLanguages.join(', ')}` });
   }
-  const threadsFlag = parsed.flags.get('threads');
-  const threadsN = threadsFlag === undefined ? 0 : Number(threadsFlag);
-  if (!Number.isInteger(threadsN) || threadsN < 1 || threadsN > 64) {
-    if (threadsFlag !== undefined) throw new MahdarError('validation', { detail: '--threads must be an integer from 1 to 64' });
-  }
+  const threads = intFlag(parsed, 'threads', 1, 64);
   // Beam width (1 = greedy); the app's default otherwise. For comparing settings on one's own audio.
-  const beamFlag = parsed.flags.get('beam');
-  const beam = beamFlag === undefined ? DEFAULT_DECODE.beamSize : Number(beamFlag);
-  if (!Number.isInteger(beam) || beam < 1 || beam > 8) throw new MahdarError('validation', { detail: '--beam must be an integer from 1 to 8' });
+  const beam = intFlag(parsed, 'beam', 1, 8) ?? DEFAULT_DECODE.beamSize;
   // Tokens of the previous window's text given to the next as its prompt (-mc): -1 all (224), 0 none.
-  const contextFlag = parsed.flags.get('context');
-  const context = contextFlag === undefined ? DEFAULT_DECODE.maxContext : Number(contextFlag);
-  if (!Number.isInteger(context) || context < -1 || context > 224) throw new MahdarError('validation', { detail: '--context must be an integer from -1 (all) to 224' });
+  const context = intFlag(parsed, 'context', -1, 224, '-1 (all)') ?? DEFAULT_DECODE.maxContext;
 
   if (!existsSync(audio)) throw new MahdarError('validation', { detail: `${parsed.positional[0]}: no such file` });
   if (!(await stat(model).catch(() => null))?.isFile()) throw new MahdarError('model.notFound', { model });
@@ -74,7 +66,7 @@ export async function run(args: string[]): Promise<void> {
       beamSize: beam,
       maxContext: context,
       language,
-      threads: resolveThreads(threadsN || undefined, 0),
+      threads: resolveThreads(threads, 0),
       vadModel: USE_VAD ? await findVad(model) : null,
       prompt: null,
     };

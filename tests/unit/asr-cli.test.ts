@@ -42,6 +42,7 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
       ['transcribe', join(dir, 'missing.wav'), '--model', MODEL, '--format', 'json', '--out', out],
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--beam', '0', '--format', 'json', '--out', out],
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--context', '300', '--format', 'json', '--out', out],
+      ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--threads', '2.5', '--format', 'json', '--out', out],
     ];
     for (const args of cases) {
       const r = cli(args);
@@ -53,6 +54,7 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
     expect(cli(cases[1]!).stderr).toMatch(/not a valid Whisper model/);
     expect(cli(cases[5]!).stderr).toMatch(/--beam must be an integer from 1 to 8/);
     expect(cli(cases[6]!).stderr).toMatch(/--context must be an integer from -1 \(all\) to 224/);
+    expect(cli(cases[7]!).stderr).toMatch(/--threads must be an integer from 1 to 64/);
     await expect(readFile(out)).rejects.toThrow();
   });
 });
