@@ -79,6 +79,9 @@ const matrix: Config[] = [
   { name: 'bs5 vadwide q5_1', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', ...vadWide], model: () => ensureQuantised('q5_1') },
   { name: 'bs5 vadmid', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', ...vadMid] },
   { name: 'bs4 vadwide', bin: cli191, flags: [...base, '-bs', '4', '-bo', '5', ...vadWide] },
+  // No previous text as prompt: a repetition loop cannot be carried to the next window.
+  { name: 'bs4 vadwide mc0', bin: cli191, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', ...vadWide] },
+  { name: 'bs5 vadwide mc0', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-mc', '0', ...vadWide] },
   { name: 'bs3 vadwide', bin: cli191, flags: [...base, '-bs', '3', '-bo', '3', ...vadWide] },
   { name: 'greedy vadwide', bin: cli191, flags: [...base, '-bs', '1', '-bo', '5', ...vadWide] },
   { name: 'bs5 vadwide q8_0 nfa', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-nfa', ...vadWide], model: () => ensureQuantised('q8_0') },

@@ -15,8 +15,9 @@
 // Environment: PEERS_SET (read = ../shared/fixtures/msa-read, 69 clips, 8.9 min, default; tune =
 // msa-read-tune, 33.6 min), PEERS_CLIPS (first N clips only), PEERS_ROUNDS (pairs, default 2),
 // PEERS_THREADS (default 2), PEERS_FW_VERSION (default 1.2.1), PEERS_FW_COMPUTE (default int8),
-// PEERS_Q8=0 (leave out the app on q8_0 weights: a third less time), PEERS_BEAMS=4,3,4:0 (the app
-// also at these beam widths, `mahdar transcribe --beam`; after a colon, `--context`).
+// PEERS_Q8=0 (leave out the app on q8_0 weights: a third less time), PEERS_BEAMS=5:-1,3 (the app
+// also at these beam widths, `mahdar transcribe --beam`; after a colon, `--context`: 5:-1 is the
+// former defaults).
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,8 +135,8 @@ export async function run(): Promise<BenchReport> {
   const engines: Record<string, () => Promise<{ seconds: number; text: string }>> = {
     app: () => app(model),
     ...(existsSync(modelQ8) && process.env.PEERS_Q8 !== '0' ? { 'app q8_0': () => app(modelQ8) } : {}),
-    // Other beam widths for the app (PEERS_BEAMS=4,3), same weights; "4:0" = beam 4 with no
-    // previous text as prompt (`--context 0`).
+    // Other beam widths for the app (PEERS_BEAMS=5,3), same weights; "5:-1" = beam 5 with all the
+    // previous text as prompt (`--context -1`).
     ...Object.fromEntries((process.env.PEERS_BEAMS ?? '').split(',').filter(Boolean).map((v) => {
       const [b, c] = v.split(':').map(Number);
       return [`app beam ${b}${c === undefined ? '' : ` context ${c}`}`, () => app(model, b, c)];

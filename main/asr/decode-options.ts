@@ -3,31 +3,30 @@
 // the output flags; this module only says *how* to decode.
 //
 // The default values come from measurement on real read MSA (docs/engine.md, "Decoding defaults,
-// chosen again on the tune set"): whisper.cpp 1.9.1, ggml-base, 2 threads, long-form files (the
-// clips joined with 1 s of silence, as a meeting arrives), chosen on msa-read-tune (38 min, 3,727
-// words) and confirmed on msa-read (10 min, 975 words).
-//  - beam 5: greedy costs about 3 points of WER for half the time (FAST_DECODE); beam 4 is 11%
-//    faster and 0.7 points less accurate on one join of the tune set, and on another join it fell
-//    into a 19-minute repetition loop (`mahdar transcribe --beam 4`).
+// chosen again on the tune set", and the sections after it): whisper.cpp 1.9.1, ggml-base, 2
+// threads, long-form files (the clips joined with 1 s of silence, as a meeting arrives), chosen on
+// msa-read-tune (38 min, 3,727 words) and confirmed on msa-read (10 min, 975 words), each against
+// faster-whisper int8 beam 5 in one alternated bench run (`npm run bench -- peers`).
+//  - no previous text as prompt (-mc 0): each 30 s window is decoded on its own audio only. With
+//    the previous text (-mc -1, whisper-cli's default, or -mc 64) one phrase was repeated for up
+//    to 19 minutes of the tune set, carried from window to window by that prompt; whisper.cpp's
+//    entropy check (-et 2.4) and the runner's collapseRepeats did not stop it. Without the prompt
+//    no loop appeared in any run, and the prompt's share of the time (6%) goes too.
+//  - beam 4: with no prompt, as accurate as beam 5 with the previous text on msa-read (0.630) and
+//    1.2 points behind it on the tune set (0.616 vs 0.604), in 0.73-0.77 of its time; against
+//    faster-whisper, 0.76-0.83 of its time for a lower WER on both sets. Greedy costs about 3
+//    points (FAST_DECODE).
 //  - voice activity detection (Silero v5.1.2) that only removes pauses of 2 s or more, keeping
 //    0.4 s of audio on each side of speech (-vsd 2000 -vp 400): the only guard that stops text
 //    being invented in 60 s of silence and of faint noise (0 inserted words on both), and on the
 //    tune set as accurate as no VAD at all (WER 0.616 vs 0.617). whisper.cpp's own VAD defaults
 //    (cut at every 100 ms pause, 30 ms padding, pieces glued with 0.1 s of zeros) clip word edges:
-//    with them and the guards below the app lost 1.3 points on the tune set (0.630) and 3.5 on a
-//    17-minute session the maintainers measured.
-//  - full text context (-mc -1, whisper-cli's default) and no -sns: the former guards (-mc 64,
-//    -sns) were part of that loss. No 4-gram occurs more than twice in the 38-minute tune
-//    transcript with these settings. whisper.cpp's entropy check (-et 2.4, a looping window is
-//    decoded again at a higher temperature) and the runner's collapseRepeats do not stop every
-//    loop: -mc 64, and beam 4, each repeated one phrase for many minutes of the tune set, most
-//    likely carried from window to window by the previous text. No context (-mc 0) cannot carry
-//    a loop that way: with beam 4 it is about a fifth faster and even with these defaults on
-//    msa-read, 1.2 points behind on the tune set (docs/engine.md, "Two rounds on the tune set");
-//    `--context 0`.
+//    with them and -mc 64 -sns the app lost 1.3 points on the tune set (0.630) and 3.5 on a
+//    17-minute session the maintainers measured. No -sns, for the same reason.
 //  - initial prompt: a realistic meeting prompt made WER slightly worse (0.625 vs 0.619 plain),
 //    so USE_INITIAL_PROMPT is false; buildInitialPrompt stays for sites whose participants' names
-//    Whisper keeps misspelling.
+//    Whisper keeps misspelling. whisper.cpp drops every prompt, the initial one too, at -mc 0, so
+//    decodeArgs refuses a prompt without text context rather than ignore it silently.
 
 /** How whisper-cli decodes one file. */
 export interface DecodeOptions {
@@ -71,9 +70,9 @@ export const FAST_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel
 
 /** Defaults chosen by measurement; language, threads, VAD model and prompt are given per call. */
 export const DEFAULT_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel' | 'prompt'> = {
-  beamSize: 5,
+  beamSize: 4,
   bestOf: 5,
-  maxContext: -1,
+  maxContext: 0,
   suppressNonSpeech: false,
   temperatureFallback: true,
   vadMinSilenceMs: 2000,
@@ -109,7 +108,12 @@ export function decodeArgs(opts: DecodeOptions): string[] {
       '-vsd', String(intArg('vadMinSilenceMs', opts.vadMinSilenceMs, 0)),
       '-vp', String(intArg('vadSpeechPadMs', opts.vadSpeechPadMs, 0)));
   }
-  if (opts.prompt && opts.prompt.trim()) args.push('--prompt', opts.prompt.trim());
+  if (opts.prompt && opts.prompt.trim()) {
+    // whisper.cpp 1.9.1 builds a window's prompt only when n_max_text_ctx > 0, the initial
+    // prompt included: at -mc 0 it would be dropped without a word.
+    if (opts.maxContext === 0) throw new RangeError('an initial prompt needs maxContext above 0 (whisper.cpp ignores it at -mc 0)');
+    args.push('--prompt', opts.prompt.trim());
+  }
   return args;
 }
 

@@ -89,10 +89,10 @@ describe('the model the transcript tab selects', () => {
 });
 
 describe('a stored measure', () => {
-  const setup = { threads: 2, vad: true, engine: '123:456', sample: 'abc' };
+  const setup = { threads: 2, vad: true, engine: '123:456', sample: 'abc', decoding: '{"beamSize":4}' };
   const measure: Measure = { modelId: 'base', sizeBytes: 10, sha256: 'f'.repeat(64), ...setup, audioSec: 29.2, wallSec: 9, rtf: 0.31, measuredAt: '2025-01-01T00:00:00Z' };
   const model = { id: 'base', sizeBytes: 10, sha256: 'f'.repeat(64) };
-  it('holds only for the same model file, threads, voice detection, engine and sample', () => {
+  it('holds only for the same model file, threads, voice detection, engine, sample and decoding', () => {
     expect(measureHolds(measure, model, setup)).toBe(true);
     expect(measureHolds(measure, { ...model, sizeBytes: 11 }, setup)).toBe(false);
     expect(measureHolds(measure, { ...model, sha256: 'e'.repeat(64) }, setup)).toBe(false);
@@ -100,5 +100,10 @@ describe('a stored measure', () => {
     expect(measureHolds(measure, model, { ...setup, vad: false })).toBe(false);
     expect(measureHolds(measure, model, { ...setup, engine: '124:456' })).toBe(false);
     expect(measureHolds(measure, model, { ...setup, sample: 'abd' })).toBe(false);
+    // An update that changes the decoding defaults makes the old speed wrong.
+    expect(measureHolds(measure, model, { ...setup, decoding: '{"beamSize":5}' })).toBe(false);
+    // A calibration.json written before the field existed.
+    const { decoding: _, ...older } = measure;
+    expect(measureHolds(older as Measure, model, setup)).toBe(false);
   });
 });

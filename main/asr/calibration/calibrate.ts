@@ -1,6 +1,6 @@
 // "Measure on this computer": transcribes the built-in sample (sample.ts) with each installed
-// model, smallest first, through the same runner and decoding as a transcription (beam 5, the
-// settings' threads, voice detection when its model is installed), and stores each model's
+// model, smallest first, through the same runner and decoding as a transcription (DEFAULT_DECODE,
+// the settings' threads, voice detection when its model is installed), and stores each model's
 // wall-clock speed (store.ts). Progress reaches the UI as {type:'calibration'} events.
 //
 // One run at a time per data root; a second request joins it. It does not start while the engine

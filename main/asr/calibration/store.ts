@@ -1,7 +1,8 @@
 // The speeds measured by "Measure on this computer", kept in <data root>/calibration.json, and
 // when one still holds: same model file (id, size, sha256), same engine build, thread count,
-// voice detection and sample. A measure taken in another set-up is not shown: after the
-// secretary changes the threads or the engine is rebuilt, an old speed would mislead.
+// voice detection, decoding settings and sample. A measure taken in another set-up is not shown:
+// after the secretary changes the threads, the engine is rebuilt or an update changes the
+// decoding defaults, an old speed would mislead.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelInfo } from '../../../shared/api.ts';
@@ -9,6 +10,7 @@ import { writeFileAtomic } from '../../archive/atomic-write.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { readSettings } from '../../context/settings.ts';
 import type { CatalogueEntry } from '../catalogue.ts';
+import { DEFAULT_DECODE } from '../decode-options.ts';
 import { engineCandidates, resolveThreads } from '../engine.ts';
 import { recommendModel, secondsPerHour } from './recommend.ts';
 import { calibrationSample } from './sample.ts';
@@ -23,6 +25,8 @@ export interface Setup {
   engine: string | null;
   /** The sample's sha256; null when it is missing. */
   sample: string | null;
+  /** The decoding settings the measure ran with (DEFAULT_DECODE, as JSON). */
+  decoding: string;
 }
 
 /** One model's measure, as stored. */
@@ -78,7 +82,13 @@ async function engineFingerprint(): Promise<string | null> {
 export async function currentSetup(ctx: ServiceContext, vad: boolean): Promise<Setup> {
   const settings = await readSettings(ctx);
   const sample = await calibrationSample().catch(() => null);
-  return { threads: resolveThreads(undefined, settings.threads), vad, engine: await engineFingerprint(), sample: sample?.sha256 ?? null };
+  return {
+    threads: resolveThreads(undefined, settings.threads),
+    vad,
+    engine: await engineFingerprint(),
+    sample: sample?.sha256 ?? null,
+    decoding: JSON.stringify(DEFAULT_DECODE),
+  };
 }
 
 /** Whether a stored measure belongs to this model file and this set-up. */
@@ -90,7 +100,9 @@ export function measureHolds(m: Measure, model: Pick<ModelInfo, 'id' | 'sizeByte
     m.threads === setup.threads &&
     m.vad === setup.vad &&
     m.engine === setup.engine &&
-    m.sample === setup.sample
+    m.sample === setup.sample &&
+    // A measure stored before this field existed has none: it ran with other defaults.
+    m.decoding === setup.decoding
   );
 }
 
