@@ -82,6 +82,10 @@ const matrix: Config[] = [
   // No previous text as prompt: a repetition loop cannot be carried to the next window.
   { name: 'bs4 vadwide mc0', bin: cli191, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', ...vadWide] },
   { name: 'bs5 vadwide mc0', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-mc', '0', ...vadWide] },
+  // The chosen settings on quantised weights, and without flash attention (on by default in 1.9.1).
+  { name: 'bs4 vadwide mc0 q5_1', bin: cli191, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', ...vadWide], model: () => ensureQuantised('q5_1') },
+  { name: 'bs4 vadwide mc0 q8_0', bin: cli191, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', ...vadWide], model: () => ensureQuantised('q8_0') },
+  { name: 'bs4 vadwide mc0 nfa', bin: cli191, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', '-nfa', ...vadWide] },
   { name: 'bs3 vadwide', bin: cli191, flags: [...base, '-bs', '3', '-bo', '3', ...vadWide] },
   { name: 'greedy vadwide', bin: cli191, flags: [...base, '-bs', '1', '-bo', '5', ...vadWide] },
   { name: 'bs5 vadwide q8_0 nfa', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-nfa', ...vadWide], model: () => ensureQuantised('q8_0') },

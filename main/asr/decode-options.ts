@@ -49,6 +49,11 @@ export interface DecodeOptions {
   /** Temperature fallback when a window fails the entropy/log-prob checks (false adds -nf). */
   temperatureFallback: boolean;
   /**
+   * Flash attention (whisper.cpp 1.9.1's default; false adds -nfa). Off was 13-17% faster with base,
+   * same WER, on 2 x86 cores here (docs/engine.md); not measured with the large models or a GPU.
+   */
+  flashAttention: boolean;
+  /**
    * With VAD: the shortest pause (ms) at which the audio is cut (-vsd). whisper.cpp's default,
    * 100 ms, cuts between most words; every cut is glued back with 0.1 s of zeros.
    */
@@ -64,6 +69,7 @@ export const FAST_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel
   maxContext: -1,
   suppressNonSpeech: false,
   temperatureFallback: true,
+  flashAttention: true,
   vadMinSilenceMs: 2000,
   vadSpeechPadMs: 400,
 };
@@ -75,6 +81,7 @@ export const DEFAULT_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadMo
   maxContext: 0,
   suppressNonSpeech: false,
   temperatureFallback: true,
+  flashAttention: true,
   vadMinSilenceMs: 2000,
   vadSpeechPadMs: 400,
 };
@@ -103,6 +110,7 @@ export function decodeArgs(opts: DecodeOptions): string[] {
   ];
   if (opts.suppressNonSpeech) args.push('-sns');
   if (!opts.temperatureFallback) args.push('-nf');
+  if (!opts.flashAttention) args.push('-nfa');
   if (opts.vadModel) {
     args.push('--vad', '-vm', opts.vadModel,
       '-vsd', String(intArg('vadMinSilenceMs', opts.vadMinSilenceMs, 0)),

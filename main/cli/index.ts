@@ -9,7 +9,8 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void
 };
 
 const USAGE = `usage: mahdar <command> [options]
-  transcribe AUDIO --model FILE [--language ar|auto] [--threads N] --format json|txt|srt|vtt --out FILE
+  transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] [--context N]
+             [--flash-attention on|off] --format json|txt|srt|vtt --out FILE
   export MEETING_DIR --format docx|txt|srt|vtt|json [--language ar|fr|en] --out FILE
   bag MEETING_DIR [--revision N] --out FILE.zip|DIR`;
 

@@ -31,7 +31,7 @@ async function findVad(modelFile: string): Promise<string | null> {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const parsed = parseArgs(args, ['model', 'language', 'threads', 'beam', 'context', 'format', 'out']);
+  const parsed = parseArgs(args, ['model', 'language', 'threads', 'beam', 'context', 'flash-attention', 'format', 'out']);
   if (parsed.positional.length !== 1) throw new MahdarError('validation', { detail: USAGE });
   const audio = resolve(parsed.positional[0]!);
   const model = resolve(requireFlag(parsed, 'model'));
@@ -49,6 +49,11 @@ export async function run(args: string[]): Promise<void> {
   const beam = intFlag(parsed, 'beam', 1, 8) ?? DEFAULT_DECODE.beamSize;
   // Tokens of the previous window's text given to the next as its prompt (-mc): -1 all (224), 0 none.
   const context = intFlag(parsed, 'context', -1, 224, '-1 (all)') ?? DEFAULT_DECODE.maxContext;
+  // whisper.cpp's flash attention, on by default; off was faster with base on a small CPU (docs/engine.md).
+  const flash = parsed.flags.get('flash-attention');
+  if (flash !== undefined && flash !== 'on' && flash !== 'off') {
+    throw new MahdarError('validation', { detail: '--flash-attention must be on or off' });
+  }
 
   if (!existsSync(audio)) throw new MahdarError('validation', { detail: `${parsed.positional[0]}: no such file` });
   if (!(await stat(model).catch(() => null))?.isFile()) throw new MahdarError('model.notFound', { model });
@@ -65,6 +70,7 @@ export async function run(args: string[]): Promise<void> {
       ...DEFAULT_DECODE,
       beamSize: beam,
       maxContext: context,
+      flashAttention: flash === undefined ? DEFAULT_DECODE.flashAttention : flash === 'on',
       language,
       threads: resolveThreads(threads, 0),
       vadModel: USE_VAD ? await findVad(model) : null,

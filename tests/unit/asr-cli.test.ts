@@ -30,6 +30,14 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
     expect(doc.segments.map((s) => s.text).join(' ')).toMatch(/[\u0600-\u06ff]{3}/);
   });
 
+  it('transcribes with flash attention off (-nfa), the speed option docs/engine.md measured', async () => {
+    const out = join(dir, 'nfa.txt');
+    const r = cli(['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--flash-attention', 'off', '--format', 'txt', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(await readFile(out, 'utf8')).toMatch(/[\u0600-\u06ff]{3}/);
+  });
+
   it('any error: one line on stderr, non-zero exit, no output file', async () => {
     const text = join(dir, 'notes.mp3');
     await writeFile(text, 'not audio\n'.repeat(100));
@@ -43,6 +51,7 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--beam', '0', '--format', 'json', '--out', out],
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--context', '300', '--format', 'json', '--out', out],
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--threads', '2.5', '--format', 'json', '--out', out],
+      ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--flash-attention', 'no', '--format', 'json', '--out', out],
     ];
     for (const args of cases) {
       const r = cli(args);
@@ -55,6 +64,7 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
     expect(cli(cases[5]!).stderr).toMatch(/--beam must be an integer from 1 to 8/);
     expect(cli(cases[6]!).stderr).toMatch(/--context must be an integer from -1 \(all\) to 224/);
     expect(cli(cases[7]!).stderr).toMatch(/--threads must be an integer from 1 to 64/);
+    expect(cli(cases[8]!).stderr).toMatch(/--flash-attention must be on or off/);
     await expect(readFile(out)).rejects.toThrow();
   });
 });

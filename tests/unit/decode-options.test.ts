@@ -24,6 +24,12 @@ describe('decodeArgs', () => {
     expect(args).toEqual(['-l', 'auto', '-t', '4', '-bs', '1', '-bo', '1', '-mc', '-1', '-nf']);
   });
 
+  it('turns flash attention off only when asked (-nfa)', () => {
+    const ok = { ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: null, prompt: null };
+    expect(decodeArgs(ok)).not.toContain('-nfa');
+    expect(decodeArgs({ ...ok, flashAttention: false })).toContain('-nfa');
+  });
+
   it('passes a prompt as one argument', () => {
     const args = decodeArgs({ ...DEFAULT_DECODE, maxContext: -1, language: 'ar', threads: 1, vadModel: null, prompt: 'محضر اجتماع' });
     expect(args.slice(-2)).toEqual(['--prompt', 'محضر اجتماع']);
