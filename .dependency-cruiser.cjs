@@ -6,41 +6,58 @@
 //   - inside main/, folders import downward only, in the order of MAIN_ORDER below (bottom first;
 //     folders of one rank do not import each other); the LEAVES at main/'s root are utilities any
 //     of them may import, and they import no main/ folder; main/preload.ts imports only leaves;
-//   - every file of main/ has a place in that order;
+//   - inside renderer/, the same in the order of RENDERER_ORDER: the transport (api/), the
+//     interface language (i18n/), the pieces every feature uses (features/common/), the features
+//     side by side, the meeting page that puts them in tabs, the app's root files on top;
+//   - every file of main/ and renderer/ has a place in its order;
 //   - no import cycle between files.
 const MAIN_ORDER = [['archive'], ['context'], ['audio'], ['asr'], ['export'], ['service'], ['serve', 'cli', 'shell'], ['electron.ts']];
 const LEAVES = ['paths.ts', 'security.ts', 'bridge-channels.ts'];
+const RENDERER_ORDER = [
+  ['styles.css'],
+  ['api'],
+  ['i18n'],
+  ['features/common'],
+  ['features/editor', 'features/transcript', 'features/recording', 'features/minutes', 'features/library'],
+  ['features/meeting'],
+  ['App.tsx'],
+  ['main.tsx', 'index.html'],
+];
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Matches the files of main/ whose first segment (a folder, or a file at the root) is one of names. */
-const inMain = (names) => `^main/(${names.map(esc).join('|')})(/|$)`;
+/** Matches the files of an area (main, renderer) whose first segments (a folder, or a file) are one of names. */
+const inArea = (area, names) => `^${area}/(${names.map(esc).join('|')})(/|$)`;
+const inMain = (names) => inArea('main', names);
 const leaves = inMain(LEAVES);
 // Resolved in the project ('node_modules/electron/…') or not installed at all ('electron').
 const electron = '(^|/)node_modules/electron/|^electron(/|$)';
 
-const order = MAIN_ORDER.flatMap((rank, i) => {
-  const above = MAIN_ORDER.slice(i + 1).flat();
-  const rules = [];
-  if (above.length) {
-    rules.push({
-      name: 'main-downward-only',
-      comment: `main/${rank.join(', main/')} may not import ${above.map((n) => `main/${n}`).join(', ')}, which is above it`,
-      severity: 'error',
-      from: { path: inMain(rank) },
-      to: { path: inMain(above) },
-    });
-  }
-  if (rank.length > 1) {
-    rules.push({
-      name: 'main-side-by-side',
-      comment: `main/${rank.join(', main/')} are side by side: neither imports the other`,
-      severity: 'error',
-      from: { path: inMain(rank) },
-      to: { path: inMain(rank), pathNot: '^main/$1(/|$)' },
-    });
-  }
-  return rules;
-});
+/** The rules of one area's order: each rank imports only ranks below it, and not its neighbours. */
+function orderRules(area, ranks) {
+  return ranks.flatMap((rank, i) => {
+    const above = ranks.slice(i + 1).flat();
+    const rules = [];
+    if (above.length) {
+      rules.push({
+        name: `${area}-downward-only`,
+        comment: `${area}/${rank.join(`, ${area}/`)} may not import ${above.map((n) => `${area}/${n}`).join(', ')}, which is above it`,
+        severity: 'error',
+        from: { path: inArea(area, rank) },
+        to: { path: inArea(area, above) },
+      });
+    }
+    if (rank.length > 1) {
+      rules.push({
+        name: `${area}-side-by-side`,
+        comment: `${area}/${rank.join(`, ${area}/`)} are side by side: neither imports the other`,
+        severity: 'error',
+        from: { path: inArea(area, rank) },
+        to: { path: inArea(area, rank), pathNot: `^${area}/$1(/|$)` },
+      });
+    }
+    return rules;
+  });
+}
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -73,7 +90,8 @@ module.exports = {
       from: { pathNot: '^main/(electron|preload)\\.ts$' },
       to: { path: electron },
     },
-    ...order,
+    ...orderRules('main', MAIN_ORDER),
+    ...orderRules('renderer', RENDERER_ORDER),
     {
       name: 'main-leaf-imports-no-folder',
       comment: `main/${LEAVES.join(', main/')} are leaf utilities: they import no other file of main/`,
@@ -111,6 +129,13 @@ module.exports = {
       comment: 'every folder of main/ has a place in the layer order (.dependency-cruiser.cjs, MAIN_ORDER)',
       severity: 'error',
       module: { path: '^main/', pathNot: inMain([...MAIN_ORDER.flat(), ...LEAVES, 'preload.ts']) },
+      to: { path: '^$' },
+    },
+    {
+      name: 'renderer-placed-in-order',
+      comment: 'every folder of renderer/ has a place in the layer order (.dependency-cruiser.cjs, RENDERER_ORDER)',
+      severity: 'error',
+      module: { path: '^renderer/', pathNot: inArea('renderer', RENDERER_ORDER.flat()) },
       to: { path: '^$' },
     },
   ],

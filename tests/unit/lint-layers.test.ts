@@ -52,17 +52,24 @@ const downward = {
   'main/electron.ts': "import { app } from 'electron';\nimport './service/s.ts';\nimport './shell/sh.ts';\n",
   'main/preload.ts': "import { ipcRenderer } from 'electron';\nimport './bridge-channels.ts';\n",
   'main/bridge-channels.ts': 'export const c = 1;\n',
-  'renderer/App.tsx': "import '../shared/api.ts';\nimport './styles.css';\n",
+  'renderer/App.tsx': "import '../shared/api.ts';\nimport './styles.css';\nimport './features/meeting/M.tsx';\n",
+  'renderer/styles.css': '',
+  'renderer/api/client.ts': 'export const c = 1;\n',
+  'renderer/i18n/I18n.tsx': "import '../api/client.ts';\n",
+  'renderer/features/common/Dialog.tsx': "import '../../i18n/I18n.tsx';\n",
+  'renderer/features/editor/E.tsx': "import '../common/Dialog.tsx';\n",
+  'renderer/features/transcript/T.tsx': "import '../common/Dialog.tsx';\n",
+  'renderer/features/meeting/M.tsx': "import '../editor/E.tsx';\nimport '../transcript/T.tsx';\n",
 };
 
 // [what is wrong, its files, the line depcruise must print for it]
 const violations: [string, Record<string, string>, RegExp][] = [
   ['shared imports main', { 'shared/a.ts': "import '../main/bridge-channels.ts';\n", 'main/bridge-channels.ts': '' }, /error shared-only-shared: shared\/a\.ts → main\/bridge-channels\.ts/],
-  ['shared imports renderer', { 'shared/r.ts': "import '../renderer/x.ts';\n", 'renderer/x.ts': '' }, /error shared-only-shared: shared\/r\.ts → renderer\/x\.ts/],
+  ['shared imports renderer', { 'shared/r.ts': "import '../renderer/api/x.ts';\n", 'renderer/api/x.ts': '' }, /error shared-only-shared: shared\/r\.ts → renderer\/api\/x\.ts/],
   ['shared imports a Node built-in', { 'shared/b.ts': "import { readFileSync } from 'node:fs';\n" }, /error shared-no-node-builtin: shared\/b\.ts → fs/],
   ['shared imports a bare built-in', { 'shared/c.ts': "import { join } from 'path';\n" }, /error shared-no-node-builtin: shared\/c\.ts → path/],
   ['shared imports electron', { 'shared/d.ts': "import { app } from 'electron';\n" }, /error electron-only-in-electron-and-preload: shared\/d\.ts → electron/],
-  ['renderer imports main (type only)', { 'renderer/a.tsx': "import type { X } from '../main/security.ts';\n", 'main/security.ts': 'export type X = 1;\n' }, /error renderer-not-main: renderer\/a\.tsx → main\/security\.ts/],
+  ['renderer imports main (type only)', { 'renderer/App.tsx': "import type { X } from '../main/security.ts';\n", 'main/security.ts': 'export type X = 1;\n' }, /error renderer-not-main: renderer\/App\.tsx → main\/security\.ts/],
   ['a service file imports electron', { 'main/service/el.ts': "import { app } from 'electron';\n" }, /error electron-only-in-electron-and-preload: main\/service\/el\.ts → electron/],
   ['archive imports service (upward)', { 'main/archive/a.ts': "import '../service/b.ts';\n", 'main/service/b.ts': '' }, /error main-downward-only: main\/archive\/a\.ts → main\/service\/b\.ts/],
   ['export imports serve (upward, dynamic)', { 'main/export/a.ts': "await import('../serve/s.ts');\n", 'main/serve/s.ts': '' }, /error main-downward-only: main\/export\/a\.ts → main\/serve\/s\.ts/],
@@ -72,6 +79,10 @@ const violations: [string, Record<string, string>, RegExp][] = [
   ['preload imports a folder', { 'main/preload.ts': "import './service/p.ts';\n", 'main/service/p.ts': '' }, /error main-preload-only-leaves: main\/preload\.ts → main\/service\/p\.ts/],
   ['a folder imports preload', { 'main/cli/p.ts': "import '../preload.ts';\n", 'main/preload.ts': "import './service/p.ts';\n" }, /error main-nothing-imports-preload: main\/cli\/p\.ts → main\/preload\.ts/],
   ['a folder outside the order', { 'main/misc/a.ts': 'export {};\n' }, /error main-placed-in-order: main\/misc\/a\.ts/],
+  ['a feature imports another feature (side by side)', { 'renderer/features/editor/x.tsx': "import '../transcript/y.ts';\n", 'renderer/features/transcript/y.ts': '' }, /error renderer-side-by-side: renderer\/features\/editor\/x\.tsx → renderer\/features\/transcript\/y\.ts/],
+  ['the common pieces import a feature (upward)', { 'renderer/features/common/c.tsx': "import '../minutes/m.tsx';\n", 'renderer/features/minutes/m.tsx': '' }, /error renderer-downward-only: renderer\/features\/common\/c\.tsx → renderer\/features\/minutes\/m\.tsx/],
+  ['the transport imports the interface language (upward)', { 'renderer/api/a.ts': "import '../i18n/t.ts';\n", 'renderer/i18n/t.ts': '' }, /error renderer-downward-only: renderer\/api\/a\.ts → renderer\/i18n\/t\.ts/],
+  ['a renderer folder outside the order', { 'renderer/misc/a.ts': 'export {};\n' }, /error renderer-placed-in-order: renderer\/misc\/a\.ts/],
   [
     'an import cycle (one side type only)',
     { 'main/asr/a.ts': "import './b.ts';\n", 'main/asr/b.ts': "import type { x } from './a.ts';\nexport const y = 1;\n" },

@@ -6,7 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import { MAX_RANGE_IDS, type EditInput } from '../../../shared/edits.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
-import { clock } from '../transcript/time.ts';
+import { clock } from '../common/time.ts';
 import './decisions-agenda.css';
 
 export interface AgendaOutlineProps {

@@ -11,7 +11,7 @@ import { formatDeadline, parseIsoDate } from '../../../shared/minutes/dates.ts';
 import { decisionDetails } from '../../../shared/minutes/decisions.ts';
 import { minutesLabels } from '../../../shared/minutes/labels.ts';
 import { minutesTemplates } from '../../../shared/minutes/template.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { SignatoriesEditor, type SignatoryDraft } from './SignatoriesEditor.tsx';
 import { VotersPicker, votersOffered, type VoterChoices } from './VotersPicker.tsx';

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import type { EditorKey, EditorT } from './editorText.ts';
-import { playerShortcuts } from './player/usePlayerKeys.ts';
+import { playerShortcuts } from '../common/player/usePlayerKeys.ts';
 
 /** The editor's keys, as shown in the help panel (and the order they are listed). */
 export const editorShortcuts: readonly { keys: string; label: EditorKey }[] = [

@@ -8,8 +8,8 @@ import type { Meeting } from '../../../shared/domain.ts';
 import type { EditResult } from '../../../shared/edits.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
-import { ChoiceField } from '../ChoiceField.tsx';
-import { clock } from '../transcript/time.ts';
+import { ChoiceField } from '../common/ChoiceField.tsx';
+import { clock } from '../common/time.ts';
 
 const passageLanguages = ['ar', 'fr', 'en', 'auto'] as const;
 type PassageLanguage = (typeof passageLanguages)[number];

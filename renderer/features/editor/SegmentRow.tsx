@@ -9,7 +9,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import type { Segment } from '../../../shared/domain.ts';
 import { doubtfulRanges } from '../../../shared/transcript/doubtful.ts';
 import type { TextRange } from '../../../shared/text/find.ts';
-import { clock } from '../transcript/time.ts';
+import { clock } from '../common/time.ts';
 import type { EditorT } from './editorText.ts';
 import type { SaveOutcome } from './useEdits.ts';
 

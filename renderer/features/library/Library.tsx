@@ -5,8 +5,8 @@ import { errorText } from '../../../shared/errors.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { userText } from '../../i18n/textLang.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { ErrorBanner } from '../ErrorBanner.tsx';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { ErrorBanner } from '../common/ErrorBanner.tsx';
 
 export function Library({ onOpen }: { onOpen(id: string): void }) {
   const { t, errorMessage, lang } = useI18n();

@@ -2,7 +2,7 @@
 import { genders, meetingTypes, languages, type MeetingFields } from '../../../shared/domain.ts';
 import { minutesTemplates } from '../../../shared/minutes/template.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
-import { ChoiceField } from '../ChoiceField.tsx';
+import { ChoiceField } from '../common/ChoiceField.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { AnnexesEditor } from './AnnexesEditor.tsx';
 import { ParticipantsEditor } from './ParticipantsEditor.tsx';

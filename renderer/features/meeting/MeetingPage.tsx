@@ -6,7 +6,7 @@ import { client } from '../../api/client.ts';
 import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { userText } from '../../i18n/textLang.ts';
-import { ErrorBanner } from '../ErrorBanner.tsx';
+import { ErrorBanner } from '../common/ErrorBanner.tsx';
 import { TranscriptPanel } from '../transcript/TranscriptPanel.tsx';
 import { MinutesPanel } from '../minutes/MinutesPanel.tsx';
 import { ReviewEditor } from '../editor/ReviewEditor.tsx';

@@ -8,9 +8,9 @@ import type { MinutesModel } from '../../../shared/minutes/model.ts';
 import { formatClock } from '../../../shared/text/time.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
-import { ChoiceField } from '../ChoiceField.tsx';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { ErrorBanner } from '../ErrorBanner.tsx';
+import { ChoiceField } from '../common/ChoiceField.tsx';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { ErrorBanner } from '../common/ErrorBanner.tsx';
 import { MinutesPreview } from './MinutesPreview.tsx';
 
 export function MinutesPanel({ meeting, onMeeting }: { meeting: Meeting; onMeeting(m: Meeting): void }) {

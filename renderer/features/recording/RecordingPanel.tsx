@@ -12,8 +12,8 @@ import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { userText } from '../../i18n/textLang.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { clock } from '../transcript/time.ts';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { clock } from '../common/time.ts';
 import { rememberDevice, rememberedDevice, sessionFor, type MicProblem, type Snapshot } from './recorder.ts';
 import './recording.css';
 

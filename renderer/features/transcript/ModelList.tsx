@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { CalibrationStatus, ModelInfo } from '../../../shared/api.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
-import { clock } from './time.ts';
+import { clock } from '../common/time.ts';
 
 export interface ModelListProps {
   models: ModelInfo[];

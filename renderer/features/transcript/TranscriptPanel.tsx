@@ -9,13 +9,13 @@ import { uploadFile } from '../../api/upload.ts';
 import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { userText } from '../../i18n/textLang.ts';
-import { ChoiceField } from '../ChoiceField.tsx';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { ErrorBanner } from '../ErrorBanner.tsx';
-import { MeetingAudioBar } from '../editor/player/MeetingAudioBar.tsx';
+import { ChoiceField } from '../common/ChoiceField.tsx';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { ErrorBanner } from '../common/ErrorBanner.tsx';
+import { MeetingAudioBar } from '../common/player/MeetingAudioBar.tsx';
 import { initialModel } from './model-choice.ts';
 import { ModelList } from './ModelList.tsx';
-import { clock } from './time.ts';
+import { clock } from '../common/time.ts';
 
 const spokenLanguages = ['ar', 'auto', 'fr', 'en'] as const;
 

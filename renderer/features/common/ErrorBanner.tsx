@@ -1,5 +1,5 @@
 // A clear, dismissable error message, announced to screen readers.
-import { useI18n } from '../i18n/I18nContext.tsx';
+import { useI18n } from '../../i18n/I18nContext.tsx';
 
 export function ErrorBanner({ error, onDismiss, onRetry }: { error: string | null; onDismiss(): void; onRetry?: () => void }) {
   const { t } = useI18n();

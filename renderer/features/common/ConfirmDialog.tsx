@@ -3,7 +3,7 @@
 // cannot delete a meeting or its transcript) and on the confirm button otherwise (Enter confirms).
 // When it closes, the focus goes back to the control that opened it, as a keyboard user expects.
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../i18n/I18nContext.tsx';
+import { useI18n } from '../../i18n/I18nContext.tsx';
 
 export function ConfirmDialog(props: {
   title: string;

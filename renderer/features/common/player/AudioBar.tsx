@@ -3,7 +3,7 @@
 // a segment on click and highlight the one playing); the keys in usePlayerKeys.
 import type { Segment } from '../../../../shared/domain.ts';
 import { useI18n } from '../../../i18n/I18nContext.tsx';
-import { clock } from '../../transcript/time.ts';
+import { clock } from '../time.ts';
 import { PLAYBACK_RATES, type Player } from './usePlayer.ts';
 import { shortcutFor } from './usePlayerKeys.ts';
 import './player.css';
