@@ -28,7 +28,7 @@ import { LiveSession, type LiveSessionOptions } from '../asr/live/session.ts';
 import { resolveModel } from '../asr/models.ts';
 import { readSettings } from '../context/settings.ts';
 import { RECORDING_BYTES_PER_SEC, repairWav, WavRecorder, type WavRecorderOptions } from '../audio/wav-recorder.ts';
-import { readWavInfo } from '../audio/wav.ts';
+import { isMono16kPcm16, readWavInfo } from '../audio/wav.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { revisionsNeedAudio } from '../export/approve.ts';
 
@@ -257,7 +257,7 @@ export function recordingCommands(ctx: ServiceContext, opts: RecordingOptions = 
         // manifest may name that file and its sha256.
         const source = meeting.audio ? join(dir, meeting.audio.file) : null;
         const info = source ? await readWavInfo(source).catch(() => null) : null;
-        if (!source || !info || info.sampleRate !== 16000 || info.channels !== 1 || info.bitsPerSample !== 16) {
+        if (!source || !info || !isMono16kPcm16(info)) {
           throw new MahdarError('recording.cannotContinue');
         }
         await copyPcm(source, info.dataOffset, info.dataBytes - (info.dataBytes % 2), recorder);
