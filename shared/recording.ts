@@ -2,7 +2,8 @@
 // resamples to 16 kHz mono PCM16 and sends it in numbered chunks of half a second; main appends
 // them to the meeting's WAV (main/service/recording.ts). A chunk's number makes a retry safe: the
 // one already written is acknowledged again without being written twice, and one that skips a
-// number is refused, so the file never holds audio twice or out of order.
+// number is refused, so the file never holds audio twice or out of order. The recording's states,
+// and what each command may do in each, are in recording-machine.ts.
 import { z } from 'zod';
 import { idSchema, type Meeting } from './domain.ts';
 import type { ErrorPayload } from './errors.ts';

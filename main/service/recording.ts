@@ -75,7 +75,7 @@ class Recordings {
   private readonly freeBytes: (dir: string) => Promise<number>;
   private readonly after: AfterStop;
   /** Recovery runs once when the service starts; every command waits for it. */
-  readonly recovery: Promise<Map<string, RecoveredRecording>>;
+  private readonly recovery: Promise<Map<string, RecoveredRecording>>;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -101,7 +101,7 @@ class Recordings {
     return this.queue.run(meetingId, task);
   }
 
-  async stateOf(r: OpenRecording, state: RecordingState['state'] = r.info.state): Promise<RecordingState> {
+  private async stateOf(r: OpenRecording, state: RecordingState['state'] = r.info.state): Promise<RecordingState> {
     return {
       meetingId: r.meetingId,
       recordingId: r.info.recordingId,
@@ -119,9 +119,10 @@ class Recordings {
     return s;
   }
 
-  /** The meeting's open recording, checked against the machine for `input`. */
-  private current(meetingId: string, input: RecordingInput): { r: OpenRecording; to: RecordingPhase } {
+  /** The meeting's open recording, checked against the machine for `input` (not start). */
+  private current(meetingId: string, input: Exclude<RecordingInput, 'start'>): { r: OpenRecording; to: RecordingPhase } {
     const r = this.open.get(meetingId);
+    // Idle refuses every input but start: past this line a recording is open.
     const to = advance(r?.info.state ?? 'idle', input);
     return { r: r!, to };
   }
