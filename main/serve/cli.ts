@@ -1,6 +1,7 @@
 // `npm run serve [-- --rotate-token]`: takes the data root, starts the service on 127.0.0.1 and
 // prints the URL (with its token) to open. A data root already owned by another Mahdar is
 // refused with one line naming it. The token is kept in the data root across restarts.
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorText, MahdarError } from '../../shared/errors.ts';
 import { dataRoot, extraModelDirs, repoRoot } from '../paths.ts';
@@ -61,4 +62,6 @@ export function runServe(services: ServiceOptions = {}): void {
   });
 }
 
-if (process.argv[1] === import.meta.filename) runServe();
+// Run as a program (not imported by a test entry); realpaths, as the command line may name a link.
+const script = process.argv[1];
+if (script && realpathSync(script) === realpathSync(import.meta.filename)) runServe();
