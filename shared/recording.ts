@@ -1,14 +1,15 @@
 // The contract of live recording (spread into shared/api.ts): the page captures the microphone,
-// resamples to 16 kHz mono PCM16 and sends it in numbered chunks of about a second; main appends
+// resamples to 16 kHz mono PCM16 and sends it in numbered chunks of half a second; main appends
 // them to the meeting's WAV (main/service/recording.ts). A chunk's number makes a retry safe: the
 // one already written is acknowledged again without being written twice, and one that skips a
-// number is refused, so the file never holds audio twice or out of order.
+// number is refused, so the file never holds audio twice or out of order. The recording's states,
+// and what each command may do in each, are in recording-machine.ts.
 import { z } from 'zod';
 import { idSchema, type Meeting } from './domain.ts';
 import type { ErrorPayload } from './errors.ts';
 
 export const RECORDING_SAMPLE_RATE = 16000;
-/** The largest chunk: two seconds, for a page that fell behind; about one second is the norm. */
+/** The largest chunk: two seconds; the page's worklet sends half a second (pcm-worklet.ts). */
 export const MAX_RECORDING_CHUNK_BYTES = 2 * RECORDING_SAMPLE_RATE * 2;
 /** Under this many minutes of free disk the page warns the secretary. */
 export const LOW_DISK_MINUTES = 30;

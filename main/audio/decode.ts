@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MahdarError } from '../../shared/errors.ts';
 import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
-import { readWavInfo } from './wav.ts';
+import { isMono16kPcm16, readWavInfo } from './wav.ts';
 
 /** Largest file accepted for import: 8 GiB (about 13 hours of 48 kHz stereo WAV). */
 export const MAX_AUDIO_BYTES = 8 * 1024 ** 3;
@@ -106,7 +106,7 @@ export async function decodeToWav(input: string, output: string, opts: DecodeOpt
     ]);
     if (r.code !== 0) throw new MahdarError('audio.unreadable');
     const info = await readWavInfo(tmp);
-    if (info.sampleRate !== 16000 || info.channels !== 1 || info.bitsPerSample !== 16) throw new MahdarError('audio.unreadable');
+    if (!isMono16kPcm16(info)) throw new MahdarError('audio.unreadable');
     // A stream that decodes to less than 10 ms of samples holds no audio worth keeping.
     if (info.durationSec < 0.01) throw new MahdarError('audio.empty');
     await rename(tmp, output);

@@ -14,7 +14,7 @@ import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { MahdarError } from '../../shared/errors.ts';
 import { asDiskError } from '../archive/atomic-write.ts';
 import { RECORDING_SAMPLE_RATE } from '../../shared/recording.ts';
-import { readWavInfo, wavHeader } from './wav.ts';
+import { isMono16kPcm16, readWavInfo, wavHeader } from './wav.ts';
 
 /** Bytes of one second of 16 kHz mono PCM16. */
 export const RECORDING_BYTES_PER_SEC = RECORDING_SAMPLE_RATE * 2;
@@ -36,9 +36,7 @@ export interface RepairResult {
  */
 export async function repairWav(file: string): Promise<RepairResult> {
   const info = await readWavInfo(file);
-  if (info.sampleRate !== RECORDING_SAMPLE_RATE || info.channels !== 1 || info.bitsPerSample !== 16) {
-    throw new MahdarError('audio.unreadable');
-  }
+  if (!isMono16kPcm16(info)) throw new MahdarError('audio.unreadable');
   const size = (await stat(file)).size;
   const raw = size - info.dataOffset;
   const dataBytes = Math.min(raw - (raw % 2), MAX_DATA_BYTES - (MAX_DATA_BYTES % 2));

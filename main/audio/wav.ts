@@ -50,6 +50,11 @@ export async function readWavInfo(file: string): Promise<WavInfo> {
   }
 }
 
+/** The one format the app records and the engine reads: 16 kHz mono 16-bit PCM. */
+export function isMono16kPcm16(info: Pick<WavInfo, 'sampleRate' | 'channels' | 'bitsPerSample'>): boolean {
+  return info.sampleRate === 16000 && info.channels === 1 && info.bitsPerSample === 16;
+}
+
 /** A canonical 44-byte header for PCM data. */
 export function wavHeader(dataBytes: number, sampleRate = 16000, channels = 1, bitsPerSample = 16): Buffer {
   const h = Buffer.alloc(44);

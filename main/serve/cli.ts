@@ -1,12 +1,13 @@
 // `npm run serve [-- --rotate-token]`: takes the data root, starts the service on 127.0.0.1 and
 // prints the URL (with its token) to open. A data root already owned by another Mahdar is
 // refused with one line naming it. The token is kept in the data root across restarts.
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorText, MahdarError } from '../../shared/errors.ts';
 import { dataRoot, extraModelDirs, repoRoot } from '../paths.ts';
 import { acquireDataRootLock } from '../archive/data-root-lock.ts';
 import { createContext } from '../context/context.ts';
-import { createService } from '../service/index.ts';
+import { createService, type ServiceOptions } from '../service/index.ts';
 import { resolveDownload } from '../service/minutes.ts';
 import { openMeetingAudio } from '../service/media.ts';
 import { startServe } from './http-server.ts';
@@ -14,7 +15,7 @@ import { serveToken } from './token.ts';
 
 const USAGE = 'usage: npm run serve [-- --rotate-token]   (MAHDAR_DATA_DIR, MAHDAR_PORT, MAHDAR_TOKEN)';
 
-async function main(argv: string[]): Promise<void> {
+async function main(argv: string[], services: ServiceOptions): Promise<void> {
   if (argv.includes('--help')) {
     console.log(USAGE);
     return;
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<void> {
   // by the lock's own 'exit' handler.
   await acquireDataRootLock(root, 'serve');
   const ctx = await createContext(root, extraModelDirs());
-  const service = await createService(ctx);
+  const service = await createService(ctx, services);
   const token = await serveToken(root, { rotate: argv.includes('--rotate-token'), override: process.env.MAHDAR_TOKEN });
   const started = await startServe({
     service,
@@ -51,9 +52,16 @@ async function main(argv: string[]): Promise<void> {
   console.log(`Data: ${ctx.dataRoot}`);
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  const line =
-    err instanceof MahdarError ? errorText({ code: err.code, params: err.params }, 'en') : err instanceof Error ? err.message : String(err);
-  console.error(`mahdar: ${line.split('\n')[0]}`);
-  process.exit(1);
-});
+/** Serve mode with the service's defaults, or with fakes a test entry gives (tests/e2e/serve-low-disk.ts). */
+export function runServe(services: ServiceOptions = {}): void {
+  main(process.argv.slice(2), services).catch((err: unknown) => {
+    const line =
+      err instanceof MahdarError ? errorText({ code: err.code, params: err.params }, 'en') : err instanceof Error ? err.message : String(err);
+    console.error(`mahdar: ${line.split('\n')[0]}`);
+    process.exit(1);
+  });
+}
+
+// Run as a program (not imported by a test entry); realpaths, as the command line may name a link.
+const script = process.argv[1];
+if (script && realpathSync(script) === realpathSync(import.meta.filename)) runServe();

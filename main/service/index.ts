@@ -8,11 +8,16 @@ import { clearUploads, uploadCommands } from '../context/uploads.ts';
 import { transcriptionCommands } from './transcription.ts';
 import { minutesCommands } from './minutes.ts';
 import { editCommands } from './edits.ts';
-import { recordingCommands } from './recording.ts';
+import { recordingCommands, type RecordingOptions } from './recording.ts';
 import { passageCommands } from './passage.ts';
 import { calibrationCommands } from './calibration.ts';
 
-export async function createService(ctx: ServiceContext): Promise<MahdarService> {
+/** What a caller may give the service instead of the machine's own (tests: a nearly full disk). */
+export interface ServiceOptions {
+  recording?: RecordingOptions;
+}
+
+export async function createService(ctx: ServiceContext, opts: ServiceOptions = {}): Promise<MahdarService> {
   await clearUploads(ctx);
   return {
     ...meetingCommands(ctx),
@@ -21,7 +26,7 @@ export async function createService(ctx: ServiceContext): Promise<MahdarService>
     ...transcriptionCommands(ctx),
     ...minutesCommands(ctx),
     ...editCommands(ctx, ctx.journals),
-    ...recordingCommands(ctx),
+    ...recordingCommands(ctx, opts.recording),
     ...passageCommands(ctx),
     ...calibrationCommands(ctx),
   };

@@ -2,60 +2,35 @@
 // `recording-<n>.wav` in the meeting folder (main/audio/wav-recorder.ts keeps it valid on disk
 // every second). When stopped, the recording becomes the meeting's audio as an imported file does.
 //
-// While a recording is open, `recording.json` beside it says so (written atomically at start,
-// pause and resume, removed once the recording is the meeting's audio). At the next start a
-// recording.json left behind means the app, the machine or the power died while recording: the
-// WAV is repaired, kept, made the meeting's audio, and reported once (getRecording.recovered).
+// While a recording is open, `recording.json` beside it says so (recording/state-file.ts). At the
+// next start a recording.json left behind means the app, the machine or the power died while
+// recording: the WAV is repaired, kept, made the meeting's audio, and reported once
+// (getRecording.recovered; recording/recover.ts).
 //
-// One recording at a time per meeting; no transcription starts on a meeting while it records
-// (the recording holds the meeting through TranscriptionJobs.exclusive, as an import does).
-import { open as openFile, readdir, readFile, rm, statfs } from 'node:fs/promises';
+// One recording at a time per meeting, its commands run one at a time, and each one is checked
+// against the recording's state machine (shared/recording-machine.ts) that the page follows too.
+// No transcription starts on a meeting while it records (recording/hold.ts).
+import { rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { MahdarService } from '../../shared/api.ts';
-import { idSchema, newId, type Meeting } from '../../shared/domain.ts';
+import type { Meeting } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
-import {
-  MAX_RECORDING_CHUNK_BYTES,
-  type RecordingState,
-  type RecoveredRecording,
-} from '../../shared/recording.ts';
-import { writeFileAtomic } from '../archive/atomic-write.ts';
-import { hashFile } from '../archive/file-hash.ts';
+import { recordingStep, type RecordingInput, type RecordingPhase } from '../../shared/recording-machine.ts';
+import { MAX_RECORDING_CHUNK_BYTES, type RecordingState, type RecordingStatus, type RecoveredRecording } from '../../shared/recording.ts';
 import { KeyedQueue } from '../archive/keyed-queue.ts';
-import { clearJobRecord, jobsFor, type StartOptions } from '../asr/job.ts';
+import { jobsFor, type StartOptions, type TranscriptionJobs } from '../asr/job.ts';
 import { LiveSession, type LiveSessionOptions } from '../asr/live/session.ts';
-import { resolveModel } from '../asr/models.ts';
-import { readSettings } from '../context/settings.ts';
-import { RECORDING_BYTES_PER_SEC, repairWav, WavRecorder, type WavRecorderOptions } from '../audio/wav-recorder.ts';
-import { readWavInfo } from '../audio/wav.ts';
+import { RECORDING_BYTES_PER_SEC, type WavRecorderOptions } from '../audio/wav-recorder.ts';
 import type { ServiceContext } from '../context/context.ts';
-import { revisionsNeedAudio } from '../export/approve.ts';
+import { transcribeAfter, type AfterStop } from './recording/after-stop.ts';
+import { attachRecording, roundSec } from './recording/attach.ts';
+import { holdMeeting } from './recording/hold.ts';
+import { openRecording, type OpenRecording } from './recording/open.ts';
+import { recoverRecordings } from './recording/recover.ts';
+import { removeStateFile, writeStateFile } from './recording/state-file.ts';
 
-export const RECORDING_STATE_FILE = 'recording.json';
-const recordingFileName = /^recording-([1-9][0-9]{0,8})\.wav$/;
-
-const stateFileSchema = z.strictObject({
-  recordingId: idSchema,
-  file: z.string().regex(recordingFileName),
-  /** The recording began with the meeting's audio: the transcript stays valid when it replaces it. */
-  continued: z.boolean(),
-  offsetSec: z.number().min(0),
-  state: z.enum(['recording', 'paused']),
-  startedAt: z.string().max(40),
-});
-type StateFile = z.infer<typeof stateFileSchema>;
-
-interface OpenRecording {
-  meetingId: string;
-  info: StateFile;
-  recorder: WavRecorder;
-  nextSeq: number;
-  /** Ends the recording's hold on the meeting (no transcription meanwhile). */
-  release: () => void;
-  /** The live text (main/asr/live/), when a model is installed. */
-  live: LiveSession | null;
-}
+export { RECORDING_STATE_FILE } from './recording/state-file.ts';
+export { recoverRecordings } from './recording/recover.ts';
 
 type Commands = Pick<
   MahdarService,
@@ -63,7 +38,7 @@ type Commands = Pick<
 >;
 
 export interface RecordingOptions extends WavRecorderOptions {
-  /** Free bytes on the disk of a folder (tests simulate a nearly full disk). */
+  /** Free bytes on the disk of a folder (default: the disk's own answer; tests give a nearly full one). */
   freeBytes?: (dir: string) => Promise<number>;
   /** Live text while recording (default on when a model is installed); false turns it off. */
   live?: false | LiveSessionOptions['window'];
@@ -74,367 +49,189 @@ export interface RecordingOptions extends WavRecorderOptions {
   transcribeAfter?: boolean | { decode?: StartOptions['decode'] };
 }
 
-async function diskFreeBytes(dir: string): Promise<number> {
+export async function diskFreeBytes(dir: string): Promise<number> {
   const s = await statfs(dir);
   return s.bavail * s.bsize;
 }
 
-/**
- * MAHDAR_TEST_FREE_DISK_BYTES, for the end-to-end tests only: they cannot fill the test machine's
- * disk to see the page warn, so serve mode reports this much free space instead. Unset, the
- * disk's own answer is used.
- */
-function freeBytesFromEnv(): ((dir: string) => Promise<number>) | null {
-  const raw = process.env.MAHDAR_TEST_FREE_DISK_BYTES;
-  if (!raw || !/^[0-9]+$/.test(raw)) return null;
-  const bytes = Number(raw);
-  return async () => bytes;
+/** The state `input` leads to from `from`; a refusal is thrown as the contract's error. */
+function advance(from: RecordingPhase, input: RecordingInput): RecordingPhase {
+  const step = recordingStep(from, input);
+  if ('refused' in step) throw new MahdarError(step.refused);
+  return step.to;
 }
 
-const round = (t: number) => Math.round(t * 1000) / 1000;
-
-/** The name of the next recording file: one more than the highest number in the folder. */
-async function nextRecordingFile(dir: string): Promise<string> {
-  let n = 0;
-  for (const name of await readdir(dir)) {
-    const k = recordingFileName.exec(name)?.[1];
-    if (k) n = Math.max(n, Number(k));
-  }
-  return `recording-${n + 1}.wav`;
+/** Free disk as minutes of recording; an unanswered probe counts as plenty. */
+async function freeDiskMinutes(freeBytes: (dir: string) => Promise<number>, dir: string): Promise<number> {
+  const free = await freeBytes(dir).catch(() => Infinity);
+  return Number.isFinite(free) ? Math.floor(free / RECORDING_BYTES_PER_SEC / 60) : 1_000_000;
 }
 
-/**
- * Makes a finished (or recovered) recording the meeting's audio, as importing a file does: its
- * duration and sha256 in meeting.json, the old file deleted unless an approved revision needs it.
- * A recording that did not begin with the old audio replaces its transcript too.
- */
-async function attachRecording(ctx: ServiceContext, meetingId: string, file: string, continued: boolean): Promise<Meeting> {
-  const dir = ctx.archive.meetingDir(meetingId);
-  const path = join(dir, file);
-  const { durationSec } = await readWavInfo(path);
-  const sha256 = await hashFile(path);
-  let previous: string | null = null;
-  const saved = await ctx.archive.update(meetingId, (m) => {
-    if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
-    previous = m.audio?.file ?? null;
-    const clear = !continued && m.segments.length > 0;
-    return {
-      ...m,
-      audio: { file, durationSec: round(durationSec), sha256, originalName: file },
-      segments: clear ? [] : m.segments,
-      decisions: clear ? m.decisions.map((d) => ({ ...d, segmentIds: [] })) : m.decisions,
+/** The open recordings of one service, by meeting. */
+class Recordings {
+  private readonly open = new Map<string, OpenRecording>();
+  private readonly queue = new KeyedQueue();
+  private readonly jobs: TranscriptionJobs;
+  private readonly freeBytes: (dir: string) => Promise<number>;
+  private readonly after: AfterStop;
+  /** Recovery runs once when the service starts; every command waits for it. */
+  private readonly recovery: Promise<Map<string, RecoveredRecording>>;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly opts: RecordingOptions,
+  ) {
+    this.jobs = jobsFor(ctx);
+    this.freeBytes = opts.freeBytes ?? diskFreeBytes;
+    this.after = {
+      jobs: this.jobs,
+      autoJobs: new Set<string>(),
+      recording: (meetingId) => this.open.has(meetingId),
+      decode: typeof opts.transcribeAfter === 'object' ? opts.transcribeAfter.decode : undefined,
     };
-  });
-  // The job record names the old file and hash: a transcription starts afresh on the new audio
-  // (resuming from the last saved segment when the transcript was kept).
-  await clearJobRecord(ctx, meetingId).catch(() => undefined);
-  jobsFor(ctx).forget(meetingId);
-  const old: string | null = previous;
-  if (old && old !== file && !(await revisionsNeedAudio(dir, old))) await rm(join(dir, old), { force: true }).catch(() => undefined);
-  return saved;
-}
-
-/**
- * Finds the recordings a crash left open, repairs them and makes each its meeting's audio.
- * Returns what was recovered, by meeting id.
- */
-export async function recoverRecordings(ctx: ServiceContext): Promise<Map<string, RecoveredRecording>> {
-  const found = new Map<string, RecoveredRecording>();
-  for (const id of await readdir(ctx.archive.meetingsRoot).catch(() => [] as string[])) {
-    if (!idSchema.safeParse(id).success) continue;
-    const dir = join(ctx.archive.meetingsRoot, id);
-    const stateFile = join(dir, RECORDING_STATE_FILE);
-    let info: StateFile;
-    try {
-      info = stateFileSchema.parse(JSON.parse(await readFile(stateFile, 'utf8')));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      // Written atomically, so an unreadable one was not written by us: leave it for a person.
-      console.error(`mahdar: ${stateFile} cannot be read; the recording it names was left as it is.`);
-      continue;
-    }
-    const wav = join(dir, info.file);
-    let durationSec: number;
-    try {
-      durationSec = (await repairWav(wav)).durationSec;
-    } catch {
-      // Killed before the header reached the disk: nothing was recorded.
-      durationSec = 0;
-    }
-    // No chunk reached the file (a continued one holds only the copy of the meeting's audio):
-    // the meeting keeps the audio it has.
-    if (durationSec <= info.offsetSec) {
-      await rm(wav, { force: true });
-      await rm(stateFile, { force: true });
-      continue;
-    }
-    let attached = true;
-    try {
-      await attachRecording(ctx, id, info.file, info.continued);
-    } catch (err) {
-      if (!(err instanceof MahdarError) || err.code !== 'meeting.readOnly') throw err;
-      attached = false; // approved meanwhile: the file stays in the folder, named in the report
-    }
-    await rm(stateFile, { force: true });
-    const recovered: RecoveredRecording = { recordingId: info.recordingId, durationSec: round(durationSec), attached, file: info.file };
-    found.set(id, recovered);
-    ctx.events.publish({ type: 'recording', meetingId: id, recording: null, recovered });
+    this.recovery = recoverRecordings(ctx).catch((err: unknown) => {
+      console.error('mahdar: recovering interrupted recordings failed:', err);
+      return new Map<string, RecoveredRecording>();
+    });
   }
-  return found;
-}
 
-export function recordingCommands(ctx: ServiceContext, opts: RecordingOptions = {}): Commands {
-  const open = new Map<string, OpenRecording>();
-  const queue = new KeyedQueue();
-  const jobs = jobsFor(ctx);
-  const freeBytes = opts.freeBytes ?? freeBytesFromEnv() ?? diskFreeBytes;
-  /** Meetings whose full pass was started by transcribeAfter (a new recording cancels it). */
-  const autoJobs = new Set<string>();
-  // Recovery runs once when the service starts; every command waits for it.
-  const recovery = recoverRecordings(ctx).catch((err: unknown) => {
-    console.error('mahdar: recovering interrupted recordings failed:', err);
-    return new Map<string, RecoveredRecording>();
-  });
+  /** Runs a command of the meeting's recording after the recovery and after its earlier commands. */
+  async command<T>(meetingId: string, task: () => Promise<T>): Promise<T> {
+    await this.recovery;
+    return this.queue.run(meetingId, task);
+  }
 
-  const writeState = (r: OpenRecording) =>
-    writeFileAtomic(join(ctx.archive.meetingDir(r.meetingId), RECORDING_STATE_FILE), JSON.stringify(r.info, null, 2));
-
-  async function stateOf(r: OpenRecording, state: RecordingState['state'] = r.info.state): Promise<RecordingState> {
-    const free = await freeBytes(ctx.archive.meetingDir(r.meetingId)).catch(() => Infinity);
+  private async stateOf(r: OpenRecording, state: RecordingState['state'] = r.info.state): Promise<RecordingState> {
     return {
       meetingId: r.meetingId,
       recordingId: r.info.recordingId,
       state,
-      durationSec: round(r.recorder.durationSec),
+      durationSec: roundSec(r.recorder.durationSec),
       offsetSec: r.info.offsetSec,
       nextSeq: r.nextSeq,
-      freeDiskMinutes: Number.isFinite(free) ? Math.floor(free / RECORDING_BYTES_PER_SEC / 60) : 1_000_000,
+      freeDiskMinutes: await freeDiskMinutes(this.freeBytes, r.dir),
     };
   }
 
-  async function announce(r: OpenRecording, state?: RecordingState['state']): Promise<RecordingState> {
-    const s = await stateOf(r, state);
-    ctx.events.publish({ type: 'recording', meetingId: r.meetingId, recording: s });
+  private async announce(r: OpenRecording, state?: RecordingState['state']): Promise<RecordingState> {
+    const s = await this.stateOf(r, state);
+    this.ctx.events.publish({ type: 'recording', meetingId: r.meetingId, recording: s });
     return s;
   }
 
-  function current(meetingId: string, recordingId?: string): OpenRecording {
-    const r = open.get(meetingId);
-    if (!r || (recordingId !== undefined && r.info.recordingId !== recordingId)) throw new MahdarError('recording.notFound');
-    return r;
+  /** The meeting's open recording, checked against the machine for `input` (not start). */
+  private current(meetingId: string, input: Exclude<RecordingInput, 'start'>): { r: OpenRecording; to: RecordingPhase } {
+    const r = this.open.get(meetingId);
+    // Idle refuses every input but start: past this line a recording is open.
+    const to = advance(r?.info.state ?? 'idle', input);
+    return { r: r!, to };
   }
 
-  /** Holds the meeting against transcription until `release`; refused while a job runs. */
-  async function hold(meetingId: string): Promise<() => void> {
-    let release!: () => void;
-    const released = new Promise<void>((res) => (release = res));
-    let entered!: () => void;
-    const inside = new Promise<void>((res) => (entered = res));
-    const held = jobs.exclusive(meetingId, 'job.running', async () => {
-      entered();
-      await released;
-    });
-    await Promise.race([inside, held]);
-    void held.catch(() => undefined);
-    return release;
+  /** Pause or resume: recording.json follows, and a change is announced (none is only reported). */
+  async setState(meetingId: string, input: 'pause' | 'resume'): Promise<RecordingState> {
+    const { r, to } = this.current(meetingId, input);
+    if (to === r.info.state) return this.stateOf(r);
+    if (to === 'paused') await r.recorder.sync();
+    r.info = { ...r.info, state: to === 'paused' ? 'paused' : 'recording' };
+    await writeStateFile(r.dir, r.info);
+    return this.announce(r);
   }
 
-  async function start(meetingId: string, continuing: boolean): Promise<RecordingState> {
-    if (open.has(meetingId)) throw new MahdarError('recording.active');
+  async start(meetingId: string, continuing: boolean): Promise<RecordingState> {
+    advance(this.open.get(meetingId)?.info.state ?? 'idle', 'start');
     // The full pass this service started after the last recording gives way (it resumes later).
-    if (autoJobs.has(meetingId)) await jobs.cancel(meetingId);
-    const meeting = await ctx.archive.read(meetingId);
+    if (this.after.autoJobs.has(meetingId)) await this.jobs.cancel(meetingId);
+    const meeting = await this.ctx.archive.read(meetingId);
     if (meeting.status === 'approved') throw new MahdarError('meeting.readOnly');
-    const release = await hold(meetingId);
-    const dir = ctx.archive.meetingDir(meetingId);
-    let recorder: WavRecorder | null = null;
-    let file = '';
+    const release = await holdMeeting(this.jobs, meetingId);
+    let r: OpenRecording;
     try {
-      file = await nextRecordingFile(dir);
-      recorder = await WavRecorder.create(join(dir, file), opts);
-      if (continuing) {
-        // The meeting's audio is copied, never appended to in place: an approved revision's
-        // manifest may name that file and its sha256.
-        const source = meeting.audio ? join(dir, meeting.audio.file) : null;
-        const info = source ? await readWavInfo(source).catch(() => null) : null;
-        if (!source || !info || info.sampleRate !== 16000 || info.channels !== 1 || info.bitsPerSample !== 16) {
-          throw new MahdarError('recording.cannotContinue');
-        }
-        await copyPcm(source, info.dataOffset, info.dataBytes - (info.dataBytes % 2), recorder);
-        await recorder.sync();
-      }
-      const r: OpenRecording = {
-        meetingId,
-        recorder,
-        nextSeq: 0,
-        release,
-        live: null,
-        info: {
-          recordingId: newId('rec'),
-          file,
-          continued: continuing,
-          offsetSec: round(recorder.durationSec),
-          state: 'recording',
-          startedAt: new Date().toISOString(),
-        },
-      };
-      await writeState(r);
-      open.set(meetingId, r);
-      // Never fails the recording: without a model it is null, and failures become events.
-      if (process.env.MAHDAR_LIVE === '0') {
-        // Turned off by whoever runs the computer: no engine listens on loopback (docs/engine.md,
-        // "Who can reach the live engine"). The page says so.
-        ctx.events.publish({ type: 'liveStatus', meetingId, recordingId: r.info.recordingId, state: 'off' });
-      } else if (opts.live !== false) {
-        r.live = await LiveSession.start(ctx, { meetingId, recordingId: r.info.recordingId, originSec: r.info.offsetSec, window: opts.live });
-      }
-      return await announce(r);
+      r = await openRecording(meeting, this.ctx.archive.meetingDir(meetingId), continuing, release, this.opts);
     } catch (err) {
-      await recorder?.close().catch(() => undefined);
-      if (file) await rm(join(dir, file), { force: true }).catch(() => undefined);
       release();
       throw err;
     }
+    this.open.set(meetingId, r);
+    await this.startLive(r);
+    return this.announce(r);
   }
 
-  /**
-   * After a recording: the full-quality pass (the resumable job) over the whole file, which
-   * replaces the live text, then the live marks applied to its segments (applyMarks) once it
-   * ends done. Nothing happens without an installed model; the secretary starts it later.
-   */
-  async function transcribeAfter(meetingId: string): Promise<void> {
-    // The recording's hold on the meeting ends when stopRecording's command has returned.
-    for (let i = 0; i < 1000 && jobs.isHeld(meetingId); i++) await new Promise((res) => setImmediate(res));
-    // Checked first: a job that fails its own checks would hold the meeting meanwhile.
-    const settings = await readSettings(ctx).catch(() => null);
-    if (!settings || !(await resolveModel(ctx, settings.modelId).then(() => true, () => false))) return;
-    if (open.has(meetingId)) return; // recording again already
-    autoJobs.add(meetingId);
-    try {
-      await jobs.start({ meetingId, decode: typeof opts.transcribeAfter === 'object' ? opts.transcribeAfter.decode : undefined });
-    } catch {
-      autoJobs.delete(meetingId);
-      return; // a job or another command came first
-    }
-    const job = await jobs.wait(meetingId);
-    autoJobs.delete(meetingId);
-    if (job?.status !== 'done') return;
-    try {
-      const { version } = await ctx.journals.state(meetingId);
-      const out = await ctx.journals.apply(meetingId, version, { type: 'applyMarks', overwrite: false });
-      if (out.version !== version) ctx.events.publish({ type: 'meeting', meetingId });
-    } catch (err) {
-      // Approved or deleted meanwhile: the marks stay, and applyMarks can be run by hand.
-      console.error(`mahdar: applying the marks of meeting ${meetingId} failed:`, err);
+  /** The live text; never fails the recording: without a model it is null, failures become events. */
+  private async startLive(r: OpenRecording): Promise<void> {
+    const { meetingId } = r;
+    const recordingId = r.info.recordingId;
+    if (process.env.MAHDAR_LIVE === '0') {
+      // Turned off by whoever runs the computer: no engine listens on loopback (docs/engine.md,
+      // "Who can reach the live engine"). The page says so.
+      this.ctx.events.publish({ type: 'liveStatus', meetingId, recordingId, state: 'off' });
+    } else if (this.opts.live !== false) {
+      r.live = await LiveSession.start(this.ctx, { meetingId, recordingId, originSec: r.info.offsetSec, window: this.opts.live });
     }
   }
 
+  async append(meetingId: string, recordingId: string, seq: number, pcm: string): Promise<RecordingState> {
+    const r = this.open.get(meetingId);
+    if (!r || r.info.recordingId !== recordingId) throw new MahdarError('recording.notFound');
+    // Already written (a retry whose answer was lost): acknowledged again, not written twice.
+    if (seq < r.nextSeq) return this.stateOf(r);
+    if (seq > r.nextSeq) throw new MahdarError('recording.gap', { expected: r.nextSeq, got: seq });
+    advance(r.info.state, 'append');
+    const bytes = Buffer.from(pcm, 'base64');
+    if (bytes.length === 0 || bytes.length % 2 || bytes.length > MAX_RECORDING_CHUNK_BYTES) throw new MahdarError('recording.badChunk');
+    await r.recorder.append(bytes);
+    r.nextSeq = seq + 1;
+    // The live text takes its copy without waiting on the engine.
+    r.live?.push(bytes);
+    return this.announce(r);
+  }
+
+  async stop(meetingId: string): Promise<Meeting> {
+    const { r } = this.current(meetingId, 'stop');
+    await r.recorder.close();
+    this.open.delete(meetingId);
+    // The live engine is stopped with the recording (its text lives in events only).
+    await r.live?.stop().catch(() => undefined);
+    if (r.recorder.durationSec <= r.info.offsetSec) {
+      // Stopped before any audio came: the meeting keeps its audio and its transcript.
+      await rm(join(r.dir, r.info.file), { force: true });
+      await removeStateFile(r.dir);
+      r.release();
+      await this.announce(r, 'stopped');
+      return this.ctx.archive.read(meetingId);
+    }
+    try {
+      // On failure (the meeting was approved or deleted meanwhile) the WAV and its
+      // recording.json stay, and the next start recovers them.
+      const meeting = await attachRecording(this.ctx, meetingId, r.info.file, r.info.continued);
+      await removeStateFile(r.dir);
+      await this.announce(r, 'stopped');
+      this.ctx.events.publish({ type: 'meeting', meetingId });
+      if (this.opts.transcribeAfter !== false) void transcribeAfter(this.ctx, meetingId, this.after);
+      return meeting;
+    } finally {
+      r.release();
+    }
+  }
+
+  /** What main holds for the meeting; a recovery is said once. */
+  async status(meetingId: string): Promise<RecordingStatus> {
+    const recovered = await this.recovery;
+    const r = this.open.get(meetingId);
+    const once = recovered.get(meetingId) ?? null;
+    recovered.delete(meetingId);
+    return { recording: r ? await this.stateOf(r) : null, recovered: once };
+  }
+}
+
+export function recordingCommands(ctx: ServiceContext, opts: RecordingOptions = {}): Commands {
+  const rec = new Recordings(ctx, opts);
   return {
-    async startRecording({ meetingId, continue: continuing }) {
-      await recovery;
-      return queue.run(meetingId, () => start(meetingId, continuing));
-    },
-
-    async appendRecording({ meetingId, recordingId, seq, pcm }) {
-      await recovery;
-      return queue.run(meetingId, async () => {
-        const r = current(meetingId, recordingId);
-        // Already written (a retry whose answer was lost): acknowledged again, not written twice.
-        if (seq < r.nextSeq) return stateOf(r);
-        if (seq > r.nextSeq) throw new MahdarError('recording.gap', { expected: r.nextSeq, got: seq });
-        if (r.info.state === 'paused') throw new MahdarError('recording.paused');
-        const bytes = Buffer.from(pcm, 'base64');
-        if (bytes.length === 0 || bytes.length % 2 || bytes.length > MAX_RECORDING_CHUNK_BYTES) throw new MahdarError('recording.badChunk');
-        await r.recorder.append(bytes);
-        r.nextSeq = seq + 1;
-        // The live text takes its copy without waiting on the engine.
-        r.live?.push(bytes);
-        return announce(r);
-      });
-    },
-
-    async pauseRecording({ meetingId }) {
-      await recovery;
-      return queue.run(meetingId, async () => {
-        const r = current(meetingId);
-        if (r.info.state === 'paused') return stateOf(r);
-        await r.recorder.sync();
-        r.info = { ...r.info, state: 'paused' };
-        await writeState(r);
-        return announce(r);
-      });
-    },
-
-    async resumeRecording({ meetingId }) {
-      await recovery;
-      return queue.run(meetingId, async () => {
-        const r = current(meetingId);
-        if (r.info.state === 'recording') return stateOf(r);
-        r.info = { ...r.info, state: 'recording' };
-        await writeState(r);
-        return announce(r);
-      });
-    },
-
-    async stopRecording({ meetingId }) {
-      await recovery;
-      return queue.run(meetingId, async () => {
-        const r = current(meetingId);
-        await r.recorder.close();
-        open.delete(meetingId);
-        // The live engine is stopped with the recording (its text lives in events only).
-        await r.live?.stop().catch(() => undefined);
-        const dir = ctx.archive.meetingDir(meetingId);
-        if (r.recorder.durationSec <= r.info.offsetSec) {
-          // Stopped before any audio came: the meeting keeps its audio and its transcript.
-          await rm(join(dir, r.info.file), { force: true });
-          await rm(join(dir, RECORDING_STATE_FILE), { force: true });
-          r.release();
-          await announce(r, 'stopped');
-          return ctx.archive.read(meetingId);
-        }
-        try {
-          // On failure (the meeting was approved or deleted meanwhile) the WAV and its
-          // recording.json stay, and the next start recovers them.
-          const meeting = await attachRecording(ctx, meetingId, r.info.file, r.info.continued);
-          await rm(join(dir, RECORDING_STATE_FILE), { force: true });
-          await announce(r, 'stopped');
-          ctx.events.publish({ type: 'meeting', meetingId });
-          if (opts.transcribeAfter !== false) void transcribeAfter(meetingId);
-          return meeting;
-        } finally {
-          r.release();
-        }
-      });
-    },
-
-    async getRecording({ meetingId }) {
-      const recovered = await recovery;
-      return queue.run(meetingId, async () => {
-        const r = open.get(meetingId);
-        const once = recovered.get(meetingId) ?? null;
-        recovered.delete(meetingId);
-        return { recording: r ? await stateOf(r) : null, recovered: once };
-      });
-    },
+    startRecording: ({ meetingId, continue: continuing }) => rec.command(meetingId, () => rec.start(meetingId, continuing)),
+    appendRecording: ({ meetingId, recordingId, seq, pcm }) => rec.command(meetingId, () => rec.append(meetingId, recordingId, seq, pcm)),
+    pauseRecording: ({ meetingId }) => rec.command(meetingId, () => rec.setState(meetingId, 'pause')),
+    resumeRecording: ({ meetingId }) => rec.command(meetingId, () => rec.setState(meetingId, 'resume')),
+    stopRecording: ({ meetingId }) => rec.command(meetingId, () => rec.stop(meetingId)),
+    // Answered after the recovery, as the other commands (command() waits for it too).
+    getRecording: ({ meetingId }) => rec.command(meetingId, () => rec.status(meetingId)),
   };
 }
-
-/** Copies PCM data from a WAV into a recorder, a megabyte at a time. */
-async function copyPcm(source: string, offset: number, bytes: number, recorder: WavRecorder): Promise<void> {
-  const fh = await openFile(source, 'r');
-  try {
-    const buf = Buffer.alloc(1 << 20);
-    let done = 0;
-    while (done < bytes) {
-      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, bytes - done), offset + done);
-      if (bytesRead <= 0) break;
-      await recorder.append(buf.subarray(0, bytesRead - (bytesRead % 2)));
-      done += bytesRead - (bytesRead % 2);
-      if (bytesRead % 2) break;
-    }
-  } finally {
-    await fh.close();
-  }
-}
-

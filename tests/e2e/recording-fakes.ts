@@ -71,13 +71,14 @@ export async function withFakeMic(playwright: { chromium: BrowserType }, wav: st
 /**
  * Serve mode on a fresh data root whose settings name a model that is not installed: no live
  * engine while recording, no full pass after (these tests are about the audio path, and the
- * machine's two cores are better left to the fake microphone).
+ * machine's two cores are better left to the fake microphone). `entry`: a test entry to run
+ * instead of main/serve/cli.ts (serve-low-disk.ts).
  */
-export function startServeWithoutEngine(env: Record<string, string> = {}): Promise<ServeProcess> {
+export function startServeWithoutEngine(entry?: string): Promise<ServeProcess> {
   const dataDir = newDataDir();
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ modelId: 'tests-no-model' }));
-  return startServe(dataDir, env);
+  return startServe(dataDir, {}, entry);
 }
 
 export async function api<T>(server: ServeProcess, request: APIRequestContext, method: string, input: unknown): Promise<T> {

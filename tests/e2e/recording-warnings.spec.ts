@@ -1,7 +1,8 @@
 // The recording tab's warnings, in Chromium with a fake microphone: a muted one (digital silence)
 // brings the silence warning, one driven past full scale the clipping warning, and a disk that
-// holds 12 minutes of recording (serve mode told so by MAHDAR_TEST_FREE_DISK_BYTES) the low-disk
+// holds 12 minutes of recording (serve mode with a fake disk, serve-low-disk.ts) the low-disk
 // alert with the minutes left. Each is a live region the screen reader reads out.
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoA11yViolations } from './axe.ts';
 import { fakeInputs, openRecordingTab, startServeWithoutEngine, waitForShown, withFakeMic } from './recording-fakes.ts';
@@ -44,8 +45,7 @@ test('a microphone driven past full scale: the page warns that the sound is dist
 
 test('a nearly full disk: the page alerts with the minutes of recording left', async ({ playwright, request }) => {
   await withFakeMic(playwright, fakeInputs.tone(), async (page) => {
-    // 12 minutes of 16 kHz mono PCM16 and a little more.
-    server = await startServeWithoutEngine({ MAHDAR_TEST_FREE_DISK_BYTES: String(12 * 60 * 32000 + 5000) });
+    server = await startServeWithoutEngine(join(import.meta.dirname, 'serve-low-disk.ts'));
     await openRecordingTab(server, page, request);
     await expect(page.getByRole('alert')).toHaveCount(0);
     await page.getByRole('button', { name: 'بدء التسجيل' }).click();

@@ -1,5 +1,6 @@
 // Starts `main/serve/cli.ts` (what `npm run serve` runs after building the renderer) as a real
 // child process on a temporary data root, and stops it; a test may restart it on the same data.
+// A test entry that runs serve mode with a fake (serve-low-disk.ts) is started the same way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ export interface ServeProcess {
   token: string;
   dataDir: string;
   port: number;
+  /** The script it runs (main/serve/cli.ts, or a test entry). */
+  entry: string;
   stop(): Promise<void>;
   /** SIGKILL, as a crash or a killed process: nothing is closed cleanly. */
   kill(): Promise<void>;
@@ -22,8 +25,8 @@ export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'mahdar-e2e-'));
 }
 
-export async function startServe(dataDir = newDataDir(), extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'main/serve/cli.ts')], {
+export async function startServe(dataDir = newDataDir(), extraEnv: Record<string, string> = {}, entry = join(root, 'main/serve/cli.ts')): Promise<ServeProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: { ...process.env, MAHDAR_DATA_DIR: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,6 +65,7 @@ export async function startServe(dataDir = newDataDir(), extraEnv: Record<string
     token: parsed.searchParams.get('token')!,
     dataDir,
     port: Number(parsed.port),
+    entry,
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL'),
   };
@@ -69,5 +73,5 @@ export async function startServe(dataDir = newDataDir(), extraEnv: Record<string
 
 /** Starts the server again on the same data root, port and token: an open tab can reconnect. */
 export function restartServe(previous: ServeProcess): Promise<ServeProcess> {
-  return startServe(previous.dataDir, { MAHDAR_PORT: String(previous.port), MAHDAR_TOKEN: previous.token });
+  return startServe(previous.dataDir, { MAHDAR_PORT: String(previous.port), MAHDAR_TOKEN: previous.token }, previous.entry);
 }

@@ -8,7 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { MahdarError } from '../../../shared/errors.ts';
 import { hashFile } from '../../archive/file-hash.ts';
-import { readWavInfo } from '../../audio/wav.ts';
+import { isMono16kPcm16, readWavInfo } from '../../audio/wav.ts';
 import { bundledAsset } from '../../paths.ts';
 
 export const SAMPLE_ASSET = 'calibration/sample.wav';
@@ -30,7 +30,7 @@ export async function calibrationSample(): Promise<Sample> {
   const key = `${path}:${st.size}:${st.mtimeMs}`;
   if (cached?.key === key) return cached.sample;
   const info = await readWavInfo(path).catch(() => null);
-  if (!info || info.sampleRate !== 16000 || info.channels !== 1 || info.bitsPerSample !== 16 || info.durationSec < 1) {
+  if (!info || !isMono16kPcm16(info) || info.durationSec < 1) {
     throw new MahdarError('calibration.sampleMissing');
   }
   const sample = { path, durationSec: info.durationSec, sha256: await hashFile(path) };

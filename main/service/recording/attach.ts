@@ -1,0 +1,43 @@
+// A finished (or recovered) recording becomes the meeting's audio, as an imported file does.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Meeting } from '../../../shared/domain.ts';
+import { MahdarError } from '../../../shared/errors.ts';
+import { hashFile } from '../../archive/file-hash.ts';
+import { clearJobRecord, jobsFor } from '../../asr/job.ts';
+import { readWavInfo } from '../../audio/wav.ts';
+import type { ServiceContext } from '../../context/context.ts';
+import { revisionsNeedAudio } from '../../export/approve.ts';
+
+/** Seconds to the millisecond, as the contract reports them. */
+export const roundSec = (t: number) => Math.round(t * 1000) / 1000;
+
+/**
+ * Its duration and sha256 in meeting.json, the old file deleted unless an approved revision needs
+ * it. A recording that did not begin with the old audio replaces its transcript too.
+ */
+export async function attachRecording(ctx: ServiceContext, meetingId: string, file: string, continued: boolean): Promise<Meeting> {
+  const dir = ctx.archive.meetingDir(meetingId);
+  const path = join(dir, file);
+  const { durationSec } = await readWavInfo(path);
+  const sha256 = await hashFile(path);
+  let previous: string | null = null;
+  const saved = await ctx.archive.update(meetingId, (m) => {
+    if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
+    previous = m.audio?.file ?? null;
+    const clear = !continued && m.segments.length > 0;
+    return {
+      ...m,
+      audio: { file, durationSec: roundSec(durationSec), sha256, originalName: file },
+      segments: clear ? [] : m.segments,
+      decisions: clear ? m.decisions.map((d) => ({ ...d, segmentIds: [] })) : m.decisions,
+    };
+  });
+  // The job record names the old file and hash: a transcription starts afresh on the new audio
+  // (resuming from the last saved segment when the transcript was kept).
+  await clearJobRecord(ctx, meetingId).catch(() => undefined);
+  jobsFor(ctx).forget(meetingId);
+  const old: string | null = previous;
+  if (old && old !== file && !(await revisionsNeedAudio(dir, old))) await rm(join(dir, old), { force: true }).catch(() => undefined);
+  return saved;
+}

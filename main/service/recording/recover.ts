@@ -1,0 +1,73 @@
+// At the start: the recordings a crash left open (a recording.json beside them) are repaired and
+// each made its meeting's audio; the page is told once what was kept.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { idSchema } from '../../../shared/domain.ts';
+import { MahdarError } from '../../../shared/errors.ts';
+import type { RecoveredRecording } from '../../../shared/recording.ts';
+import { repairWav } from '../../audio/wav-recorder.ts';
+import type { ServiceContext } from '../../context/context.ts';
+import { attachRecording, roundSec } from './attach.ts';
+import { RECORDING_STATE_FILE, removeStateFile, stateFileSchema, type StateFile } from './state-file.ts';
+
+/** The open recording a meeting folder holds, or null (none, or one that is not ours to touch). */
+async function readLeftOpen(dir: string): Promise<StateFile | null> {
+  const stateFile = join(dir, RECORDING_STATE_FILE);
+  try {
+    return stateFileSchema.parse(JSON.parse(await readFile(stateFile, 'utf8')));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // Written atomically, so an unreadable one was not written by us: leave it for a person.
+    console.error(`mahdar: ${stateFile} cannot be read; the recording it names was left as it is.`);
+    return null;
+  }
+}
+
+/** Seconds of audio the repaired file holds; 0 when killed before its header reached the disk. */
+async function repairedDuration(wav: string): Promise<number> {
+  try {
+    return (await repairWav(wav)).durationSec;
+  } catch {
+    return 0;
+  }
+}
+
+/** Repairs one meeting's open recording and makes it the meeting's audio; null when it held no new audio. */
+async function recoverOne(ctx: ServiceContext, meetingId: string, info: StateFile): Promise<RecoveredRecording | null> {
+  const dir = ctx.archive.meetingDir(meetingId);
+  const wav = join(dir, info.file);
+  const durationSec = await repairedDuration(wav);
+  // No chunk reached the file (a continued one holds only the copy of the meeting's audio):
+  // the meeting keeps the audio it has.
+  if (durationSec <= info.offsetSec) {
+    await rm(wav, { force: true });
+    await removeStateFile(dir);
+    return null;
+  }
+  let attached = true;
+  try {
+    await attachRecording(ctx, meetingId, info.file, info.continued);
+  } catch (err) {
+    if (!(err instanceof MahdarError) || err.code !== 'meeting.readOnly') throw err;
+    attached = false; // approved meanwhile: the file stays in the folder, named in the report
+  }
+  await removeStateFile(dir);
+  return { recordingId: info.recordingId, durationSec: roundSec(durationSec), attached, file: info.file };
+}
+
+/**
+ * Finds the recordings a crash left open, repairs them and makes each its meeting's audio.
+ * Returns what was recovered, by meeting id.
+ */
+export async function recoverRecordings(ctx: ServiceContext): Promise<Map<string, RecoveredRecording>> {
+  const found = new Map<string, RecoveredRecording>();
+  for (const id of await readdir(ctx.archive.meetingsRoot).catch(() => [] as string[])) {
+    if (!idSchema.safeParse(id).success) continue;
+    const info = await readLeftOpen(join(ctx.archive.meetingsRoot, id));
+    const recovered = info ? await recoverOne(ctx, id, info) : null;
+    if (!recovered) continue;
+    found.set(id, recovered);
+    ctx.events.publish({ type: 'recording', meetingId: id, recording: null, recovered });
+  }
+  return found;
+}

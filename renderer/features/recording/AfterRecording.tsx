@@ -1,0 +1,42 @@
+import type { Meeting } from '../../../shared/domain.ts';
+import { useI18n } from '../../i18n/I18nContext.tsx';
+import { clock } from '../common/time.ts';
+import { fullPassUnderway } from './live-status.ts';
+import type { Snapshot } from './snapshot.ts';
+
+/** After a stop (or with marks from before): transcribe first, then apply the marks to the segments. */
+export function AfterRecording({ s, meeting, applied, onTranscribe, onApplyMarks }: {
+  s: Snapshot;
+  meeting: Meeting;
+  /** The marks were applied by this page. */
+  applied: boolean;
+  onTranscribe(): void;
+  onApplyMarks(): void;
+}) {
+  const { t } = useI18n();
+  const marksCount = meeting.marks?.length ?? 0;
+  return (
+    <section className="rec-after card" aria-labelledby="rec-after-title">
+      <h2 id="rec-after-title">{t('recAfter')}</h2>
+      {s.stopped?.audio && <p role="status">{t('recStopped', { duration: clock(s.stopped.audio.durationSec) })}</p>}
+      {meeting.segments.length === 0 ? (
+        <>
+          {/* While the full pass main started by itself runs, the live text panel says so. */}
+          {!fullPassUnderway(s) && <p className="notice">{t('recTranscribeFirst', { n: marksCount })}</p>}
+          <button type="button" className="primary" onClick={onTranscribe}>
+            {t('recGoTranscribe')}
+          </button>
+        </>
+      ) : (
+        marksCount > 0 && (
+          <>
+            <button type="button" className="primary" onClick={onApplyMarks}>
+              {t('recApplyMarks', { n: marksCount })}
+            </button>
+            {applied && <p role="status">{t('recMarksApplied')}</p>}
+          </>
+        )
+      )}
+    </section>
+  );
+}
