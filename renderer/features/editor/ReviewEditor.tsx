@@ -13,6 +13,7 @@ import { useConnection } from '../../api/useConnection.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ErrorBanner } from '../common/ErrorBanner.tsx';
+import { actionFor, ariaKeys, isTextField } from '../common/keymap.ts';
 import { useEditorText } from './editorText.ts';
 import { AgendaOutline } from './AgendaOutline.tsx';
 import { DecisionsPanel } from './DecisionsPanel.tsx';
@@ -42,10 +43,6 @@ function changedSegment(changes: RestoreEdit, focused: string | null): string | 
   if (!touched.length) return null;
   if (focused && touched.some((s) => s.id === focused)) return focused;
   return touched.reduce((a, b) => (b.start < a.start ? b : a)).id;
-}
-
-function isTextField(el: Element | null): boolean {
-  return !!el && (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && !['button', 'checkbox', 'radio', 'range'].includes((el as HTMLInputElement).type)));
 }
 
 export interface ReviewEditorProps {
@@ -387,26 +384,23 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
   const onGridKey = (e: React.KeyboardEvent) => {
     const row = e.target as HTMLElement;
     // Keys typed in the text box belong to it.
-    if (row.getAttribute('role') !== 'row' || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (row.getAttribute('role') !== 'row') return;
+    const key = actionFor('list', e);
+    if (!key) return;
     // From the selection, not the event's row: a second key may come before the focus has moved.
     const id = live.current.sel.focus && indexOf.has(live.current.sel.focus) ? live.current.sel.focus : row.dataset.seg!;
     const i = indexOf.get(id) ?? 0;
-    const digit = /^(Digit|Numpad)([0-9])$/.exec(e.code);
     let handled = true;
-    if (e.key === 'ArrowDown') move(i + 1, e.shiftKey);
-    else if (e.key === 'ArrowUp') move(i - 1, e.shiftKey);
-    else if (e.key === 'PageDown') move(i + 10, e.shiftKey);
-    else if (e.key === 'PageUp') move(i - 10, e.shiftKey);
-    else if (e.key === 'Home') move(0, e.shiftKey);
-    else if (e.key === 'End') move(visible.length - 1, e.shiftKey);
-    else if (e.key === 'Enter') select(id, { focus: true, text: true });
-    else if (e.key === ' ') play(id);
-    else if (digit && !readOnly) {
-      const n = Number(digit[2]);
-      if (n === 0) assign(null);
-      else if (meeting.participants[n - 1]) assign(meeting.participants[n - 1]!.id);
-    } else if (e.code === 'KeyP' && !readOnly) pickerRef.current?.focus();
-    else if (e.code === 'KeyM' && !readOnly) merge(id);
+    if (key.action === 'move' || key.action === 'extend') move(i + key.arg!, key.action === 'extend');
+    else if (key.action === 'edit') select(id, { focus: true, text: true });
+    else if (key.action === 'play') play(id);
+    else if (readOnly) handled = false;
+    else if (key.action === 'speaker') {
+      const p = meeting.participants[key.arg! - 1];
+      if (p) assign(p.id);
+    } else if (key.action === 'clearSpeaker') assign(null);
+    else if (key.action === 'picker') pickerRef.current?.focus();
+    else if (key.action === 'merge') merge(id);
     else handled = false;
     if (handled) e.preventDefault();
   };
@@ -416,25 +410,24 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
   keys.current = { undo, redo, flushAll, help, nextDoubt: (dir) => nextDoubt(dir) };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
+      const key = actionFor('editor', e) ?? actionFor('global', e);
       const ae = document.activeElement;
-      if (mod && !e.altKey && !e.shiftKey && e.code === 'KeyF') {
+      if (key?.action === 'search') {
         e.preventDefault();
         setSearchOpen(true);
         setSearchFocus((n) => n + 1);
-      } else if (mod && !e.altKey && (e.code === 'KeyZ' || e.code === 'KeyY')) {
+      } else if (key?.action === 'undo' || key?.action === 'redo') {
         // Text boxes keep their own undo (a segment's box hands over to the journal itself).
         if (isTextField(ae) || keys.current.help) return;
         e.preventDefault();
-        if (e.code === 'KeyY' || e.shiftKey) void keys.current.redo();
-        else void keys.current.undo();
-      } else if (mod && e.code === 'KeyS') {
+        void (key.action === 'redo' ? keys.current.redo() : keys.current.undo());
+      } else if (key?.action === 'save') {
         void keys.current.flushAll();
-      } else if (e.key === 'F8' && !mod && !e.altKey && !keys.current.help) {
+      } else if (key?.action === 'doubtful' && !keys.current.help) {
         // F8 types nothing, so it works from a segment's text box too.
         e.preventDefault();
-        keys.current.nextDoubt(e.shiftKey ? -1 : 1);
-      } else if ((e.key === '?' || e.key === '؟') && !mod && !isTextField(ae) && !keys.current.help) {
+        keys.current.nextDoubt(key.arg as 1 | -1);
+      } else if (key?.action === 'help' && !isTextField(ae) && !keys.current.help) {
         e.preventDefault();
         setHelp(true);
       }
@@ -530,16 +523,16 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
       <ErrorBanner error={notice} onDismiss={() => setNotice(null)} />
       <AudioBar player={player} segments={ordered} speakerColours={colours} durationHint={meeting.audio?.durationSec ?? 0} />
       <div className="editor-toolbar" role="toolbar" aria-label={t('editorRegion')}>
-        <button type="button" onClick={() => void undo()} disabled={readOnly || !edits.canUndo} aria-keyshortcuts="Control+Z">
+        <button type="button" onClick={() => void undo()} disabled={readOnly || !edits.canUndo} aria-keyshortcuts={ariaKeys('undo')}>
           {t('undo')}
         </button>
-        <button type="button" onClick={() => void redo()} disabled={readOnly || !edits.canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y">
+        <button type="button" onClick={() => void redo()} disabled={readOnly || !edits.canRedo} aria-keyshortcuts={ariaKeys('redo')}>
           {t('redo')}
         </button>
-        <button type="button" onClick={() => active && caret.current && split(active.id, caret.current.at)} disabled={!canSplit} aria-keyshortcuts="Control+Enter">
+        <button type="button" onClick={() => active && caret.current && split(active.id, caret.current.at)} disabled={!canSplit} aria-keyshortcuts={ariaKeys('split')}>
           {t('split')}
         </button>
-        <button type="button" onClick={() => active && merge(active.id)} disabled={readOnly || !active || focusIdx >= ordered.length - 1} aria-keyshortcuts="M">
+        <button type="button" onClick={() => active && merge(active.id)} disabled={readOnly || !active || focusIdx >= ordered.length - 1} aria-keyshortcuts={ariaKeys('merge')}>
           {t('merge')}
         </button>
         <label className="field inline">
@@ -550,7 +543,7 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
             aria-labelledby={`${uid}-speaker`}
             value={pickerValue}
             disabled={readOnly || !selection.length}
-            aria-keyshortcuts="P"
+            aria-keyshortcuts={ariaKeys('picker')}
             onChange={(e) => {
               const v = e.target.value;
               if (v === '__add') setAdding(true);
@@ -631,7 +624,7 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
         </button>
         <span className="spacer" />
         {doubt.known && (
-          <button type="button" className="doubt-count" disabled={!doubt.words} aria-keyshortcuts="F8 Shift+F8" onClick={() => nextDoubt(1)}>
+          <button type="button" className="doubt-count" disabled={!doubt.words} aria-keyshortcuts={ariaKeys('doubtful')} onClick={() => nextDoubt(1)}>
             {t('doubtfulCount', { n: doubt.words })}
           </button>
         )}
@@ -647,10 +640,10 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
             <option value="none">{t('filterNone')}</option>
           </select>
         </label>
-        <button type="button" aria-expanded={searchOpen} aria-keyshortcuts="Control+F" onClick={() => (setSearchOpen(true), setSearchFocus((n) => n + 1))}>
+        <button type="button" aria-expanded={searchOpen} aria-keyshortcuts={ariaKeys('search')} onClick={() => (setSearchOpen(true), setSearchFocus((n) => n + 1))}>
           {t('searchToggle')}
         </button>
-        <button type="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>
+        <button type="button" aria-keyshortcuts={ariaKeys('help')} onClick={() => setHelp(true)}>
           {t('help')}
         </button>
       </div>

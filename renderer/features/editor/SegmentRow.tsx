@@ -9,6 +9,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import type { Segment } from '../../../shared/domain.ts';
 import { doubtfulRanges } from '../../../shared/transcript/doubtful.ts';
 import type { TextRange } from '../../../shared/text/find.ts';
+import { actionFor } from '../common/keymap.ts';
 import { clock } from '../common/time.ts';
 import type { EditorT } from './editorText.ts';
 import type { SaveOutcome } from './useEdits.ts';
@@ -117,18 +118,18 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && !e.altKey && (e.code === 'KeyZ' || e.code === 'KeyY')) {
+    const key = actionFor('text', e) ?? actionFor('editor', e);
+    if (key?.action === 'undo' || key?.action === 'redo') {
       // While typing is unsaved, the box's own undo; once saved, the journal's.
       if (unsaved.current || p.readOnly) return;
       e.preventDefault();
-      if (e.code === 'KeyY' || e.shiftKey) actions.redo();
+      if (key.action === 'redo') actions.redo();
       else actions.undo();
-    } else if (mod && e.key === 'Enter') {
+    } else if (key?.action === 'split') {
       e.preventDefault();
       const at = e.currentTarget.selectionStart;
       void flush().then(() => actions.split(seg.id, at));
-    } else if (e.key === 'Escape') {
+    } else if (key?.action === 'leave') {
       e.preventDefault();
       void flush();
       actions.toRow(seg.id);
