@@ -1,6 +1,8 @@
 // The review editor's strings in Arabic (first), French and English. Kept beside the editor
 // rather than in renderer/i18n/messages.ts so that the editor's many strings stay in one place;
-// they go through the same `format` and follow the same UI language.
+// they go through the same `format` and follow the same UI language. The help panel's labels
+// for the keys are in messages.ts (k_*), as the keymap (features/common/keymap.ts) serves the
+// player and the recording panel too.
 import { useMemo } from 'react';
 import type { Language } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
