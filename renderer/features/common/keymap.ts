@@ -9,13 +9,18 @@ import type { MessageKey } from '../../i18n/messages.ts';
 
 /**
  * Where a key works. player: anywhere on a page with the player, text boxes included (taken in
- * the capture phase); global: the whole meeting page; editor: the review editor, except in text
- * boxes unless said; list: a focused segment row; text: a segment's text box; search: the search
- * bar's fields; recording: the recording tab while it records.
+ * the capture phase); global: the whole meeting page; editor: anywhere in the review editor,
+ * except that undo, redo and ? leave text boxes their own; list: a focused segment row; text: a
+ * segment's text box; search: the search bar's fields; recording: the recording tab while it
+ * records, outside text fields.
  */
 export type KeyScope = 'player' | 'global' | 'editor' | 'list' | 'text' | 'search' | 'recording';
 
-/** One key press. Alt never; Ctrl stands for ⌘ too; `shift` undefined: with or without. */
+/**
+ * One key press: a key by its name, a physical key, a digit key of a range (top row or number
+ * pad), or a click (listed in the help panel, never matched). Alt never; Ctrl stands for ⌘ too;
+ * `shift` undefined: with or without.
+ */
 export type Chord = ({ key: string } | { code: string } | { digits: readonly [number, number] } | { click: true }) & {
   ctrl?: boolean;
   shift?: boolean;
