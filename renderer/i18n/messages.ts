@@ -267,6 +267,7 @@ const ar = {
   k_recFloor: 'الكلمة للمشارك ذي الرتبة 1 إلى 9',
   k_recDecision: 'قرار يُتّخذ الآن',
   k_recNextItem: 'الانتقال إلى نقطة جدول الأعمال الموالية',
+  k_formUndo: 'التراجع عن آخر حذف أو نقل في قائمة',
   // Decisions and agenda points (review editor side panel)
   decisionsTitle: 'القرارات والتوصيات',
   decisionsNone: 'لا توجد قرارات بعد.',
@@ -595,6 +596,7 @@ const fr: Messages = {
   k_recFloor: 'Donner la parole au participant de rang 1 à 9',
   k_recDecision: 'Une décision est prise',
   k_recNextItem: 'Passer au point suivant de l’ordre du jour',
+  k_formUndo: 'Annuler la dernière suppression ou le dernier déplacement dans une liste',
   // Decisions and agenda points (review editor side panel)
   decisionsTitle: 'Décisions et recommandations',
   decisionsNone: 'Aucune décision pour l’instant.',
@@ -920,6 +922,7 @@ const en: Messages = {
   k_recFloor: 'Give the floor to the participant ranked 1 to 9',
   k_recDecision: 'A decision is being taken',
   k_recNextItem: 'Move to the next agenda item',
+  k_formUndo: 'Undo the last removal or move in a list',
   // Decisions and agenda points (review editor side panel)
   decisionsTitle: 'Decisions and recommendations',
   decisionsNone: 'No decisions yet.',

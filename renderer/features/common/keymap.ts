@@ -12,9 +12,10 @@ import type { MessageKey } from '../../i18n/messages.ts';
  * the capture phase); global: the whole meeting page; editor: anywhere in the review editor,
  * except that undo, redo and ? leave text boxes their own; list: a focused segment row; text: a
  * segment's text box; search: the search bar's fields; recording: the recording tab while it
- * records, outside text fields.
+ * records, outside text fields; details: the meeting's details form, outside text fields;
+ * library: the list of meetings.
  */
-export type KeyScope = 'player' | 'global' | 'editor' | 'list' | 'text' | 'search' | 'recording';
+export type KeyScope = 'player' | 'global' | 'editor' | 'list' | 'text' | 'search' | 'recording' | 'details' | 'library';
 
 /**
  * One key press: a key by its name, a physical key, a digit key of a range (top row or number
@@ -115,6 +116,8 @@ export const keymap = [
   { action: 'recFloor', scope: 'recording', label: 'k_recFloor', chords: [{ digits: [1, 9] }] },
   { action: 'recDecision', scope: 'recording', label: 'k_recDecision', chords: [{ code: 'KeyD' }] },
   { action: 'recNextItem', scope: 'recording', label: 'k_recNextItem', chords: [{ code: 'KeyN' }] },
+  { action: 'formUndo', scope: 'details', label: 'k_formUndo', chords: [{ code: 'KeyZ', ctrl: true, shift: false }] },
+  { action: 'newMeeting', scope: 'library', label: 'newMeeting', chords: [{ code: 'KeyN', ctrl: true }] },
 ] as const satisfies readonly KeyBinding[];
 
 export type KeyAction = (typeof keymap)[number]['action'];
