@@ -27,7 +27,7 @@ export interface ReviewEditorProps {
 }
 
 function Toolbar({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
-  const { t, readOnly, selection, list, actions, commands, splitAt } = ed;
+  const { t, readOnly, selection, list, actions, commands } = ed;
   const { active } = selection;
   return (
     <EditorToolbar
@@ -37,7 +37,7 @@ function Toolbar({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
       canRedo={ed.edits.canRedo}
       onUndo={() => void commands.undo()}
       onRedo={() => void commands.redo()}
-      onSplit={active && splitAt !== null ? () => actions.split(active.id, splitAt) : null}
+      onSplit={ed.canSplit ? ed.splitAtCaret : null}
       onMerge={!readOnly && active && selection.focusIdx < list.ordered.length - 1 ? () => actions.merge(active.id) : null}
       onRetranscribe={!readOnly && selection.ids.length > 0 && meeting.audio ? () => void ed.retranscribeSelection() : null}
       doubtful={ed.doubtful}

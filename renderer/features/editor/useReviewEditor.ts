@@ -34,7 +34,8 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
   const readOnly = meeting.status === 'approved';
   const [notice, setNotice] = useState<string | null>(null);
   const report = useCallback((err: unknown, kind: 'conflict' | 'error') => setNotice(kind === 'conflict' ? t('notApplied') : errorMessage(err)), [t, errorMessage]);
-  const edits = useEdits(meeting, onMeeting, report, useConnection().reconnections);
+  const { reconnections } = useConnection();
+  const edits = useEdits(meeting, onMeeting, report, reconnections);
   const player = usePlayer(meeting.id, !!meeting.audio, meeting.audio?.file);
   usePlayerKeys(player);
   useStreamedSegments(meeting.id, onMeeting);
@@ -60,15 +61,16 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
 
   const { active } = selection;
   const backToList = () => active && selection.select(active.id, { focus: true });
-  /** Where the toolbar's split button cuts: the caret, when it is inside the focused segment's text. */
-  const splitAt = !readOnly && active && caret.current?.id === active.id && caret.current.at > 0 && caret.current.at < active.text.length ? caret.current.at : null;
+  // The toolbar's split button cuts at the caret, read when clicked: moving it renders nothing.
+  const canSplit = !readOnly && !!active && caret.current?.id === active.id && caret.current.at > 0 && caret.current.at < active.text.length;
+  const splitAtCaret = () => active && caret.current && actions.split(active.id, caret.current.at);
   const retranscribeSelection = async () => {
     // The dialog sends its command itself, on the version reached once our own are answered.
     await drafts.flushAll();
     await edits.idle();
     setRetranscribe({ fromId: selection.ids[0]!, toId: selection.ids[selection.ids.length - 1]!, base: edits.version() });
   };
-  return { t, readOnly, notice, setNotice, edits, player, list, selection, commands, actions, search, doubtful, playingId, scroll, rowActions, onListKey, pickerRef, help, setHelp, adding, setAdding, retranscribe, setRetranscribe, retranscribeSelection, backToList, splitAt };
+  return { t, readOnly, notice, setNotice, edits, player, list, selection, commands, actions, search, doubtful, playingId, scroll, rowActions, onListKey, pickerRef, help, setHelp, adding, setAdding, retranscribe, setRetranscribe, retranscribeSelection, backToList, canSplit, splitAtCaret };
 }
 
 export type ReviewEditorState = ReturnType<typeof useReviewEditor>;
