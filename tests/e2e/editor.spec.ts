@@ -90,6 +90,10 @@ test('a three-hour transcript opens at once, shows only a window of rows, scroll
   await expect(text(page, `s-${SEGMENTS}`)).toBeInViewport();
   await page.keyboard.press('Home');
   await expect(text(page, 's-1')).toBeInViewport();
+  // PageDown moves ten segments.
+  await page.keyboard.press('PageDown');
+  await expect(row(page, 's-11')).toBeFocused();
+  await expect(row(page, 's-11')).toHaveAttribute('aria-selected', 'true');
   const scroller = page.locator('.seg-scroll');
   await expect(async () => {
     await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
@@ -97,13 +101,15 @@ test('a three-hour transcript opens at once, shows only a window of rows, scroll
   }).toPass();
   expect(await page.locator('[role="row"]').count()).toBeLessThan(100);
 
-  // The help panel lists the editor's keys and the player's.
+  // The help panel lists the editor's keys and the player's (from the keymap they are matched with).
   await page.keyboard.press('Home');
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'اختصارات لوحة المفاتيح' });
   await expect(help).toContainText('تعيين المتدخل ذي الرتبة 1 إلى 9');
   await expect(help).toContainText('Ctrl+Space');
   await expect(help).toContainText('تشغيل / إيقاف مؤقت');
+  await expect(help).toContainText('PageDown');
+  await expect(help).toContainText('Ctrl+S');
   await expectNoA11yViolations(page, 'editor help panel');
   await help.getByRole('button', { name: 'إغلاق' }).click();
   await expect(help).toHaveCount(0);

@@ -18,9 +18,11 @@ export interface AgendaOutlineProps {
   onJump(segmentId: string): void;
 }
 
-/** For each agenda item: its first passage in time order and how many passages it holds. */
-function whereItemsStart(meeting: Meeting): Map<string, { first: { id: string; start: number }; count: number }> {
-  const out = new Map<string, { first: { id: string; start: number }; count: number }>();
+/** An agenda item's first passage in time order, and how many passages it holds. */
+type ItemStart = { first: { id: string; start: number }; count: number };
+
+function whereItemsStart(meeting: Meeting): Map<string, ItemStart> {
+  const out = new Map<string, ItemStart>();
   for (const s of meeting.segments) {
     if (!s.agendaItemId) continue;
     const at = out.get(s.agendaItemId);
@@ -72,37 +74,9 @@ export function AgendaOutline({ meeting, selection, readOnly, onEdit, onJump }: 
         <p className="empty">{t('agendaNoItems')}</p>
       ) : (
         <ol className="side-list">
-          {items.map((a, i) => {
-            const at = starts.get(a.id);
-            const titleId = `${uid}-item-${i}`;
-            return (
-              <li key={a.id} className="side-item">
-                <div className="side-item-head">
-                  <span className="side-number">{i + 1}.</span>
-                  <span id={titleId} className="agenda-outline-title" dir="auto">
-                    {a.title}
-                  </span>
-                </div>
-                {at ? (
-                  <div className="side-actions">
-                    <button type="button" className="link agenda-outline-time" aria-describedby={titleId} onClick={() => onJump(at.first.id)}>
-                      {t('agendaStartsAt', { time: clock(at.first.start) })}
-                    </button>
-                    <span className="side-note">{t('agendaPassages', { n: at.count })}</span>
-                  </div>
-                ) : (
-                  <p className="side-note">{t('agendaNotAssigned')}</p>
-                )}
-                {!readOnly && (
-                  <div className="side-actions">
-                    <button type="button" disabled={busy || selection.length === 0} aria-describedby={titleId} onClick={() => void assign(a.id)}>
-                      {t('agendaAssign', { n: selection.length })}
-                    </button>
-                  </div>
-                )}
-              </li>
-            );
-          })}
+          {items.map((a, i) => (
+            <AgendaItemRow key={a.id} number={i + 1} title={a.title} titleId={`${uid}-item-${i}`} at={starts.get(a.id)} selected={selection.length} readOnly={readOnly} busy={busy} onJump={onJump} onAssign={() => void assign(a.id)} />
+          ))}
         </ol>
       )}
       {!readOnly && selectionHasPoint && (
@@ -111,6 +85,39 @@ export function AgendaOutline({ meeting, selection, readOnly, onEdit, onJump }: 
         </button>
       )}
     </section>
+  );
+}
+
+/** One agenda item: where its passages start (a button that jumps there), how many, and the assign button. */
+function AgendaItemRow(p: { number: number; title: string; titleId: string; at: ItemStart | undefined; selected: number; readOnly: boolean; busy: boolean; onJump(segmentId: string): void; onAssign(): void }) {
+  const { t } = useI18n();
+  const { at, titleId } = p;
+  return (
+    <li className="side-item">
+      <div className="side-item-head">
+        <span className="side-number">{p.number}.</span>
+        <span id={titleId} className="agenda-outline-title" dir="auto">
+          {p.title}
+        </span>
+      </div>
+      {at ? (
+        <div className="side-actions">
+          <button type="button" className="link agenda-outline-time" aria-describedby={titleId} onClick={() => p.onJump(at.first.id)}>
+            {t('agendaStartsAt', { time: clock(at.first.start) })}
+          </button>
+          <span className="side-note">{t('agendaPassages', { n: at.count })}</span>
+        </div>
+      ) : (
+        <p className="side-note">{t('agendaNotAssigned')}</p>
+      )}
+      {!p.readOnly && (
+        <div className="side-actions">
+          <button type="button" disabled={p.busy || p.selected === 0} aria-describedby={titleId} onClick={p.onAssign}>
+            {t('agendaAssign', { n: p.selected })}
+          </button>
+        </div>
+      )}
+    </li>
   );
 }
 

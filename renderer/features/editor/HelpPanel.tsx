@@ -1,30 +1,14 @@
-// Every key of the review editor, its own and the player's (usePlayerKeys), in the UI language.
-// A modal <dialog>: Escape closes it and the focus goes back where it was.
+// Every key the review editor accepts, as listed in the keymap (features/common/keymap.ts): the
+// meeting page's, the editor's, its list's and text boxes', the search bar's and the player's, in
+// the UI language. The editor and the player match keys with the same entries, so the list
+// cannot leave one out. A modal <dialog>: Escape closes it and the focus goes back where it was.
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nContext.tsx';
-import type { EditorKey, EditorT } from './editorText.ts';
-import { playerShortcuts } from '../common/player/usePlayerKeys.ts';
+import { keymap, keysText, type KeyScope } from '../common/keymap.ts';
+import type { EditorT } from './editorText.ts';
 
-/** The editor's keys, as shown in the help panel (and the order they are listed). */
-export const editorShortcuts: readonly { keys: string; label: EditorKey }[] = [
-  { keys: '↑ ↓ Home End', label: 'k_select' },
-  { keys: 'Shift+↑ Shift+↓', label: 'k_extend' },
-  { keys: 'Shift+Click', label: 'k_shiftClick' },
-  { keys: 'Space', label: 'k_play' },
-  { keys: 'Enter', label: 'k_edit' },
-  { keys: 'Esc', label: 'k_leave' },
-  { keys: '1 … 9', label: 'k_speaker' },
-  { keys: '0', label: 'k_clearSpeaker' },
-  { keys: 'P', label: 'k_picker' },
-  { keys: 'Ctrl+Enter', label: 'k_split' },
-  { keys: 'M', label: 'k_merge' },
-  { keys: 'Ctrl+F', label: 'k_search' },
-  { keys: 'Enter / Shift+Enter', label: 'k_nextMatch' },
-  { keys: 'F8 / Shift+F8', label: 'k_doubtful' },
-  { keys: 'Ctrl+Z', label: 'k_undo' },
-  { keys: 'Ctrl+Shift+Z / Ctrl+Y', label: 'k_redo' },
-  { keys: '?', label: 'k_help' },
-];
+/** The scopes whose keys work in the review editor. */
+export const EDITOR_HELP_SCOPES: readonly KeyScope[] = ['global', 'editor', 'list', 'text', 'search', 'player'];
 
 export function HelpPanel({ t, onClose }: { t: EditorT; onClose(): void }) {
   const { t: appT } = useI18n();
@@ -39,7 +23,7 @@ export function HelpPanel({ t, onClose }: { t: EditorT; onClose(): void }) {
     },
     [opener],
   );
-  const rows = [...editorShortcuts.map((s) => ({ keys: s.keys, label: t(s.label) })), ...playerShortcuts.map((s) => ({ keys: s.keys, label: appT(s.label) }))];
+  const rows = keymap.filter((b) => EDITOR_HELP_SCOPES.includes(b.scope)).map((b) => ({ keys: keysText(b), label: appT(b.label) }));
   return (
     <dialog ref={ref} className="dialog editor-help" aria-labelledby="editor-help-title" onClose={onClose} onCancel={onClose}>
       <h2 id="editor-help-title">{t('helpTitle')}</h2>

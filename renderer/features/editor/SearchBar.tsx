@@ -2,6 +2,7 @@
 // replaceText command runs, so what is highlighted is exactly what "replace all" changes; replace
 // all is one command, undone in one step.
 import { useEffect, useRef } from 'react';
+import { actionFor } from '../common/keymap.ts';
 import type { EditorT } from './editorText.ts';
 
 export interface SearchState {
@@ -30,12 +31,13 @@ export function SearchBar(props: {
     findRef.current?.select();
   }, [props.focusToken]);
   const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    const key = actionFor('search', e);
+    if (key?.action === 'closeSearch') {
       e.preventDefault();
       props.onClose();
-    } else if ((e.key === 'Enter' && e.currentTarget === findRef.current) || e.key === 'F3') {
+    } else if (key?.action === 'nextMatch' && (e.key !== 'Enter' || e.currentTarget === findRef.current)) {
       e.preventDefault();
-      props.onStep(e.shiftKey ? -1 : 1);
+      props.onStep(key.arg as 1 | -1);
     }
   };
   return (

@@ -1,20 +1,17 @@
 // One segment of the review editor: its time (click to hear it), the speaker's name at the head
-// of each intervention, and its text, edited in place. What is typed is held here and saved as
-// setText 400 ms after the last key, at once when the box is left, and when the page is hidden
-// or closed (the editor calls `flush(true)`): nothing typed is lost, and a save that fails is
-// tried again. Only this row renders while the secretary types. The engine's doubtful words
-// (shared/transcript/doubtful.ts) are underlined in the layer under the box, except while the
-// box has the focus or holds typing (the underline would no longer sit under its word).
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+// of each intervention, and its text, edited in place. What is typed is held in the row and
+// saved by useRowDraft: only this row renders while the secretary types. The engine's doubtful
+// words (shared/transcript/doubtful.ts) are underlined in the layer under the box, except while
+// the box has the focus or holds typing (the underline would no longer sit under its word).
+import { memo, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Segment } from '../../../shared/domain.ts';
 import { doubtfulRanges } from '../../../shared/transcript/doubtful.ts';
 import type { TextRange } from '../../../shared/text/find.ts';
+import { actionFor } from '../common/keymap.ts';
 import { clock } from '../common/time.ts';
 import type { EditorT } from './editorText.ts';
 import type { SaveOutcome } from './useEdits.ts';
-
-export const SAVE_DELAY_MS = 400;
-const RETRY_MS = 2000;
+import { useRowDraft } from './useRowDraft.ts';
 
 /** What rows call back into the editor; one stable object (rows are memoised). */
 export interface RowActions {
@@ -68,79 +65,72 @@ function Highlights({ text, matches, current, doubtful }: { text: string; matche
   return <>{parts}{'\u200b'}</>;
 }
 
-export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
-  const { seg, actions, t } = p;
-  const [draft, setDraft] = useState(seg.text);
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-  /** Typed and not yet saved (or its save failed). */
-  const unsaved = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  /** The text a leave-save is sending: pagehide and then visibilitychange send it once. */
-  const leaving = useRef<string | null>(null);
-  const box = useRef<HTMLTextAreaElement>(null);
+type SegmentTextProps = Pick<SegmentRowProps, 'seg' | 'matches' | 'currentMatch' | 'readOnly' | 'actions' | 't'> & { time: string };
+
+/** The segment's text box, with the search matches and doubtful words in the layer under it. */
+function SegmentText({ seg, matches, currentMatch, readOnly, actions, t, time }: SegmentTextProps) {
+  const draft = useRowDraft(seg, actions.saveText, actions.register);
   const [focused, setFocused] = useState(false);
 
-  // The text changed in the meeting (undo, replace all, another window): shown, unless the
-  // secretary has typing of her own not saved yet, which wins and is saved over it.
-  useEffect(() => {
-    if (!unsaved.current) setDraft(seg.text);
-  }, [seg.text]);
-
-  const flush = useCallback(async (onLeave = false): Promise<void> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (!unsaved.current) return;
-    const text = draftRef.current;
-    if (onLeave) {
-      if (leaving.current === text) return;
-      leaving.current = text;
-    }
-    const outcome = await actions.saveText(seg.id, text, onLeave).finally(() => {
-      if (onLeave) leaving.current = null;
-    });
-    if (outcome === 'retry') {
-      if (!timer.current) timer.current = setTimeout(() => void flush(), RETRY_MS);
-      return;
-    }
-    // Typing that came during the save keeps its own timer.
-    if (draftRef.current === text) unsaved.current = false;
-  }, [actions, seg.id]);
-
-  useEffect(() => actions.register(seg.id, flush), [actions, seg.id, flush]);
-  // Leaving the tab or the meeting saves what was typed.
-  useEffect(
-    () => () => {
-      if (unsaved.current) void flush();
-    },
-    [flush],
-  );
-
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && !e.altKey && (e.code === 'KeyZ' || e.code === 'KeyY')) {
+    const key = actionFor('text', e) ?? actionFor('editor', e);
+    if (key?.action === 'undo' || key?.action === 'redo') {
       // While typing is unsaved, the box's own undo; once saved, the journal's.
-      if (unsaved.current || p.readOnly) return;
+      if (draft.unsaved() || readOnly) return;
       e.preventDefault();
-      if (e.code === 'KeyY' || e.shiftKey) actions.redo();
+      if (key.action === 'redo') actions.redo();
       else actions.undo();
-    } else if (mod && e.key === 'Enter') {
+    } else if (key?.action === 'split') {
       e.preventDefault();
       const at = e.currentTarget.selectionStart;
-      void flush().then(() => actions.split(seg.id, at));
-    } else if (e.key === 'Escape') {
+      void draft.flush().then(() => actions.split(seg.id, at));
+    } else if (key?.action === 'leave') {
       e.preventDefault();
-      void flush();
+      void draft.flush();
       actions.toRow(seg.id);
     }
   };
 
   // Shown on the engine's text only: not while it is being typed over.
   const doubtful = useMemo(() => doubtfulRanges(seg), [seg.text, seg.edited, seg.wordConfidence]);
-  const showDoubt = doubtful.length > 0 && !focused && draft === seg.text;
+  const showDoubt = doubtful.length > 0 && !focused && draft.text === seg.text;
   const doubtHint = showDoubt ? t('doubtfulHint', { words: doubtful.map((r) => seg.text.slice(r.start, r.end)).join('، ') }) : undefined;
-  const hasMatches = !!p.matches && p.matches.length > 0;
+  const hasMatches = !!matches && matches.length > 0;
+  return (
+    <div className="seg-text-wrap">
+      {(hasMatches || showDoubt) && (
+        <div className="seg-backdrop" dir="auto" aria-hidden="true">
+          <Highlights text={draft.text} matches={matches ?? []} current={currentMatch} doubtful={showDoubt ? doubtful : []} />
+        </div>
+      )}
+      <textarea
+        className="seg-text"
+        dir="auto"
+        rows={1}
+        value={draft.text}
+        readOnly={readOnly}
+        aria-label={t('segmentText', { time })}
+        aria-description={doubtHint}
+        title={doubtHint}
+        data-doubtful={showDoubt ? doubtful.length : undefined}
+        onChange={(e) => draft.type(e.target.value)}
+        onFocus={() => {
+          setFocused(true);
+          actions.focusText(seg.id);
+        }}
+        onBlur={() => {
+          setFocused(false);
+          void draft.flush();
+        }}
+        onSelect={(e) => actions.caret(seg.id, e.currentTarget.selectionStart)}
+        onKeyDown={onKeyDown}
+      />
+    </div>
+  );
+}
 
+export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
+  const { seg, actions, t } = p;
   const className = ['seg-row', p.selected && 'selected', p.active && 'active', p.playing && 'playing', p.head !== undefined && 'run-head']
     .filter(Boolean)
     .join(' ');
@@ -170,41 +160,7 @@ export const SegmentRow = memo(function SegmentRow(p: SegmentRowProps) {
             {p.head || t('noSpeaker')}
           </div>
         )}
-        <div className="seg-text-wrap">
-          {(hasMatches || showDoubt) && (
-            <div className="seg-backdrop" dir="auto" aria-hidden="true">
-              <Highlights text={draft} matches={p.matches ?? []} current={p.currentMatch} doubtful={showDoubt ? doubtful : []} />
-            </div>
-          )}
-          <textarea
-            ref={box}
-            className="seg-text"
-            dir="auto"
-            rows={1}
-            value={draft}
-            readOnly={p.readOnly}
-            aria-label={t('segmentText', { time })}
-            aria-description={doubtHint}
-            title={doubtHint}
-            data-doubtful={showDoubt ? doubtful.length : undefined}
-            onChange={(e) => {
-              setDraft(e.target.value);
-              unsaved.current = true;
-              if (timer.current) clearTimeout(timer.current);
-              timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
-            }}
-            onFocus={() => {
-              setFocused(true);
-              actions.focusText(seg.id);
-            }}
-            onBlur={() => {
-              setFocused(false);
-              void flush();
-            }}
-            onSelect={(e) => actions.caret(seg.id, e.currentTarget.selectionStart)}
-            onKeyDown={onKeyDown}
-          />
-        </div>
+        <SegmentText seg={seg} matches={p.matches} currentMatch={p.currentMatch} readOnly={p.readOnly} actions={actions} t={t} time={time} />
       </div>
     </div>
   );

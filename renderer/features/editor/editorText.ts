@@ -1,6 +1,8 @@
 // The review editor's strings in Arabic (first), French and English. Kept beside the editor
 // rather than in renderer/i18n/messages.ts so that the editor's many strings stay in one place;
-// they go through the same `format` and follow the same UI language.
+// they go through the same `format` and follow the same UI language. The help panel's labels
+// for the keys are in messages.ts (k_*), as the keymap (features/common/keymap.ts) serves the
+// player and the recording panel too.
 import { useMemo } from 'react';
 import type { Language } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
@@ -53,24 +55,6 @@ const ar = {
   sidePanel: 'القرارات وجدول الأعمال',
   doubtfulCount: 'كلمات مشكوك فيها: {n}',
   doubtfulHint: 'كلمات مشكوك فيها، قد يكون المحرك أخطأ فيها: {words}',
-  // Help panel rows
-  k_select: 'الانتقال بين المقاطع',
-  k_extend: 'توسيع التحديد',
-  k_shiftClick: 'تحديد مجال بالفأرة',
-  k_edit: 'تحرير نص المقطع',
-  k_leave: 'العودة إلى القائمة (مع الحفظ)',
-  k_play: 'الاستماع إلى المقطع المحدد',
-  k_speaker: 'تعيين المتدخل ذي الرتبة 1 إلى 9',
-  k_clearSpeaker: 'إزالة المتدخل',
-  k_picker: 'اختيار متدخل آخر أو إضافته',
-  k_split: 'قسمة المقطع عند المؤشر (أو عند موضع التشغيل)',
-  k_merge: 'دمج المقطع مع التالي',
-  k_search: 'بحث واستبدال',
-  k_nextMatch: 'النتيجة التالية / السابقة',
-  k_doubtful: 'المقطع التالي / السابق الذي فيه كلمة مشكوك فيها',
-  k_undo: 'تراجع',
-  k_redo: 'إعادة',
-  k_help: 'هذه القائمة',
 };
 
 export type EditorKey = keyof typeof ar;
@@ -122,23 +106,6 @@ const fr: Record<EditorKey, string> = {
   sidePanel: 'Décisions et ordre du jour',
   doubtfulCount: 'Mots douteux : {n}',
   doubtfulHint: 'Mots douteux, que le moteur a peut-être mal reconnus : {words}',
-  k_select: 'Passer d’un segment à l’autre',
-  k_extend: 'Étendre la sélection',
-  k_shiftClick: 'Sélectionner une plage à la souris',
-  k_edit: 'Modifier le texte du segment',
-  k_leave: 'Revenir à la liste (en enregistrant)',
-  k_play: 'Écouter le segment sélectionné',
-  k_speaker: 'Attribuer l’intervenant de rang 1 à 9',
-  k_clearSpeaker: 'Retirer l’intervenant',
-  k_picker: 'Choisir un autre intervenant ou l’ajouter',
-  k_split: 'Couper le segment au curseur (ou à la tête de lecture)',
-  k_merge: 'Fusionner le segment avec le suivant',
-  k_search: 'Rechercher et remplacer',
-  k_nextMatch: 'Résultat suivant / précédent',
-  k_doubtful: 'Segment suivant / précédent avec un mot douteux',
-  k_undo: 'Annuler',
-  k_redo: 'Rétablir',
-  k_help: 'Cette liste',
 };
 
 const en: Record<EditorKey, string> = {
@@ -188,23 +155,6 @@ const en: Record<EditorKey, string> = {
   sidePanel: 'Decisions and agenda',
   doubtfulCount: 'Doubtful words: {n}',
   doubtfulHint: 'Doubtful words, which the engine may have got wrong: {words}',
-  k_select: 'Move between segments',
-  k_extend: 'Extend the selection',
-  k_shiftClick: 'Select a range with the mouse',
-  k_edit: 'Edit the segment’s text',
-  k_leave: 'Back to the list (saving)',
-  k_play: 'Listen to the selected segment',
-  k_speaker: 'Assign the speaker ranked 1 to 9',
-  k_clearSpeaker: 'Remove the speaker',
-  k_picker: 'Choose another speaker, or add one',
-  k_split: 'Split the segment at the cursor (or at the playhead)',
-  k_merge: 'Merge the segment with the next',
-  k_search: 'Find and replace',
-  k_nextMatch: 'Next / previous match',
-  k_doubtful: 'Next / previous segment with a doubtful word',
-  k_undo: 'Undo',
-  k_redo: 'Redo',
-  k_help: 'This list',
 };
 
 const texts: Record<Language, Record<EditorKey, string>> = { ar, fr, en };

@@ -2,7 +2,7 @@
 // one queue, so that every command is sent on the version the previous one produced; the
 // answer's restore patch applied to the editor's copy of the meeting; undo/redo availability
 // from the journal (so it survives a reload); conflicts and other windows' changes refetched.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import { applyEdit, type EditInput, type EditResult, type RestoreEdit } from '../../../shared/edits.ts';
 import { ApiError, callOnLeave, client } from '../../api/client.ts';
@@ -42,51 +42,17 @@ const isConflict = (e: unknown) => e instanceof ApiError && e.payload.code === '
 /** The server did not answer (stopped, restarting): the same command may be sent again later. */
 const isTransient = (e: unknown) => !(e instanceof ApiError) || e.payload.code === 'internal' || e.payload.code === 'disk.full';
 
-export function useEdits(
-  meeting: Meeting,
-  onMeeting: MeetingUpdate,
-  report: (err: unknown, kind: 'conflict' | 'error') => void,
-  reconnections: number,
-): Edits {
-  const meetingId = meeting.id;
-  const version = useRef(meeting.version ?? 0);
+type History = { canUndo: boolean; canRedo: boolean };
+type Report = (err: unknown, kind: 'conflict' | 'error') => void;
+
+/**
+ * One queue: every command is sent on the version the previous one produced. A conflict
+ * refetches the meeting; setText is then sent once more on the new version.
+ */
+function useEditQueue(version: MutableRefObject<number>, accept: Edits['accept'], reload: () => Promise<void>, report: Report) {
   const chain = useRef<Promise<unknown>>(Promise.resolve());
-  const [history, setHistory] = useState({ canUndo: false, canRedo: false });
   const [pending, setPending] = useState(0);
   const pendingRef = useRef(0);
-
-  // A newer copy from a refetch moves the base forward.
-  useEffect(() => {
-    if ((meeting.version ?? 0) > version.current) version.current = meeting.version ?? 0;
-  }, [meeting.version]);
-
-  const reload = useCallback(async () => {
-    const [m, state] = await Promise.all([client.api.getMeeting({ id: meetingId }), client.api.getEditState({ meetingId })]);
-    version.current = m.version ?? 0;
-    onMeeting(m);
-    setHistory({ canUndo: state.canUndo, canRedo: state.canRedo });
-  }, [meetingId, onMeeting]);
-
-  const accept = useCallback(
-    (base: number, r: EditResult) => {
-      version.current = r.version;
-      setHistory({ canUndo: r.canUndo, canRedo: r.canRedo });
-      let broken = false;
-      onMeeting((prev) => {
-        // A refetch already brought this version (or a later one).
-        if ((prev.version ?? 0) !== base) return prev;
-        try {
-          return { ...applyEdit(prev, r.changes).meeting, version: r.version };
-        } catch {
-          broken = true;
-          return prev;
-        }
-      });
-      if (broken) void reload().catch(() => undefined);
-    },
-    [onMeeting, reload],
-  );
-
   const enqueue = useCallback(
     (send: (base: number) => Promise<EditResult>, retryOnConflict: boolean, rethrow = false, onSaved?: (changes: RestoreEdit) => void): Promise<SaveOutcome> => {
       pendingRef.current += 1;
@@ -120,8 +86,99 @@ export function useEdits(
       chain.current = p;
       return p;
     },
-    [accept, reload, report],
+    [version, accept, reload, report],
   );
+  const idle = useCallback(() => chain.current.then(() => undefined, () => undefined), []);
+  return { enqueue, pending, pendingRef, idle };
+}
+
+/**
+ * Undo and redo come from the journal: available on opening, and after a reload of the page.
+ * Every command announces a 'meeting' event, ours included: ask only for the version (cheap),
+ * and fetch the meeting when it differs from ours while nothing of ours is in flight. After a
+ * reconnection, events may have been missed: the same check.
+ */
+function useJournalSync(meetingId: string, version: MutableRefObject<number>, pendingRef: MutableRefObject<number>, setHistory: (h: History) => void, reload: () => Promise<void>, reconnections: number) {
+  useEffect(() => {
+    client.api
+      .getEditState({ meetingId })
+      .then((s) => {
+        setHistory({ canUndo: s.canUndo, canRedo: s.canRedo });
+        if (s.version !== version.current && pendingRef.current === 0) void reload().catch(() => undefined);
+      })
+      .catch(() => undefined);
+  }, [meetingId, reload]);
+
+  const check = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleCheck = useCallback(() => {
+    if (check.current) clearTimeout(check.current);
+    check.current = setTimeout(() => {
+      check.current = null;
+      if (pendingRef.current > 0) return scheduleCheck();
+      client.api
+        .getEditState({ meetingId })
+        .then((s) => {
+          if (pendingRef.current > 0) return scheduleCheck();
+          setHistory({ canUndo: s.canUndo, canRedo: s.canRedo });
+          if (s.version !== version.current) void reload().catch(() => undefined);
+        })
+        .catch(() => undefined);
+    }, 150);
+  }, [meetingId, reload]);
+  useEffect(
+    () =>
+      client.onEvent((e) => {
+        if (e.type === 'meeting' && e.meetingId === meetingId) scheduleCheck();
+      }),
+    [meetingId, scheduleCheck],
+  );
+  useEffect(() => {
+    if (reconnections > 0) scheduleCheck();
+  }, [reconnections, scheduleCheck]);
+  useEffect(() => () => {
+    if (check.current) clearTimeout(check.current);
+  }, []);
+}
+
+export function useEdits(meeting: Meeting, onMeeting: MeetingUpdate, report: Report, reconnections: number): Edits {
+  const meetingId = meeting.id;
+  const version = useRef(meeting.version ?? 0);
+  const [history, setHistory] = useState<History>({ canUndo: false, canRedo: false });
+
+  // A newer copy from a refetch moves the base forward.
+  useEffect(() => {
+    if ((meeting.version ?? 0) > version.current) version.current = meeting.version ?? 0;
+  }, [meeting.version]);
+
+  const reload = useCallback(async () => {
+    const [m, state] = await Promise.all([client.api.getMeeting({ id: meetingId }), client.api.getEditState({ meetingId })]);
+    version.current = m.version ?? 0;
+    onMeeting(m);
+    setHistory({ canUndo: state.canUndo, canRedo: state.canRedo });
+  }, [meetingId, onMeeting]);
+
+  const accept = useCallback(
+    (base: number, r: EditResult) => {
+      version.current = r.version;
+      setHistory({ canUndo: r.canUndo, canRedo: r.canRedo });
+      let broken = false;
+      onMeeting((prev) => {
+        // A refetch already brought this version (or a later one).
+        if ((prev.version ?? 0) !== base) return prev;
+        try {
+          return { ...applyEdit(prev, r.changes).meeting, version: r.version };
+        } catch {
+          broken = true;
+          return prev;
+        }
+      });
+      if (broken) void reload().catch(() => undefined);
+    },
+    [onMeeting, reload],
+  );
+
+  const { enqueue, pending, pendingRef, idle } = useEditQueue(version, accept, reload, report);
+  useJournalSync(meetingId, version, pendingRef, setHistory, reload, reconnections);
 
   const apply = useCallback(
     (edit: EditInput, opts?: { rethrow?: boolean }) =>
@@ -153,51 +210,6 @@ export function useEdits(
     [accept, meetingId],
   );
 
-  // Undo and redo come from the journal: available on opening, and after a reload of the page.
-  useEffect(() => {
-    client.api
-      .getEditState({ meetingId })
-      .then((s) => {
-        setHistory({ canUndo: s.canUndo, canRedo: s.canRedo });
-        if (s.version !== version.current && pendingRef.current === 0) void reload().catch(() => undefined);
-      })
-      .catch(() => undefined);
-  }, [meetingId, reload]);
-
-  // Every command announces a 'meeting' event, ours included: ask only for the version (cheap),
-  // and fetch the meeting when it differs from ours while nothing of ours is in flight. After a
-  // reconnection, events may have been missed: the same check.
-  const check = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const scheduleCheck = useCallback(() => {
-    if (check.current) clearTimeout(check.current);
-    check.current = setTimeout(() => {
-      check.current = null;
-      if (pendingRef.current > 0) return scheduleCheck();
-      client.api
-        .getEditState({ meetingId })
-        .then((s) => {
-          if (pendingRef.current > 0) return scheduleCheck();
-          setHistory({ canUndo: s.canUndo, canRedo: s.canRedo });
-          if (s.version !== version.current) void reload().catch(() => undefined);
-        })
-        .catch(() => undefined);
-    }, 150);
-  }, [meetingId, reload]);
-  useEffect(
-    () =>
-      client.onEvent((e) => {
-        if (e.type === 'meeting' && e.meetingId === meetingId) scheduleCheck();
-      }),
-    [meetingId, scheduleCheck],
-  );
-  useEffect(() => {
-    if (reconnections > 0) scheduleCheck();
-  }, [reconnections, scheduleCheck]);
-  useEffect(() => () => {
-    if (check.current) clearTimeout(check.current);
-  }, []);
-
-  const idle = useCallback(() => chain.current.then(() => undefined, () => undefined), []);
   const current = useCallback(() => version.current, []);
   return { apply, applyOnLeave, undo, redo, canUndo: history.canUndo, canRedo: history.canRedo, pending, idle, version: current, accept };
 }

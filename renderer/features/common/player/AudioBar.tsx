@@ -3,9 +3,9 @@
 // a segment on click and highlight the one playing); the keys in usePlayerKeys.
 import type { Segment } from '../../../../shared/domain.ts';
 import { useI18n } from '../../../i18n/I18nContext.tsx';
+import { ariaKeys, bindingFor, keysText } from '../keymap.ts';
 import { clock } from '../time.ts';
 import { PLAYBACK_RATES, type Player } from './usePlayer.ts';
-import { shortcutFor } from './usePlayerKeys.ts';
 import './player.css';
 
 export interface AudioBarProps {
@@ -41,8 +41,8 @@ export function AudioBar({ player, segments, speakerColours, durationHint = 0 }:
   const duration = player.duration || durationHint;
   const pct = (sec: number) => `${duration > 0 ? Math.min(100, Math.max(0, (sec / duration) * 100)) : 0}%`;
   const disabled = !player.available;
-  const toggleKeys = shortcutFor('toggle');
-  const backKeys = shortcutFor('back');
+  const toggleKeys = { aria: ariaKeys('playerToggle'), keys: keysText(bindingFor('playerToggle')) };
+  const backKeys = { aria: ariaKeys('playerBack'), keys: keysText(bindingFor('playerBack')) };
 
   return (
     <section className="audio-bar" aria-label={t('playerRegion')}>
@@ -65,7 +65,7 @@ export function AudioBar({ player, segments, speakerColours, durationHint = 0 }:
         </button>
         <label className="audio-speed">
           <span>{t('playerSpeed')}</span>
-          <select value={player.rate} disabled={disabled} onChange={(e) => player.setRate(Number(e.target.value))} aria-keyshortcuts={`${shortcutFor('faster').aria} ${shortcutFor('slower').aria}`}>
+          <select value={player.rate} disabled={disabled} onChange={(e) => player.setRate(Number(e.target.value))} aria-keyshortcuts={`${ariaKeys('playerFaster')} ${ariaKeys('playerSlower')}`}>
             {PLAYBACK_RATES.map((r) => (
               <option key={r} value={r}>
                 {/* Isolated left to right: "1.25×", not "×1.25", in the Arabic interface. */}

@@ -1,7 +1,7 @@
 // The meeting's recording as player state for the review editor: one <audio> element (rendered
 // by AudioBar from `audioProps`), loaded by meeting id through the bridge (never a path), and
 // the actions the editor needs: play from a segment, play/pause, back a few seconds, speed.
-import { useCallback, useEffect, useMemo, useRef, useState, type AudioHTMLAttributes, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type AudioHTMLAttributes, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import { mediaUrl } from '../../../api/client.ts';
 
 /** The speeds offered, slowest first: transcribers slow down to catch words, speed up to skim. */
@@ -37,30 +37,14 @@ const FRAME_STEP_SEC = 1 / 15;
 
 const nearestRate = (r: number) => PLAYBACK_RATES.reduce((best, x) => (Math.abs(x - r) < Math.abs(best - r) ? x : best), 1 as number);
 
+type AudioRef = RefObject<HTMLAudioElement | null>;
+type SetNumber = Dispatch<SetStateAction<number>>;
+
 /**
- * `version` (the audio file's name, or its hash) changes the address when the recording is
- * replaced, so that the element loads the new one instead of what it has buffered.
+ * timeupdate fires about 4 times a second: too coarse to follow words. While playing, read the
+ * position every animation frame, rendering only when it moved enough to matter.
  */
-export function usePlayer(meetingId: string, hasAudio: boolean, version?: string): Player {
-  const ref = useRef<HTMLAudioElement | null>(null);
-  const [currentTime, setCurrentTime] = useState(0);
-  const [duration, setDuration] = useState(0);
-  const [playing, setPlaying] = useState(false);
-  const [rate, setRateState] = useState(1);
-  const [failed, setFailed] = useState(false);
-  const rateRef = useRef(rate);
-  rateRef.current = rate;
-  const src = hasAudio ? mediaUrl(meetingId, version) : undefined;
-
-  useEffect(() => {
-    setCurrentTime(0);
-    setDuration(0);
-    setPlaying(false);
-    setFailed(false);
-  }, [src]);
-
-  // timeupdate fires about 4 times a second: too coarse to follow words. While playing, read the
-  // position every animation frame, rendering only when it moved enough to matter.
+function useFramePosition(ref: AudioRef, playing: boolean, setCurrentTime: SetNumber): void {
   useEffect(() => {
     if (!playing) return;
     let frame = 0;
@@ -76,11 +60,13 @@ export function usePlayer(meetingId: string, hasAudio: boolean, version?: string
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
   }, [playing]);
+}
 
+/** The actions on the element: play, seek, pause, speed. */
+function useControls(ref: AudioRef, rateRef: RefObject<number>, setRateState: SetNumber, setCurrentTime: SetNumber) {
   const play = useCallback(() => {
-    const el = ref.current;
     // A play() interrupted by pause() or a new source rejects (AbortError); nothing to show.
-    el?.play().catch(() => undefined);
+    ref.current?.play().catch(() => undefined);
   }, []);
   const seek = useCallback((sec: number) => {
     const el = ref.current;
@@ -121,6 +107,32 @@ export function usePlayer(meetingId: string, hasAudio: boolean, version?: string
   );
   const faster = useCallback(() => step(1), [step]);
   const slower = useCallback(() => step(-1), [step]);
+  return { playFrom, seek, toggle, back, setRate, faster, slower };
+}
+
+/**
+ * `version` (the audio file's name, or its hash) changes the address when the recording is
+ * replaced, so that the element loads the new one instead of what it has buffered.
+ */
+export function usePlayer(meetingId: string, hasAudio: boolean, version?: string): Player {
+  const ref = useRef<HTMLAudioElement | null>(null);
+  const [currentTime, setCurrentTime] = useState(0);
+  const [duration, setDuration] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [rate, setRateState] = useState(1);
+  const [failed, setFailed] = useState(false);
+  const rateRef = useRef(rate);
+  rateRef.current = rate;
+  const src = hasAudio ? mediaUrl(meetingId, version) : undefined;
+
+  useEffect(() => {
+    setCurrentTime(0);
+    setDuration(0);
+    setPlaying(false);
+    setFailed(false);
+  }, [src]);
+  useFramePosition(ref, playing, setCurrentTime);
+  const { playFrom, seek, toggle, back, setRate, faster, slower } = useControls(ref, rateRef, setRateState, setCurrentTime);
 
   const audioProps = useMemo<Player['audioProps']>(
     () => ({

@@ -1,0 +1,95 @@
+// The review editor's keys, as the keymap (features/common/keymap.ts) binds them: the window's
+// (scopes 'editor' and 'global': search, undo/redo outside text boxes, F8, help, save now) and
+// the focused row's (scope 'list'). A segment's text box handles its own (SegmentRow).
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Participant } from '../../../shared/domain.ts';
+import { actionFor, isTextField } from '../common/keymap.ts';
+import type { SegmentActions } from './useSegmentActions.ts';
+import type { Selection } from './useSelection.ts';
+
+export interface WindowKeyHandlers {
+  /** The help panel is open: it has the keys. */
+  helpOpen: boolean;
+  openSearch(): void;
+  openHelp(): void;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  saveNow(): Promise<void>;
+  nextDoubt(dir: 1 | -1): void;
+}
+
+export function useWindowKeys(handlers: WindowKeyHandlers): void {
+  const live = useRef(handlers);
+  live.current = handlers;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const key = actionFor('editor', e) ?? actionFor('global', e);
+      const h = live.current;
+      const inTextField = isTextField(document.activeElement);
+      if (key?.action === 'search') {
+        e.preventDefault();
+        h.openSearch();
+      } else if (key?.action === 'undo' || key?.action === 'redo') {
+        // Text boxes keep their own undo (a segment's box hands over to the journal itself).
+        if (inTextField || h.helpOpen) return;
+        e.preventDefault();
+        void (key.action === 'redo' ? h.redo() : h.undo());
+      } else if (key?.action === 'save') {
+        // The meeting page saves its form on the same key, and takes it from the browser.
+        void h.saveNow();
+      } else if (key?.action === 'doubtful' && !h.helpOpen) {
+        // F8 types nothing, so it works from a segment's text box too.
+        e.preventDefault();
+        h.nextDoubt(key.arg as 1 | -1);
+      } else if (key?.action === 'help' && !inTextField && !h.helpOpen) {
+        e.preventDefault();
+        h.openHelp();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export interface ListKeyContext {
+  readOnly: boolean;
+  participants: readonly Participant[];
+  visible: readonly { id: string }[];
+  indexOf: ReadonlyMap<string, number>;
+  selection: Selection;
+  actions: SegmentActions;
+  /** Moves the focus to the speaker picker (P). */
+  focusPicker(): void;
+}
+
+/** The grid's onKeyDown: the keys of a focused row. Keys typed in a text box belong to it. */
+export function listKeyHandler(c: ListKeyContext) {
+  const move = (i: number, extend: boolean) => {
+    if (!c.visible.length) return;
+    const k = Math.max(0, Math.min(c.visible.length - 1, i));
+    c.selection.select(c.visible[k]!.id, { extend, focus: true, scroll: true });
+  };
+  return (e: ReactKeyboardEvent) => {
+    const row = e.target as HTMLElement;
+    if (row.getAttribute('role') !== 'row') return;
+    const key = actionFor('list', e);
+    if (!key) return;
+    // From the selection, not the event's row: a second key may come before the focus has moved.
+    const focus = c.selection.focus;
+    const id = focus && c.indexOf.has(focus) ? focus : row.dataset.seg!;
+    const i = c.indexOf.get(id) ?? 0;
+    let handled = true;
+    if (key.action === 'move' || key.action === 'extend') move(i + key.arg!, key.action === 'extend');
+    else if (key.action === 'edit') c.selection.select(id, { focus: true, text: true });
+    else if (key.action === 'play') c.actions.play(id);
+    else if (c.readOnly) handled = false;
+    else if (key.action === 'speaker') {
+      const p = c.participants[key.arg! - 1];
+      if (p) c.actions.assign(p.id);
+    } else if (key.action === 'clearSpeaker') c.actions.assign(null);
+    else if (key.action === 'picker') c.focusPicker();
+    else if (key.action === 'merge') c.actions.merge(id);
+    else handled = false;
+    if (handled) e.preventDefault();
+  };
+}
