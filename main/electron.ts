@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { dataRoot, extraModelDirs, repoRoot } from './paths.ts';
 import { createContext } from './context/context.ts';
 import { createService, dispatch } from './service/index.ts';
+import { forwardEvents } from './service/events.ts';
 import { resolveDownload } from './service/minutes.ts';
 import { CONTENT_SECURITY_POLICY } from './security.ts';
 import { BRIDGE_CHANNELS, MEDIA_SCHEME } from './bridge-channels.ts';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     await copyFile(d.file, target.filePath);
     return true;
   });
-  ctx.events.subscribe((event) => mainWindow?.webContents.send(BRIDGE_CHANNELS.event, event));
+  forwardEvents(ctx.events, (event) => mainWindow?.webContents.send(BRIDGE_CHANNELS.event, event));
   // A meeting's recording by id, with byte ranges so that the player can seek; the same
   // resolver and answers as serve mode's /media/<id>/audio.
   protocol.handle(MEDIA_SCHEME, async (request) => {

@@ -6,6 +6,7 @@ import { BRIDGE_CHANNELS, MEDIA_SCHEME, type BridgeKey } from './bridge-channels
 // Exactly the keys of BRIDGE_KEYS: a missing or an extra one does not compile.
 const bridge = {
   call: (method: string, input: unknown) => ipcRenderer.invoke(BRIDGE_CHANNELS.call, String(method), input),
+  // Events arrive as sent; the page reads them against the contract (renderer/api/events.ts).
   onEvent: (listener: (event: unknown) => void) => {
     const wrapped = (_e: IpcRendererEvent, event: unknown) => listener(event);
     ipcRenderer.on(BRIDGE_CHANNELS.event, wrapped);

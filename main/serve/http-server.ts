@@ -10,6 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { MAX_REQUEST_BYTES, type MahdarService } from '../../shared/api.ts';
 import { MahdarError, toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
 import { dispatch } from '../service/index.ts';
+import { forwardEvents } from '../service/events.ts';
 import { mediaReply, type MeetingAudio } from '../service/media.ts';
 import type { EventBus } from '../context/events.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
@@ -280,7 +281,7 @@ function streamEvents(req: IncomingMessage, res: ServerResponse, events: EventBu
   const send = (text: string) => {
     if (!res.writableEnded && !res.destroyed) res.write(text);
   };
-  const unsubscribe = events.subscribe((e) => send(`data: ${JSON.stringify(e)}\n\n`));
+  const unsubscribe = forwardEvents(events, (e) => send(`data: ${JSON.stringify(e)}\n\n`));
   const keepAlive = setInterval(() => send(': ping\n\n'), 15_000);
   const stop = () => {
     streams.delete(res);
