@@ -92,8 +92,8 @@ describe('main forwards only events that match', () => {
     writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html>');
     const events = new EventBus();
     const token = 't'.repeat(32);
-    const noDownloads = () => Promise.reject(new Error('none'));
-    const server = await startServe({ service: {} as MahdarService, events, staticDir: join(root, 'dist'), token, resolveDownload: noDownloads, openMedia: noDownloads });
+    const none = () => Promise.reject(new Error('none'));
+    const server = await startServe({ service: {} as MahdarService, events, staticDir: join(root, 'dist'), token, files: { openDownload: none, openMedia: none } });
     try {
       const res = await new Promise<IncomingMessage>((resolve, reject) =>
         get(`http://127.0.0.1:${server.port}/api/events`, { headers: { authorization: `Bearer ${token}` } }, resolve).on('error', reject),
