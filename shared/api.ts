@@ -265,7 +265,7 @@ export type MahdarApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiO
 /** What main implements: the same commands, receiving validated arguments. */
 export type MahdarService = { [M in ApiMethod]: (input: ApiParsed<M>) => Promise<ApiOutputs[M]> };
 
-/** Events pushed from main to the UI. */
+/** Events pushed from main to the UI; their schemas, which both sides check, are in shared/events.ts. */
 export type ApiEvent =
   | { type: 'meeting'; meetingId: string }
   | { type: 'job'; job: TranscriptionJob }
