@@ -88,7 +88,7 @@ function guardSession(): void {
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalRequest(details.url) }));
 }
 
-/** The preload's bridge, answered here: commands, downloads through a save dialog, events. */
+/** The preload's bridge, answered here: commands, downloads through a save dialog, events, recordings. */
 function serveBridge(service: MahdarService, files: FileResolvers, events: EventBus): void {
   ipcMain.handle(BRIDGE_CHANNELS.call, async (event, method: unknown, input: unknown) => {
     if (!fromOurWindow(event)) return { ok: false, error: { code: 'request.unauthorized', params: {} } };
