@@ -3,7 +3,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { BRIDGE_CHANNELS, MEDIA_SCHEME, type BridgeKey } from './bridge-channels.ts';
 
-// Exactly the keys of BRIDGE_KEYS: a missing or an extra one does not compile.
+// Exactly the keys of BRIDGE_KEYS: a missing or an extra one does not compile (where Electron's
+// types are installed, as in CI), and tests/unit/shell-bridge.test.ts fails everywhere.
 const bridge = {
   call: (method: string, input: unknown) => ipcRenderer.invoke(BRIDGE_CHANNELS.call, String(method), input),
   // Events arrive as sent; the page reads them against the contract (renderer/api/events.ts).
