@@ -3,17 +3,20 @@
 // shell's own decisions (who may call, what may load, which permission) are pure functions in
 // main/shell/, unit-tested, and only wired here.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { copyFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { dataRoot, extraModelDirs, repoRoot } from './paths.ts';
 import { createContext } from './context/context.ts';
 import { createService, dispatch } from './service/index.ts';
-import { resolveDownload } from './service/minutes.ts';
+import { forwardEvents } from './service/events.ts';
+import { fileResolvers, type FileResolvers } from './service/files.ts';
+import type { EventBus } from './context/events.ts';
+import type { MahdarService } from '../shared/api.ts';
 import { CONTENT_SECURITY_POLICY } from './security.ts';
 import { BRIDGE_CHANNELS, MEDIA_SCHEME } from './bridge-channels.ts';
-import { mediaReply, openMeetingAudio } from './service/media.ts';
 import { parseMediaUrl } from './shell/media-url.ts';
 import { errorText, MahdarError } from '../shared/errors.ts';
 import { acquireDataRootLock } from './archive/data-root-lock.ts';
@@ -52,25 +55,25 @@ function harden(contents: WebContents): void {
   contents.setWindowOpenHandler(windowOpenDecision);
 }
 
-async function main(): Promise<void> {
-  await app.whenReady();
-  // The same data root as serve mode, so both see the same archive; one process owns it at a time.
-  const root = dataRoot();
+/** Takes the data root for this process, or says why not (another Mahdar has it) and quits. */
+async function lockDataRoot(root: string): Promise<boolean> {
   try {
     const lock = await acquireDataRootLock(root, 'desktop');
     // Released on quit, and by the lock's own 'exit' handler should quitting be skipped.
     app.on('will-quit', () => lock.release());
+    return true;
   } catch (err) {
     if (!(err instanceof MahdarError)) throw err;
     const text = errorText({ code: err.code, params: err.params }, shellLanguage(app.getLocale()));
     console.error(`mahdar: ${errorText({ code: err.code, params: err.params }, 'en')}`);
     dialog.showErrorBox('Mahdar', text);
     app.exit(1);
-    return;
+    return false;
   }
-  const ctx = await createContext(root, extraModelDirs());
-  const service = await createService(ctx);
+}
 
+/** The session's rules: the microphone only, our content security policy, nothing remote. */
+function guardSession(): void {
   const ses = session.defaultSession;
   const ours = (wc: WebContents | null) => !!wc && wc === mainWindow?.webContents;
   ses.setPermissionRequestHandler((wc, permission, callback, details) => {
@@ -83,35 +86,47 @@ async function main(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalRequest(details.url) }));
+}
 
+/** The preload's bridge, answered here: commands, downloads through a save dialog, events, recordings. */
+function serveBridge(service: MahdarService, files: FileResolvers, events: EventBus): void {
   ipcMain.handle(BRIDGE_CHANNELS.call, async (event, method: unknown, input: unknown) => {
     if (!fromOurWindow(event)) return { ok: false, error: { code: 'request.unauthorized', params: {} } };
     return dispatch(service, typeof method === 'string' ? method : '', input);
   });
   ipcMain.handle(BRIDGE_CHANNELS.download, async (event, downloadId: unknown) => {
     if (!fromOurWindow(event) || typeof downloadId !== 'string' || !mainWindow) return false;
-    const d = await resolveDownload(ctx, downloadId);
-    const target = await dialog.showSaveDialog(mainWindow, { defaultPath: d.fileName });
-    if (target.canceled || !target.filePath) return false;
-    await copyFile(d.file, target.filePath);
-    return true;
+    const d = await files.openDownload(downloadId);
+    try {
+      const target = await dialog.showSaveDialog(mainWindow, { defaultPath: d.fileName });
+      if (target.canceled || !target.filePath) return false;
+      await pipeline(d.handle.createReadStream({ autoClose: false }), createWriteStream(target.filePath));
+      return true;
+    } finally {
+      await d.handle.close().catch(() => undefined);
+    }
   });
-  ctx.events.subscribe((event) => mainWindow?.webContents.send(BRIDGE_CHANNELS.event, event));
+  forwardEvents(events, (event) => mainWindow?.webContents.send(BRIDGE_CHANNELS.event, event));
   // A meeting's recording by id, with byte ranges so that the player can seek; the same
-  // resolver and answers as serve mode's /media/<id>/audio.
+  // answers as serve mode's /media/<id>/audio (main/service/media.ts meetingAudioReply).
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const target = parseMediaUrl(request.url);
-    if (!target) return new Response(null, { status: 404 });
-    const audio = await openMeetingAudio(ctx, target.meetingId).catch(() => null);
-    if (!audio) return new Response(null, { status: 404 });
-    const reply = mediaReply(request.headers.get('range'), audio.size, audio.contentType);
-    if (request.method === 'HEAD' || !reply.range) {
-      await audio.handle.close().catch(() => undefined);
-      return new Response(null, { status: reply.status, headers: reply.headers });
-    }
-    const body = Readable.toWeb(audio.handle.createReadStream({ start: reply.range.start, end: reply.range.end })) as ReadableStream<Uint8Array>;
+    const reply = target && (await files.openMedia(target.meetingId, { method: request.method, range: request.headers.get('range') }).catch(() => null));
+    if (!reply) return new Response(null, { status: 404 });
+    const body = reply.body && (Readable.toWeb(reply.body) as ReadableStream<Uint8Array>);
     return new Response(body, { status: reply.status, headers: reply.headers });
   });
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  // The same data root as serve mode, so both see the same archive; one process owns it at a time.
+  const root = dataRoot();
+  if (!(await lockDataRoot(root))) return;
+  const ctx = await createContext(root, extraModelDirs());
+  const service = await createService(ctx);
+  guardSession();
+  serveBridge(service, fileResolvers(ctx), ctx.events);
 
   app.on('web-contents-created', (_e, contents) => harden(contents));
   mainWindow = new BrowserWindow({

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run typecheck`: tsc over the whole project (tsconfig.json). Electron is an optional
-// dependency: where npm skipped it (its binary could not be downloaded: offline sites, CI), its
+// dependency: where npm skipped it (its binary could not be downloaded: offline sites), its
 // type declarations are missing too, so the only two files that import it, main/electron.ts and
-// main/preload.ts, are left out (tsconfig.no-electron.json) and one line says so.
+// main/preload.ts, are left out (tsconfig.no-electron.json) and one line says so. CI installs
+// the package without its binary (.ci/run), so there both files are checked.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -24,6 +24,12 @@ import { recordingApiInputs, type LiveStatusEvent, type LiveTextEvent, type Reco
 /** Largest single request body; uploads are sent in chunks below it. */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+/**
+ * The largest file an upload or an audio import accepts: 8 GiB (about 13 hours of 48 kHz stereo
+ * WAV; Whisper models are smaller). beginUpload's schema does not bound the size by it: the
+ * service refuses a larger file as upload.tooLarge, which names the limit to the secretary.
+ */
+export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
 
 const empty = z.strictObject({});
 const byMeeting = z.strictObject({ meetingId: idSchema });
@@ -58,7 +64,7 @@ export const apiInputs = {
   // Uploads: the UI never sends a path, it sends bytes in bounded chunks and gets an id back.
   beginUpload: z.strictObject({
     name: z.string().max(255),
-    size: z.number().int().min(0).max(64 * 1024 ** 3),
+    size: z.number().int().min(0), // a safe integer; over MAX_UPLOAD_BYTES: upload.tooLarge
   }),
   uploadChunk: z.strictObject({
     uploadId: idSchema,
@@ -259,7 +265,7 @@ export type MahdarApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiO
 /** What main implements: the same commands, receiving validated arguments. */
 export type MahdarService = { [M in ApiMethod]: (input: ApiParsed<M>) => Promise<ApiOutputs[M]> };
 
-/** Events pushed from main to the UI. */
+/** Events pushed from main to the UI; their schemas, which both sides check, are in shared/events.ts. */
 export type ApiEvent =
   | { type: 'meeting'; meetingId: string }
   | { type: 'job'; job: TranscriptionJob }

@@ -8,11 +8,10 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MahdarError } from '../../shared/errors.ts';
+import { MAX_UPLOAD_BYTES } from '../../shared/api.ts';
 import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
 import { isMono16kPcm16, readWavInfo } from './wav.ts';
 
-/** Largest file accepted for import: 8 GiB (about 13 hours of 48 kHz stereo WAV). */
-export const MAX_AUDIO_BYTES = 8 * 1024 ** 3;
 /** Longest recording accepted: the domain's 24 hours. */
 export const MAX_AUDIO_SECONDS = 24 * 3600;
 
@@ -83,7 +82,7 @@ export interface DecodedAudio {
  * only on success. Errors: audio.empty, audio.tooLarge, audio.unreadable, audio.noDecoder.
  */
 export async function decodeToWav(input: string, output: string, opts: DecodeOptions = {}): Promise<DecodedAudio> {
-  const maxBytes = opts.maxBytes ?? MAX_AUDIO_BYTES;
+  const maxBytes = opts.maxBytes ?? MAX_UPLOAD_BYTES;
   const st = await stat(input).catch(() => null);
   if (!st || !st.isFile()) throw new MahdarError('audio.unreadable');
   if (st.size === 0) throw new MahdarError('audio.empty');

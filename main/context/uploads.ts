@@ -6,15 +6,10 @@ import { mkdir, open, readdir, rm, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { idSchema, newId } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
-import type { MahdarService } from '../../shared/api.ts';
+import { MAX_UPLOAD_BYTES, type MahdarService } from '../../shared/api.ts';
 import { asDiskError } from '../archive/atomic-write.ts';
 import { uploadsDir, type ServiceContext } from './context.ts';
 
-/**
- * The largest file any import accepts: audio import refuses files over 8 GiB (MAX_AUDIO_BYTES in
- * main/audio/decode.ts, which this layer cannot import), and Whisper models are smaller.
- */
-export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
 /** An upload with no chunk for this long is abandoned: its file is deleted. */
 export const UPLOAD_EXPIRY_MS = 60 * 60 * 1000;
 /** How often abandoned uploads are looked for while some upload is open. */

@@ -8,8 +8,7 @@ import { dataRoot, extraModelDirs, repoRoot } from '../paths.ts';
 import { acquireDataRootLock } from '../archive/data-root-lock.ts';
 import { createContext } from '../context/context.ts';
 import { createService, type ServiceOptions } from '../service/index.ts';
-import { resolveDownload } from '../service/minutes.ts';
-import { openMeetingAudio } from '../service/media.ts';
+import { fileResolvers } from '../service/files.ts';
 import { startServe } from './http-server.ts';
 import { serveToken } from './token.ts';
 
@@ -44,8 +43,7 @@ async function main(argv: string[], services: ServiceOptions): Promise<void> {
     staticDir: resolve(repoRoot, 'dist', 'renderer'),
     token,
     port: Number(process.env.MAHDAR_PORT ?? 0) || 0,
-    resolveDownload: (id) => resolveDownload(ctx, id),
-    openMedia: (id) => openMeetingAudio(ctx, id),
+    files: fileResolvers(ctx),
   });
   server = started;
   console.log(`Mahdar is running. Open: ${started.url}`);

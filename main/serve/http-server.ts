@@ -8,9 +8,10 @@ import { pipeline } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { MAX_REQUEST_BYTES, type MahdarService } from '../../shared/api.ts';
-import { MahdarError, toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
+import { toErrorPayload, type ErrorPayload } from '../../shared/errors.ts';
 import { dispatch } from '../service/index.ts';
-import { mediaReply, type MeetingAudio } from '../service/media.ts';
+import { forwardEvents } from '../service/events.ts';
+import type { FileResolvers } from '../service/files.ts';
 import type { EventBus } from '../context/events.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 
@@ -21,10 +22,8 @@ export interface ServeOptions {
   staticDir: string;
   token: string;
   port?: number;
-  /** Resolves an export's download id to a file inside the archive. */
-  resolveDownload: (downloadId: string) => Promise<{ file: string; fileName: string; contentType: string }>;
-  /** Opens a meeting's current recording by meeting id (main/service/media.ts openMeetingAudio). */
-  openMedia: (meetingId: string) => Promise<MeetingAudio>;
+  /** Exports by download id and recordings by meeting id (main/service/files.ts fileResolvers). */
+  files: FileResolvers;
 }
 
 /** Cookies are shared by every port of a host: the name carries the port, so that two serve
@@ -135,89 +134,113 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: ServeOpti
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('X-Frame-Options', 'DENY');
-
-  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  if (!allowedHosts.includes(req.headers.host ?? '')) return refuse(res, 'host');
-  const origin = req.headers.origin;
-  if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) return refuse(res, 'origin');
-
-  // Origin-form only ('/path?query'). The base is prepended as text, never passed to new URL as a
-  // base: '//evil.example/' would otherwise be read as another host.
-  const raw = req.url ?? '';
-  if (!raw.startsWith('/')) return sendJson(res, 400, badRequest('path'));
-  let url: URL;
-  try {
-    url = new URL(`http://127.0.0.1${raw}`);
-  } catch {
-    return sendJson(res, 400, badRequest('path'));
-  }
-  const queryToken = url.searchParams.get('token');
-  if (queryToken !== null) {
-    // First visit with the printed URL: keep the token in a cookie and drop it from the address bar.
-    if (!tokenMatches(queryToken, opts.token)) return refuse(res, 'token');
-    res.setHeader('Set-Cookie', `${cookieName(port)}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`);
-    url.searchParams.delete('token');
-    // One leading slash: '/.//evil.example/' normalises to the path '//evil.example/', which a
-    // browser would follow to another host.
-    const path = '/' + url.pathname.replace(/^\/+/, '');
-    res.writeHead(303, { Location: path + (url.search || '') });
-    res.end();
-    return;
-  }
-  if (!tokenMatches(requestToken(req, port), opts.token)) return refuse(res, 'token');
+  const url = admit(req, res, opts.token, port);
+  if (!url) return;
 
   if (url.pathname.startsWith('/api/')) {
     const method = url.pathname.slice('/api/'.length);
     if (method === 'events' && req.method === 'GET') return streamEvents(req, res, opts.events, streams);
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'validation', params: { detail: 'POST only' } } });
-    // A simple-request form post from another site cannot set this header.
-    if (req.headers['content-type']?.split(';')[0] !== 'application/json') {
-      return sendJson(res, 415, { ok: false, error: { code: 'validation', params: { detail: 'content-type' } } });
-    }
-    const body = await readBody(req, MAX_REQUEST_BYTES);
-    if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'request.tooLarge', params: {} } });
-    let input: unknown;
-    try {
-      input = body.length ? JSON.parse(body.toString('utf8')) : {};
-    } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'validation', params: { detail: 'JSON' } } });
-    }
-    const result = await dispatch(opts.service, method, input);
-    return sendJson(res, result.ok ? 200 : httpStatusOf(result.error.code), result);
+    return serveCommand(req, res, opts.service, method);
   }
-
-  if (url.pathname.startsWith('/download/') && req.method === 'GET') {
-    const id = safeDecode(url.pathname.slice('/download/'.length));
-    if (id === null) return sendJson(res, 400, badRequest('path'));
-    let d: Awaited<ReturnType<ServeOptions['resolveDownload']>>;
-    try {
-      d = await opts.resolveDownload(id);
-    } catch (err) {
-      const error = toErrorPayload(err);
-      return sendJson(res, error.code === 'validation' ? 400 : 404, { ok: false, error });
-    }
-    // Opened before answering: a file deleted since the export is a clear 404, never a crash.
-    const fh = await open(d.file, 'r').catch(() => null);
-    if (!fh) {
-      const error = toErrorPayload(new MahdarError('export.failed', { detail: 'the exported file is no longer there; export again' }));
-      return sendJson(res, 404, { ok: false, error });
-    }
-    sendFile(res, fh, {
-      'Content-Type': d.contentType,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
-    });
-    return;
-  }
-
+  if (url.pathname.startsWith('/download/') && req.method === 'GET') return serveDownload(res, opts.files, url.pathname.slice('/download/'.length));
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'validation', params: { detail: 'method' } } });
   if (url.pathname.startsWith('/media/')) {
     // The one media resource: /media/<meetingId>/audio. Anything else under /media/ is a 404,
     // never the app page (an <audio> element would try to play the HTML).
     const m = /^\/media\/([^/]+)\/audio$/.exec(url.pathname);
     if (!m) return sendJson(res, 404, badRequest('path'));
-    return serveMedia(req, res, opts, m[1]!);
+    return serveMedia(req, res, opts.files, m[1]!);
   }
   return serveStatic(url.pathname, res, opts.staticDir);
+}
+
+/**
+ * The request's URL when it may be answered: our own Host and Origin, an origin-form path, and
+ * the token. Otherwise the refusal (or, on the first visit with the printed URL, the redirect
+ * that sets the cookie) is sent and null returned.
+ */
+function admit(req: IncomingMessage, res: ServerResponse, token: string, port: number): URL | null {
+  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!allowedHosts.includes(req.headers.host ?? '')) {
+    refuse(res, 'host');
+    return null;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+    refuse(res, 'origin');
+    return null;
+  }
+
+  // Origin-form only ('/path?query'). The base is prepended as text, never passed to new URL as a
+  // base: '//evil.example/' would otherwise be read as another host.
+  const raw = req.url ?? '';
+  let url: URL | null = null;
+  try {
+    if (raw.startsWith('/')) url = new URL(`http://127.0.0.1${raw}`);
+  } catch {
+    url = null;
+  }
+  if (!url) {
+    sendJson(res, 400, badRequest('path'));
+    return null;
+  }
+  const queryToken = url.searchParams.get('token');
+  if (queryToken !== null) {
+    // First visit with the printed URL: keep the token in a cookie and drop it from the address bar.
+    if (!tokenMatches(queryToken, token)) {
+      refuse(res, 'token');
+      return null;
+    }
+    res.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    url.searchParams.delete('token');
+    // One leading slash: '/.//evil.example/' normalises to the path '//evil.example/', which a
+    // browser would follow to another host.
+    const path = '/' + url.pathname.replace(/^\/+/, '');
+    res.writeHead(303, { Location: path + (url.search || '') });
+    res.end();
+    return null;
+  }
+  if (!tokenMatches(requestToken(req, port), token)) {
+    refuse(res, 'token');
+    return null;
+  }
+  return url;
+}
+
+/** POST /api/<method>: a JSON argument in, the result envelope out, with a fitting status. */
+async function serveCommand(req: IncomingMessage, res: ServerResponse, service: MahdarService, method: string): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'validation', params: { detail: 'POST only' } } });
+  // A simple-request form post from another site cannot set this header.
+  if (req.headers['content-type']?.split(';')[0] !== 'application/json') {
+    return sendJson(res, 415, { ok: false, error: { code: 'validation', params: { detail: 'content-type' } } });
+  }
+  const body = await readBody(req, MAX_REQUEST_BYTES);
+  if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'request.tooLarge', params: {} } });
+  let input: unknown;
+  try {
+    input = body.length ? JSON.parse(body.toString('utf8')) : {};
+  } catch {
+    return sendJson(res, 400, { ok: false, error: { code: 'validation', params: { detail: 'JSON' } } });
+  }
+  const result = await dispatch(service, method, input);
+  return sendJson(res, result.ok ? 200 : httpStatusOf(result.error.code), result);
+}
+
+/** GET /download/<id>: an export as an attachment; a refused id is a 400, a file gone a 404. */
+async function serveDownload(res: ServerResponse, files: FileResolvers, rawId: string): Promise<void> {
+  const id = safeDecode(rawId);
+  if (id === null) return sendJson(res, 400, badRequest('path'));
+  let d: Awaited<ReturnType<FileResolvers['openDownload']>>;
+  try {
+    d = await files.openDownload(id);
+  } catch (err) {
+    const error = toErrorPayload(err);
+    return sendJson(res, error.code === 'validation' ? 400 : 404, { ok: false, error });
+  }
+  sendFile(res, d.handle, {
+    'Content-Type': d.contentType,
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
+  });
 }
 
 function requestToken(req: IncomingMessage, port: number): string {
@@ -280,7 +303,7 @@ function streamEvents(req: IncomingMessage, res: ServerResponse, events: EventBu
   const send = (text: string) => {
     if (!res.writableEnded && !res.destroyed) res.write(text);
   };
-  const unsubscribe = events.subscribe((e) => send(`data: ${JSON.stringify(e)}\n\n`));
+  const unsubscribe = forwardEvents(events, (e) => send(`data: ${JSON.stringify(e)}\n\n`));
   const keepAlive = setInterval(() => send(': ping\n\n'), 15_000);
   const stop = () => {
     streams.delete(res);
@@ -317,35 +340,25 @@ function sendFile(res: ServerResponse, fh: FileHandle, headers: Record<string, s
   });
 }
 
-/**
- * A meeting's recording for the page's <audio> element, with single byte ranges so that it can
- * seek (206 + Content-Range; 416 past the end). The file is opened before answering, so a
- * recording that is gone is a JSON 404; once streaming, a file deleted under us still arrives
- * whole (the open handle), and one that shrinks ends this response only, cut short (its
- * Content-Length is then not met, so the client cannot mistake it for the whole).
- */
-async function serveMedia(req: IncomingMessage, res: ServerResponse, opts: ServeOptions, rawId: string): Promise<void> {
+/** GET or HEAD /media/<meetingId>/audio: the player's recording (main/service/media.ts meetingAudioReply). */
+async function serveMedia(req: IncomingMessage, res: ServerResponse, files: FileResolvers, rawId: string): Promise<void> {
   const meetingId = safeDecode(rawId);
   if (meetingId === null) return sendJson(res, 400, badRequest('path'));
-  let audio: MeetingAudio;
+  let reply: Awaited<ReturnType<FileResolvers['openMedia']>>;
   try {
-    audio = await opts.openMedia(meetingId);
+    reply = await files.openMedia(meetingId, { method: req.method ?? 'GET', range: req.headers.range });
   } catch (err) {
     const error = toErrorPayload(err);
     return sendJson(res, error.code === 'validation' ? 400 : 404, { ok: false, error });
   }
-  const { handle } = audio;
-  const reply = mediaReply(req.headers.range, audio.size, audio.contentType);
   res.writeHead(reply.status, reply.headers);
-  if (req.method === 'HEAD' || !reply.range) {
+  if (!reply.body) {
     res.end();
-    void handle.close().catch(() => undefined);
     return;
   }
-  const { start, end } = reply.range;
-  const stream = handle.createReadStream({ start, end });
-  pipeline(stream, res, (err) => {
-    if (err || stream.bytesRead < end - start + 1) res.destroy();
+  // A body that fails (the file shrank) cuts this response short: the client sees it unfinished.
+  pipeline(reply.body, res, (err) => {
+    if (err) res.destroy();
   });
 }
 

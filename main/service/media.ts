@@ -1,10 +1,11 @@
 // The meeting's recording, for the player: both transports (serve's /media/<id>/audio and the
-// desktop's mahdar-media:// protocol) reach it by meeting id through this file, never by a path
-// from the page. The file is opened here and handed over open: a new import deletes the old
+// desktop's mahdar-media:// protocol) reach it by meeting id through meetingAudioReply, never by
+// a path from the page, and only carry the status, headers and bytes it gives. The file is opened here and handed over open: a new import deletes the old
 // recording, and an open handle keeps reading it (POSIX), where a path resolved now and opened
 // later could name nothing by then.
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { idSchema } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { ServiceContext } from '../context/context.ts';
@@ -86,4 +87,53 @@ export function mediaReply(rangeHeader: string | null | undefined, size: number,
   headers['Content-Length'] = String(Math.max(0, end - start + 1));
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
   return { status: range ? 206 : 200, headers, range: size > 0 ? { start, end } : null };
+}
+
+/** A request for a recording, as either transport receives it. */
+export interface MediaRequest {
+  method: string;
+  /** The Range header, if any. */
+  range: string | null | undefined;
+}
+
+/** An answer to send as it is: the transport only carries it. */
+export interface ByteReply {
+  status: number;
+  headers: Record<string, string>;
+  /** The bytes; null for none (HEAD, 416, an empty file). */
+  body: Readable | null;
+}
+
+/**
+ * A meeting's recording as the answer to a request for it, with single byte ranges so that the
+ * player can seek (206 + Content-Range; 416 past the end). Refuses as openMeetingAudio does, before
+ * anything is sent. Once streaming, a file deleted under us still arrives whole (the open handle),
+ * and one that shrinks makes the body fail rather than end: its Content-Length is then not met,
+ * so the client cannot mistake it for the whole.
+ */
+export async function meetingAudioReply(ctx: ServiceContext, meetingId: string, request: MediaRequest): Promise<ByteReply> {
+  const audio = await openMeetingAudio(ctx, meetingId);
+  const reply = mediaReply(request.range, audio.size, audio.contentType);
+  if (request.method === 'HEAD' || !reply.range) {
+    await audio.handle.close().catch(() => undefined);
+    return { status: reply.status, headers: reply.headers, body: null };
+  }
+  return { status: reply.status, headers: reply.headers, body: exactBytes(audio.handle, reply.range) };
+}
+
+/** The bytes start..end of an open file; the stream fails if fewer arrive (the file shrank). */
+function exactBytes(handle: FileHandle, { start, end }: ByteRange): Readable {
+  const expected = end - start + 1;
+  let sent = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sent += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      done(sent < expected ? new Error(`the recording shrank while it was sent (${sent} of ${expected} bytes)`) : null);
+    },
+  });
+  // Reading ends, or fails, or the transport stops it: the handle is closed in every case.
+  return pipeline(handle.createReadStream({ start, end }), counted, () => undefined);
 }

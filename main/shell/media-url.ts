@@ -1,6 +1,6 @@
 // The desktop's recording protocol, as a decision without Electron: which URL names which
-// meeting's recording. main/electron.ts wires it to protocol.handle with openMeetingAudio and
-// mediaReply (main/service/media.ts), which serve mode's /media route uses too.
+// meeting's recording. main/electron.ts wires it to protocol.handle with meetingAudioReply
+// (main/service/media.ts), which serve mode's /media route uses too.
 import { MEDIA_SCHEME } from '../bridge-channels.ts';
 import { idSchema } from '../../shared/domain.ts';
 

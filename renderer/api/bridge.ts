@@ -1,6 +1,6 @@
 // The narrow bridge the Electron preload exposes on window (see main/preload.ts). In serve mode
 // it is absent and the HTTP transport is used instead.
-import type { ApiEvent, ApiResult } from '../../shared/api.ts';
+import type { ApiResult } from '../../shared/api.ts';
 
 /** The event stream to the service: 'lost' while it is broken (the server stopped or restarts). */
 export type ConnectionState = 'connecting' | 'open' | 'lost';
@@ -12,7 +12,8 @@ export interface MahdarBridge {
    * message leaves at once and the main process handles it whatever becomes of the page.
    */
   call(method: string, input: unknown, opts?: { keepalive?: boolean }): Promise<ApiResult<unknown>>;
-  onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Events as they arrive, not yet checked: the client reads them against the contract (renderer/api/events.ts). */
+  onEvent(listener: (event: unknown) => void): () => void;
   download(downloadId: string): Promise<void>;
   /** The address a meeting's recording plays from, by id: /media/<id>/audio in serve mode, mahdar-media://audio/<id> in Electron. */
   mediaUrl(meetingId: string): string;

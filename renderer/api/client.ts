@@ -4,6 +4,7 @@ import { apiMethods, type ApiMethod, type MahdarApi, type MahdarClient } from '.
 import type { ErrorPayload } from '../../shared/errors.ts';
 import type { ConnectionState, MahdarBridge } from './bridge.ts';
 import { httpBridge } from './http-bridge.ts';
+import { checkedEvents } from './events.ts';
 
 export class ApiError extends Error {
   constructor(readonly payload: ErrorPayload) {
@@ -22,7 +23,7 @@ export function createClient(bridge: MahdarBridge): MahdarClient {
       },
     ]),
   ) as unknown as MahdarApi;
-  return { api, onEvent: (l) => bridge.onEvent(l), download: (id) => bridge.download(id) };
+  return { api, onEvent: checkedEvents(bridge), download: (id) => bridge.download(id) };
 }
 
 const bridge = window.mahdarBridge ?? httpBridge();

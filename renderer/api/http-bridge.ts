@@ -1,13 +1,53 @@
 // Serve-mode transport: POST /api/<method> with JSON, events over Server-Sent Events. The token
 // travels in an HttpOnly cookie set when the printed URL was first opened.
-import type { ApiEvent, ApiResult } from '../../shared/api.ts';
+import type { ApiResult } from '../../shared/api.ts';
 import type { ConnectionState, MahdarBridge } from './bridge.ts';
 
 /** Waits before reopening the event stream after it broke: quick at first, then every 4 s. */
 const RETRY_MS = [250, 500, 1000, 2000, 4000];
 
 export function httpBridge(): MahdarBridge {
-  const listeners = new Set<(e: ApiEvent) => void>();
+  const stream = eventStream();
+  return {
+    call: postCommand,
+    onEvent: stream.onEvent,
+    onConnection: stream.onConnection,
+    mediaUrl: (meetingId) => `/media/${encodeURIComponent(meetingId)}/audio`,
+    download: async (downloadId) => {
+      const a = document.createElement('a');
+      a.href = `/download/${encodeURIComponent(downloadId)}`;
+      a.download = '';
+      document.body.append(a);
+      a.click();
+      a.remove();
+    },
+  };
+}
+
+async function postCommand(method: string, input: unknown, opts?: { keepalive?: boolean }): Promise<ApiResult<unknown>> {
+  try {
+    const res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+      // Only when asked: the browser caps the bodies of keepalive requests in flight (64 KiB).
+      ...(opts?.keepalive ? { keepalive: true } : {}),
+    });
+    return (await res.json()) as ApiResult<unknown>;
+  } catch {
+    // The server is gone (stopped, restarting): say so as an error, never hang.
+    return { ok: false, error: { code: 'internal', params: {} } };
+  }
+}
+
+/**
+ * The one event stream of the page, opened with the first listener and reopened whenever it
+ * breaks. Events are handed on as they arrive (text that is not JSON as the text itself): the
+ * client reads them against the contract (renderer/api/events.ts).
+ */
+function eventStream(): Pick<MahdarBridge, 'onEvent'> & Required<Pick<MahdarBridge, 'onConnection'>> {
+  const listeners = new Set<(event: unknown) => void>();
   const stateListeners = new Set<(s: ConnectionState) => void>();
   let state: ConnectionState = 'connecting';
   let source: EventSource | null = null;
@@ -25,7 +65,7 @@ export function httpBridge(): MahdarBridge {
       setState('open');
     };
     es.onmessage = (msg) => {
-      const event = JSON.parse(msg.data as string) as ApiEvent;
+      const event = parseJson(msg.data as string);
       for (const l of listeners) l(event);
     };
     es.onerror = () => {
@@ -39,48 +79,29 @@ export function httpBridge(): MahdarBridge {
       setTimeout(open, wait);
     };
   };
-  const ensureStream = () => {
+  const ensureOpen = () => {
     if (source || state === 'lost') return;
     open();
   };
   return {
-    async call(method, input, opts) {
-      try {
-        const res = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-          credentials: 'same-origin',
-          // Only when asked: the browser caps the bodies of keepalive requests in flight (64 KiB).
-          ...(opts?.keepalive ? { keepalive: true } : {}),
-        });
-        return (await res.json()) as ApiResult<unknown>;
-      } catch {
-        // The server is gone (stopped, restarting): say so as an error, never hang.
-        return { ok: false, error: { code: 'internal', params: {} } };
-      }
-    },
     onEvent(listener) {
       listeners.add(listener);
-      ensureStream();
+      ensureOpen();
       return () => listeners.delete(listener);
     },
     onConnection(listener) {
       stateListeners.add(listener);
-      ensureStream();
+      ensureOpen();
       listener(state);
       return () => stateListeners.delete(listener);
     },
-    mediaUrl(meetingId) {
-      return `/media/${encodeURIComponent(meetingId)}/audio`;
-    },
-    async download(downloadId) {
-      const a = document.createElement('a');
-      a.href = `/download/${encodeURIComponent(downloadId)}`;
-      a.download = '';
-      document.body.append(a);
-      a.click();
-      a.remove();
-    },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
 import { resolveDownload } from '../../main/service/minutes.ts';
-import { openMeetingAudio } from '../../main/service/media.ts';
+import { fileResolvers } from '../../main/service/files.ts';
 import { startServe } from '../../main/serve/http-server.ts';
 import type { MahdarService } from '../../shared/api.ts';
 import { tempDir } from './asr-fixtures.ts';
@@ -53,8 +53,8 @@ let staticDir: string;
 let ctx: ServiceContext;
 let service: MahdarService;
 let server: Served;
-/** Set by a test: deletes the exported file once resolved, as if it vanished before the GET streamed it. */
-let vanishAfterResolve = false;
+/** Set by a test: deletes the exported file once the request arrived, as if it vanished before the GET streamed it. */
+let vanishOnRequest = false;
 const auth = () => ({ Authorization: `Bearer ${TOKEN}` });
 const api = (method: string, input: unknown) =>
   raw(server, `/api/${method}`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
@@ -77,12 +77,13 @@ beforeAll(async () => {
     events: ctx.events,
     staticDir,
     token: TOKEN,
-    resolveDownload: async (id) => {
-      const d = await resolveDownload(ctx, id);
-      if (vanishAfterResolve) await rm(d.file);
-      return d;
+    files: {
+      ...fileResolvers(ctx),
+      openDownload: async (id) => {
+        if (vanishOnRequest) await rm((await resolveDownload(ctx, id)).file);
+        return fileResolvers(ctx).openDownload(id);
+      },
     },
-    openMedia: (id) => openMeetingAudio(ctx, id),
   });
 });
 afterAll(async () => {
@@ -117,7 +118,7 @@ describe('malformed requests', () => {
 describe('the token cookie', () => {
   it('carries the port, so that two serve instances keep their own tokens', async () => {
     const otherToken = 'b'.repeat(48);
-    const other = await startServe({ service, events: ctx.events, staticDir, token: otherToken, resolveDownload: (id) => resolveDownload(ctx, id), openMedia: (id) => openMeetingAudio(ctx, id) });
+    const other = await startServe({ service, events: ctx.events, staticDir, token: otherToken, files: fileResolvers(ctx) });
     try {
       const cookieOf = async (s: Served, token: string) => {
         const r = await raw(s, `/?token=${token}`);
@@ -166,14 +167,14 @@ describe('files that vanish', () => {
     const first = await raw(server, path, { headers: auth() });
     expect(first.status).toBe(200);
     expect(first.headers['content-disposition']).toContain('attachment');
-    // The file goes between the download id's check and the streaming.
-    vanishAfterResolve = true;
+    // The file goes as the request arrives, after the export that named it.
+    vanishOnRequest = true;
     try {
       const gone = await raw(server, path, { headers: auth() });
       expect(gone.status).toBe(404);
       expect(json(gone).error?.code).toBe('export.failed');
     } finally {
-      vanishAfterResolve = false;
+      vanishOnRequest = false;
     }
     // Deleted before the request: the same clear answer.
     const again = await raw(server, path, { headers: auth() });

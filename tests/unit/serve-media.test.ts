@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
-import { resolveDownload } from '../../main/service/minutes.ts';
-import { openMeetingAudio, parseByteRange } from '../../main/service/media.ts';
+import { fileResolvers } from '../../main/service/files.ts';
+import { parseByteRange } from '../../main/service/media.ts';
 import { startServe } from '../../main/serve/http-server.ts';
 import { tempDir } from './asr-fixtures.ts';
 
@@ -86,8 +86,7 @@ beforeAll(async () => {
     events: ctx.events,
     staticDir,
     token: TOKEN,
-    resolveDownload: (id) => resolveDownload(ctx, id),
-    openMedia: (id) => openMeetingAudio(ctx, id),
+    files: fileResolvers(ctx),
   });
   meetingId = (await ctx.archive.create({ title: 'صوت' })).id;
   noAudioId = (await ctx.archive.create({ title: 'بلا صوت' })).id;

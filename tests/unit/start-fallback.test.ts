@@ -1,6 +1,6 @@
-// `npm start` where Electron is not installed (npm skips the optional package when its binary
-// cannot be downloaded, as on offline sites and on CI): scripts/start.mjs says so in one line
-// and starts serve mode, which prints its URL.
+// `npm start` where no Electron binary is installed (npm skips the optional package when its
+// binary cannot be downloaded, as on offline sites; CI installs the package without its binary
+// for its types): scripts/start.mjs says so in one line and starts serve mode, which prints its URL.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,22 +11,33 @@ const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'mahdar-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it('falls back to serve mode when Electron cannot be resolved', async () => {
-  // Preloaded into start.mjs only: require('electron') fails as it does when npm skipped it.
-  const hook = join(dir, 'no-electron.cjs');
-  writeFileSync(
-    hook,
-    `const M = require('node:module');
+// Preloaded into start.mjs only, each makes require('electron') fail as it does on such a machine.
+const hooks = {
+  // npm skipped the package: there is nothing to resolve.
+  'Electron cannot be resolved': `const M = require('node:module');
 const resolve = M._resolveFilename;
 M._resolveFilename = function (request, ...rest) {
   if (request === 'electron') throw Object.assign(new Error("Cannot find module 'electron'"), { code: 'MODULE_NOT_FOUND' });
   return resolve.call(this, request, ...rest);
 };
 `,
-  );
+  // The package is there without its binary (ELECTRON_SKIP_BINARY_DOWNLOAD): its index.js throws.
+  'the Electron package has no binary': `const M = require('node:module');
+const resolve = M._resolveFilename;
+const fake = require('node:path').join(__dirname, 'electron-without-binary.cjs');
+require('node:fs').writeFileSync(fake, "throw new Error('Electron failed to install correctly, please delete node_modules/electron and try installing again');");
+M._resolveFilename = function (request, ...rest) {
+  return request === 'electron' ? fake : resolve.call(this, request, ...rest);
+};
+`,
+};
+
+it.each(Object.keys(hooks) as (keyof typeof hooks)[])('falls back to serve mode when %s', async (why) => {
+  const hook = join(dir, `${why.replaceAll(' ', '-')}.cjs`);
+  writeFileSync(hook, hooks[why]);
   const child = spawn(process.execPath, ['--require', hook, join(root, 'scripts/start.mjs')], {
     cwd: root,
-    env: { ...process.env, MAHDAR_DATA_DIR: join(dir, 'data'), MAHDAR_PORT: '0' },
+    env: { ...process.env, MAHDAR_DATA_DIR: join(dir, `data-${why.replaceAll(' ', '-')}`), MAHDAR_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

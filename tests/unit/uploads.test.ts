@@ -5,11 +5,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_AUDIO_BYTES } from '../../main/audio/decode.ts';
 import { importModel } from '../../main/asr/models.ts';
 import { createContext, uploadsDir, type ServiceContext } from '../../main/context/context.ts';
+import { MAX_UPLOAD_BYTES } from '../../shared/api.ts';
 import {
-  MAX_UPLOAD_BYTES,
   takeUpload,
   UPLOAD_EXPIRY_MS,
   UPLOAD_SWEEP_EVERY_MS,
@@ -121,11 +120,16 @@ describe('chunks', () => {
 });
 
 describe('declared size', () => {
-  it('the limit is the audio import limit, and a file beyond it is refused before any byte is sent', async () => {
-    expect(MAX_UPLOAD_BYTES).toBe(MAX_AUDIO_BYTES);
+  it('a file beyond the limit is refused before any byte is sent, the limit named, through the contract too', async () => {
     const { ctx, up } = await fresh();
     expect(await refusal(up.beginUpload({ name: 'huge.wav', size: MAX_UPLOAD_BYTES + 1 }))).toEqual({ code: 'upload.tooLarge', params: { limit: '8 GiB' } });
     expect(await filesIn(ctx)).toEqual([]);
+    // The contract's schema lets the size through, so the secretary reads the limit, not "invalid".
+    const service = await createService(ctx);
+    expect(await dispatch(service, 'beginUpload', { name: 'huge.wav', size: MAX_UPLOAD_BYTES + 1 })).toEqual({
+      ok: false,
+      error: { code: 'upload.tooLarge', params: { limit: '8 GiB' } },
+    });
     // Exactly the limit is accepted (on a disk with room for it).
     disk.free = MAX_UPLOAD_BYTES * 2;
     expect((await up.beginUpload({ name: 'big.wav', size: MAX_UPLOAD_BYTES })).uploadId).toMatch(/^u-/);
