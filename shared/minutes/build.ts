@@ -29,8 +29,9 @@ function clean(text: string): string {
     .join('\n');
 }
 
+/** The same name, ignoring case and spacing; toLowerCase (not toLocaleLowerCase) so every machine agrees. */
 function sameName(a: string, b: string): boolean {
-  const n = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+  const n = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
   return n(a) !== '' && n(a) === n(b);
 }
 
