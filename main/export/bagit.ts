@@ -14,7 +14,7 @@
 // compared with the approval manifest on the way: a record changed after approval is refused,
 // never packaged. The output is written under a temp name beside the target, then renamed: a
 // half-written bag is never at the target (see moveIntoPlace for replacing an earlier one).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ import { basename, dirname, join } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { PdfAStatus } from '../../shared/api.ts';
 import { MahdarError } from '../../shared/errors.ts';
-import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
+import { asDiskError, fsyncDir, tempBeside } from '../archive/atomic-write.ts';
 import { MANIFEST_FILE, readManifest, REVISIONS_DIR, revisionDirName, verifyRevision } from './approve.ts';
 import { convertToPdfA } from './pdf.ts';
 
@@ -215,8 +215,6 @@ async function checkZipSize(payload: readonly PayloadFile[]): Promise<void> {
   for (const p of payload) total += (await stat(p.source)).size;
   if (total > ZIP_LIMIT_BYTES) throw new MahdarError('export.failed', { detail: 'the package is larger than a zip can hold (4 GB); export it as a folder' });
 }
-
-const tempBeside = (out: string) => join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
 
 /**
  * Streams the payload into data/, hashing the bytes written. Returns the manifest lines (sorted by
