@@ -4,9 +4,7 @@ import { LIMITS, type Mark, type Meeting, type Participant } from '../domain.ts'
 import { MahdarError } from '../errors.ts';
 import { checkSegmentIds, checkVoteAndSignatories, freshId } from './checks.ts';
 import { withAt, type Lists, type Step } from './lists.ts';
-import type { Edit } from './schemas.ts';
-
-type EditOf<T extends Edit['type']> = Extract<Edit, { type: T }>;
+import type { EditOf } from './schemas.ts';
 
 export function createDecision(m: Meeting, edit: EditOf<'createDecision'>): Step {
   const id = edit.decision.id ?? freshId('d', m.decisions);

@@ -164,6 +164,8 @@ export type ReplacePassageEdit = z.infer<typeof replacePassageSchema>;
 /** Any command the journal may hold. */
 export const journalEditSchema = z.discriminatedUnion('type', [...userEdits, restoreSchema, replacePassageSchema]);
 export type Edit = z.infer<typeof journalEditSchema>;
+/** One kind of command: EditOf<'setText'>. */
+export type EditOf<T extends Edit['type']> = Extract<Edit, { type: T }>;
 
 export interface ListPatch<T> {
   replace: T[];

@@ -9,9 +9,7 @@ import { MahdarError } from '../errors.ts';
 import { replaceMatches } from '../text/find.ts';
 import { checkSegmentIds, freshId, resolveRange, segmentIndex } from './checks.ts';
 import { withAt, type Lists, type Step } from './lists.ts';
-import type { Edit } from './schemas.ts';
-
-type EditOf<T extends Edit['type']> = Extract<Edit, { type: T }>;
+import type { EditOf } from './schemas.ts';
 
 export const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 
