@@ -11,8 +11,8 @@ export interface StackItem {
 }
 
 export class UndoHistory {
-  undo: StackItem[] = [];
-  redo: StackItem[] = [];
+  private undo: StackItem[] = [];
+  private redo: StackItem[] = [];
 
   constructor(
     /** The revision the stacks belong to (0 before any entry). */
