@@ -2,6 +2,28 @@
 // Zod schemas are the single source of truth; TypeScript types are inferred from them so the
 // archive, the API validation and the UI can never disagree.
 import { z } from 'zod';
+import { decisionSchema } from './domain/decision.ts';
+import { idSchema, LIMITS, longText, shortText, storedDateSchema, storedTimeSchema, dateSchema, timeSchema } from './domain/fields.ts';
+
+// The building blocks, decisions and integrity checks live in domain/; this file holds the
+// meeting and is the module the rest imports.
+export { cleanMultiLine, cleanSingleLine, idSchema, isRealDate, isRealTime, LIMITS, newId } from './domain/fields.ts';
+export {
+  decisionKinds,
+  decisionSchema,
+  signatorySchema,
+  voteIssues,
+  votersSchema,
+  voteSchema,
+  voteSides,
+  type Decision,
+  type Signatory,
+  type Vote,
+  type VoteIssue,
+  type Voters,
+  type VoteSide,
+} from './domain/decision.ts';
+export { meetingIntegrityIssues, refineIntegrity, type IntegrityIssue } from './domain/integrity.ts';
 
 /**
  * The format of meeting.json. There has only ever been version 1, so nothing is migrated: a file
@@ -9,44 +31,6 @@ import { z } from 'zod';
  * any other value is refused as malformed. Bump this, and add a migration, when the shape changes.
  */
 export const MEETING_SCHEMA_VERSION = 1;
-
-// Limits keep one request or one file from exhausting memory or the disk.
-export const LIMITS = {
-  shortText: 300,
-  longText: 20_000,
-  people: 500,
-  agendaItems: 200,
-  letterheadLines: 8,
-  segments: 50_000,
-  decisions: 2_000,
-  tags: 20,
-  marks: 20_000,
-  annexes: 100,
-} as const;
-
-/** Ids are opaque, filesystem-safe tokens: they become folder names under the archive root. */
-export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'invalid id');
-
-// Invisible characters that can reorder or hide what the minutes print (bidi embeddings,
-// overrides and isolates: U+202A–U+202E, U+2066–U+2069) and control characters (C0, DEL, C1).
-// They are removed from every text field, both from requests and from files read, rather than
-// refused: they come in unseen with pasted text, and the secretary could not find them to delete.
-// Bidi marks (U+200E/U+200F) and joiners are kept: Arabic text legitimately needs them.
-const singleLineBreaks = /\r\n|[\t\n\r]/g;
-const singleLineInvisible = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-// Multi-line text keeps \t and \n; a CR or CRLF line end becomes \n.
-const multiLineInvisible = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** A one-line text without control or bidi-override characters; a tab or line break becomes a space. */
-export function cleanSingleLine(s: string): string {
-  return s.replace(singleLineBreaks, ' ').replace(singleLineInvisible, '');
-}
-/** A multi-line text without control or bidi-override characters, keeping tabs and line breaks. */
-export function cleanMultiLine(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(multiLineInvisible, '');
-}
-const shortText = z.string().max(LIMITS.shortText).transform(cleanSingleLine);
-const longText = z.string().max(LIMITS.longText).transform(cleanMultiLine);
 
 export const attendanceStatuses = ['present', 'absent', 'excused'] as const;
 export const genders = ['m', 'f', 'unknown'] as const;
@@ -107,77 +91,6 @@ export const segmentSchema = storedSegmentSchema.refine((s) => s.end >= s.start,
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
-export const decisionKinds = ['decision', 'recommendation', 'agreement', 'action'] as const;
-export const voteSides = ['for', 'against', 'abstain'] as const;
-export type VoteSide = (typeof voteSides)[number];
-/**
- * A nominal vote: who voted for, against, and abstained, by participant id. When it is given,
- * each count of the vote is the number of names on its side (voteIssues); an empty side is nobody.
- */
-export const votersSchema = z.strictObject({
-  for: z.array(idSchema).max(LIMITS.people),
-  against: z.array(idSchema).max(LIMITS.people),
-  abstain: z.array(idSchema).max(LIMITS.people),
-});
-export type Voters = z.infer<typeof votersSchema>;
-/** How a decision was taken: unanimously, or by counted votes (with the voters' names, optionally). */
-export const voteSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('unanimous') }),
-  z.strictObject({
-    kind: z.literal('counts'),
-    for: z.number().int().min(0).max(100_000),
-    against: z.number().int().min(0).max(100_000),
-    abstain: z.number().int().min(0).max(100_000),
-    // Optional: older files and meeting types that record no names have none.
-    voters: votersSchema.optional(),
-  }),
-]);
-export type Vote = z.infer<typeof voteSchema>;
-/** Who signs an agreement (اتفاقية): a participant, and the capacity they sign in (absent: their title). */
-export const signatorySchema = z.strictObject({
-  participantId: idSchema,
-  capacity: shortText.optional(),
-});
-export type Signatory = z.infer<typeof signatorySchema>;
-export const decisionSchema = z.strictObject({
-  id: idSchema,
-  kind: z.enum(decisionKinds),
-  text: longText,
-  segmentIds: z.array(idSchema).max(1000).default([]),
-  owner: shortText.default(''),
-  deadline: shortText.default(''),
-  vote: voteSchema.nullable().optional(),
-  /** Agreements only: who signs it. Optional so that older files and other kinds stay as they were. */
-  signatories: z.array(signatorySchema).max(LIMITS.people).optional(),
-});
-export type Decision = z.infer<typeof decisionSchema>;
-
-/** What is wrong with a vote's names, if anything (the edit commands refuse it with these). */
-export type VoteIssue =
-  | { kind: 'countMismatch'; side: VoteSide; count: number; names: number }
-  | { kind: 'twice'; participantId: string }
-  | { kind: 'notParticipant'; participantId: string };
-
-/**
- * A nominal vote names each voter once, only participants, and its counts are the numbers of
- * names: the minutes print both, and they must not say two different things.
- */
-export function voteIssues(vote: Vote | null | undefined, participantIds: ReadonlySet<string>): VoteIssue[] {
-  if (!vote || vote.kind !== 'counts' || !vote.voters) return [];
-  const issues: VoteIssue[] = [];
-  const seen = new Set<string>();
-  for (const side of voteSides) {
-    const names = vote.voters[side];
-    if (names.length !== vote[side]) issues.push({ kind: 'countMismatch', side, count: vote[side], names: names.length });
-    for (const id of names) {
-      if (seen.has(id)) issues.push({ kind: 'twice', participantId: id });
-      else if (!participantIds.has(id)) issues.push({ kind: 'notParticipant', participantId: id });
-      seen.add(id);
-    }
-  }
-  return issues;
-}
-
 export const markKinds = ['floor', 'decision', 'agenda'] as const;
 /**
  * A live mark the secretary taps while recording, at a time of the recording (seconds, the
@@ -201,31 +114,6 @@ export const meetingTypes = ['consultation', 'council', 'committee', 'other'] as
 export const meetingStatuses = ['draft', 'review', 'approved'] as const;
 export const languages = ['ar', 'fr', 'en'] as const;
 export type Language = (typeof languages)[number];
-
-// Dates and times have two forms. A request must give a real day and time (2026-02-30 and 99:99
-// are refused). A stored file is only held to the pattern, as before these checks existed, so
-// that no meeting already on disk becomes unreadable; the form shows such a value for correction.
-const storedDateSchema = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')]);
-const storedTimeSchema = z.union([z.literal(''), z.string().regex(/^\d{2}:\d{2}$/, 'time must be HH:MM')]);
-const dateSchema = storedDateSchema.refine((s) => s === '' || isRealDate(s), 'not a real date');
-const timeSchema = storedTimeSchema.refine((s) => s === '' || isRealTime(s), 'not a real time (00:00 to 23:59)');
-
-/** A Gregorian calendar day written YYYY-MM-DD (year 0001 to 9999). */
-export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
-  return d <= days;
-}
-
-/** A time of day written HH:MM, 00:00 to 23:59. */
-export function isRealTime(s: string): boolean {
-  const m = /^(\d{2}):(\d{2})$/.exec(s);
-  return !!m && Number(m[1]) <= 23 && Number(m[2]) <= 59;
-}
 
 export const audioInfoSchema = z.strictObject({
   /** File name inside the meeting folder (never a path). */
@@ -291,8 +179,9 @@ export type EditableFields = z.infer<typeof editableFieldsSchema>;
 
 /**
  * meeting.json as read from disk. Shape, types and limits are strict (anything else is
- * meeting.malformed), values are lenient (see the date forms above), and cross-references are not
- * checked on reading: see meetingIntegrityIssues, which every write enforces instead.
+ * meeting.malformed), values are lenient (see the date forms in domain/fields.ts), and
+ * cross-references are not checked on reading: see meetingIntegrityIssues, which every write
+ * enforces instead.
  */
 export const meetingSchema = z.strictObject({
   ...meetingFieldsShape(storedDateSchema, storedTimeSchema, storedSegmentSchema),
@@ -311,70 +200,6 @@ export const meetingSchema = z.strictObject({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export interface IntegrityIssue {
-  path: (string | number)[];
-  /** Names the ids involved, so that the same problem reads the same before and after a change. */
-  message: string;
-}
-
-/**
- * What makes a meeting inconsistent although each field is valid: an id used twice in its list, a
- * segment whose speaker is not a participant, a decision citing a segment that does not exist.
- * A missing list counts as empty (a new meeting starts with empty lists).
- */
-export function meetingIntegrityIssues(m: {
-  participants?: readonly { id: string }[];
-  agenda?: readonly { id: string }[];
-  segments?: readonly { id: string; speakerId: string | null }[];
-  decisions?: readonly { id: string; segmentIds: readonly string[]; vote?: Vote | null; signatories?: readonly Signatory[] }[];
-  annexes?: readonly { id: string }[];
-}): IntegrityIssue[] {
-  const issues: IntegrityIssue[] = [];
-  const idsOf = (list: 'participants' | 'agenda' | 'segments' | 'decisions' | 'annexes'): Set<string> => {
-    const seen = new Set<string>();
-    (m[list] ?? []).forEach((item, i) => {
-      if (seen.has(item.id)) issues.push({ path: [list, i, 'id'], message: `id ${item.id} is used twice in ${list}` });
-      seen.add(item.id);
-    });
-    return seen;
-  };
-  const participants = idsOf('participants');
-  idsOf('agenda');
-  const segments = idsOf('segments');
-  idsOf('decisions');
-  idsOf('annexes');
-  (m.segments ?? []).forEach((s, i) => {
-    if (s.speakerId !== null && !participants.has(s.speakerId)) {
-      issues.push({ path: ['segments', i, 'speakerId'], message: `segment ${s.id} is spoken by ${s.speakerId}, who is not a participant` });
-    }
-  });
-  (m.decisions ?? []).forEach((d, i) => {
-    d.segmentIds.forEach((sid, j) => {
-      if (!segments.has(sid)) issues.push({ path: ['decisions', i, 'segmentIds', j], message: `decision ${d.id} cites segment ${sid}, which does not exist` });
-    });
-    // Voters and signatories are participants: removing one of them from the form is refused.
-    for (const v of voteIssues(d.vote, participants)) {
-      const message =
-        v.kind === 'countMismatch'
-          ? `decision ${d.id} counts ${v.count} ${v.side} but names ${v.names}`
-          : v.kind === 'twice'
-            ? `decision ${d.id} names voter ${v.participantId} twice`
-            : `decision ${d.id} names voter ${v.participantId}, who is not a participant`;
-      issues.push({ path: ['decisions', i, 'vote'], message });
-    }
-    (d.signatories ?? []).forEach((s, j) => {
-      if (!participants.has(s.participantId)) {
-        issues.push({ path: ['decisions', i, 'signatories', j], message: `decision ${d.id} is signed by ${s.participantId}, who is not a participant` });
-      }
-    });
-  });
-  return issues;
-}
-
-/** For superRefine: reports meetingIntegrityIssues as validation issues. */
-export function refineIntegrity(value: Parameters<typeof meetingIntegrityIssues>[0], ctx: z.RefinementCtx): void {
-  for (const issue of meetingIntegrityIssues(value)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-}
 export type MeetingStatus = Meeting['status'];
 
 export interface MeetingSummary {
@@ -426,10 +251,3 @@ export function summarize(m: Meeting): MeetingSummary {
   };
 }
 
-/** Random id usable as a folder name; works in Node and in the browser. */
-export function newId(prefix = ''): string {
-  const bytes = new Uint8Array(8);
-  globalThis.crypto.getRandomValues(bytes);
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return prefix ? `${prefix}-${hex}` : hex;
-}

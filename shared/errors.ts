@@ -1,5 +1,7 @@
 // Every error a user can meet has a stable code and a message in each UI language.
 // main/ throws MahdarError; both transports carry {code, params}; the UI and the CLI translate.
+// The message table is long (one entry per code, three languages) and stays in one piece, like
+// the UI's i18n table: split by area it would scatter the one list a translator reads through.
 import type { Language } from './domain.ts';
 
 type Params = Record<string, string | number>;

@@ -5,8 +5,11 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MahdarError } from '../../shared/errors.ts';
 
+/** A fresh temp name beside `file` (".meeting.json.<random>.tmp"): same folder, so a rename is atomic. */
+export const tempBeside = (file: string) => join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempBeside(file);
   try {
     const fh = await open(tmp, 'wx', 0o600);
     try {

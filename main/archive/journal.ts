@@ -17,176 +17,27 @@
 // Every reader of meeting.json must go through readMeetingWithJournal, or it would miss the
 // edits of the last second. Writes are serialised per meeting with the archive's queue, so an
 // archive update and an edit never interleave.
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+//
+// Reading the file is journal-file.ts; the undo and redo stacks are undo-history.ts.
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Meeting } from '../../shared/domain.ts';
-import {
-  applyEdit,
-  journalEditSchema,
-  restoreSchema,
-  type Edit,
-  type EditResult,
-  type EditState,
-  type RestoreEdit,
-  type UserEdit,
-} from '../../shared/edits.ts';
+import { applyEdit, type Edit, type EditResult, type EditState, type RestoreEdit, type UserEdit } from '../../shared/edits.ts';
 import { MahdarError } from '../../shared/errors.ts';
-import { asDiskError, writeFileAtomic } from './atomic-write.ts';
-import { MEETING_FILE, readMeetingDir, writeMeetingDir } from './meeting-file.ts';
+import { asDiskError } from './atomic-write.ts';
+import { JOURNAL_FILE, readJournal, readMeetingReplayed, type JournalEntry } from './journal-file.ts';
+import { MEETING_FILE, writeMeetingDir } from './meeting-file.ts';
+import { UndoHistory } from './undo-history.ts';
 
-export const JOURNAL_FILE = 'journal.jsonl';
-
-export const journalEntrySchema = z.strictObject({
-  seq: z.number().int().min(1),
-  /** The meeting's version once this entry is applied. */
-  version: z.number().int().min(1),
-  /** The revision it was made in: undo never crosses an approval. */
-  revision: z.number().int().min(1),
-  at: z.string().max(40),
-  kind: z.enum(['edit', 'undo', 'redo']),
-  /** The entry this one undoes (undo) or the undo it reverts (redo). */
-  of: z.number().int().min(1).optional(),
-  edit: journalEditSchema,
-  /** Applied after this entry, gives back the meeting before it. */
-  inverse: restoreSchema,
-});
-export type JournalEntry = z.infer<typeof journalEntrySchema>;
-
-interface ParsedJournal {
-  entries: JournalEntry[];
-  /** Bytes of the file up to the end of the last good line (the rest is a torn tail). */
-  goodBytes: number;
-}
-
-/** Splits the journal into complete lines; a torn or unreadable last line is dropped. */
-function splitJournal(buf: Buffer): { lines: { text: string; end: number }[]; goodBytes: number } {
-  const lines: { text: string; end: number }[] = [];
-  let start = 0;
-  for (;;) {
-    const nl = buf.indexOf(0x0a, start);
-    if (nl < 0) break;
-    lines.push({ text: buf.subarray(start, nl).toString('utf8'), end: nl + 1 });
-    start = nl + 1;
-  }
-  // Bytes after the last newline are a line cut short by a crash (or zeros a file system left).
-  while (lines.length && !lines[lines.length - 1]!.text.trim()) lines.pop();
-  let goodBytes = lines.length ? lines[lines.length - 1]!.end : 0;
-  // A last line that is not JSON was cut short (a power cut between write and fsync). One that is
-  // JSON but not an entry we know (written by a newer Mahdar) is kept, and refused by the reader.
-  const last = lines[lines.length - 1];
-  if (last && !isJson(last.text)) {
-    lines.pop();
-    goodBytes = lines.length ? lines[lines.length - 1]!.end : 0;
-  }
-  return { lines, goodBytes };
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function parseLine(text: string): JournalEntry | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = journalEntrySchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
-
-async function readJournalBytes(dir: string): Promise<Buffer | null> {
-  try {
-    return await readFile(join(dir, JOURNAL_FILE));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
-
-/** Every entry of a journal, checked: a bad line that is not the last one is meeting.malformed. */
-export async function readJournal(dir: string, id = dir): Promise<ParsedJournal> {
-  const file = join(dir, JOURNAL_FILE);
-  const buf = await readJournalBytes(dir);
-  if (!buf) return { entries: [], goodBytes: 0 };
-  const { lines, goodBytes } = splitJournal(buf);
-  const entries: JournalEntry[] = [];
-  for (const line of lines) {
-    const e = parseLine(line.text);
-    const prev = entries[entries.length - 1];
-    if (!e || (prev && (e.seq !== prev.seq + 1 || e.version <= prev.version))) throw new MahdarError('meeting.malformed', { id, file });
-    entries.push(e);
-  }
-  return { entries, goodBytes };
-}
-
-/**
- * The entries newer than `version`, in order. Only the tail of the file is parsed (walking back
- * from the end), so reading a meeting whose meeting.json is up to date costs one line.
- */
-async function entriesAfter(dir: string, id: string, version: number): Promise<JournalEntry[]> {
-  const file = join(dir, JOURNAL_FILE);
-  const buf = await readJournalBytes(dir);
-  if (!buf) return [];
-  const { lines } = splitJournal(buf);
-  const tail: JournalEntry[] = [];
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const e = parseLine(lines[i]!.text);
-    if (!e) throw new MahdarError('meeting.malformed', { id, file });
-    if (e.version <= version) break;
-    tail.unshift(e);
-  }
-  tail.forEach((e, k) => {
-    // A gap means an acknowledged edit is missing: refuse rather than build on a guess.
-    if (e.version !== version + 1 + k) throw new MahdarError('meeting.malformed', { id, file });
-  });
-  return tail;
-}
-
-/** Applies journal entries to a meeting, as they were applied when made. */
-export function replayEntries(meeting: Meeting, entries: readonly JournalEntry[], id: string, file: string): Meeting {
-  let m = meeting;
-  for (const e of entries) {
-    try {
-      m = { ...applyEdit(m, e.edit).meeting, version: e.version, updatedAt: e.at };
-    } catch {
-      throw new MahdarError('meeting.malformed', { id, file });
-    }
-  }
-  return m;
-}
-
-/**
- * meeting.json brought up to date with the journal: the meeting as of the last acknowledged
- * edit. Use it wherever a meeting folder is read (the archive, the CLI).
- */
-export async function readMeetingWithJournal(dir: string, id = dir): Promise<Meeting> {
-  return (await readMeetingReplayed(dir, id)).meeting;
-}
-
-async function readMeetingReplayed(dir: string, id: string): Promise<{ meeting: Meeting; replayed: number }> {
-  const meeting = await readMeetingDir(dir, id);
-  const tail = await entriesAfter(dir, id, meeting.version ?? 0);
-  if (!tail.length) return { meeting, replayed: 0 };
-  return { meeting: replayEntries(meeting, tail, id, join(dir, JOURNAL_FILE)), replayed: tail.length };
-}
-
-/**
- * Writes the journal of one revision (its entries only) to `file`, atomically: approval keeps it
- * beside the approved meeting.json in revisions/r<N>/.
- */
-export async function writeRevisionJournal(dir: string, revision: number, file: string, id = dir): Promise<void> {
-  const { entries } = await readJournal(dir, id);
-  const text = entries.filter((e) => e.revision === revision).map((e) => JSON.stringify(e) + '\n').join('');
-  await writeFileAtomic(file, text);
-}
+export {
+  JOURNAL_FILE,
+  journalEntrySchema,
+  readJournal,
+  readMeetingWithJournal,
+  replayEntries,
+  writeRevisionJournal,
+  type JournalEntry,
+} from './journal-file.ts';
 
 /** The per-meeting serialisation shared with MeetingArchive.update (a KeyedQueue). */
 export interface MeetingQueue {
@@ -204,12 +55,6 @@ export interface MeetingJournalsOptions {
   now?: () => Date;
 }
 
-interface StackItem {
-  seq: number;
-  revision: number;
-  inverse: RestoreEdit;
-}
-
 interface OpenJournal {
   id: string;
   dir: string;
@@ -217,9 +62,7 @@ interface OpenJournal {
   /** Bytes of the journal file (all good lines). */
   size: number;
   lastSeq: number;
-  revision: number;
-  undo: StackItem[];
-  redo: StackItem[];
+  history: UndoHistory;
   /** The meeting as of the last edit, and the identity of meeting.json when it was read or written. */
   cache: { meeting: Meeting; stamp: string } | null;
   /** The cache is ahead of meeting.json. */
@@ -258,8 +101,7 @@ export class MeetingJournals {
       const out = applyEdit(current, edit);
       if (!out.changed) return this.result(o, current, out.forward);
       const entry = await this.append(o, current, out.meeting, { kind: 'edit', edit: out.edit, inverse: out.inverse });
-      this.push(o.undo, { seq: entry.seq, revision: entry.revision, inverse: out.inverse });
-      o.redo = [];
+      o.history.edited({ seq: entry.seq, revision: entry.revision, inverse: out.inverse });
       return this.result(o, o.cache!.meeting, out.forward);
     });
   }
@@ -279,8 +121,8 @@ export class MeetingJournals {
     return this.queue.run(meetingId, async () => {
       const o = await this.load(meetingId);
       const m = await this.current(o);
-      this.alignRevision(o, m.revision);
-      return { version: m.version ?? 0, canUndo: o.undo.length > 0, canRedo: o.redo.length > 0 };
+      o.history.alignRevision(m.revision);
+      return { version: m.version ?? 0, canUndo: o.history.canUndo, canRedo: o.history.canRedo };
     });
   }
 
@@ -311,8 +153,7 @@ export class MeetingJournals {
     return this.queue.run(meetingId, async () => {
       const o = await this.load(meetingId);
       const current = await this.checked(o, baseVersion);
-      const from = kind === 'undo' ? o.undo : o.redo;
-      const top = from[from.length - 1];
+      const top = o.history.top(kind);
       if (!top) throw new MahdarError(kind === 'undo' ? 'edit.nothingToUndo' : 'edit.nothingToRedo');
       let out;
       try {
@@ -323,9 +164,7 @@ export class MeetingJournals {
         throw err;
       }
       const entry = await this.append(o, current, out.meeting, { kind, of: top.seq, edit: top.inverse, inverse: out.inverse });
-      from.pop();
-      const to = kind === 'undo' ? o.redo : o.undo;
-      this.push(to, { seq: entry.seq, revision: entry.revision, inverse: out.inverse });
+      o.history.stepped(kind, { seq: entry.seq, revision: entry.revision, inverse: out.inverse });
       return this.result(o, o.cache!.meeting, out.forward);
     });
   }
@@ -336,25 +175,12 @@ export class MeetingJournals {
     if (current.status === 'approved') throw new MahdarError('meeting.readOnly');
     const version = current.version ?? 0;
     if (baseVersion !== version) throw new MahdarError('edit.conflict', { base: baseVersion, current: version });
-    this.alignRevision(o, current.revision);
+    o.history.alignRevision(current.revision);
     return current;
   }
 
-  /** Reopening makes a new revision: its history starts empty (the approved one is frozen). */
-  private alignRevision(o: OpenJournal, revision: number): void {
-    if (o.revision === revision) return;
-    o.revision = revision;
-    o.undo = [];
-    o.redo = [];
-  }
-
-  private push(stack: StackItem[], item: StackItem): void {
-    stack.push(item);
-    if (stack.length > this.undoDepth) stack.splice(0, stack.length - this.undoDepth);
-  }
-
   private result(o: OpenJournal, m: Meeting, changes: RestoreEdit): EditResult {
-    return { version: m.version ?? 0, changes, canUndo: o.undo.length > 0, canRedo: o.redo.length > 0 };
+    return { version: m.version ?? 0, changes, canUndo: o.history.canUndo, canRedo: o.history.canRedo };
   }
 
   private async append(
@@ -498,16 +324,14 @@ export class MeetingJournals {
       fh: null,
       size: goodBytes,
       lastSeq: entries[entries.length - 1]?.seq ?? 0,
-      revision: entries[entries.length - 1]?.revision ?? 0,
-      undo: [],
-      redo: [],
+      history: new UndoHistory(0, this.undoDepth),
       cache: null,
       dirty: false,
       unsynced: false,
       timer: null,
       flushing: null,
     };
-    for (const e of entries) this.replayStacks(o, e);
+    for (const e of entries) o.history.replay(e);
     // A torn tail is cut off now, so the next line starts on a line of its own.
     const file = join(dir, JOURNAL_FILE);
     const size = await stat(file).then((s) => s.size, () => null);
@@ -521,32 +345,5 @@ export class MeetingJournals {
       }
     }
     return o;
-  }
-
-  /** Rebuilds the undo and redo stacks as they stood after each entry. */
-  private replayStacks(o: OpenJournal, e: JournalEntry): void {
-    if (e.revision !== o.revision) {
-      o.revision = e.revision;
-      o.undo = [];
-      o.redo = [];
-    }
-    const item = { seq: e.seq, revision: e.revision, inverse: e.inverse };
-    const popIf = (stack: StackItem[]) => {
-      if (stack[stack.length - 1]?.seq === e.of) stack.pop();
-      else {
-        o.undo = [];
-        o.redo = [];
-      }
-    };
-    if (e.kind === 'edit') {
-      this.push(o.undo, item);
-      o.redo = [];
-    } else if (e.kind === 'undo') {
-      popIf(o.undo);
-      this.push(o.redo, item);
-    } else {
-      popIf(o.redo);
-      this.push(o.undo, item);
-    }
   }
 }

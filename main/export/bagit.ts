@@ -12,8 +12,9 @@
 // Written as a folder or as a zip holding that folder. Files are streamed (a three-hour
 // recording never sits in memory) and hashed from the very bytes written into the bag, which are
 // compared with the approval manifest on the way: a record changed after approval is refused,
-// never packaged. The output appears whole or not at all (temp file or folder, then rename).
-import { createHash, randomBytes } from 'node:crypto';
+// never packaged. The output is written under a temp name beside the target, then renamed: a
+// half-written bag is never at the target (see moveIntoPlace for replacing an earlier one).
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { basename, dirname, join } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { PdfAStatus } from '../../shared/api.ts';
 import { MahdarError } from '../../shared/errors.ts';
-import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
+import { asDiskError, fsyncDir, tempBeside } from '../archive/atomic-write.ts';
 import { MANIFEST_FILE, readManifest, REVISIONS_DIR, revisionDirName, verifyRevision } from './approve.ts';
 import { convertToPdfA } from './pdf.ts';
 
@@ -200,63 +201,90 @@ async function checkFolderTarget(out: string): Promise<'absent' | 'replace'> {
   throw new MahdarError('export.failed', { detail: `${out} exists and is not an earlier package; choose a new folder` });
 }
 
-/** Writes a bag. Refuses (bag.recordDamaged) when a payload file differs from its expected sha256. */
-export async function writeBag(opts: WriteBagOptions): Promise<WrittenBag> {
-  const now = opts.now ?? new Date();
+/** Refuses payload names that are not plain paths, or that repeat, before anything is written. */
+function checkPayloadNames(payload: readonly PayloadFile[]): void {
   const seen = new Set<string>();
-  for (const p of opts.payload) {
+  for (const p of payload) {
     if (!PAYLOAD_PATH.test(p.path) || seen.has(p.path)) throw new MahdarError('export.failed', { detail: `payload name ${p.path}` });
     seen.add(p.path);
   }
-  const folderTarget = opts.zip ? 'absent' : await checkFolderTarget(opts.out);
-  if (opts.zip) {
-    let total = 0;
-    for (const p of opts.payload) total += (await stat(p.source)).size;
-    if (total > ZIP_LIMIT_BYTES) throw new MahdarError('export.failed', { detail: 'the package is larger than a zip can hold (4 GB); export it as a folder' });
+}
+
+async function checkZipSize(payload: readonly PayloadFile[]): Promise<void> {
+  let total = 0;
+  for (const p of payload) total += (await stat(p.source)).size;
+  if (total > ZIP_LIMIT_BYTES) throw new MahdarError('export.failed', { detail: 'the package is larger than a zip can hold (4 GB); export it as a folder' });
+}
+
+/**
+ * Streams the payload into data/, hashing the bytes written. Returns the manifest lines (sorted by
+ * path) and the Payload-Oxum; refuses (bag.recordDamaged) when a file differs from its sha256.
+ */
+async function copyPayload(sink: Sink, payload: readonly PayloadFile[], revision: number | undefined): Promise<{ manifest: string; oxum: string }> {
+  const lines: [path: string, line: string][] = [];
+  const damaged: string[] = [];
+  let bytes = 0;
+  for (const p of payload) {
+    const h = createHash('sha256');
+    await sink.file(`data/${p.path}`, createReadStream(p.source, { highWaterMark: 1 << 20 }), (c) => {
+      h.update(c);
+      bytes += c.length;
+    });
+    const hex = h.digest('hex');
+    if (p.sha256 !== undefined && hex !== p.sha256) damaged.push(p.path);
+    lines.push([p.path, `${hex}  data/${p.path}\n`]);
   }
+  if (damaged.length > 0) throw new MahdarError('bag.recordDamaged', { revision: revision ?? '?', files: damaged.join(', ') });
+  const manifest = lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line).join('');
+  return { manifest, oxum: `${bytes}.${payload.length}` };
+}
+
+/** The tag files, in the order written: bagit.txt, bag-info.txt, the manifest, then the tag manifest. */
+function tagFiles(info: readonly BagInfoField[], manifest: string, oxum: string, now: Date): [name: string, text: string][] {
+  const tags: [string, string][] = [
+    ['bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'],
+    ['bag-info.txt', bagInfoText([...info, ['Bagging-Date', localDate(now)], ['Payload-Oxum', oxum]])],
+    ['manifest-sha256.txt', manifest],
+  ];
+  tags.push(['tagmanifest-sha256.txt', tags.map(([name, text]) => `${sha256(text)}  ${name}\n`).join('')]);
+  return tags;
+}
+
+/**
+ * Renames the finished temp output to the target. An earlier bag folder is first moved aside, the
+ * new one renamed in, then the old one removed: between the two renames the target is absent for
+ * an instant, and a crash there leaves both bags beside it as .tmp folders (removed by a later
+ * export to the same target once stale). Never a half-written bag at the target.
+ */
+async function moveIntoPlace(tmp: string, out: string, folderTarget: 'absent' | 'replace'): Promise<void> {
+  if (folderTarget === 'replace') {
+    const old = tempBeside(out);
+    await rename(out, old);
+    await rename(tmp, out);
+    await rm(old, { recursive: true, force: true });
+  } else {
+    await rename(tmp, out);
+  }
+  await fsyncDir(dirname(out));
+}
+
+/** Writes a bag. Refuses (bag.recordDamaged) when a payload file differs from its expected sha256. */
+export async function writeBag(opts: WriteBagOptions): Promise<WrittenBag> {
+  const now = opts.now ?? new Date();
+  checkPayloadNames(opts.payload);
+  const folderTarget = opts.zip ? 'absent' : await checkFolderTarget(opts.out);
+  if (opts.zip) await checkZipSize(opts.payload);
   await sweepStaleTemps(opts.out, now.getTime());
 
-  const tmp = join(dirname(opts.out), `.${basename(opts.out)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempBeside(opts.out);
   const base = basename(opts.out).replace(/\.zip$/i, '');
   let sink: Sink | null = null;
   try {
     sink = opts.zip ? await zipSink(tmp, base, now) : await folderSink(tmp);
-    const lines: [path: string, line: string][] = [];
-    const damaged: string[] = [];
-    let bytes = 0;
-    for (const p of opts.payload) {
-      const h = createHash('sha256');
-      await sink.file(`data/${p.path}`, createReadStream(p.source, { highWaterMark: 1 << 20 }), (c) => {
-        h.update(c);
-        bytes += c.length;
-      });
-      const hex = h.digest('hex');
-      if (p.sha256 !== undefined && hex !== p.sha256) damaged.push(p.path);
-      lines.push([p.path, `${hex}  data/${p.path}\n`]);
-    }
-    if (damaged.length > 0) throw new MahdarError('bag.recordDamaged', { revision: opts.revision ?? '?', files: damaged.join(', ') });
-
-    const oxum = `${bytes}.${opts.payload.length}`;
-    const tags: [string, string][] = [
-      ['bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'],
-      ['bag-info.txt', bagInfoText([...opts.info, ['Bagging-Date', localDate(now)], ['Payload-Oxum', oxum]])],
-      ['manifest-sha256.txt', lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line).join('')],
-    ];
-    tags.push(['tagmanifest-sha256.txt', tags.map(([name, text]) => `${sha256(text)}  ${name}\n`).join('')]);
-    for (const [name, text] of tags) await sink.file(name, bytesOf(text), () => undefined);
+    const { manifest, oxum } = await copyPayload(sink, opts.payload, opts.revision);
+    for (const [name, text] of tagFiles(opts.info, manifest, oxum, now)) await sink.file(name, bytesOf(text), () => undefined);
     const digest = await sink.finish();
-
-    if (folderTarget === 'replace') {
-      // An earlier bag is moved aside, the new one renamed in, then the old one removed: at every
-      // moment one complete bag is at the target.
-      const old = join(dirname(opts.out), `.${basename(opts.out)}.${randomBytes(6).toString('hex')}.tmp`);
-      await rename(opts.out, old);
-      await rename(tmp, opts.out);
-      await rm(old, { recursive: true, force: true });
-    } else {
-      await rename(tmp, opts.out);
-    }
-    await fsyncDir(dirname(opts.out));
+    await moveIntoPlace(tmp, opts.out, folderTarget);
     return { sha256: digest, oxum };
   } catch (err) {
     await (sink ? sink.abort() : rm(tmp, { recursive: true, force: true })).catch(() => undefined);

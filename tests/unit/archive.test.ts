@@ -44,23 +44,34 @@ describe('meeting archive', () => {
 
   it('a writer killed in the middle of saving leaves the previous meeting readable', async () => {
     const m = await archive.create({ title: 'قبل' });
-    // A separate process saves a large meeting over and over; it is killed with SIGKILL at a random moment.
+    // A separate process saves a large meeting over and over, saying after each save how many it
+    // made; it is killed with SIGKILL as soon as it has made `round + 1`, while it writes the next.
     const script = `
       import { MeetingArchive } from ${JSON.stringify(join(process.cwd(), 'main/archive/archive.ts'))};
       const a = new MeetingArchive(${JSON.stringify(root)});
       const big = Array.from({ length: 4000 }, (_, i) => ({ id: 's-' + String(i).padStart(6, '0'), start: i, end: i + 1, text: 'نص طويل '.repeat(20), speakerId: null, tags: [], edited: false }));
-      let n = 0;
-      process.stdout.write('ready\\n');
-      for (;;) await a.update(${JSON.stringify(m.id)}, (cur) => ({ ...cur, title: 'بعد ' + n++, segments: big }));
+      for (let n = 1; ; n++) {
+        await a.update(${JSON.stringify(m.id)}, (cur) => ({ ...cur, title: 'بعد ' + n, segments: big }));
+        process.stdout.write('saved ' + n + '\\n');
+      }
     `;
     for (let round = 0; round < 3; round++) {
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise((r) => child.stdout.once('data', r));
-      await new Promise((r) => setTimeout(r, 150 + Math.random() * 300));
-      child.kill('SIGKILL');
+      const saved = await new Promise<number>((resolve) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const count = (out.match(/saved \d+\n/g) ?? []).length;
+          if (count >= round + 1 && child.exitCode === null) {
+            child.kill('SIGKILL');
+            resolve(count);
+          }
+        });
+      });
       await new Promise((r) => child.once('exit', r));
-      const after = await archive.read(m.id); // must parse: old or new, never half
-      expect(after.title === 'قبل' || after.title.startsWith('بعد ')).toBe(true);
+      const after = await archive.read(m.id); // must parse: an acknowledged save or a later one, never half
+      expect(after.title).toMatch(/^بعد \d+$/);
+      expect(Number(after.title.slice(4))).toBeGreaterThanOrEqual(saved);
     }
   });
 

@@ -235,7 +235,7 @@ describe('edge cases', () => {
 describe('shared/minutes stays pure', () => {
   it('imports nothing from node, electron or the DOM', () => {
     const dir = join(root, 'shared/minutes');
-    for (const f of readdirSync(dir)) {
+    for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
       const src = readFileSync(join(dir, f), 'utf8');
       expect(src, f).not.toMatch(/from ['"](node:|fs|path|electron|react)/);
       expect(src, f).not.toMatch(/\b(document|window|process)\./);

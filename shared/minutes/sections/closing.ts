@@ -1,0 +1,36 @@
+// The end of the minutes: the closing sentence, the annexes the secretary listed (nothing when
+// none), the place and date it was drawn up; then the signatures of the chair and the secretary.
+import { clean, section, type MinutesContext } from '../context.ts';
+import type { MinutesSection } from '../model.ts';
+import { signer, type Signer } from '../signer.ts';
+
+export function closingSection({ meeting, L, day }: MinutesContext): MinutesSection {
+  const drawnUp = L.drawnUp(meeting.place.trim() || null, day?.gregorian ?? null);
+  const annexes = (meeting.annexes ?? []).map((a) => clean(a.title)).filter(Boolean);
+  return section('closing', null, [
+    { kind: 'paragraph', align: 'justify', text: L.closing(meeting.endTime.trim() || null), keepWithNext: true },
+    ...(annexes.length
+      ? [
+          { kind: 'paragraph' as const, align: 'start' as const, bold: true, text: L.annexes(annexes.length), keepWithNext: true },
+          { kind: 'list' as const, ordered: true, items: annexes },
+        ]
+      : []),
+    ...(drawnUp ? [{ kind: 'paragraph' as const, align: 'end' as const, text: drawnUp, keepWithNext: true }] : []),
+  ]);
+}
+
+export function signaturesSection({ meeting, L }: MinutesContext): MinutesSection {
+  const chair = signer(meeting, meeting.chair, meeting.chairGender, L);
+  const secretary = signer(meeting, meeting.secretary, undefined, L);
+  // Under a signature an unknown gender gives the bare name, not "السيد(ة)".
+  const signed = (x: Signer, typed: string) => (x.gender === 'unknown' && x.person ? typed.trim() : x.person) || L.blankName;
+  return section('signatures', L.headings.signatures, [
+    {
+      kind: 'signatures',
+      blocks: [
+        { role: L.chairRole[chair.gender], name: signed(chair, meeting.chair), title: chair.title, stamp: L.stamp },
+        { role: L.secretaryRole[secretary.gender], name: signed(secretary, meeting.secretary), title: secretary.title, stamp: null },
+      ],
+    },
+  ]);
+}
