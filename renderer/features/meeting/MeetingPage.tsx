@@ -1,4 +1,5 @@
-// One meeting: its details form (saved as typed, with undo), its transcript and its minutes.
+// One meeting in five tabs: its details form (saved as typed, with undo), its recording, its
+// transcript, its review (the editor) and its minutes.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import type { RecoveredRecording } from '../../../shared/recording.ts';
