@@ -3,7 +3,7 @@
 import type { Meeting } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { userText } from '../../i18n/textLang.ts';
-import type { FormFields } from './MeetingForm.tsx';
+import type { FormFields } from './formFields.ts';
 import type { SaveState } from './useAutosave.ts';
 
 export function MeetingHeader(props: { meeting: Meeting; form: FormFields; saveState: SaveState; onBack(): void }) {

@@ -3,7 +3,7 @@
 // annex) can be undone, the last 50 of them.
 import { useCallback, useRef, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
-import { formFieldNames, type FormFields } from './MeetingForm.tsx';
+import { formFieldNames, type FormFields } from './formFields.ts';
 import { useAutosave } from './useAutosave.ts';
 
 function pickForm(m: Meeting): FormFields {
