@@ -27,22 +27,24 @@ export function useMeeting(meetingId: string, fail: (e: unknown) => void, clearE
   useEffect(load, [load]);
 
   const keepNewer = useCallback((m: Meeting) => setMeeting((prev) => (prev && (prev.version ?? 0) > (m.version ?? 0) ? prev : m)), []);
+  // A refresh that fails leaves the meeting as it is: the next event or reconnection reads it again.
+  const refresh = useCallback(() => void client.api.getMeeting({ id: meetingId }).then(keepNewer).catch(() => undefined), [meetingId, keepNewer]);
 
   // Segments streamed by a transcription, or changes from another window, refresh the meeting.
   useEffect(
     () =>
       client.onEvent((e) => {
-        if (e.type === 'meeting' && e.meetingId === meetingId && handlers.current.followsChanges()) client.api.getMeeting({ id: meetingId }).then(keepNewer).catch(() => undefined);
+        if (e.type === 'meeting' && e.meetingId === meetingId && handlers.current.followsChanges()) refresh();
       }),
-    [meetingId, keepNewer],
+    [meetingId, refresh],
   );
 
   // Events sent while the server was away are lost: after a reconnection, read the meeting again
   // (the form keeps what the secretary typed; its unsaved changes are still pending in autosave).
   const { reconnections } = useConnection();
   useEffect(() => {
-    if (reconnections > 0) client.api.getMeeting({ id: meetingId }).then(keepNewer).catch(() => undefined);
-  }, [reconnections, meetingId, keepNewer]);
+    if (reconnections > 0) refresh();
+  }, [reconnections, refresh]);
 
   // The transcript panel applies live segments to the latest meeting, not to the one it last rendered.
   const updateMeeting = useCallback((update: Meeting | ((prev: Meeting) => Meeting)) => {
