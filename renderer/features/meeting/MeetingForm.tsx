@@ -10,7 +10,7 @@ import { TitleListEditor } from './TitleListEditor.tsx';
 export function MeetingForm(props: { value: FormFields; onChange(patch: Partial<FormFields>, undoable?: boolean): void; readOnly: boolean }) {
   const { t } = useI18n();
   const { value: v, readOnly: ro } = props;
-  const fields = { value: v, readOnly: ro, onChange: (patch: Partial<FormFields>) => props.onChange(patch) };
+  const fields = { value: v, readOnly: ro, onChange: props.onChange };
   return (
     <form className="meeting-form" onSubmit={(e) => e.preventDefault()} aria-label={t('details')}>
       <div className="grid">
