@@ -1,10 +1,10 @@
 // Approve (freeze) and reopen (new revision). Before approving, the secretary sees what the minutes
-// would state without anyone having established it (approval.ts).
+// would state without anyone having established it (approvalItems.ts).
 import { useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
-import { approvalItems } from './approval.ts';
+import { approvalItems } from './approvalItems.ts';
 
 export function useApproval(meetingId: string, onMeeting: (m: Meeting) => void, fail: (e: unknown) => void, clearError: () => void) {
   const { t } = useI18n();
