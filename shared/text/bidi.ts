@@ -1,6 +1,6 @@
 // Splitting mixed Arabic and Latin text into runs of one direction. The DOCX writer
 // (main/export/docx.ts) gives each run its own w:rtl, and the on-screen preview
-// (renderer/features/minutes/MinutesPreview.tsx) isolates each one (<bdi dir>): one function for
+// (renderer/features/minutes/runs.tsx) isolates each one (<bdi dir>): one function for
 // both, so the preview sets punctuation where the printed minutes do. Pure: no DOM, no Node.
 
 const ARABIC_CHAR = '\\u0600-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF';

@@ -53,7 +53,16 @@ describe('MinutesPreview', () => {
     mkdirSync(dir, { recursive: true });
     for (const lang of ['ar', 'fr', 'en'] as const) {
       const page = `<!doctype html><meta charset="utf-8"><title>${lang}</title><style>${css}\nbody{background:#ccc;margin:0;padding:10px}</style>${html(lang)}`;
-      writeFileSync(join(dir, `preview-${lang}.html`), page);
+      const file = join(dir, `preview-${lang}.html`);
+      writeFileSync(file, page);
+      const written = readFileSync(file, 'utf8');
+      // The page is the preview in its language, styled by minutes.css alone: every class it uses is
+      // one of the preview's own, and it loads nothing from outside (a logo comes as a data URL).
+      expect(written).toContain(`dir="${lang === 'ar' ? 'rtl' : 'ltr'}" lang="${buildMinutes(sample, lang).properties.languageTag}"`);
+      const classes = [...written.matchAll(/class="([^"]*)"/g)].flatMap((m) => m[1]!.split(' '));
+      expect(classes.length).toBeGreaterThan(0);
+      expect(classes.filter((c) => !c.startsWith('minutes-'))).toEqual([]);
+      expect(written.match(/\b(?:src|href)="(?!data:)[^"]*"|url\((?!["']?data:)|@import/g)).toBeNull();
     }
   });
 });

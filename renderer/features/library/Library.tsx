@@ -1,117 +1,65 @@
 // The meetings library: search by title, create, open, delete with confirmation.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeetingSummary } from '../../../shared/domain.ts';
-import { errorText } from '../../../shared/errors.ts';
-import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
-import { userText } from '../../i18n/textLang.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { ErrorBanner } from '../common/ErrorBanner.tsx';
+import { MeetingCard } from './MeetingCard.tsx';
+import { useMeetings } from './useMeetings.ts';
 
-export function Library({ onOpen }: { onOpen(id: string): void }) {
-  const { t, errorMessage, lang } = useI18n();
-  const [query, setQuery] = useState('');
-  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [toDelete, setToDelete] = useState<MeetingSummary | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
-
-  const load = useCallback(() => {
-    client.api
-      .listMeetings({ query })
-      .then(setMeetings)
-      .catch((e) => setError(errorMessage(e)));
-  }, [query, errorMessage]);
-  useEffect(load, [load]);
-
-  const create = useCallback(async () => {
-    try {
-      const m = await client.api.createMeeting({ fields: { language: lang } });
-      onOpen(m.id);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [lang, onOpen, errorMessage]);
-
-  // Ctrl/Cmd+N: new meeting, the secretary's most frequent action here.
+/** Ctrl/Cmd+N: new meeting, the secretary's most frequent action here. */
+function useNewMeetingKey(create: () => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {
         e.preventDefault();
-        void create();
+        create();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [create]);
+}
+
+export function Library({ onOpen }: { onOpen(id: string): void }) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const { meetings, error, clearError, create, remove } = useMeetings(query);
+  const [toDelete, setToDelete] = useState<MeetingSummary | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const createAndOpen = useCallback(() => {
+    void create().then((id) => id && onOpen(id));
+  }, [create, onOpen]);
+  useNewMeetingKey(createAndOpen);
 
   const confirmDelete = async () => {
     const m = toDelete;
     setToDelete(null);
-    if (!m) return;
-    try {
-      await client.api.deleteMeeting({ id: m.id });
-      // The dialog gave the focus back to this meeting's Delete button, which is about to go:
-      // the search field keeps the keyboard user at the top of the list instead of on the page.
-      searchRef.current?.focus();
-      load();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    // The dialog gave the focus back to this meeting's Delete button, which is about to go:
+    // the search field keeps the keyboard user at the top of the list instead of on the page.
+    if (m && (await remove(m.id))) searchRef.current?.focus();
   };
 
   return (
     <section className="library" aria-labelledby="library-title">
       <div className="toolbar">
         <h1 id="library-title">{t('library')}</h1>
-        <input
-          ref={searchRef}
-          type="search"
-          placeholder={t('search')}
-          aria-label={t('search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <button type="button" className="primary" onClick={() => void create()} title="Ctrl+N">
+        <input ref={searchRef} type="search" placeholder={t('search')} aria-label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <button type="button" className="primary" onClick={createAndOpen} title="Ctrl+N">
           {t('newMeeting')}
         </button>
       </div>
-      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <ErrorBanner error={error} onDismiss={clearError} />
       {meetings === null ? (
         <p>{t('loading')}</p>
       ) : meetings.length === 0 ? (
         <p className="empty">{query ? t('noMatch') : t('noMeetings')}</p>
       ) : (
         <ul className="meeting-list">
-          {meetings.map((m) =>
-            m.damaged ? (
-              <li key={m.id} className="meeting-card damaged" role="alert">
-                <span className="meeting-open">
-                  <span className="meeting-title">{t('damagedMeeting')}</span>
-                  <span className="meeting-meta">{errorText(m.damaged, lang)}</span>
-                </span>
-              </li>
-            ) : (
-            <li key={m.id} className="meeting-card">
-              <button type="button" className="meeting-open" onClick={() => onOpen(m.id)}>
-                {m.title ? (
-                  <span className="meeting-title" {...userText(m.title, lang)}>
-                    {m.title}
-                  </span>
-                ) : (
-                  <span className="meeting-title">{t('untitled')}</span>
-                )}
-                <span className="meeting-meta">
-                  <span dir="ltr">{m.date}</span> · {t(`type_${m.type}`)} · {t('participantsCount', { n: m.participants })} ·{' '}
-                  <span className={`status status-${m.status}`}>{t(`status_${m.status}`)}</span>
-                </span>
-              </button>
-              <button type="button" className="danger subtle" onClick={() => setToDelete(m)} aria-label={`${t('delete')}: ${m.title || t('untitled')}`}>
-                {t('delete')}
-              </button>
-            </li>
-            ),
-          )}
+          {meetings.map((m) => (
+            <MeetingCard key={m.id} meeting={m} onOpen={() => onOpen(m.id)} onDelete={() => setToDelete(m)} />
+          ))}
         </ul>
       )}
       {toDelete && (

@@ -19,23 +19,95 @@ export function representedByKey(gender: Participant['gender']): MessageKey {
   return gender === 'm' ? 'representedBy' : `representedBy_${gender}`;
 }
 
-export function ParticipantsEditor(props: { value: Participant[]; onChange(next: Participant[]): void; readOnly: boolean }) {
-  const { t } = useI18n();
+/** People from earlier meetings, offered as the secretary types a name. */
+function useKnownPeople(): Person[] {
   const [people, setPeople] = useState<Person[]>([]);
   useEffect(() => {
     client.api.listPeople({}).then(setPeople).catch(() => undefined);
   }, []);
+  return people;
+}
 
-  const update = (i: number, patch: Partial<Participant>) => {
-    const next = props.value.map((p, j) => (j === i ? { ...p, ...patch } : p));
-    const known = patch.name !== undefined ? people.find((p) => p.name === patch.name) : undefined;
-    const row = next[i];
-    if (known && row && !row.title && !row.organisation) next[i] = { ...row, gender: known.gender, title: known.title, organisation: known.organisation };
-    props.onChange(next);
-  };
+/** The rows with row i patched; a name picked from earlier meetings brings that person's gender, title and organisation into a row that has none yet. */
+function patchRow(rows: Participant[], i: number, patch: Partial<Participant>, people: Person[]): Participant[] {
+  const next = rows.map((p, j) => (j === i ? { ...p, ...patch } : p));
+  const known = patch.name !== undefined ? people.find((p) => p.name === patch.name) : undefined;
+  const row = next[i];
+  if (known && row && !row.title && !row.organisation) next[i] = { ...row, gender: known.gender, title: known.title, organisation: known.organisation };
+  return next;
+}
+
+interface RowProps {
+  p: Participant;
+  /** The row's number from 1, in its controls' accessible names. */
+  n: number;
+  readOnly: boolean;
+  onPatch(patch: Partial<Participant>): void;
+  onRemove(): void;
+}
+
+function ParticipantRow({ p, n, readOnly, onPatch, onRemove }: RowProps) {
+  const { t } = useI18n();
+  const text = (field: 'name' | 'title' | 'organisation', label: MessageKey) => (
+    <td>
+      <input
+        aria-label={`${t(label)} ${n}`}
+        list={field === 'name' ? 'known-people' : undefined}
+        value={p[field]}
+        readOnly={readOnly}
+        dir="auto"
+        maxLength={300}
+        onChange={(e) => onPatch({ [field]: e.target.value })}
+      />
+    </td>
+  );
+  return (
+    <tr>
+      <td>
+        <select aria-label={`${t('gender')} ${n}`} value={p.gender} disabled={readOnly} onChange={(e) => onPatch({ gender: e.target.value as Participant['gender'] })}>
+          <option value="unknown">{t('gender_unknown')}</option>
+          <option value="m">{t('gender_m')}</option>
+          <option value="f">{t('gender_f')}</option>
+        </select>
+      </td>
+      {text('name', 'name')}
+      {text('title', 'personTitle')}
+      {text('organisation', 'organisation')}
+      <td>
+        <select aria-label={`${t('attendance')} ${n}`} value={p.attendance ?? 'present'} disabled={readOnly} onChange={(e) => onPatch({ attendance: e.target.value as Attendance })}>
+          {attendanceStatuses.map((a) => (
+            <option key={a} value={a}>
+              {t(attendanceKey(a, p.gender))}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          aria-label={`${t(representedByKey(p.gender))} ${n}`}
+          value={p.representedBy ?? ''}
+          readOnly={readOnly || (p.attendance ?? 'present') !== 'present'}
+          dir="auto"
+          maxLength={300}
+          onChange={(e) => onPatch({ representedBy: e.target.value })}
+        />
+      </td>
+      <td>
+        {!readOnly && (
+          <button type="button" className="subtle" onClick={onRemove} aria-label={`${t('remove')}: ${p.name || n}`}>
+            {t('remove')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function ParticipantsEditor(props: { value: Participant[]; onChange(next: Participant[]): void; readOnly: boolean }) {
+  const { t } = useI18n();
+  const people = useKnownPeople();
   const add = () =>
     props.onChange([...props.value, { id: newId('p'), name: '', gender: 'unknown', title: '', organisation: '', attendance: 'present', representedBy: '' }]);
-  const remove = (i: number) => props.onChange(props.value.filter((_, j) => j !== i));
 
   return (
     <fieldset className="participants">
@@ -63,55 +135,14 @@ export function ParticipantsEditor(props: { value: Participant[]; onChange(next:
         </thead>
         <tbody>
           {props.value.map((p, i) => (
-            <tr key={p.id}>
-              <td>
-                <select aria-label={`${t('gender')} ${i + 1}`} value={p.gender} disabled={props.readOnly} onChange={(e) => update(i, { gender: e.target.value as Participant['gender'] })}>
-                  <option value="unknown">{t('gender_unknown')}</option>
-                  <option value="m">{t('gender_m')}</option>
-                  <option value="f">{t('gender_f')}</option>
-                </select>
-              </td>
-              <td>
-                <input aria-label={`${t('name')} ${i + 1}`} list="known-people" value={p.name} readOnly={props.readOnly} dir="auto" maxLength={300} onChange={(e) => update(i, { name: e.target.value })} />
-              </td>
-              <td>
-                <input aria-label={`${t('personTitle')} ${i + 1}`} value={p.title} readOnly={props.readOnly} dir="auto" maxLength={300} onChange={(e) => update(i, { title: e.target.value })} />
-              </td>
-              <td>
-                <input aria-label={`${t('organisation')} ${i + 1}`} value={p.organisation} readOnly={props.readOnly} dir="auto" maxLength={300} onChange={(e) => update(i, { organisation: e.target.value })} />
-              </td>
-              <td>
-                <select
-                  aria-label={`${t('attendance')} ${i + 1}`}
-                  value={p.attendance ?? 'present'}
-                  disabled={props.readOnly}
-                  onChange={(e) => update(i, { attendance: e.target.value as Attendance })}
-                >
-                  {attendanceStatuses.map((a) => (
-                    <option key={a} value={a}>
-                      {t(attendanceKey(a, p.gender))}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <input
-                  aria-label={`${t(representedByKey(p.gender))} ${i + 1}`}
-                  value={p.representedBy ?? ''}
-                  readOnly={props.readOnly || (p.attendance ?? 'present') !== 'present'}
-                  dir="auto"
-                  maxLength={300}
-                  onChange={(e) => update(i, { representedBy: e.target.value })}
-                />
-              </td>
-              <td>
-                {!props.readOnly && (
-                  <button type="button" className="subtle" onClick={() => remove(i)} aria-label={`${t('remove')}: ${p.name || i + 1}`}>
-                    {t('remove')}
-                  </button>
-                )}
-              </td>
-            </tr>
+            <ParticipantRow
+              key={p.id}
+              p={p}
+              n={i + 1}
+              readOnly={props.readOnly}
+              onPatch={(patch) => props.onChange(patchRow(props.value, i, patch, people))}
+              onRemove={() => props.onChange(props.value.filter((_, j) => j !== i))}
+            />
           ))}
         </tbody>
       </table>

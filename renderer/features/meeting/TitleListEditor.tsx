@@ -1,8 +1,9 @@
 // An ordered list of titles (agenda items, annexes): edit in place, add, remove, reorder with the
 // buttons or Alt+Up / Alt+Down while an item has focus.
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, useRef } from 'react';
 import { newId } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import type { TitleList } from './titleLists.ts';
 import './title-list.css';
 
 export interface TitleItem {
@@ -11,27 +12,20 @@ export interface TitleItem {
 }
 
 export interface TitleListEditorProps<T extends TitleItem> {
+  /** Which list: its words and limits (titleLists.ts). */
+  list: TitleList;
   value: T[];
   onChange(next: T[]): void;
   readOnly: boolean;
-  className: string;
-  legend: string;
-  /** Under the legend: what the list is for. */
-  hint?: ReactNode;
-  /** The accessible name of the n-th item (from 1). */
-  itemLabel(n: number): string;
-  addLabel: string;
-  /** Prefix of new items' ids ('a' for agenda items). */
-  idPrefix: string;
-  /** Most items the list may hold (the schema's limit): the add button goes away there. */
-  max: number;
 }
 
 export function TitleListEditor<T extends TitleItem>(props: TitleListEditorProps<T>) {
   const { t } = useI18n();
-  const list = useRef<HTMLOListElement>(null);
+  const listElement = useRef<HTMLOListElement>(null);
   const hintId = useId();
   const items = props.value;
+  const spec = props.list;
+  const itemLabel = (n: number) => t(spec.item, { n });
 
   const move = (i: number, delta: number) => {
     const j = i + delta;
@@ -40,22 +34,22 @@ export function TitleListEditor<T extends TitleItem>(props: TitleListEditorProps
     [next[i], next[j]] = [next[j]!, next[i]!];
     props.onChange(next);
     // Keep the focus on the moved item so repeated Alt+arrow presses keep moving it.
-    requestAnimationFrame(() => list.current?.querySelectorAll<HTMLInputElement>('input')[j]?.focus());
+    requestAnimationFrame(() => listElement.current?.querySelectorAll<HTMLInputElement>('input')[j]?.focus());
   };
 
   return (
-    <fieldset className={props.className} aria-describedby={props.hint ? hintId : undefined}>
-      <legend>{props.legend}</legend>
-      {props.hint && (
+    <fieldset className={spec.className} aria-describedby={spec.hint ? hintId : undefined}>
+      <legend>{t(spec.legend)}</legend>
+      {spec.hint && (
         <p id={hintId} className="title-list-hint">
-          {props.hint}
+          {t(spec.hint)}
         </p>
       )}
-      <ol ref={list}>
+      <ol ref={listElement}>
         {items.map((item, i) => (
           <li key={item.id}>
             <input
-              aria-label={props.itemLabel(i + 1)}
+              aria-label={itemLabel(i + 1)}
               value={item.title}
               readOnly={props.readOnly}
               dir="auto"
@@ -73,13 +67,13 @@ export function TitleListEditor<T extends TitleItem>(props: TitleListEditorProps
             />
             {!props.readOnly && (
               <>
-                <button type="button" className="subtle" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('moveUp')}: ${props.itemLabel(i + 1)}`} title="Alt+↑">
+                <button type="button" className="subtle" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('moveUp')}: ${itemLabel(i + 1)}`} title="Alt+↑">
                   ↑
                 </button>
-                <button type="button" className="subtle" disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`${t('moveDown')}: ${props.itemLabel(i + 1)}`} title="Alt+↓">
+                <button type="button" className="subtle" disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`${t('moveDown')}: ${itemLabel(i + 1)}`} title="Alt+↓">
                   ↓
                 </button>
-                <button type="button" className="subtle" onClick={() => props.onChange(items.filter((_, k) => k !== i))} aria-label={`${t('remove')}: ${props.itemLabel(i + 1)}`}>
+                <button type="button" className="subtle" onClick={() => props.onChange(items.filter((_, k) => k !== i))} aria-label={`${t('remove')}: ${itemLabel(i + 1)}`}>
                   {t('remove')}
                 </button>
               </>
@@ -87,9 +81,9 @@ export function TitleListEditor<T extends TitleItem>(props: TitleListEditorProps
           </li>
         ))}
       </ol>
-      {!props.readOnly && items.length < props.max && (
-        <button type="button" onClick={() => props.onChange([...items, { id: newId(props.idPrefix), title: '' } as T])}>
-          {props.addLabel}
+      {!props.readOnly && items.length < spec.max && (
+        <button type="button" onClick={() => props.onChange([...items, { id: newId(spec.idPrefix), title: '' } as T])}>
+          {t(spec.add)}
         </button>
       )}
     </fieldset>
