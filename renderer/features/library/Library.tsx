@@ -4,6 +4,7 @@ import type { MeetingSummary } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { ErrorBanner } from '../common/ErrorBanner.tsx';
+import { actionFor } from '../common/keymap.ts';
 import { MeetingCard } from './MeetingCard.tsx';
 import { useMeetings } from './useMeetings.ts';
 
@@ -11,7 +12,7 @@ import { useMeetings } from './useMeetings.ts';
 function useNewMeetingKey(create: () => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {
+      if (actionFor('library', e)?.action === 'newMeeting') {
         e.preventDefault();
         create();
       }

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ErrorBanner } from '../common/ErrorBanner.tsx';
+import { actionFor, isTextField } from '../common/keymap.ts';
 import { TranscriptPanel } from '../transcript/TranscriptPanel.tsx';
 import { MinutesPanel } from '../minutes/MinutesPanel.tsx';
 import { ReviewEditor } from '../editor/ReviewEditor.tsx';
@@ -14,10 +15,6 @@ import { useMeeting } from './useMeeting.ts';
 import { useMeetingForm } from './useMeetingForm.ts';
 import { useRecordingOnOpen } from './useRecordingOnOpen.ts';
 
-function isTextField(el: Element | null): boolean {
-  return !!el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !['button', 'checkbox', 'radio'].includes((el as HTMLInputElement).type)));
-}
-
 /**
  * Ctrl+Z undoes the last list change (a removed participant, a moved agenda item or annex) when the
  * focus is not in a text field, where the browser's own text undo applies, and not in the review
@@ -28,11 +25,11 @@ function useFormKeys(undo: () => void, flush: () => Promise<void>, inReview: () 
   inReviewNow.current = inReview;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey && !isTextField(document.activeElement) && !inReviewNow.current()) {
+      const key = actionFor('details', e) ?? actionFor('global', e);
+      if (key?.action === 'formUndo' && !isTextField(document.activeElement) && !inReviewNow.current()) {
         e.preventDefault();
         undo();
-      } else if (mod && e.key.toLowerCase() === 's') {
+      } else if (key?.action === 'save') {
         e.preventDefault();
         void flush();
       }
