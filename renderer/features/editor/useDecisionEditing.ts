@@ -8,6 +8,7 @@ import { minutesTemplates } from '../../../shared/minutes/template.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { draftOf, editOfDraft, newDraft, type DecisionDraft } from './decision-draft.ts';
 import { useFocusReturn } from './useFocusReturn.ts';
+import { usePanelEdit } from './usePanelEdit.ts';
 
 export interface DecisionEditing {
   panelRef: RefObject<HTMLElement | null>;
@@ -28,28 +29,13 @@ export interface DecisionEditing {
 }
 
 export function useDecisionEditing(meeting: Meeting, selection: readonly string[], onEdit: (edit: EditInput) => Promise<void>): DecisionEditing {
-  const { t, errorMessage } = useI18n();
+  const { t } = useI18n();
   const nominalVotes = minutesTemplates[meeting.type].nominalVotes;
   const [draft, setDraft] = useState<DecisionDraft | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<Decision | null>(null);
   const panelRef = useRef<HTMLElement>(null);
   const focus = useFocusReturn(panelRef);
-
-  const run = async (edit: EditInput): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onEdit(edit);
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, setError, run } = usePanelEdit(onEdit);
 
   const open = (key: string, next: DecisionDraft) => {
     focus.remember(key);

@@ -10,6 +10,9 @@ import { initialModel } from './model-choice.ts';
 export const spokenLanguages = ['ar', 'auto', 'fr', 'en'] as const;
 export type SpokenLanguage = (typeof spokenLanguages)[number];
 
+/** The models known and the settings, read together. */
+const modelsAndSettings = () => Promise.all([client.api.listModels({}), client.api.getSettings({})]);
+
 export interface EngineChoice {
   models: ModelInfo[];
   setModels(models: ModelInfo[]): void;
@@ -34,7 +37,7 @@ export function useEngineChoice(meetingId: string, onError: (e: unknown) => void
   const [threads, setThreads] = useState(0);
 
   useEffect(() => {
-    Promise.all([client.api.listModels({}), client.api.getSettings({})])
+    modelsAndSettings()
       .then(([list, settings]) => {
         setModels(list);
         setModelId(initialModel(list, settings.modelId));
@@ -54,7 +57,7 @@ export function useEngineChoice(meetingId: string, onError: (e: unknown) => void
   );
 
   const downloaded = (id: string) =>
-    Promise.all([client.api.listModels({}), client.api.getSettings({})])
+    modelsAndSettings()
       .then(([list, settings]) => {
         setModels(list);
         if (settings.modelId === id) setModelId(id);
