@@ -29,7 +29,7 @@ test('import audio, transcribe with the local engine, export and approve the min
   await page.getByRole('tab', { name: 'التفريغ' }).click();
 
   await page.getByLabel('استيراد ملف صوتي').setInputFiles(mp3);
-  await expect(page.getByText('المدة: 0:12')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('المدة: 0:11')).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('button', { name: 'بدء التفريغ' }).click();
   await expect(page.getByRole('button', { name: 'إيقاف' })).toBeVisible();

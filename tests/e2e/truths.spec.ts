@@ -70,18 +70,18 @@ test('replacing the audio asks first, naming its duration and segment count; can
   await openTranscript(page, id);
   const segments = page.locator('.segments li');
   await expect(segments).toHaveCount(8);
-  await expect(page.getByText('المدة: 1:58')).toBeVisible();
+  await expect(page.getByText('المدة: 1:57')).toBeVisible();
 
   await page.getByLabel('استيراد ملف صوتي').setInputFiles(join(msa, '001.wav'));
   const dialog = page.getByRole('dialog', { name: 'استبدال التسجيل؟' });
-  await expect(dialog).toContainText('المدة: 1:58');
+  await expect(dialog).toContainText('المدة: 1:57');
   await expect(dialog).toContainText('عدد المقاطع: 8');
   await expect(dialog).toContainText('001.wav');
   await page.screenshot({ path: 'test-results/screens/replace-audio-confirm.png' });
   await dialog.getByRole('button', { name: 'إلغاء' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(segments).toHaveCount(8);
-  await expect(page.getByText('المدة: 1:58')).toBeVisible();
+  await expect(page.getByText('المدة: 1:57')).toBeVisible();
   expect(readMeeting(id).segments).toHaveLength(8);
   expect(readMeeting(id).audio.originalName).toBe('consultation.wav');
 
@@ -99,12 +99,12 @@ test('a transcript that stops before the end of the recording says which span ha
   await openTranscript(page, id);
   const warning = page.getByRole('note');
   await expect(warning).toContainText('النص لا يغطي التسجيل كله');
-  await expect(warning.getByRole('listitem')).toHaveText(['لا يوجد نص بين 1:28 و1:58 (30 ث)']);
+  await expect(warning.getByRole('listitem')).toHaveText(['لا يوجد نص بين 1:28 و1:57 (30 ث)']);
   await page.screenshot({ path: 'test-results/screens/gap-warning-ar.png', fullPage: true });
   await page.getByLabel('لغة الواجهة').selectOption('fr');
-  await expect(warning.getByRole('listitem')).toHaveText(['Aucun texte entre 1:28 et 1:58 (30 s)']);
+  await expect(warning.getByRole('listitem')).toHaveText(['Aucun texte entre 1:28 et 1:57 (30 s)']);
   await page.getByLabel('Langue de l’interface').selectOption('en');
-  await expect(warning.getByRole('listitem')).toHaveText(['No text between 1:28 and 1:58 (30 s)']);
+  await expect(warning.getByRole('listitem')).toHaveText(['No text between 1:28 and 1:57 (30 s)']);
   await page.getByLabel('Interface language').selectOption('ar');
 
   // A transcript covering the whole recording has no warning.
@@ -184,7 +184,7 @@ test('live segments are all shown; a finished job offers no Resume; new audio le
   const dialog = page.getByRole('dialog', { name: 'استبدال التسجيل؟' });
   await expect(dialog).toContainText(`عدد المقاطع: ${saved.length}`);
   await dialog.getByRole('button', { name: 'استبدال التسجيل' }).click();
-  await expect(page.getByText('المدة: 0:11')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('المدة: 0:10')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('لا يوجد نص بعد.')).toBeVisible();
   await expect(page.getByText('100%')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'بدء التفريغ' })).toBeVisible();

@@ -70,4 +70,26 @@ describe('one clock for every export', () => {
     }
     expect(clock(3725.9996)).toBe('01:02:06');
   });
+
+  it('the screens show the second the exports show, in the short form', async () => {
+    const { clock } = await import('../../renderer/features/common/time.ts');
+    const { formatShortClock } = await import('../../shared/text/time.ts');
+    // 3725.6 s: the whole second, never rounded up, on screen as in the exports.
+    expect(clock(3725.6)).toBe('1:02:05');
+    expect(formatClock(3725.6)).toBe('01:02:05');
+    const txt = formatTranscript('txt', [{ start: 3725.6, end: 3726, text: 'x', speakerId: null }]);
+    expect(txt.startsWith('[01:02:05 -')).toBe(true);
+    const table = [
+      [0, '0:00', '00:00:00'],
+      [59.9, '0:59', '00:00:59'],
+      [65, '1:05', '00:01:05'],
+      [3599.9996, '1:00:00', '01:00:00'],
+      [-3, '0:00', '00:00:00'],
+      [Number.NaN, '0:00', '00:00:00'],
+    ] as const;
+    for (const [t, short, long] of table) {
+      expect(formatShortClock(t), String(t)).toBe(short);
+      expect(formatClock(t), String(t)).toBe(long);
+    }
+  });
 });
