@@ -137,6 +137,12 @@ export function spawnEngine(bin: string, args: string[], env: NodeJS.ProcessEnv,
   });
 }
 
+/** Why a watchdog ended, in words for an error message: "killed by SIGKILL", "exit code 1". */
+export function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
+  const sig = signal ?? signalOfExitCode(code);
+  return sig ? `killed by ${sig}` : `exit code ${code}`;
+}
+
 /** Name of the signal behind a watchdog exit code of 128 + n, if any. */
 export function signalOfExitCode(code: number | null): string | null {
   if (code === null || code <= 128 || process.platform === 'win32') return null;

@@ -22,7 +22,7 @@ import { MahdarError } from '../../shared/errors.ts';
 import { killOnExit, pidAlive } from '../archive/processes.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
-import { engineEnv, signalOfExitCode, spawnEngine, stopEngine } from './engine.ts';
+import { engineEnv, exitReason, spawnEngine, stopEngine } from './engine.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
 
 export interface EngineSegment {
@@ -140,15 +140,18 @@ export function isNonSpeech(text: string): boolean {
   return !t || /^(\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|♪+)$/u.test(t);
 }
 
-/** The last meaningful lines of the engine's stderr, for the user-facing error. */
-function stderrDetail(tail: string, fallback: string): string {
+/**
+ * The user-facing detail of an engine that failed: the last two meaningful lines of its output
+ * (its error lines when it printed some), then why it ended. whisper-cli and whisper-server alike.
+ */
+export function engineFailureDetail(tail: string, why: string): string {
   const lines = tail
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('whisper_print_timings') && !PROGRESS_LINE.test(l));
-  const errors = lines.filter((l) => /error|fail|abort|invalid|cannot|unable/i.test(l));
+  const errors = lines.filter((l) => /error|fail|abort|invalid|cannot|couldn't|unable/i.test(l));
   const pick = (errors.length ? errors : lines).slice(-2).join(' | ');
-  return (pick || fallback).slice(0, 300);
+  return `${(pick || why).slice(0, 300)} (${why})`;
 }
 
 export function runWhisper(opts: RunOptions): RunHandle {
@@ -312,9 +315,8 @@ class WhisperRun {
       safe(() => this.progress());
       return { status: 'done', segments: this.segments };
     }
-    const sig = signal ?? signalOfExitCode(code);
-    const why = sig ? `killed by ${sig}` : `exit code ${code}`;
-    return this.failed(new MahdarError('engine.failed', { detail: stderrDetail(this.stderrTail, why) + ` (${why})` }));
+    const why = exitReason(code, signal);
+    return this.failed(new MahdarError('engine.failed', { detail: engineFailureDetail(this.stderrTail, why) }));
   }
 
   private failed(error: MahdarError): RunResult {

@@ -23,8 +23,8 @@ import { killOnExit } from '../../archive/processes.ts';
 import { wavHeader } from '../../audio/wav.ts';
 import { repoRoot } from '../../paths.ts';
 import { DEFAULT_DECODE } from '../decode-options.ts';
-import { engineEnv, LIVE_ENGINE_PRIORITY, packagedEngineDir, signalOfExitCode, spawnEngine, stopEngine } from '../engine.ts';
-import { collapseRepeats, isNonSpeech } from '../runner.ts';
+import { engineEnv, exitReason, LIVE_ENGINE_PRIORITY, packagedEngineDir, spawnEngine, stopEngine } from '../engine.ts';
+import { collapseRepeats, engineFailureDetail, isNonSpeech } from '../runner.ts';
 
 const exe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
 
@@ -206,10 +206,7 @@ class ServerProcess {
     watchdog.stdout!.on('data', keep);
     watchdog.stderr!.on('data', keep);
     this.exited = new Promise<string>((res) => {
-      watchdog.once('close', (code, signal) => {
-        const sig = signal ?? signalOfExitCode(code);
-        res(sig ? `killed by ${sig}` : `exit code ${code}`);
-      });
+      watchdog.once('close', (code, signal) => res(exitReason(code, signal)));
       watchdog.once('error', (err) => res(err.message));
     });
     watchdog.on('message', (msg: { enginePid?: unknown }) => {
@@ -223,9 +220,7 @@ class ServerProcess {
 
   /** The error message: the engine's last error lines (or last lines), and why it ended. */
   detail(why: string): string {
-    const lines = this.tail.split('\n').map((l) => l.trim()).filter(Boolean);
-    const errors = lines.filter((l) => /error|fail|couldn't|cannot|invalid/i.test(l));
-    return `${(errors.length ? errors : lines).slice(-2).join(' | ').slice(0, 300)} (${why})`;
+    return engineFailureDetail(this.tail, why);
   }
 
   async stop(): Promise<void> {
