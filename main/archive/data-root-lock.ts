@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MahdarError } from '../../shared/errors.ts';
 import { asDiskError } from './atomic-write.ts';
+import { pidAlive } from './processes.ts';
 
 export const LOCK_FILE = 'mahdar.lock';
 export type OwnerKind = 'desktop' | 'serve';
@@ -220,15 +221,6 @@ function here(): Here {
 function pidFacts(pid: number): PidFacts {
   const processStart = linuxProcessStart(pid);
   return { alive: pidAlive(pid), ...(processStart ? { processStart } : {}) };
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0: only asks whether the process exists
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by another user
-  }
 }
 
 /** Field 22 of /proc/<pid>/stat (start time since boot); the name in field 2 may hold spaces. */

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, constants as osConstants } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MahdarError } from '../../shared/errors.ts';
+import { killQuietly } from '../archive/processes.ts';
 import { repoRoot } from '../paths.ts';
 
 const exe = process.platform === 'win32' ? 'whisper-cli.exe' : 'whisper-cli';
@@ -136,9 +137,37 @@ export function spawnEngine(bin: string, args: string[], env: NodeJS.ProcessEnv,
   });
 }
 
+/** Why a watchdog ended, in words for an error message: "killed by SIGKILL", "exit code 1". */
+export function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
+  const sig = signal ?? signalOfExitCode(code);
+  return sig ? `killed by ${sig}` : `exit code ${code}`;
+}
+
 /** Name of the signal behind a watchdog exit code of 128 + n, if any. */
 export function signalOfExitCode(code: number | null): string | null {
   if (code === null || code <= 128 || process.platform === 'win32') return null;
   const n = code - 128;
   return Object.entries(osConstants.signals).find(([, v]) => v === n)?.[0] ?? null;
+}
+
+/**
+ * Stops an engine started by spawnEngine: asks its watchdog ({stop: true}: SIGTERM, then SIGKILL
+ * after 300 ms), and kills the engine and the watchdog if the watchdog is still there after
+ * `hardAfterMs`. Nothing to do once the watchdog has exited.
+ */
+export function stopEngine(watchdog: ChildProcess, enginePid: () => number | undefined, hardAfterMs: number): void {
+  const running = () => watchdog.exitCode === null && watchdog.signalCode === null;
+  if (!running()) return;
+  try {
+    if (watchdog.connected) watchdog.send({ stop: true });
+  } catch {
+    // The channel is closing: the watchdog is on its way out and takes the engine with it.
+  }
+  const hard = setTimeout(() => {
+    const pid = enginePid();
+    if (pid) killQuietly(pid, 'SIGKILL');
+    if (running()) watchdog.kill('SIGKILL');
+  }, hardAfterMs);
+  hard.unref();
+  watchdog.once('close', () => clearTimeout(hard));
 }

@@ -1,6 +1,7 @@
 // A transcription job for one meeting: runs the engine (runner.ts) on the meeting's audio from
-// the end of the last saved segment, saves every segment into meeting.json as it arrives,
-// publishes {type:'segment'} and {type:'job'} events, and ends done, cancelled or failed. After
+// the end of the last saved segment, saves every segment into meeting.json as it arrives
+// (segment-saver.ts), publishes {type:'segment'} and {type:'job'} events (job-progress.ts), and
+// ends done, cancelled or failed, leaving a record of the run (job-record.ts). After
 // a crash, a kill, a cancel or a restart of the app, starting again resumes where the saved
 // segments stop: nothing is transcribed twice and nothing is skipped.
 //
@@ -11,22 +12,25 @@
 // until the command ends. Progress (doneSec, percent) counts only segments written to meeting.json.
 // After a run that ended done, the engine's confidence in each word (runner.ts onConfidence) is
 // stored on the run's segments (`wordConfidence`) in one more save, before the job says done.
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TranscriptionJob, transcriptionLanguages } from '../../shared/api.ts';
 import { LIMITS, newId, type Meeting, type Segment } from '../../shared/domain.ts';
 import { MahdarError, toErrorPayload, type ErrorCode } from '../../shared/errors.ts';
 import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
-import { writeFileAtomic } from '../archive/atomic-write.ts';
-import { modelsDir, type ServiceContext } from '../context/context.ts';
+import type { ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
 import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, USE_VAD, type DecodeOptions } from './decode-options.ts';
 import { resolveThreads, whisperCliPath } from './engine.ts';
-import { findVadModel, resolveModel } from './models.ts';
+import { clearJobRecord, readJobRecord, writeJobRecord } from './job-record.ts';
+import { JobEvents, settle } from './job-progress.ts';
+import { findVadModel, resolveModel, type LocalModel } from './models.ts';
 import { runWhisper, type EngineSegment, type RunHandle, type RunResult } from './runner.ts';
+import { audioRef, sameAudio, SegmentSaver, type AudioRef } from './segment-saver.ts';
 
 // Defined beside the other decoding choices (models.ts needs it too, and job.ts imports models.ts).
 export { USE_VAD };
+// Where the services find it (they clear the record when the audio is replaced).
+export { clearJobRecord };
 
 type TranscriptionLanguage = (typeof transcriptionLanguages)[number];
 
@@ -44,18 +48,6 @@ export interface StartOptions {
   restart?: boolean;
 }
 
-/** What is kept beside meeting.json about the last run (so a finished job is not run again). */
-interface JobRecord {
-  status: TranscriptionJob['status'];
-  modelId: string;
-  language: string;
-  doneSec: number;
-  updatedAt: string;
-  /** The recording the run worked on; a record of another recording does not count. */
-  audio?: { file: string; sha256: string | null };
-}
-const RECORD_FILE = 'transcription.json';
-
 interface Running {
   job: TranscriptionJob;
   handle: RunHandle | null;
@@ -64,12 +56,33 @@ interface Running {
   cancelRequested: boolean;
 }
 
-type AudioRef = { file: string; sha256: string | null };
-const audioRef = (m: Pick<Meeting, 'audio'>): AudioRef | null => (m.audio ? { file: m.audio.file, sha256: m.audio.sha256 ?? null } : null);
-const sameAudio = (a: AudioRef | null | undefined, b: AudioRef | null | undefined) => !!a && !!b && a.file === b.file && a.sha256 === b.sha256;
+/** What a job works with, found and checked before it starts (prepare). */
+interface JobSetup {
+  meeting: Meeting;
+  audio: AudioRef;
+  audioPath: string;
+  model: LocalModel;
+  bin: string;
+  decode: DecodeOptions;
+  durationSec: number;
+  /** Where the run starts: the end of the saved segments. */
+  offsetSec: number;
+  /** The last run on this recording ended done and its segments are there: nothing to run. */
+  alreadyDone: boolean;
+}
 
-/** Thrown inside a save when meeting.json no longer names the job's recording. */
-class AudioChanged extends Error {}
+/** The job's result when there is no engine to run: nothing left to transcribe, or a cancel came first. */
+function withoutRun(setup: JobSetup, running: Running): RunResult | null {
+  const { durationSec, offsetSec } = setup;
+  if (setup.alreadyDone || (durationSec > 0 && offsetSec >= durationSec - 0.05)) return { status: 'done', segments: 0 };
+  if (running.cancelRequested) return { status: 'cancelled', segments: 0 };
+  return null;
+}
+
+/** A new saved segment of the engine's text, its times rounded to the millisecond. */
+function newSegment(start: number, end: number, text: string): Segment {
+  return { id: newId('s'), start: round(start), end: round(end), text: text.slice(0, LIMITS.longText), speakerId: null, tags: [], edited: false };
+}
 
 /** Last end among saved segments: where a resumed run starts. */
 export function resumePoint(segments: readonly Pick<Segment, 'end'>[]): number {
@@ -168,7 +181,7 @@ export class TranscriptionJobs {
       cancelRequested: false,
     };
     this.jobs.set(meetingId, running);
-    let setup: Awaited<ReturnType<TranscriptionJobs['prepare']>>;
+    let setup: JobSetup;
     try {
       setup = await this.prepare(opts, running);
     } catch (err) {
@@ -193,14 +206,10 @@ export class TranscriptionJobs {
     job.status = 'failed';
     job.error = toErrorPayload(err);
     job.etaSec = null;
-    this.jobs.delete(meetingId);
-    this.last.set(meetingId, { ...job });
-    this.ctx.events.publish({ type: 'job', job: { ...job } });
-    this.ctx.events.publish({ type: 'meeting', meetingId });
-    return { ...job };
+    return this.ended(running, true);
   }
 
-  private async prepare(opts: StartOptions, running: Running) {
+  private async prepare(opts: StartOptions, running: Running): Promise<JobSetup> {
     const { ctx } = this;
     let meeting = await ctx.archive.read(opts.meetingId);
     if (meeting.status === 'approved') throw new MahdarError('meeting.readOnly');
@@ -233,7 +242,7 @@ export class TranscriptionJobs {
     const audio = audioRef(meeting);
     if (!meeting.audio || !audio) throw new MahdarError('audio.missing');
     const durationSec = meeting.audio.durationSec;
-    const record = await this.readRecord(meeting.id);
+    const record = await readJobRecord(ctx, meeting.id);
     const offsetSec = resumePoint(meeting.segments);
     running.job.modelId = model.id;
     running.job.doneSec = offsetSec;
@@ -245,179 +254,40 @@ export class TranscriptionJobs {
     return { meeting, audio, audioPath, model, bin, decode, durationSec, offsetSec, alreadyDone };
   }
 
-  private async execute(
-    setup: Awaited<ReturnType<TranscriptionJobs['prepare']>>,
-    running: Running,
-  ): Promise<TranscriptionJob> {
-    const { ctx } = this;
-    const { meeting, durationSec, offsetSec, audio } = setup;
+  /**
+   * Runs the engine (unless there is nothing left to do), saves its segments as they come, then
+   * ends the job: done, cancelled or failed, or cancelled and forgotten when meeting.json came to
+   * name another recording meanwhile.
+   */
+  private async execute(setup: JobSetup, running: Running): Promise<TranscriptionJob> {
+    const { meeting, durationSec, audio } = setup;
     const meetingId = meeting.id;
-    const job = running.job;
-    let lastJobEvent = 0;
-    const publishJob = (force = false) => {
-      const now = Date.now();
-      if (!force && now - lastJobEvent < 500) return;
-      lastJobEvent = now;
-      ctx.events.publish({ type: 'job', job: { ...job } });
-    };
-    const percentOf = (sec: number) => (durationSec > 0 ? Math.round(Math.min(100, (sec / durationSec) * 100) * 10) / 10 : 0);
-
-    // Segments are appended in order; a write in flight coalesces the ones that arrive meanwhile.
-    let pending: Segment[] = [];
-    let writing: Promise<void> | null = null;
-    let saveError: unknown = null;
-    let audioChanged = false;
-    let lastEnd = offsetSec;
-    /** End of the last segment written to meeting.json: all that progress may claim. */
-    let savedEnd = offsetSec;
-    const flush = (): Promise<void> => {
-      if (writing) return writing;
-      if (!pending.length) return Promise.resolve();
-      const batch = pending;
-      pending = [];
-      writing = ctx.archive
-        .update(meetingId, (m: Meeting) => {
-          if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
-          if (!sameAudio(audioRef(m), audio)) throw new AudioChanged();
-          const room = LIMITS.segments - m.segments.length;
-          return { ...m, segments: [...m.segments, ...batch.slice(0, Math.max(0, room))] };
-        })
-        .then(() => {
-          for (const s of batch) ctx.events.publish({ type: 'segment', meetingId, segment: s });
-          savedEnd = Math.max(savedEnd, ...batch.map((s) => s.end));
-          job.doneSec = savedEnd;
-          job.percent = percentOf(savedEnd);
-          publishJob(true);
-        })
-        .catch((err: unknown) => {
-          if (err instanceof AudioChanged) audioChanged = true;
-          else saveError = err;
-          void running.handle?.cancel();
-        })
-        .finally(() => {
-          writing = null;
-        })
-        .then(() => (pending.length && !saveError && !audioChanged ? flush() : undefined));
-      return writing;
-    };
-
-    /** The saved segment's id of each streamed segment, and the confidences the run gave them. */
-    const idOf = new Map<EngineSegment, string>();
+    const events = new JobEvents(this.ctx, running.job, durationSec);
+    const saver = new SegmentSaver(this.ctx.archive, meetingId, audio, setup.offsetSec, {
+      saved: (batch, savedEnd) => {
+        for (const segment of batch) this.ctx.events.publish({ type: 'segment', meetingId, segment });
+        events.saved(savedEnd);
+      },
+      stopped: () => void running.handle?.cancel(),
+    });
     const confidences = new Map<string, number[]>();
-    const onSegment = (seg: EngineSegment) => {
-      if (audioChanged) return;
-      // Never overlap what is saved: a resumed run starts exactly at the last saved end.
-      const start = Math.max(seg.start, lastEnd);
-      const end = Math.max(seg.end, start);
-      lastEnd = end;
-      const id = newId('s');
-      idOf.set(seg, id);
-      pending.push({
-        id,
-        start: round(start),
-        end: round(end),
-        text: seg.text.slice(0, LIMITS.longText),
-        speakerId: null,
-        tags: [],
-        edited: false,
-      });
-      // Progress moves when this segment is on disk (in flush), not before.
-      void flush();
-    };
-
-    let result: RunResult;
-    if (setup.alreadyDone || (durationSec > 0 && offsetSec >= durationSec - 0.05)) {
-      result = { status: 'done', segments: 0 };
-    } else if (running.cancelRequested) {
-      result = { status: 'cancelled', segments: 0 };
-    } else {
-      publishJob(true);
-      const handle = runWhisper({
-        bin: setup.bin,
-        model: setup.model.path,
-        audio: setup.audioPath,
-        durationSec,
-        offsetSec,
-        decode: setup.decode,
-        onSegment,
-        onConfidence: (seg, ps) => {
-          const id = idOf.get(seg);
-          if (id) confidences.set(id, ps);
-        },
-        // The engine is running: tell the UI (and tests waiting for it) at once.
-        onStart: () => publishJob(true),
-        onProgress: (p) => {
-          // Only the time estimate comes from the engine's own progress; percent and doneSec
-          // follow the saved segments.
-          job.etaSec = p.etaSec === null ? null : Math.round(p.etaSec);
-          publishJob();
-        },
-      });
-      running.handle = handle;
-      if (running.cancelRequested) void handle.cancel();
-      result = await handle.done;
-    }
+    // Without a run nothing is awaited before the job's end state is set: start() returns the
+    // state execute reached at its first await, so a finished meeting says done at once.
+    const result = withoutRun(setup, running) ?? (await this.transcribe(setup, running, saver, events, confidences));
     // Let every segment reach the disk before the job says it ended.
-    while ((writing || pending.length) && !saveError && !audioChanged) await flush();
-    if (writing) await writing;
-    if (result.status === 'done' && confidences.size && !saveError && !audioChanged) {
-      let gained: Segment[] = [];
-      await ctx.archive
-        .update(meetingId, (m: Meeting) => {
-          gained = [];
-          if (m.status === 'approved' || !sameAudio(audioRef(m), audio)) return m;
-          const segments = m.segments.map((s) => {
-            const next = withConfidence(s, confidences.get(s.id));
-            if (next !== s) gained.push(next);
-            return next;
-          });
-          return { ...m, segments };
-        })
-        // An editor open on the meeting already has these segments: it takes their confidences.
-        .then(() => gained.forEach((segment) => ctx.events.publish({ type: 'segment', meetingId, segment })))
-        // The confidence only helps the review: the transcript is saved without it.
-        .catch(() => undefined);
+    if (!saver.idle) await saver.drain();
+    if (saver.state.kind === 'audioChanged') return this.endOnAnotherRecording(running);
+    if (result.status === 'done' && confidences.size && saver.state.kind === 'saving') {
+      await this.saveConfidences(meetingId, audio, confidences);
     }
-
-    if (audioChanged) {
-      // The meeting now names another recording: this run's segments and record belonged to the
-      // old one and are dropped; the new recording starts from zero.
-      job.status = 'cancelled';
-      job.etaSec = null;
-      job.doneSec = 0;
-      job.percent = 0;
-      this.jobs.delete(meetingId);
-      this.last.delete(meetingId);
-      publishJob(true);
-      ctx.events.publish({ type: 'meeting', meetingId });
-      return { ...job };
-    }
-    if (saveError) {
-      job.status = 'failed';
-      job.error = toErrorPayload(saveError);
-    } else if (result.status === 'done') {
-      job.status = 'done';
-      job.percent = 100;
-      job.doneSec = durationSec;
-      job.etaSec = 0;
-    } else if (result.status === 'cancelled') {
-      job.status = 'cancelled';
-      job.etaSec = null;
-    } else {
-      job.status = 'failed';
-      job.error = toErrorPayload(result.error);
-      job.etaSec = null;
-    }
-    // Progress reported as saved work only: what a resumed run will not redo.
-    if (job.status !== 'done') {
-      job.doneSec = savedEnd;
-      job.percent = percentOf(savedEnd);
-    } else {
+    const job = running.job;
+    settle(job, result, saver, durationSec);
+    if (job.status === 'done') {
       // Where the transcript has no text (the engine stopped early or skipped a passage), say so.
-      const saved = await ctx.archive.read(meetingId).catch(() => null);
+      const saved = await this.ctx.archive.read(meetingId).catch(() => null);
       if (saved) job.untranscribed = untranscribedSpans(saved.segments, durationSec);
     }
-    await this.writeRecord(meetingId, {
+    await writeJobRecord(this.ctx, meetingId, {
       status: job.status,
       modelId: job.modelId,
       language: setup.decode.language,
@@ -425,30 +295,95 @@ export class TranscriptionJobs {
       updatedAt: new Date().toISOString(),
       audio,
     }).catch(() => undefined);
+    return this.ended(running, true);
+  }
+
+  /** The engine's run from the resume point, each segment handed to the saver. */
+  private async transcribe(
+    setup: JobSetup,
+    running: Running,
+    saver: SegmentSaver,
+    events: JobEvents,
+    confidences: Map<string, number[]>,
+  ): Promise<RunResult> {
+    const { durationSec, offsetSec } = setup;
+    events.publish(true);
+    /** The saved segment's id of each streamed segment, for the confidences the run gives them at the end. */
+    const idOf = new Map<EngineSegment, string>();
+    let lastEnd = offsetSec;
+    const handle = runWhisper({
+      bin: setup.bin,
+      model: setup.model.path,
+      audio: setup.audioPath,
+      durationSec,
+      offsetSec,
+      decode: setup.decode,
+      onSegment: (seg) => {
+        // Never overlap what is saved: a resumed run starts exactly at the last saved end.
+        const start = Math.max(seg.start, lastEnd);
+        lastEnd = Math.max(seg.end, start);
+        const segment = newSegment(start, lastEnd, seg.text);
+        idOf.set(seg, segment.id);
+        // Progress moves when this segment is on disk (saver.saved), not before.
+        saver.add(segment);
+      },
+      onConfidence: (seg, ps) => {
+        const id = idOf.get(seg);
+        if (id) confidences.set(id, ps);
+      },
+      // The engine is running: tell the UI (and tests waiting for it) at once.
+      onStart: () => events.publish(true),
+      onProgress: (p) => events.eta(p.etaSec),
+    });
+    running.handle = handle;
+    if (running.cancelRequested) void handle.cancel();
+    return handle.done;
+  }
+
+  /** Stores the engine's word confidences on the run's segments, and tells an open editor. */
+  private async saveConfidences(meetingId: string, audio: AudioRef, confidences: Map<string, number[]>): Promise<void> {
+    let gained: Segment[] = [];
+    await this.ctx.archive
+      .update(meetingId, (m: Meeting) => {
+        gained = [];
+        if (m.status === 'approved' || !sameAudio(audioRef(m), audio)) return m;
+        const segments = m.segments.map((s) => {
+          const next = withConfidence(s, confidences.get(s.id));
+          if (next !== s) gained.push(next);
+          return next;
+        });
+        return { ...m, segments };
+      })
+      // An editor open on the meeting already has these segments: it takes their confidences.
+      .then(() => gained.forEach((segment) => this.ctx.events.publish({ type: 'segment', meetingId, segment })))
+      // The confidence only helps the review: the transcript is saved without it.
+      .catch(() => undefined);
+  }
+
+  /**
+   * The meeting now names another recording: this run's segments and record belonged to the old
+   * one and are dropped; the new recording starts from zero.
+   */
+  private endOnAnotherRecording(running: Running): TranscriptionJob {
+    const job = running.job;
+    job.status = 'cancelled';
+    job.etaSec = null;
+    job.doneSec = 0;
+    job.percent = 0;
+    return this.ended(running, false);
+  }
+
+  /** The job is over: it leaves the running jobs (its state kept as the last one's, or not) and says so. */
+  private ended(running: Running, keep: boolean): TranscriptionJob {
+    const { meetingId } = running.job;
     this.jobs.delete(meetingId);
-    this.last.set(meetingId, { ...job });
-    publishJob(true);
-    ctx.events.publish({ type: 'meeting', meetingId });
-    return { ...job };
+    if (keep) this.last.set(meetingId, { ...running.job });
+    else this.last.delete(meetingId);
+    this.ctx.events.publish({ type: 'job', job: { ...running.job } });
+    this.ctx.events.publish({ type: 'meeting', meetingId });
+    return { ...running.job };
   }
 
-  private async readRecord(meetingId: string): Promise<JobRecord | null> {
-    try {
-      return JSON.parse(await readFile(join(this.ctx.archive.meetingDir(meetingId), RECORD_FILE), 'utf8')) as JobRecord;
-    } catch {
-      return null;
-    }
-  }
-
-  private async writeRecord(meetingId: string, record: JobRecord): Promise<void> {
-    await writeFileAtomic(join(this.ctx.archive.meetingDir(meetingId), RECORD_FILE), JSON.stringify(record, null, 2));
-  }
-}
-
-/** Forgets the record of the last run (when the audio is replaced, a new transcription starts from zero). */
-export async function clearJobRecord(ctx: ServiceContext, meetingId: string): Promise<void> {
-  const { rm } = await import('node:fs/promises');
-  await rm(join(ctx.archive.meetingDir(meetingId), RECORD_FILE), { force: true });
 }
 
 const round = (t: number) => Math.round(t * 1000) / 1000;

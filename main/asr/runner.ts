@@ -19,9 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MahdarError } from '../../shared/errors.ts';
+import { killOnExit, pidAlive } from '../archive/processes.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
-import { engineEnv, signalOfExitCode, spawnEngine } from './engine.ts';
+import { engineEnv, exitReason, spawnEngine, stopEngine } from './engine.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
 
 export interface EngineSegment {
@@ -66,37 +67,12 @@ export type RunResult =
   | { status: 'failed'; segments: number; error: MahdarError };
 
 export interface RunHandle {
-  /** Settles when the child is gone; never rejects. */
+  /** Settles when the child is gone; rejects only on decode options that decodeArgs refuses. */
   done: Promise<RunResult>;
-  /** Stops the engine (SIGTERM, then SIGKILL after 300 ms); resolves once it has exited. */
+  /** Stops the engine (engine.ts, stopEngine); resolves once it has exited. */
   cancel(): Promise<RunResult>;
   /** The engine's process id once it started (tests kill it to simulate a crash). */
   readonly pid: number | undefined;
-}
-
-/** Engine watchdogs alive now, with their engine's pid once known: killed when the app exits normally. */
-const live = new Map<ChildProcess, number | undefined>();
-let exitHook = false;
-function track(c: ChildProcess): void {
-  live.set(c, undefined);
-  c.once('close', () => live.delete(c));
-  if (!exitHook) {
-    exitHook = true;
-    process.once('exit', () => {
-      for (const [watchdog, enginePid] of live) {
-        if (enginePid) killQuietly(enginePid, 'SIGKILL');
-        watchdog.kill('SIGKILL');
-      }
-    });
-  }
-}
-
-function killQuietly(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
 }
 
 /** Prefix of the temporary folders of runs (the engine's JSON, the tail WAV of a resumed run); the pid says whose. */
@@ -118,15 +94,6 @@ export async function sweepRunTemp(dir = tmpdir()): Promise<string[]> {
     );
   }
   return removed;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -173,175 +140,213 @@ export function isNonSpeech(text: string): boolean {
   return !t || /^(\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|♪+)$/u.test(t);
 }
 
-/** The last meaningful lines of the engine's stderr, for the user-facing error. */
-function stderrDetail(tail: string, fallback: string): string {
+/**
+ * The user-facing detail of an engine that failed: the last two meaningful lines of its output
+ * (its error lines when it printed some), then why it ended. whisper-cli and whisper-server alike.
+ */
+export function engineFailureDetail(tail: string, why: string): string {
   const lines = tail
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('whisper_print_timings') && !PROGRESS_LINE.test(l));
-  const errors = lines.filter((l) => /error|fail|abort|invalid|cannot|unable/i.test(l));
+  const errors = lines.filter((l) => /error|fail|abort|invalid|cannot|couldn't|unable/i.test(l));
   const pick = (errors.length ? errors : lines).slice(-2).join(' | ');
-  return (pick || fallback).slice(0, 300);
+  return `${(pick || why).slice(0, 300)} (${why})`;
 }
 
 export function runWhisper(opts: RunOptions): RunHandle {
-  const offsetSec = Math.max(0, opts.offsetSec ?? 0);
-  const useSlice = offsetSec > 0 && !!opts.decode.vadModel;
-  const total = Math.max(opts.durationSec, 0.001);
-  let child: ChildProcess | null = null;
-  let enginePid: number | undefined;
-  let cancelled = false;
-  let segments = 0;
-  let doneSec = offsetSec;
-  let lastPercentFromEngine = 0;
-  let tmpDir: string | null = null;
-  const started = Date.now();
-  let stderrTail = '';
-
-  const progress = () => {
-    const fromEngine = offsetSec + ((total - offsetSec) * lastPercentFromEngine) / 100;
-    const reached = Math.min(total, Math.max(doneSec, fromEngine));
-    const percent = Math.max(0, Math.min(100, (reached / total) * 100));
-    const processed = reached - offsetSec;
-    const elapsed = (Date.now() - started) / 1000;
-    const etaSec = processed > 1 && elapsed > 1 ? Math.max(0, ((total - reached) * elapsed) / processed) : null;
-    opts.onProgress?.({ percent, doneSec: reached, etaSec });
+  const run = new WhisperRun(opts);
+  return {
+    done: run.done,
+    get pid() {
+      return run.enginePid;
+    },
+    cancel: () => run.cancel(),
   };
+}
 
-  const safe = (fn: () => void) => {
-    try {
-      fn();
-    } catch {
-      // A failing listener must not break the stream of segments.
-    }
-  };
+/** A listener's call: a failing listener must not break the stream of segments. */
+function safe(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // The listener's own fault: the run goes on.
+  }
+}
 
-  const done = (async (): Promise<RunResult> => {
-    let input = opts.audio;
-    let shift = 0;
-    const args = ['-m', opts.model, ...decodeArgs(opts.decode), '-pp'];
-    const streamed: EngineSegment[] = [];
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+/** One run of whisper-cli: its arguments, the engine's output as it comes, and how it ended. */
+class WhisperRun {
+  readonly done: Promise<RunResult>;
+  enginePid: number | undefined;
+  private readonly offsetSec: number;
+  private readonly total: number;
+  private readonly started = Date.now();
+  private child: ChildProcess | null = null;
+  private cancelled = false;
+  /** Added to the engine's timestamps: the offset when the engine reads a cut tail of the file. */
+  private shift = 0;
+  private segments = 0;
+  /** Segments given to onSegment, kept for their word confidences at the end. */
+  private readonly streamed: EngineSegment[] = [];
+  private doneSec: number;
+  private lastPercentFromEngine = 0;
+  private stderrTail = '';
+
+  constructor(private readonly opts: RunOptions) {
+    this.offsetSec = Math.max(0, opts.offsetSec ?? 0);
+    this.total = Math.max(opts.durationSec, 0.001);
+    this.doneSec = this.offsetSec;
+    this.done = this.run();
+  }
+
+  /** Stops the engine; resolves once it has exited. */
+  async cancel(): Promise<RunResult> {
+    this.cancelled = true;
+    if (this.child) stopEngine(this.child, () => this.enginePid, 1000);
+    return this.done;
+  }
+
+  /** The whole run, in a temporary folder removed at the end. */
+  private async run(): Promise<RunResult> {
+    // Options that decodeArgs refuses are the caller's bug: they reject `done`, nothing else does.
+    const decodeFlags = decodeArgs(this.opts.decode);
+    let tmpDir: string | null = null;
     try {
       tmpDir = await mkdtemp(join(tmpdir(), `${RUN_DIR_PREFIX}${process.pid}-`));
       const jsonBase = join(tmpDir, 'out');
-      args.push('-ojf', '-of', jsonBase);
-      if (useSlice) {
-        input = join(tmpDir, 'tail.wav');
-        await sliceWav(opts.audio, input, offsetSec);
-        shift = offsetSec;
-      } else if (offsetSec > 0) {
-        args.push('-ot', String(Math.round(offsetSec * 1000)));
-      }
-      args.push('-f', input);
-      if (cancelled) return { status: 'cancelled', segments };
+      const args = await this.engineArgs(decodeFlags, tmpDir, jsonBase);
       // The watchdog, not this process, starts the engine: check here that there is one to start.
-      if (!(await access(opts.bin).then(() => true, () => false))) return { status: 'failed', segments, error: new MahdarError('engine.missing') };
-      const result = await new Promise<RunResult>((resolvePromise) => {
-        let settled = false;
-        const settle = (r: RunResult) => {
-          if (!settled) {
-            settled = true;
-            resolvePromise(r);
-          }
-        };
-        const c = spawnEngine(opts.bin, args, engineEnv(opts.decode.threads));
-        child = c;
-        track(c);
-        c.on('message', (msg: { enginePid?: unknown }) => {
-          if (typeof msg?.enginePid !== 'number' || enginePid) return;
-          enginePid = msg.enginePid;
-          live.set(c, enginePid);
-          // A cancel that came before the engine was known has already asked the watchdog to stop it.
-          if (!cancelled) safe(() => opts.onStart?.(enginePid!));
-        });
-        c.on('error', (err: NodeJS.ErrnoException) => {
-          settle({ status: 'failed', segments, error: new MahdarError('engine.failed', { detail: err.message }) });
-        });
-        const out = createInterface({ input: c.stdout! });
-        out.on('line', (line) => {
-          const seg = parseSegmentLine(line);
-          if (!seg) return;
-          seg.start += shift;
-          seg.end += shift;
-          doneSec = Math.max(doneSec, seg.end);
-          seg.text = collapseRepeats(seg.text);
-          if (!isNonSpeech(seg.text)) {
-            segments++;
-            streamed.push(seg);
-            safe(() => opts.onSegment?.(seg));
-          }
-          safe(progress);
-        });
-        c.stderr!.setEncoding('utf8');
-        c.stderr!.on('data', (chunk: string) => {
-          stderrTail = (stderrTail + chunk).slice(-8192);
-          for (const m of chunk.matchAll(new RegExp(PROGRESS_LINE, 'g'))) {
-            lastPercentFromEngine = Math.max(lastPercentFromEngine, Number(m[1]));
-            safe(progress);
-          }
-        });
-        // 'close' comes after both pipes are drained (the engine holds them too): every segment
-        // line has been seen, and the engine is gone.
-        c.on('close', (code, signal) => {
-          if (cancelled) return settle({ status: 'cancelled', segments });
-          if (code === 0 && UNREADABLE_AUDIO.test(stderrTail)) {
-            // whisper-cli skips an input it cannot read and exits 0: nothing was transcribed.
-            return settle({ status: 'failed', segments, error: new MahdarError('engine.audioUnreadable') });
-          }
-          if (code === 0) {
-            doneSec = total;
-            lastPercentFromEngine = 100;
-            safe(progress);
-            return settle({ status: 'done', segments });
-          }
-          const sig = signal ?? signalOfExitCode(code);
-          const why = sig ? `killed by ${sig}` : `exit code ${code}`;
-          settle({ status: 'failed', segments, error: new MahdarError('engine.failed', { detail: stderrDetail(stderrTail, why) + ` (${why})` }) });
-        });
-      });
-      if (result.status === 'done' && opts.onConfidence && streamed.length) {
-        try {
-          const parsed = parseFullJson(await readFile(`${jsonBase}.json`), { shiftSec: shift });
-          for (const seg of streamed) {
-            const ps = wordConfidencesFor(seg, parsed);
-            if (ps) safe(() => opts.onConfidence!(seg, ps));
-          }
-        } catch {
-          // No file or not the expected JSON: the segments simply have no confidence.
-        }
-      }
+      if (!this.cancelled && !(await exists(this.opts.bin))) return this.failed(new MahdarError('engine.missing'));
+      if (this.cancelled) return { status: 'cancelled', segments: this.segments };
+      const result = await this.runEngine(args);
+      if (result.status === 'done') await this.giveConfidences(`${jsonBase}.json`);
       return result;
     } catch (err) {
-      const error = err instanceof MahdarError ? err : new MahdarError('engine.failed', { detail: (err as Error).message ?? String(err) });
-      return { status: 'failed', segments, error };
+      return this.failed(err instanceof MahdarError ? err : new MahdarError('engine.failed', { detail: (err as Error).message ?? String(err) }));
     } finally {
       if (tmpDir) await rm(tmpDir, { recursive: true, force: true }).catch(() => undefined);
     }
-  })();
+  }
 
-  return {
-    done,
-    get pid() {
-      return enginePid;
-    },
-    async cancel() {
-      cancelled = true;
-      const c = child as ChildProcess | null;
-      if (c && c.exitCode === null && c.signalCode === null) {
-        // The watchdog stops the engine (SIGTERM, then SIGKILL after 300 ms).
-        try {
-          if (c.connected) c.send({ stop: true });
-        } catch {
-          // The channel is closing: the watchdog is on its way out and takes the engine with it.
+  /** whisper-cli's arguments; with voice detection and an offset, the tail of the file is cut into tmpDir first. */
+  private async engineArgs(decodeFlags: string[], tmpDir: string, jsonBase: string): Promise<string[]> {
+    const { opts, offsetSec } = this;
+    const args = ['-m', opts.model, ...decodeFlags, '-pp', '-ojf', '-of', jsonBase];
+    let input = opts.audio;
+    if (offsetSec > 0 && opts.decode.vadModel) {
+      input = join(tmpDir, 'tail.wav');
+      await sliceWav(opts.audio, input, offsetSec);
+      this.shift = offsetSec;
+    } else if (offsetSec > 0) {
+      args.push('-ot', String(Math.round(offsetSec * 1000)));
+    }
+    args.push('-f', input);
+    return args;
+  }
+
+  /** Starts the engine and settles with how it ended, once all its output has been read. */
+  private runEngine(args: string[]): Promise<RunResult> {
+    return new Promise<RunResult>((resolvePromise) => {
+      let settled = false;
+      const settle = (r: RunResult) => {
+        if (!settled) {
+          settled = true;
+          resolvePromise(r);
         }
-        const hard = setTimeout(() => {
-          if (enginePid) killQuietly(enginePid, 'SIGKILL');
-          if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-        }, 1000);
-        hard.unref();
-        void done.finally(() => clearTimeout(hard));
+      };
+      const c = spawnEngine(this.opts.bin, args, engineEnv(this.opts.decode.threads));
+      this.child = c;
+      killOnExit(c, () => this.enginePid);
+      c.on('message', (msg: { enginePid?: unknown }) => this.onEngineStarted(msg));
+      c.on('error', (err: NodeJS.ErrnoException) => settle(this.failed(new MahdarError('engine.failed', { detail: err.message }))));
+      createInterface({ input: c.stdout! }).on('line', (line) => this.onLine(line));
+      c.stderr!.setEncoding('utf8');
+      c.stderr!.on('data', (chunk: string) => this.onStderr(chunk));
+      // 'close' comes after both pipes are drained (the engine holds them too): every segment
+      // line has been seen, and the engine is gone.
+      c.on('close', (code, signal) => settle(this.resultOfExit(code, signal)));
+    });
+  }
+
+  private onEngineStarted(msg: { enginePid?: unknown }): void {
+    if (typeof msg?.enginePid !== 'number' || this.enginePid) return;
+    const pid = msg.enginePid;
+    this.enginePid = pid;
+    // A cancel that came before the engine was known has already asked the watchdog to stop it.
+    if (!this.cancelled) safe(() => this.opts.onStart?.(pid));
+  }
+
+  /** One line of the engine's stdout: a segment, streamed unless it carries no speech. */
+  private onLine(line: string): void {
+    const seg = parseSegmentLine(line);
+    if (!seg) return;
+    seg.start += this.shift;
+    seg.end += this.shift;
+    this.doneSec = Math.max(this.doneSec, seg.end);
+    seg.text = collapseRepeats(seg.text);
+    if (!isNonSpeech(seg.text)) {
+      this.segments++;
+      this.streamed.push(seg);
+      safe(() => this.opts.onSegment?.(seg));
+    }
+    safe(() => this.progress());
+  }
+
+  /** The engine's stderr: kept for the error message, read for its progress lines. */
+  private onStderr(chunk: string): void {
+    this.stderrTail = (this.stderrTail + chunk).slice(-8192);
+    for (const m of chunk.matchAll(new RegExp(PROGRESS_LINE, 'g'))) {
+      this.lastPercentFromEngine = Math.max(this.lastPercentFromEngine, Number(m[1]));
+      safe(() => this.progress());
+    }
+  }
+
+  private resultOfExit(code: number | null, signal: NodeJS.Signals | null): RunResult {
+    if (this.cancelled) return { status: 'cancelled', segments: this.segments };
+    if (code === 0 && UNREADABLE_AUDIO.test(this.stderrTail)) {
+      // whisper-cli skips an input it cannot read and exits 0: nothing was transcribed.
+      return this.failed(new MahdarError('engine.audioUnreadable'));
+    }
+    if (code === 0) {
+      this.doneSec = this.total;
+      this.lastPercentFromEngine = 100;
+      safe(() => this.progress());
+      return { status: 'done', segments: this.segments };
+    }
+    const why = exitReason(code, signal);
+    return this.failed(new MahdarError('engine.failed', { detail: engineFailureDetail(this.stderrTail, why) }));
+  }
+
+  private failed(error: MahdarError): RunResult {
+    return { status: 'failed', segments: this.segments, error };
+  }
+
+  /** Reports how far the engine is: the furthest of its last segment and its own percentage. */
+  private progress(): void {
+    const { offsetSec, total } = this;
+    const fromEngine = offsetSec + ((total - offsetSec) * this.lastPercentFromEngine) / 100;
+    const reached = Math.min(total, Math.max(this.doneSec, fromEngine));
+    const percent = Math.max(0, Math.min(100, (reached / total) * 100));
+    const processed = reached - offsetSec;
+    const elapsed = (Date.now() - this.started) / 1000;
+    const etaSec = processed > 1 && elapsed > 1 ? Math.max(0, ((total - reached) * elapsed) / processed) : null;
+    this.opts.onProgress?.({ percent, doneSec: reached, etaSec });
+  }
+
+  /** After a clean exit: the confidence of each streamed segment's words, from the engine's full JSON. */
+  private async giveConfidences(jsonFile: string): Promise<void> {
+    const { onConfidence } = this.opts;
+    if (!onConfidence || !this.streamed.length) return;
+    try {
+      const parsed = parseFullJson(await readFile(jsonFile), { shiftSec: this.shift });
+      for (const seg of this.streamed) {
+        const ps = wordConfidencesFor(seg, parsed);
+        if (ps) safe(() => onConfidence(seg, ps));
       }
-      return done;
-    },
-  };
+    } catch {
+      // No file or not the expected JSON: the segments simply have no confidence.
+    }
+  }
 }

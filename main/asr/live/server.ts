@@ -19,10 +19,12 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { MahdarError } from '../../../shared/errors.ts';
+import { killOnExit } from '../../archive/processes.ts';
+import { wavHeader } from '../../audio/wav.ts';
 import { repoRoot } from '../../paths.ts';
 import { DEFAULT_DECODE } from '../decode-options.ts';
-import { engineEnv, LIVE_ENGINE_PRIORITY, packagedEngineDir, signalOfExitCode, spawnEngine } from '../engine.ts';
-import { collapseRepeats, isNonSpeech } from '../runner.ts';
+import { engineEnv, exitReason, LIVE_ENGINE_PRIORITY, packagedEngineDir, spawnEngine, stopEngine } from '../engine.ts';
+import { collapseRepeats, engineFailureDetail, isNonSpeech } from '../runner.ts';
 
 const exe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
 
@@ -124,41 +126,7 @@ async function freePort(): Promise<number> {
 
 /** A minimal WAV (16 kHz mono PCM16) around raw samples. */
 export function wavOf(pcm: Buffer): Buffer {
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'ascii');
-  h.writeUInt32LE(36 + pcm.length, 4);
-  h.write('WAVEfmt ', 8, 'ascii');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(1, 22);
-  h.writeUInt32LE(16000, 24);
-  h.writeUInt32LE(32000, 28);
-  h.writeUInt16LE(2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'ascii');
-  h.writeUInt32LE(pcm.length, 40);
-  return Buffer.concat([h, pcm]);
-}
-
-/** Engine watchdogs of live servers alive now: killed when the app exits normally. */
-const alive = new Set<{ watchdog: ChildProcess; pid: () => number | undefined }>();
-let exitHook = false;
-function track(entry: { watchdog: ChildProcess; pid: () => number | undefined }): void {
-  alive.add(entry);
-  entry.watchdog.once('close', () => alive.delete(entry));
-  if (exitHook) return;
-  exitHook = true;
-  process.once('exit', () => {
-    for (const e of alive) {
-      const pid = e.pid();
-      try {
-        if (pid) process.kill(pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-      e.watchdog.kill('SIGKILL');
-    }
-  });
+  return Buffer.concat([wavHeader(pcm.length), pcm]);
 }
 
 /** Starts whisper-server with the model loaded; resolves when it accepts requests. */
@@ -211,100 +179,89 @@ export function serverArgs(opts: LiveServerOptions, port: number, requestPath: s
 async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveServer> {
   const requestPath = newRequestPath();
   const args = serverArgs(opts, port, requestPath);
-  const watchdog = spawnEngine(opts.bin, args, engineEnv(opts.threads), LIVE_ENGINE_PRIORITY);
-  let enginePid: number | undefined;
-  track({ watchdog, pid: () => enginePid });
-  let tail = '';
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString('utf8')).slice(-8192);
-  };
-  watchdog.stdout!.on('data', keep);
-  watchdog.stderr!.on('data', keep);
-  const exited = new Promise<string>((res) => {
-    watchdog.once('close', (code, signal) => {
-      const sig = signal ?? signalOfExitCode(code);
-      res(sig ? `killed by ${sig}` : `exit code ${code}`);
-    });
-    watchdog.once('error', (err) => res(err.message));
-  });
-  const detail = (why: string) => {
-    const lines = tail.split('\n').map((l) => l.trim()).filter(Boolean);
-    const errors = lines.filter((l) => /error|fail|couldn't|cannot|invalid/i.test(l));
-    return `${(errors.length ? errors : lines).slice(-2).join(' | ').slice(0, 300)} (${why})`;
-  };
+  const server = new ServerProcess(spawnEngine(opts.bin, args, engineEnv(opts.threads), LIVE_ENGINE_PRIORITY));
   const base = `http://127.0.0.1:${port}${requestPath}`;
-
-  const stop = async () => {
-    if (watchdog.exitCode !== null || watchdog.signalCode !== null) return;
-    try {
-      if (watchdog.connected) watchdog.send({ stop: true });
-    } catch {
-      // closing already
-    }
-    const hard = setTimeout(() => {
-      try {
-        if (enginePid) process.kill(enginePid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-      watchdog.kill('SIGKILL');
-    }, 1500);
-    hard.unref();
-    await exited;
-    clearTimeout(hard);
-  };
-
-  watchdog.on('message', (msg: { enginePid?: unknown }) => {
-    if (typeof msg?.enginePid === 'number') enginePid = msg.enginePid;
-  });
-
-  // Ready when /health answers ok (it answers 503 while the model loads); failed if it exits.
-  const ready = (async () => {
-    let ended: string | null = null;
-    void exited.then((why) => (ended = why));
-    for (;;) {
-      if (ended !== null) throw new MahdarError('live.failed', { detail: detail(ended) });
-      if (/couldn't bind/.test(tail)) {
-        await stop();
-        throw new MahdarError('live.failed', { detail: `bind ${port}` });
-      }
-      const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
-      if (ok && enginePid) return;
-      await Promise.race([new Promise((r) => setTimeout(r, 50)), exited]);
-    }
-  })();
   try {
-    await ready;
+    await untilReady(server, base, port);
   } catch (err) {
-    await stop();
+    await server.stop();
     throw err;
   }
+  return liveServer(server, base, port);
+}
 
+/** whisper-server behind its watchdog: its pid, the tail of its output, its end, and how to stop it. */
+class ServerProcess {
+  enginePid: number | undefined;
+  /** The last 8 KiB of the engine's stdout and stderr, for the error message. */
+  tail = '';
+  /** Settles when the engine exits for any reason, with why. */
+  readonly exited: Promise<string>;
+
+  constructor(readonly watchdog: ChildProcess) {
+    killOnExit(watchdog, () => this.enginePid);
+    const keep = (chunk: Buffer) => {
+      this.tail = (this.tail + chunk.toString('utf8')).slice(-8192);
+    };
+    watchdog.stdout!.on('data', keep);
+    watchdog.stderr!.on('data', keep);
+    this.exited = new Promise<string>((res) => {
+      watchdog.once('close', (code, signal) => res(exitReason(code, signal)));
+      watchdog.once('error', (err) => res(err.message));
+    });
+    watchdog.on('message', (msg: { enginePid?: unknown }) => {
+      if (typeof msg?.enginePid === 'number') this.enginePid = msg.enginePid;
+    });
+  }
+
+  get hasExited(): boolean {
+    return this.watchdog.exitCode !== null || this.watchdog.signalCode !== null;
+  }
+
+  /** The error message: the engine's last error lines (or last lines), and why it ended. */
+  detail(why: string): string {
+    return engineFailureDetail(this.tail, why);
+  }
+
+  async stop(): Promise<void> {
+    if (this.hasExited) return;
+    stopEngine(this.watchdog, () => this.enginePid, 1500);
+    await this.exited;
+  }
+}
+
+/** Resolves when /health answers ok (it answers 503 while the model loads); rejects if the engine exits or cannot bind. */
+async function untilReady(server: ServerProcess, base: string, port: number): Promise<void> {
+  let ended: string | null = null;
+  void server.exited.then((why) => (ended = why));
+  for (;;) {
+    if (ended !== null) throw new MahdarError('live.failed', { detail: server.detail(ended) });
+    if (/couldn't bind/.test(server.tail)) {
+      await server.stop();
+      throw new MahdarError('live.failed', { detail: `bind ${port}` });
+    }
+    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    if (ok && server.enginePid) return;
+    await Promise.race([new Promise((r) => setTimeout(r, 50)), server.exited]);
+  }
+}
+
+/** A ready server as the recording uses it: decoding requests one at a time, then close. */
+function liveServer(server: ServerProcess, base: string, port: number): LiveServer {
   let chain: Promise<unknown> = Promise.resolve();
   let closed = false;
   const decodeOnce = async (pcm: Buffer, prompt?: string, o: DecodeWindowOptions = {}): Promise<DecodedSegment[] | null> => {
     if (closed) throw new MahdarError('live.failed', { detail: 'stopped' });
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(wavOf(pcm))], { type: 'audio/wav' }), 'window.wav');
-    form.append('response_format', 'verbose_json');
-    form.append('temperature', '0');
-    // Temperature fallback on (whisper.cpp's default): without it, short windows of Arabic fell
-    // into repetition loops ("وردك وردك وردك ...") with nothing to escape them.
-    form.append('temperature_inc', '0.2');
-    form.append('no_language_probabilities', 'true');
-    // Sent every time: whisper-server keeps a request's parameters for the next one.
-    form.append('prompt', prompt ?? '');
-    form.append('audio_ctx', String(liveContextFrames(o.contextSec ?? 30)));
-    let body: { segments?: { start?: number; end?: number; text?: string }[]; error?: string };
+    let body: InferenceBody;
     const signal = o.timeoutMs !== undefined ? AbortSignal.timeout(o.timeoutMs) : undefined;
     try {
-      const res = await fetch(`${base}/inference`, { method: 'POST', body: form, signal });
-      body = (await res.json()) as typeof body;
+      const res = await fetch(`${base}/inference`, { method: 'POST', body: inferenceForm(pcm, prompt, o), signal });
+      body = (await res.json()) as InferenceBody;
       if (!res.ok || body.error) throw new Error(body.error ?? `HTTP ${res.status}`);
     } catch (err) {
       if (signal?.aborted && !closed) return null;
-      const why = watchdog.exitCode !== null || watchdog.signalCode !== null ? await exited : (err as Error).message;
-      throw new MahdarError('live.failed', { detail: detail(why) });
+      const why = server.hasExited ? await server.exited : (err as Error).message;
+      throw new MahdarError('live.failed', { detail: server.detail(why) });
     }
     return (body.segments ?? [])
       .map((s) => ({ start: Number(s.start ?? 0), end: Number(s.end ?? 0), text: keepLeadingSpace(String(s.text ?? '')) }))
@@ -313,7 +270,7 @@ async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveSer
 
   return {
     get pid() {
-      return enginePid!;
+      return server.enginePid!;
     },
     port,
     decode(pcm, prompt, o) {
@@ -323,8 +280,30 @@ async function startOnce(opts: LiveServerOptions, port: number): Promise<LiveSer
     },
     async close() {
       closed = true;
-      await stop();
+      await server.stop();
     },
-    exited,
+    exited: server.exited,
   };
+}
+
+/** What /inference answers (response_format verbose_json). */
+interface InferenceBody {
+  segments?: { start?: number; end?: number; text?: string }[];
+  error?: string;
+}
+
+/** The /inference request for one window. */
+function inferenceForm(pcm: Buffer, prompt: string | undefined, o: DecodeWindowOptions): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(wavOf(pcm))], { type: 'audio/wav' }), 'window.wav');
+  form.append('response_format', 'verbose_json');
+  form.append('temperature', '0');
+  // Temperature fallback on (whisper.cpp's default): without it, short windows of Arabic fell
+  // into repetition loops ("وردك وردك وردك ...") with nothing to escape them.
+  form.append('temperature_inc', '0.2');
+  form.append('no_language_probabilities', 'true');
+  // Sent every time: whisper-server keeps a request's parameters for the next one.
+  form.append('prompt', prompt ?? '');
+  form.append('audio_ctx', String(liveContextFrames(o.contextSec ?? 30)));
+  return form;
 }

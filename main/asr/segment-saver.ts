@@ -1,0 +1,93 @@
+// Saves a transcription job's segments into meeting.json as they arrive (job.ts). Segments are
+// appended in order; those that arrive while a write is in flight go together in the next one.
+// Every write first checks that meeting.json still names the job's recording: once it names
+// another one, or a write fails, saving stops and the job is told to stop its engine.
+import { LIMITS, type Meeting, type Segment } from '../../shared/domain.ts';
+import { MahdarError } from '../../shared/errors.ts';
+import type { MeetingArchive } from '../archive/archive.ts';
+
+/** The recording a job works on: its file and checksum as meeting.json names them. */
+export type AudioRef = { file: string; sha256: string | null };
+export const audioRef = (m: Pick<Meeting, 'audio'>): AudioRef | null => (m.audio ? { file: m.audio.file, sha256: m.audio.sha256 ?? null } : null);
+export const sameAudio = (a: AudioRef | null | undefined, b: AudioRef | null | undefined) => !!a && !!b && a.file === b.file && a.sha256 === b.sha256;
+
+/** Where saving stands: going on; stopped for good because meeting.json names another recording; stopped by a failed write. */
+export type SaveState = { kind: 'saving' } | { kind: 'audioChanged' } | { kind: 'failed'; error: unknown };
+
+/** Thrown inside a save when meeting.json no longer names the job's recording. */
+class AudioChanged extends Error {}
+
+export interface SaverListener {
+  /** A batch is in meeting.json; `savedEnd` is the end of the last segment written so far. */
+  saved(batch: readonly Segment[], savedEnd: number): void;
+  /** A write failed or found another recording (`state` says which): the engine should stop. */
+  stopped(): void;
+}
+
+export class SegmentSaver {
+  state: SaveState = { kind: 'saving' };
+  /** End of the last segment written to meeting.json: all that progress may claim. */
+  savedEnd: number;
+  private pending: Segment[] = [];
+  private writing: Promise<void> | null = null;
+
+  constructor(
+    private readonly archive: MeetingArchive,
+    private readonly meetingId: string,
+    private readonly audio: AudioRef,
+    savedEnd: number,
+    private readonly listener: SaverListener,
+  ) {
+    this.savedEnd = savedEnd;
+  }
+
+  /** Queues a segment and writes it unless a write is in flight (it then goes in the next one). */
+  add(segment: Segment): void {
+    // The meeting names another recording: nothing of this run belongs in it any more.
+    if (this.state.kind === 'audioChanged') return;
+    this.pending.push(segment);
+    void this.flush();
+  }
+
+  /** No write in flight and nothing queued. */
+  get idle(): boolean {
+    return !this.writing && !this.pending.length;
+  }
+
+  /** Resolves when every queued segment is written, or saving has stopped. */
+  async drain(): Promise<void> {
+    while ((this.writing || this.pending.length) && this.state.kind === 'saving') await this.flush();
+    if (this.writing) await this.writing;
+  }
+
+  private flush(): Promise<void> {
+    if (this.writing) return this.writing;
+    if (!this.pending.length) return Promise.resolve();
+    const batch = this.pending;
+    this.pending = [];
+    this.writing = this.append(batch)
+      .then(() => {
+        this.savedEnd = Math.max(this.savedEnd, ...batch.map((s) => s.end));
+        this.listener.saved(batch, this.savedEnd);
+      })
+      .catch((err: unknown) => {
+        this.state = err instanceof AudioChanged ? { kind: 'audioChanged' } : { kind: 'failed', error: err };
+        this.listener.stopped();
+      })
+      .finally(() => {
+        this.writing = null;
+      })
+      .then(() => (this.pending.length && this.state.kind === 'saving' ? this.flush() : undefined));
+    return this.writing;
+  }
+
+  /** Appends the batch to meeting.json, up to the limit of segments a meeting holds. */
+  private append(batch: Segment[]): Promise<Meeting> {
+    return this.archive.update(this.meetingId, (m: Meeting) => {
+      if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
+      if (!sameAudio(audioRef(m), this.audio)) throw new AudioChanged();
+      const room = LIMITS.segments - m.segments.length;
+      return { ...m, segments: [...m.segments, ...batch.slice(0, Math.max(0, room))] };
+    });
+  }
+}
