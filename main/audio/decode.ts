@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { MahdarError } from '../../shared/errors.ts';
 import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
+import { config } from '../config.ts';
 import { readWavInfo } from './wav.ts';
 
 /** Largest file accepted for import: 8 GiB (about 13 hours of 48 kHz stereo WAV). */
@@ -16,8 +17,8 @@ export const MAX_AUDIO_BYTES = 8 * 1024 ** 3;
 /** Longest recording accepted: the domain's 24 hours. */
 export const MAX_AUDIO_SECONDS = 24 * 3600;
 
-export const ffmpegPath = () => process.env.MAHDAR_FFMPEG || 'ffmpeg';
-export const ffprobePath = () => process.env.MAHDAR_FFPROBE || 'ffprobe';
+export const ffmpegPath = () => config.ffmpeg();
+export const ffprobePath = () => config.ffprobe();
 
 interface ToolResult {
   code: number | null;

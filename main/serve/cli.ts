@@ -3,6 +3,7 @@
 // refused with one line naming it. The token is kept in the data root across restarts.
 import { resolve } from 'node:path';
 import { errorText, MahdarError } from '../../shared/errors.ts';
+import { config } from '../config.ts';
 import { dataRoot, extraModelDirs, repoRoot } from '../paths.ts';
 import { acquireDataRootLock } from '../archive/data-root-lock.ts';
 import { createContext } from '../context/context.ts';
@@ -36,13 +37,13 @@ async function main(argv: string[]): Promise<void> {
   await acquireDataRootLock(root, 'serve');
   const ctx = await createContext(root, extraModelDirs());
   const service = await createService(ctx);
-  const token = await serveToken(root, { rotate: argv.includes('--rotate-token'), override: process.env.MAHDAR_TOKEN });
+  const token = await serveToken(root, { rotate: argv.includes('--rotate-token'), override: config.token() });
   const started = await startServe({
     service,
     events: ctx.events,
     staticDir: resolve(repoRoot, 'dist', 'renderer'),
     token,
-    port: Number(process.env.MAHDAR_PORT ?? 0) || 0,
+    port: config.port(),
     resolveDownload: (id) => resolveDownload(ctx, id),
     openMedia: (id) => openMeetingAudio(ctx, id),
   });
