@@ -13,8 +13,8 @@ import { basename, join, resolve } from 'node:path';
 import { wordErrorRate } from '../shared/text/wer.ts';
 import { decodeArgs, DEFAULT_DECODE, type DecodeOptions } from '../main/asr/decode-options.ts';
 import { engineEnv, whisperCliPath } from '../main/asr/engine.ts';
-import { jobsFor, USE_VAD } from '../main/asr/job.ts';
-import { findVadModel } from '../main/asr/models.ts';
+import { jobsFor } from '../main/asr/job.ts';
+import { findVadModel } from '../main/asr/vad-model.ts';
 import { importAudioFile } from '../main/audio/import.ts';
 import { createContext } from '../main/context/context.ts';
 import type { BenchReport } from './index.ts';
@@ -71,7 +71,7 @@ export async function run(): Promise<BenchReport> {
     const audioPath = join(ctx.archive.meetingDir(meeting.id), imported.audio!.file);
 
     const modelId = basename(model).replace(/^ggml-/, '').replace(/\.bin$/, '');
-    const vadModel = USE_VAD ? await findVadModel(ctx) : null;
+    const vadModel = await findVadModel(ctx);
     const decode: DecodeOptions = { ...DEFAULT_DECODE, language: 'ar', threads, vadModel, prompt: null };
     // Exactly the argument vector the runner builds for an offset-0 run.
     const bareArgs = ['-m', model, ...decodeArgs(decode), '-pp', '-f', audioPath];

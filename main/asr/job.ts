@@ -20,13 +20,13 @@ import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import { modelsDir, type ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
-import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, USE_VAD, type DecodeOptions } from './decode-options.ts';
+import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
 import { resolveThreads, whisperCliPath } from './engine.ts';
-import { findVadModel, resolveModel } from './models.ts';
+import { resolveModel } from './models.ts';
+import { findVadModel } from './vad-model.ts';
 import { runWhisper, type EngineSegment, type RunHandle, type RunResult } from './runner.ts';
 
 // Defined beside the other decoding choices (models.ts needs it too, and job.ts imports models.ts).
-export { USE_VAD };
 
 type TranscriptionLanguage = (typeof transcriptionLanguages)[number];
 
@@ -211,7 +211,7 @@ export class TranscriptionJobs {
     const bin = whisperCliPath();
     const language = opts.language ?? settings.transcriptionLanguage ?? 'ar';
     const threads = resolveThreads(opts.threads, settings.threads);
-    const vadModel = USE_VAD ? await findVadModel(ctx) : null;
+    const vadModel = await findVadModel(ctx);
     const decode: DecodeOptions = {
       ...DEFAULT_DECODE,
       language,

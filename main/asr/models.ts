@@ -10,10 +10,10 @@ import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
 import { modelsDir, type ServiceContext } from '../context/context.ts';
 import { discardUpload, takeUpload } from '../context/uploads.ts';
 import { catalogueEntry, entryUrl, MODEL_CATALOGUE, type CatalogueEntry } from './catalogue.ts';
-import { validateModelFile, validateVadModelFile } from './model-file.ts';
+import { validateModelFile } from './model-file.ts';
 import { hashFile } from '../archive/file-hash.ts';
 import { withSpeed } from './calibration/store.ts';
-import { USE_VAD } from './decode-options.ts';
+import { findVadModel, VAD_FILE } from './vad-model.ts';
 
 /** A model file found on disk. */
 export interface LocalModel {
@@ -29,8 +29,6 @@ const PREFERENCE = ['large-v3-turbo', 'large-v3-turbo-q5_0', 'medium', 'medium-q
 
 const downloads = new Map<string, { received: number; total: number; promise: Promise<ModelInfo> }>();
 
-/** The Silero voice-activity model's own file names (whisper.cpp's ggml-silero-v5.1.2.bin). */
-const VAD_FILE = /^ggml-silero-.+\.bin$/i;
 /** Names that say "voice activity model", never listed or installed as Whisper models. */
 const VAD_WORD = /(?:^|[-_.])(?:silero|vad)(?:[-_.]|$)/i;
 
@@ -41,23 +39,6 @@ function idFromFileName(name: string): string | null {
   // The voice-activity model lives beside the Whisper models but is not one.
   if (VAD_FILE.test(name) || VAD_WORD.test(id)) return null;
   return id;
-}
-
-/**
- * The Silero voice-activity model: the newest ggml-silero-*.bin in the data root's models/, then
- * in ctx.modelDirs, that is a sound ggml Silero model. A file with that name that is not one (an
- * interrupted copy, something renamed) is skipped, so it never reaches the engine.
- */
-export async function findVadModel(ctx: ServiceContext): Promise<string | null> {
-  for (const dir of [modelsDir(ctx), ...ctx.modelDirs]) {
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => VAD_FILE.test(n));
-    names.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
-    for (const name of names) {
-      const path = join(dir, name);
-      if (await validateVadModelFile(path).then(() => true, () => false)) return path;
-    }
-  }
-  return null;
 }
 
 async function filesIn(dir: string): Promise<{ name: string; path: string; size: number }[]> {
@@ -139,7 +120,7 @@ export async function listModels(ctx: ServiceContext, catalogue: readonly Catalo
     });
   }
   // The speed measured on this computer, and the model recommended from it (calibration/).
-  return withSpeed(ctx, out, catalogue, USE_VAD && (await findVadModel(ctx)) !== null);
+  return withSpeed(ctx, out, catalogue, (await findVadModel(ctx)) !== null);
 }
 
 /** The file of a model id, validated (model.notFound / model.invalid). With no id, the best installed model. */

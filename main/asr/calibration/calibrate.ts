@@ -11,10 +11,11 @@ import { performance } from 'node:perf_hooks';
 import type { CalibrationStatus, ModelInfo } from '../../../shared/api.ts';
 import { MahdarError, toErrorPayload } from '../../../shared/errors.ts';
 import type { ServiceContext } from '../../context/context.ts';
-import { DEFAULT_DECODE, USE_VAD, type DecodeOptions } from '../decode-options.ts';
+import { DEFAULT_DECODE, type DecodeOptions } from '../decode-options.ts';
 import { whisperCliPath } from '../engine.ts';
 import { jobsFor } from '../job.ts';
-import { findVadModel, listModels, resolveModel } from '../models.ts';
+import { listModels, resolveModel } from '../models.ts';
+import { findVadModel } from '../vad-model.ts';
 import { runWhisper, type RunHandle } from '../runner.ts';
 import { calibrationSample, type Sample } from './sample.ts';
 import { currentSetup, saveMeasure } from './store.ts';
@@ -143,7 +144,7 @@ export class Calibrations {
   private async measure(run: Run, model: ModelInfo, sample: Sample, bin: string): Promise<void> {
     try {
       const local = await resolveModel(this.ctx, model.id);
-      const vadModel = USE_VAD ? await findVadModel(this.ctx) : null;
+      const vadModel = await findVadModel(this.ctx);
       const setup = await currentSetup(this.ctx, vadModel !== null);
       const decode: DecodeOptions = { ...DEFAULT_DECODE, language: 'ar', threads: setup.threads, vadModel, prompt: null };
       // Timed from the engine's start (its pid known) to its exit: the model's load is included,
