@@ -70,6 +70,7 @@ async function main(): Promise<void> {
   }
   const ctx = await createContext(root, extraModelDirs());
   const service = await createService(ctx);
+  app.on('will-quit', () => void ctx.close());
 
   const ses = session.defaultSession;
   const ours = (wc: WebContents | null) => !!wc && wc === mainWindow?.webContents;

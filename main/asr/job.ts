@@ -466,11 +466,3 @@ export function withConfidence(s: Segment, ps: readonly number[] | undefined): S
 export function roundConfidence(ps: readonly number[]): number[] {
   return ps.map((p) => Math.min(1, Math.max(0.01, Math.round(p * 100) / 100)));
 }
-
-const registry = new WeakMap<ServiceContext, TranscriptionJobs>();
-/** One job manager per service context. */
-export function jobsFor(ctx: ServiceContext): TranscriptionJobs {
-  let j = registry.get(ctx);
-  if (!j) registry.set(ctx, (j = new TranscriptionJobs(ctx)));
-  return j;
-}

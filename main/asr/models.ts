@@ -27,8 +27,6 @@ export interface LocalModel {
 /** Preference when no model was chosen: the most accurate installed one first. */
 const PREFERENCE = ['large-v3-turbo', 'large-v3-turbo-q5_0', 'medium', 'medium-q5_0', 'small', 'small-q5_1', 'base', 'base-q5_1', 'tiny', 'tiny-q5_1'];
 
-const downloads = new Map<string, { received: number; total: number; promise: Promise<ModelInfo> }>();
-
 /** Names that say "voice activity model", never listed or installed as Whisper models. */
 const VAD_WORD = /(?:^|[-_.])(?:silero|vad)(?:[-_.]|$)/i;
 
@@ -85,7 +83,7 @@ export async function listModels(ctx: ServiceContext, catalogue: readonly Catalo
   const out: ModelInfo[] = [];
   for (const entry of catalogue) {
     const m = byId.get(entry.id);
-    const d = downloads.get(entry.id);
+    const d = ctx.downloads.get(entry.id);
     let download: ModelInfo['download'] = d && !m ? { received: d.received, total: d.total } : null;
     if (!download && !m) {
       const part = await stat(partPath(ctx, entry)).catch(() => null);
@@ -177,18 +175,18 @@ export function downloadModel(ctx: ServiceContext, id: string, opts: DownloadOpt
   const catalogue = opts.catalogue ?? MODEL_CATALOGUE;
   const entry = catalogueEntry(id, catalogue);
   if (!entry) return Promise.reject(new MahdarError('model.notFound', { model: id }));
-  const running = downloads.get(id);
+  const running = ctx.downloads.get(id);
   if (running) return running.promise;
   const state = { received: 0, total: entry.sizeBytes, promise: null as unknown as Promise<ModelInfo> };
   state.promise = (async () => {
     try {
       return await doDownload(ctx, entry, catalogue, state, opts);
     } finally {
-      downloads.delete(id);
+      ctx.downloads.delete(id);
       publishModel(ctx, entry.id, catalogue);
     }
   })();
-  downloads.set(id, state);
+  ctx.downloads.set(id, state);
   return state.promise;
 }
 

@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
     resolveDownload: (id) => resolveDownload(ctx, id),
     openMedia: (id) => openMeetingAudio(ctx, id),
   });
-  server = started;
+  server = { close: () => started.close().then(() => ctx.close()) };
   console.log(`Mahdar is running. Open: ${started.url}`);
   console.log(`Data: ${ctx.dataRoot}`);
 }

@@ -11,19 +11,25 @@ import { editCommands } from './edits.ts';
 import { recordingCommands } from './recording.ts';
 import { passageCommands } from './passage.ts';
 import { calibrationCommands } from './calibration.ts';
+import { createParts, type ServiceParts } from './parts.ts';
 
-export async function createService(ctx: ServiceContext): Promise<MahdarService> {
+/**
+ * The service of one context, its parts made here unless given (parts.ts). Its lifetime is the
+ * context's: the transports end it with ctx.close() at shutdown.
+ */
+export async function createService(ctx: ServiceContext, parts: ServiceParts = createParts(ctx)): Promise<MahdarService> {
   await clearUploads(ctx);
+  const { jobs, calibrations, passages } = parts;
   return {
-    ...meetingCommands(ctx),
+    ...meetingCommands(ctx, jobs),
     ...settingsCommands(ctx),
     ...uploadCommands(ctx),
-    ...transcriptionCommands(ctx),
-    ...minutesCommands(ctx),
+    ...transcriptionCommands(ctx, jobs),
+    ...minutesCommands(ctx, jobs),
     ...editCommands(ctx, ctx.journals),
-    ...recordingCommands(ctx),
-    ...passageCommands(ctx),
-    ...calibrationCommands(ctx),
+    ...recordingCommands(ctx, { jobs }),
+    ...passageCommands(passages),
+    ...calibrationCommands(calibrations),
   };
 }
 

@@ -23,7 +23,7 @@ import {
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import { hashFile } from '../archive/file-hash.ts';
 import { KeyedQueue } from '../archive/keyed-queue.ts';
-import { clearJobRecord, jobsFor, type StartOptions } from '../asr/job.ts';
+import { clearJobRecord, TranscriptionJobs, type StartOptions } from '../asr/job.ts';
 import { LiveSession, type LiveSessionOptions } from '../asr/live/session.ts';
 import { resolveModel } from '../asr/models.ts';
 import { readSettings } from '../context/settings.ts';
@@ -72,6 +72,8 @@ export interface RecordingOptions extends WavRecorderOptions {
    * installed); false turns it off; decode overrides its decoding (tests use greedy).
    */
   transcribeAfter?: boolean | { decode?: StartOptions['decode'] };
+  /** The service's jobs (service/parts.ts); a set of its own when not given. */
+  jobs?: TranscriptionJobs;
 }
 
 async function diskFreeBytes(dir: string): Promise<number> {
@@ -108,7 +110,7 @@ async function nextRecordingFile(dir: string): Promise<string> {
  * duration and sha256 in meeting.json, the old file deleted unless an approved revision needs it.
  * A recording that did not begin with the old audio replaces its transcript too.
  */
-async function attachRecording(ctx: ServiceContext, meetingId: string, file: string, continued: boolean): Promise<Meeting> {
+async function attachRecording(ctx: ServiceContext, jobs: TranscriptionJobs, meetingId: string, file: string, continued: boolean): Promise<Meeting> {
   const dir = ctx.archive.meetingDir(meetingId);
   const path = join(dir, file);
   const { durationSec } = await readWavInfo(path);
@@ -128,7 +130,7 @@ async function attachRecording(ctx: ServiceContext, meetingId: string, file: str
   // The job record names the old file and hash: a transcription starts afresh on the new audio
   // (resuming from the last saved segment when the transcript was kept).
   await clearJobRecord(ctx, meetingId).catch(() => undefined);
-  jobsFor(ctx).forget(meetingId);
+  jobs.forget(meetingId);
   const old: string | null = previous;
   if (old && old !== file && !(await revisionsNeedAudio(dir, old))) await rm(join(dir, old), { force: true }).catch(() => undefined);
   return saved;
@@ -138,7 +140,7 @@ async function attachRecording(ctx: ServiceContext, meetingId: string, file: str
  * Finds the recordings a crash left open, repairs them and makes each its meeting's audio.
  * Returns what was recovered, by meeting id.
  */
-export async function recoverRecordings(ctx: ServiceContext): Promise<Map<string, RecoveredRecording>> {
+export async function recoverRecordings(ctx: ServiceContext, jobs: TranscriptionJobs): Promise<Map<string, RecoveredRecording>> {
   const found = new Map<string, RecoveredRecording>();
   for (const id of await readdir(ctx.archive.meetingsRoot).catch(() => [] as string[])) {
     if (!idSchema.safeParse(id).success) continue;
@@ -170,7 +172,7 @@ export async function recoverRecordings(ctx: ServiceContext): Promise<Map<string
     }
     let attached = true;
     try {
-      await attachRecording(ctx, id, info.file, info.continued);
+      await attachRecording(ctx, jobs, id, info.file, info.continued);
     } catch (err) {
       if (!(err instanceof MahdarError) || err.code !== 'meeting.readOnly') throw err;
       attached = false; // approved meanwhile: the file stays in the folder, named in the report
@@ -186,12 +188,12 @@ export async function recoverRecordings(ctx: ServiceContext): Promise<Map<string
 export function recordingCommands(ctx: ServiceContext, opts: RecordingOptions = {}): Commands {
   const open = new Map<string, OpenRecording>();
   const queue = new KeyedQueue();
-  const jobs = jobsFor(ctx);
+  const jobs = opts.jobs ?? new TranscriptionJobs(ctx);
   const freeBytes = opts.freeBytes ?? freeBytesFromEnv() ?? diskFreeBytes;
   /** Meetings whose full pass was started by transcribeAfter (a new recording cancels it). */
   const autoJobs = new Set<string>();
   // Recovery runs once when the service starts; every command waits for it.
-  const recovery = recoverRecordings(ctx).catch((err: unknown) => {
+  const recovery = recoverRecordings(ctx, jobs).catch((err: unknown) => {
     console.error('mahdar: recovering interrupted recordings failed:', err);
     return new Map<string, RecoveredRecording>();
   });
@@ -396,7 +398,7 @@ export function recordingCommands(ctx: ServiceContext, opts: RecordingOptions = 
         try {
           // On failure (the meeting was approved or deleted meanwhile) the WAV and its
           // recording.json stay, and the next start recovers them.
-          const meeting = await attachRecording(ctx, meetingId, r.info.file, r.info.continued);
+          const meeting = await attachRecording(ctx, jobs, meetingId, r.info.file, r.info.continued);
           await rm(join(dir, RECORDING_STATE_FILE), { force: true });
           await announce(r, 'stopped');
           ctx.events.publish({ type: 'meeting', meetingId });

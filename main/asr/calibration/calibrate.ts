@@ -13,7 +13,7 @@ import { MahdarError, toErrorPayload } from '../../../shared/errors.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { DEFAULT_DECODE, type DecodeOptions } from '../decode-options.ts';
 import { whisperCliPath } from '../engine.ts';
-import { jobsFor } from '../job.ts';
+import type { TranscriptionJobs } from '../job.ts';
 import { listModels, resolveModel } from '../models.ts';
 import { findVadModel } from '../vad-model.ts';
 import { runWhisper, type RunHandle } from '../runner.ts';
@@ -39,7 +39,11 @@ export class Calibrations {
   private last: CalibrationStatus | null = null;
   private lastEvent = 0;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  /** `jobs`: the service's transcriptions and holds, which a run gives way to. */
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly jobs: TranscriptionJobs,
+  ) {}
 
   /** The run in progress, else the last one's end (null when none ran since the app started). */
   get(): CalibrationStatus | null {
@@ -62,7 +66,7 @@ export class Calibrations {
   /** Starts measuring the installed models (or those of `modelIds`); joins a run in progress. */
   async start(modelIds?: readonly string[]): Promise<CalibrationStatus> {
     if (this.run) return copy(this.run.status);
-    if (jobsFor(this.ctx).busy()) throw new MahdarError('calibration.engineBusy');
+    if (this.jobs.busy()) throw new MahdarError('calibration.engineBusy');
     // The slot is taken before the first await, so that two quick requests start one run.
     let finish!: (status: CalibrationStatus) => void;
     const run: Run = {
@@ -111,7 +115,7 @@ export class Calibrations {
   }
 
   private async execute(run: Run, models: ModelInfo[], sample: Sample, bin: string): Promise<CalibrationStatus> {
-    const jobs = jobsFor(this.ctx);
+    const { jobs } = this;
     const watch = setInterval(() => {
       if (run.cancelled || !jobs.busy()) return;
       run.interrupted = true;
@@ -190,12 +194,4 @@ export class Calibrations {
       run.status.failed.push({ modelId: model.id, error: toErrorPayload(error) });
     }
   }
-}
-
-const registry = new WeakMap<ServiceContext, Calibrations>();
-/** One calibration manager per service context. */
-export function calibrationsFor(ctx: ServiceContext): Calibrations {
-  let c = registry.get(ctx);
-  if (!c) registry.set(ctx, (c = new Calibrations(ctx)));
-  return c;
 }
