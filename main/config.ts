@@ -1,8 +1,10 @@
-// The configuration main/ takes from the environment: every MAHDAR_* variable is read here and
-// nowhere else, and each is listed in the README's table ("Configuration"). Each value is read
-// when asked, not when this module loads: the command line, the tests and the Electron bundle
-// (MAHDAR_APP_ROOT) set some of them after start. An empty variable counts as not set.
-// MAHDAR_ENGINE_PRIORITY is no setting: asr/engine.ts hands it to its own watchdog process.
+// The configuration main/ takes from the environment: its MAHDAR_* variables, each listed in the
+// README's table ("Configuration"), are read here. Each value is read when asked, not when this
+// module loads: the command line, the tests and the Electron bundle (MAHDAR_APP_ROOT) set some
+// of them after start. An empty variable counts as not set. Two are still read in
+// service/recording.ts until its rework lands: MAHDAR_LIVE (config.live() replaces it) and the
+// test hook MAHDAR_TEST_FREE_DISK_BYTES (to be injected instead). MAHDAR_ENGINE_PRIORITY is no
+// setting: asr/engine.ts hands it to its own watchdog process.
 import { delimiter, resolve } from 'node:path';
 
 type Env = NodeJS.ProcessEnv;

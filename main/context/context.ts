@@ -1,5 +1,6 @@
-// What every part of main shares: where data lives, the archive, the event bus. Lives below asr/,
-// audio/ and service/ so that those folders import it downward.
+// What every part of main shares: where data lives, the archive, the event bus, what is being
+// uploaded or downloaded. Made once per data root by the transport, which closes it at shutdown.
+// Lives below asr/, audio/ and service/ so that those folders import it downward.
 import { join } from 'node:path';
 import type { ModelInfo } from '../../shared/api.ts';
 import { MeetingArchive } from '../archive/archive.ts';
@@ -27,11 +28,10 @@ export interface ServiceContext {
   uploads: UploadTable;
   /** Model downloads in progress, by model id. */
   downloads: Map<string, ModelDownload>;
-  /** Adds what to stop when the context closes (the service's parts add theirs in createService). */
-  onClose(stop: () => Promise<void> | void): void;
   /**
-   * Stops the timers and the work of the service on this data root, last added first. The
-   * transports call it once, at shutdown; the context is not used after it.
+   * Stops what runs on its own for this data root (the upload sweep timer). The transports call
+   * it once, at shutdown; the context is not used after it. Engines need no call: their watchdogs
+   * end with the process (asr/engine.ts).
    */
   close(): Promise<void>;
 }
@@ -41,7 +41,6 @@ export async function createContext(dataRoot: string, modelDirs: string[] = []):
   await archive.init();
   const journals = new MeetingJournals({ queue: archive.queue, meetingDir: (id) => archive.meetingDir(id) });
   const uploads = new UploadTable();
-  const stops: (() => Promise<void> | void)[] = [() => uploads.close()];
   return {
     dataRoot,
     archive,
@@ -50,13 +49,8 @@ export async function createContext(dataRoot: string, modelDirs: string[] = []):
     modelDirs,
     uploads,
     downloads: new Map(),
-    onClose: (stop) => void stops.push(stop),
     async close() {
-      for (const stop of stops.splice(0).reverse()) {
-        await Promise.resolve()
-          .then(stop)
-          .catch((err: unknown) => console.error('mahdar: closing the service failed:', err));
-      }
+      uploads.close();
     },
   };
 }

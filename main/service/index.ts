@@ -14,8 +14,8 @@ import { calibrationCommands } from './calibration.ts';
 import { createParts, type ServiceParts } from './parts.ts';
 
 /**
- * The service of one context, its parts made here unless given (parts.ts). Its lifetime is the
- * context's: the transports end it with ctx.close() at shutdown.
+ * The service of one context, its parts made here unless given (parts.ts). It lives as long as the
+ * context, which the transports close at shutdown.
  */
 export async function createService(ctx: ServiceContext, parts: ServiceParts = createParts(ctx)): Promise<MahdarService> {
   await clearUploads(ctx);
