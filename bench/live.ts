@@ -24,7 +24,7 @@ import { normalizedWords } from '../shared/text/arabic-normalize.ts';
 import { alignSteps, wordErrorRate } from '../shared/text/wer.ts';
 import type { LiveTextEvent } from '../shared/recording.ts';
 import { createContext } from '../main/context/context.ts';
-import { jobsFor } from '../main/asr/job.ts';
+import { TranscriptionJobs } from '../main/asr/job.ts';
 import { engineEnv, whisperCliPath } from '../main/asr/engine.ts';
 import { startLiveServer, whisperServerPath } from '../main/asr/live/server.ts';
 import { readWavInfo } from '../main/audio/wav.ts';
@@ -121,7 +121,8 @@ export async function run(): Promise<BenchReport> {
   if (process.env.LIVE_STEP) window.stepSec = Number(process.env.LIVE_STEP);
   if (process.env.LIVE_TRIM) window.trimSec = Number(process.env.LIVE_TRIM);
   if (process.env.LIVE_PAUSE) window.commitAtPauseSec = Number(process.env.LIVE_PAUSE);
-  const rec = recordingCommands(ctx, { live: window, transcribeAfter: process.env.LIVE_FULL !== '0' });
+  const jobs = new TranscriptionJobs(ctx);
+  const rec = recordingCommands(ctx, { live: window, transcribeAfter: process.env.LIVE_FULL !== '0', jobs });
   const m = await ctx.archive.create({ title: 'bench live' });
 
   // Committed words with the recording time at which they were committed.
@@ -169,8 +170,8 @@ export async function run(): Promise<BenchReport> {
   if (process.env.LIVE_FULL !== '0') {
     const a = Date.now();
     // The stop queues the full pass once the live engine has closed (it may be mid-decode).
-    for (let i = 0; i < 600 && !jobsFor(ctx).get(m.id); i++) await new Promise((r) => setTimeout(r, 100));
-    const job = await jobsFor(ctx).wait(m.id);
+    for (let i = 0; i < 600 && !jobs.get(m.id); i++) await new Promise((r) => setTimeout(r, 100));
+    const job = await jobs.wait(m.id);
     fullSec = (Date.now() - a) / 1000;
     if (job?.status === 'done') fullText = (await ctx.archive.read(m.id)).segments.map((s) => s.text).join(' ');
   }

@@ -13,8 +13,8 @@ import { basename, join, resolve } from 'node:path';
 import { wordErrorRate } from '../shared/text/wer.ts';
 import { decodeArgs, DEFAULT_DECODE, type DecodeOptions } from '../main/asr/decode-options.ts';
 import { engineEnv, whisperCliPath } from '../main/asr/engine.ts';
-import { jobsFor, USE_VAD } from '../main/asr/job.ts';
-import { findVadModel } from '../main/asr/models.ts';
+import { TranscriptionJobs } from '../main/asr/job.ts';
+import { findVadModel } from '../main/asr/vad-model.ts';
 import { importAudioFile } from '../main/audio/import.ts';
 import { createContext } from '../main/context/context.ts';
 import type { BenchReport } from './index.ts';
@@ -63,6 +63,7 @@ export async function run(): Promise<BenchReport> {
     const wav = join(work, 'long.wav');
     const { files, reference } = buildAudio(seconds, wav);
     const ctx = await createContext(join(work, 'data'), [resolve(model, '..')]);
+    const jobs = new TranscriptionJobs(ctx);
     const meeting = await ctx.archive.create({ title: 'bench' });
     const tImport = performance.now();
     const imported = await importAudioFile(ctx, meeting.id, wav, 'long.wav');
@@ -71,7 +72,7 @@ export async function run(): Promise<BenchReport> {
     const audioPath = join(ctx.archive.meetingDir(meeting.id), imported.audio!.file);
 
     const modelId = basename(model).replace(/^ggml-/, '').replace(/\.bin$/, '');
-    const vadModel = USE_VAD ? await findVadModel(ctx) : null;
+    const vadModel = await findVadModel(ctx);
     const decode: DecodeOptions = { ...DEFAULT_DECODE, language: 'ar', threads, vadModel, prompt: null };
     // Exactly the argument vector the runner builds for an offset-0 run.
     const bareArgs = ['-m', model, ...decodeArgs(decode), '-pp', '-f', audioPath];
@@ -80,7 +81,6 @@ export async function run(): Promise<BenchReport> {
     const app = async (): Promise<{ sec: number; text: string; segments: number }> => {
       await ctx.archive.update(meeting.id, (m) => ({ ...m, segments: [] }));
       await rm(join(ctx.archive.meetingDir(meeting.id), 'transcription.json'), { force: true });
-      const jobs = jobsFor(ctx);
       const t0 = performance.now();
       await jobs.start({ meetingId: meeting.id, modelId, threads, language: 'ar' });
       const job = await jobs.wait(meeting.id);

@@ -125,6 +125,7 @@ async function main(): Promise<void> {
   if (!(await lockDataRoot(root))) return;
   const ctx = await createContext(root, extraModelDirs());
   const service = await createService(ctx);
+  app.on('will-quit', () => void ctx.close());
   guardSession();
   serveBridge(service, fileResolvers(ctx), ctx.events);
 

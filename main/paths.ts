@@ -1,20 +1,20 @@
 // Where things live on disk. The data root holds every meeting; MAHDAR_DATA_DIR overrides it
 // (tests, portable installs). Electron passes app.getPath('userData') instead.
 import { homedir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { config } from './config.ts';
 
 /**
  * The repository (or packaged app) root: main/ sits right under it. The Electron bundle, which
  * lives in dist/main/, sets MAHDAR_APP_ROOT before anything else runs.
  */
-export const repoRoot = process.env.MAHDAR_APP_ROOT
-  ? resolve(process.env.MAHDAR_APP_ROOT)
-  : resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = config.appRoot() ?? resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function dataRoot(): string {
-  if (process.env.MAHDAR_DATA_DIR) return resolve(process.env.MAHDAR_DATA_DIR);
+  const fromEnv = config.dataDir();
+  if (fromEnv) return fromEnv;
   if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Mahdar');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Mahdar');
   return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'Mahdar');
@@ -25,7 +25,7 @@ export function dataRoot(): string {
  * (path list), and the models handed to developers beside the repository (../shared/models).
  */
 export function extraModelDirs(): string[] {
-  const fromEnv = (process.env.MAHDAR_MODEL_DIRS ?? '').split(delimiter).filter(Boolean);
+  const fromEnv = config.modelDirs();
   const beside = resolve(repoRoot, '..', 'shared', 'models');
   return [...fromEnv, ...(existsSync(beside) ? [beside] : [])];
 }

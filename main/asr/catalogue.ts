@@ -5,6 +5,7 @@
 // SHA-256 values are the Hugging Face LFS object ids of the same files: tiny and base confirmed
 // here (base byte-identical to ../shared/models/ggml-base.bin); the others agree across several
 // independent public catalogues. A download is verified against every checksum known for it.
+import { config } from '../config.ts';
 
 export interface CatalogueEntry {
   /** Stable id used by the API and the settings (the file is ggml-<id>.bin). */
@@ -76,6 +77,6 @@ export function catalogueEntry(id: string, catalogue: readonly CatalogueEntry[] 
 }
 
 export function entryUrl(entry: CatalogueEntry): string {
-  const base = (process.env.MAHDAR_MODEL_BASE_URL || MODEL_BASE_URL).replace(/\/+$/, '');
+  const base = (config.modelBaseUrl() ?? MODEL_BASE_URL).replace(/\/+$/, '');
   return entry.url ?? `${base}/${entry.fileName}`;
 }

@@ -93,9 +93,6 @@ export const DEFAULT_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadMo
 /** Whether the app passes the meeting's participants/agenda as an initial prompt (by measurement). */
 export const USE_INITIAL_PROMPT = false;
 
-/** Voice activity detection (Silero) when its model is found: skips silence, where Whisper invents text. */
-export const USE_VAD = process.env.MAHDAR_VAD !== '0';
-
 function intArg(name: string, v: number, min: number): number {
   if (!Number.isInteger(v) || v < min) throw new RangeError(`decode option ${name} must be an integer >= ${min}, got ${v}`);
   return v;

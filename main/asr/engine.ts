@@ -4,9 +4,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, constants as osConstants } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { MahdarError } from '../../shared/errors.ts';
 import { killQuietly } from '../archive/processes.ts';
+import { config } from '../config.ts';
 import { repoRoot } from '../paths.ts';
 
 const exe = process.platform === 'win32' ? 'whisper-cli.exe' : 'whisper-cli';
@@ -23,8 +24,8 @@ export function packagedEngineDir(): string | null {
 
 /** Candidate locations, most specific first. */
 export function engineCandidates(root = repoRoot): string[] {
-  const fromEnv = process.env.MAHDAR_WHISPER_CLI;
-  if (fromEnv) return [resolve(fromEnv)];
+  const fromEnv = config.whisperCli();
+  if (fromEnv) return [fromEnv];
   const buildDir = join(root, 'build', 'whisper', 'bin');
   const packaged = packagedEngineDir();
   return [...(packaged ? [join(packaged, exe)] : []), join(buildDir, exe), join(buildDir, 'Release', exe)];

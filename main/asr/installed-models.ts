@@ -8,6 +8,7 @@ import { MahdarError } from '../../shared/errors.ts';
 import { modelsDir, type ServiceContext } from '../context/context.ts';
 import { MODEL_CATALOGUE, type CatalogueEntry } from './catalogue.ts';
 import { validateModelFile } from './model-file.ts';
+import { VAD_FILE } from './vad-model.ts';
 
 /** A model file found on disk. */
 export interface LocalModel {
@@ -21,8 +22,6 @@ export interface LocalModel {
 /** Preference when no model was chosen: the most accurate installed one first. */
 const PREFERENCE = ['large-v3-turbo', 'large-v3-turbo-q5_0', 'medium', 'medium-q5_0', 'small', 'small-q5_1', 'base', 'base-q5_1', 'tiny', 'tiny-q5_1'];
 
-/** The Silero voice-activity model's own file names (whisper.cpp's ggml-silero-v5.1.2.bin). */
-export const VAD_FILE = /^ggml-silero-.+\.bin$/i;
 /** Names that say "voice activity model", never listed or installed as Whisper models. */
 const VAD_WORD = /(?:^|[-_.])(?:silero|vad)(?:[-_.]|$)/i;
 

@@ -19,16 +19,15 @@ import { MahdarError, toErrorPayload, type ErrorCode } from '../../shared/errors
 import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
-import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, USE_VAD, type DecodeOptions } from './decode-options.ts';
+import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
 import { resolveThreads, whisperCliPath } from './engine.ts';
 import { clearJobRecord, readJobRecord, writeJobRecord } from './job-record.ts';
 import { JobEvents, settle } from './job-progress.ts';
-import { findVadModel, resolveModel, type LocalModel } from './models.ts';
+import { resolveModel, type LocalModel } from './models.ts';
+import { findVadModel } from './vad-model.ts';
 import { runWhisper, type EngineSegment, type RunHandle, type RunResult } from './runner.ts';
 import { audioRef, sameAudio, SegmentSaver, type AudioRef } from './segment-saver.ts';
 
-// Defined beside the other decoding choices (models.ts needs it too, and job.ts imports models.ts).
-export { USE_VAD };
 // Where the services find it (they clear the record when the audio is replaced).
 export { clearJobRecord };
 
@@ -220,7 +219,7 @@ export class TranscriptionJobs {
     const bin = whisperCliPath();
     const language = opts.language ?? settings.transcriptionLanguage ?? 'ar';
     const threads = resolveThreads(opts.threads, settings.threads);
-    const vadModel = USE_VAD ? await findVadModel(ctx) : null;
+    const vadModel = await findVadModel(ctx);
     const decode: DecodeOptions = {
       ...DEFAULT_DECODE,
       language,
@@ -400,12 +399,4 @@ export function withConfidence(s: Segment, ps: readonly number[] | undefined): S
 /** Word confidences as stored: two decimals, at least 0.01 (token probabilities are above 0; two decimals would round the smallest to 0). */
 export function roundConfidence(ps: readonly number[]): number[] {
   return ps.map((p) => Math.min(1, Math.max(0.01, Math.round(p * 100) / 100)));
-}
-
-const registry = new WeakMap<ServiceContext, TranscriptionJobs>();
-/** One job manager per service context. */
-export function jobsFor(ctx: ServiceContext): TranscriptionJobs {
-  let j = registry.get(ctx);
-  if (!j) registry.set(ctx, (j = new TranscriptionJobs(ctx)));
-  return j;
 }

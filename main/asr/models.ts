@@ -10,35 +10,15 @@ import { asDiskError } from '../archive/atomic-write.ts';
 import { modelsDir, type ServiceContext } from '../context/context.ts';
 import { discardUpload, takeUpload } from '../context/uploads.ts';
 import { catalogueEntry, MODEL_CATALOGUE, type CatalogueEntry } from './catalogue.ts';
-import { validateVadModelFile } from './model-file.ts';
 import { withSpeed } from './calibration/store.ts';
-import { USE_VAD } from './decode-options.ts';
-import { catalogueInfo, findModels, sidecarSha, VAD_FILE } from './installed-models.ts';
+import { catalogueInfo, findModels, sidecarSha } from './installed-models.ts';
 import { fetchModel, partPath, type DownloadOptions } from './model-download.ts';
 import { installUpload } from './model-import.ts';
+import { findVadModel } from './vad-model.ts';
 
 // The listing, the download and the import each live in their own module; the app imports them from here.
 export { findModels, resolveModel, type LocalModel } from './installed-models.ts';
 export { verifyAgainst, type DownloadOptions } from './model-download.ts';
-
-const downloads = new Map<string, { received: number; total: number; promise: Promise<ModelInfo> }>();
-
-/**
- * The Silero voice-activity model: the newest ggml-silero-*.bin in the data root's models/, then
- * in ctx.modelDirs, that is a sound ggml Silero model. A file with that name that is not one (an
- * interrupted copy, something renamed) is skipped, so it never reaches the engine.
- */
-export async function findVadModel(ctx: ServiceContext): Promise<string | null> {
-  for (const dir of [modelsDir(ctx), ...ctx.modelDirs]) {
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => VAD_FILE.test(n));
-    names.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
-    for (const name of names) {
-      const path = join(dir, name);
-      if (await validateVadModelFile(path).then(() => true, () => false)) return path;
-    }
-  }
-  return null;
-}
 
 export async function listModels(ctx: ServiceContext, catalogue: readonly CatalogueEntry[] = MODEL_CATALOGUE): Promise<ModelInfo[]> {
   const local = await findModels(ctx, catalogue);
@@ -46,7 +26,7 @@ export async function listModels(ctx: ServiceContext, catalogue: readonly Catalo
   const out: ModelInfo[] = [];
   for (const entry of catalogue) {
     const m = byId.get(entry.id);
-    const d = downloads.get(entry.id);
+    const d = ctx.downloads.get(entry.id);
     let download: ModelInfo['download'] = d && !m ? { received: d.received, total: d.total } : null;
     if (!download && !m) {
       const part = await stat(partPath(ctx, entry)).catch(() => null);
@@ -70,7 +50,7 @@ export async function listModels(ctx: ServiceContext, catalogue: readonly Catalo
     });
   }
   // The speed measured on this computer, and the model recommended from it (calibration/).
-  return withSpeed(ctx, out, catalogue, USE_VAD && (await findVadModel(ctx)) !== null);
+  return withSpeed(ctx, out, catalogue, (await findVadModel(ctx)) !== null);
 }
 
 /**
@@ -82,18 +62,18 @@ export function downloadModel(ctx: ServiceContext, id: string, opts: DownloadOpt
   const catalogue = opts.catalogue ?? MODEL_CATALOGUE;
   const entry = catalogueEntry(id, catalogue);
   if (!entry) return Promise.reject(new MahdarError('model.notFound', { model: id }));
-  const running = downloads.get(id);
+  const running = ctx.downloads.get(id);
   if (running) return running.promise;
   const state = { received: 0, total: entry.sizeBytes, promise: null as unknown as Promise<ModelInfo> };
   state.promise = (async () => {
     try {
       return await doDownload(ctx, entry, catalogue, state, opts);
     } finally {
-      downloads.delete(id);
+      ctx.downloads.delete(id);
       publishModel(ctx, entry.id, catalogue);
     }
   })();
-  downloads.set(id, state);
+  ctx.downloads.set(id, state);
   return state.promise;
 }
 

@@ -15,8 +15,9 @@ import type { ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
 import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
 import { resolveThreads, whisperCliPath } from './engine.ts';
-import { roundConfidence, USE_VAD } from './job.ts';
-import { findVadModel, resolveModel } from './models.ts';
+import { roundConfidence } from './job.ts';
+import { resolveModel } from './models.ts';
+import { findVadModel } from './vad-model.ts';
 import { RUN_DIR_PREFIX, runWhisper, type EngineSegment, type RunHandle } from './runner.ts';
 
 /**
@@ -57,7 +58,7 @@ export function transcribePassage(ctx: ServiceContext, opts: PassageOptions): Pa
     if (!meeting.audio) throw new MahdarError('audio.missing');
     const settings = await readSettings(ctx);
     const model = await resolveModel(ctx, opts.modelId ?? settings.modelId);
-    const vadModel = USE_VAD ? await findVadModel(ctx) : null;
+    const vadModel = await findVadModel(ctx);
     const decode: DecodeOptions = {
       ...DEFAULT_DECODE,
       language: opts.language,

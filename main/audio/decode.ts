@@ -10,13 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { MahdarError } from '../../shared/errors.ts';
 import { MAX_UPLOAD_BYTES } from '../../shared/api.ts';
 import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
+import { config } from '../config.ts';
 import { isMono16kPcm16, readWavInfo } from './wav.ts';
 
 /** Longest recording accepted: the domain's 24 hours. */
 export const MAX_AUDIO_SECONDS = 24 * 3600;
 
-export const ffmpegPath = () => process.env.MAHDAR_FFMPEG || 'ffmpeg';
-export const ffprobePath = () => process.env.MAHDAR_FFPROBE || 'ffprobe';
+export const ffmpegPath = () => config.ffmpeg();
+export const ffprobePath = () => config.ffprobe();
 
 interface ToolResult {
   code: number | null;

@@ -3,7 +3,7 @@
 // (the same runner as the app) and writes the transcript atomically. Errors are thrown as
 // MahdarError: the dispatcher prints one line and exits non-zero.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { transcriptionLanguages } from '../../shared/api.ts';
@@ -11,24 +11,15 @@ import { MahdarError } from '../../shared/errors.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import { DEFAULT_DECODE, type DecodeOptions } from '../asr/decode-options.ts';
 import { resolveThreads, whisperCliPath } from '../asr/engine.ts';
-import { USE_VAD } from '../asr/job.ts';
 import { validateModelFile } from '../asr/model-file.ts';
 import { runWhisper, type EngineSegment } from '../asr/runner.ts';
+import { findVadModelIn } from '../asr/vad-model.ts';
 import { decodeToWav } from '../audio/decode.ts';
 import { formatTranscript, transcriptFormats, type TranscriptFormat } from '../export/transcript.ts';
 import { extraModelDirs } from '../paths.ts';
 import { intFlag, parseArgs, requireFlag } from './args.ts';
 
 const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] [--context N] --format json|txt|srt|vtt --out FILE';
-
-async function findVad(modelFile: string): Promise<string | null> {
-  for (const dir of [dirname(modelFile), ...extraModelDirs()]) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    const hit = names.filter((n) => /^ggml-silero.*\.bin$/.test(n)).sort().pop();
-    if (hit) return join(dir, hit);
-  }
-  return null;
-}
 
 export async function run(args: string[]): Promise<void> {
   const parsed = parseArgs(args, ['model', 'language', 'threads', 'beam', 'context', 'flash-attention', 'format', 'out']);
@@ -73,7 +64,8 @@ export async function run(args: string[]): Promise<void> {
       flashAttention: flash === undefined ? DEFAULT_DECODE.flashAttention : flash === 'on',
       language,
       threads: resolveThreads(threads, 0),
-      vadModel: USE_VAD ? await findVad(model) : null,
+      // Beside the model first, then the shared model folders.
+      vadModel: await findVadModelIn([dirname(model), ...extraModelDirs()]),
       prompt: null,
     };
     const segments: EngineSegment[] = [];

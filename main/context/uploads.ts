@@ -9,38 +9,15 @@ import { MahdarError } from '../../shared/errors.ts';
 import { MAX_UPLOAD_BYTES, type MahdarService } from '../../shared/api.ts';
 import { asDiskError } from '../archive/atomic-write.ts';
 import { uploadsDir, type ServiceContext } from './context.ts';
+import type { Upload, UploadTable } from './upload-table.ts';
 
 /** An upload with no chunk for this long is abandoned: its file is deleted. */
 export const UPLOAD_EXPIRY_MS = 60 * 60 * 1000;
 /** How often abandoned uploads are looked for while some upload is open. */
 export const UPLOAD_SWEEP_EVERY_MS = 5 * 60 * 1000;
 
-interface Upload {
-  name: string;
-  size: number;
-  /** Bytes written so far: the only offset the next chunk may have. */
-  received: number;
-  /** Date.now() of the last chunk (or of beginUpload). */
-  touched: number;
-  /** Claimed by an import: no more chunks, never swept. */
-  taken: boolean;
-  /** The last queued write; the next one starts after it. */
-  tail: Promise<unknown>;
-}
-
-interface UploadState {
-  uploads: Map<string, Upload>;
-  timer: NodeJS.Timeout | null;
-  sweeping: Promise<void>;
-}
-
-/** Uploads in progress, per service context (they do not outlive the process). */
-const stateByContext = new WeakMap<ServiceContext, UploadState>();
-function stateOf(ctx: ServiceContext): UploadState {
-  let s = stateByContext.get(ctx);
-  if (!s) stateByContext.set(ctx, (s = { uploads: new Map(), timer: null, sweeping: Promise.resolve() }));
-  return s;
-}
+/** The context's uploads in progress (upload-table.ts). */
+const stateOf = (ctx: ServiceContext): UploadTable => ctx.uploads;
 
 export function uploadPath(ctx: ServiceContext, uploadId: string): string {
   if (!idSchema.safeParse(uploadId).success) throw new MahdarError('upload.notFound');
@@ -112,7 +89,7 @@ export function uploadsSwept(ctx: ServiceContext): Promise<void> {
 }
 
 /** A timer only while uploads are open, and one that never keeps the process alive. */
-function updateTimer(ctx: ServiceContext, state: UploadState): void {
+function updateTimer(ctx: ServiceContext, state: UploadTable): void {
   if (state.uploads.size > 0 && !state.timer) {
     state.timer = setInterval(() => void sweepUploads(ctx).catch(() => undefined), UPLOAD_SWEEP_EVERY_MS);
     state.timer.unref();

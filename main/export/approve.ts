@@ -54,10 +54,6 @@ export interface ApprovalManifest {
 
 export const revisionDirName = (revision: number) => `r${revision}`;
 
-/** One queue per meeting folder, so a manifest is never written by two exports at once. */
-const queue = new KeyedQueue();
-const serialised = <T>(key: string, task: () => Promise<T>) => queue.run(key, task);
-
 async function fileSha256(file: string): Promise<{ sha256: string; bytes: number } | null> {
   try {
     const { hex, bytes } = await hashFileWithSize(file);
@@ -163,57 +159,62 @@ async function approvedExport(meetingDir: string, meeting: Meeting, format: Expo
 }
 
 /**
- * Exports a meeting of the archive into its exports/ folder. For an approved meeting the file is
- * also kept, once, under revisions/r<N>/ with its checksum in the manifest.
+ * Exports, approvals and reopenings of the archive's meetings, one at a time per meeting folder so
+ * that a manifest is never written by two of them at once. One per service (service/minutes.ts).
  */
-export function exportToArchive(
-  archive: MeetingArchive,
-  meeting: Meeting,
-  format: ExportFormat,
-  language: Language = meeting.language,
-): Promise<RenderedExport> {
-  const meetingDir = archive.meetingDir(meeting.id);
-  return serialised(meetingDir, async () => {
-    const rendered =
-      meeting.status === 'approved'
-        ? await approvedExport(meetingDir, meeting, format, language)
-        : await renderExport(meeting, format, language, meetingDir);
-    const exportsDir = join(meetingDir, EXPORTS_DIR);
-    await ensureDir(exportsDir);
-    await writeFileAtomic(join(exportsDir, rendered.fileName), rendered.bytes);
-    return rendered;
-  });
-}
+export class MeetingRecords {
+  private readonly queue = new KeyedQueue();
 
-/**
- * Approves a meeting: status approved (read-only from then on), and its record written under
- * revisions/r<N>/ with the DOCX in the meeting's language. Approving an approved meeting changes
- * nothing.
- */
-export async function approveMeeting(archive: MeetingArchive, id: string): Promise<Meeting> {
-  const current = await archive.read(id);
-  const meeting =
-    current.status === 'approved'
-      ? current
-      : await archive.update(id, (m) => (m.status === 'approved' ? m : { ...m, status: 'approved' }));
-  await exportToArchive(archive, meeting, 'docx', meeting.language);
-  return meeting;
-}
+  constructor(private readonly archive: MeetingArchive) {}
 
-/**
- * Reopens an approved meeting for changes: a new revision (revision + 1, status draft). The
- * approved revision stays under revisions/r<N>/. Reopening a meeting that is not approved changes
- * nothing.
- */
-export async function reopenMeeting(archive: MeetingArchive, id: string): Promise<Meeting> {
-  const current = await archive.read(id);
-  if (current.status !== 'approved') return current;
-  const meetingDir = archive.meetingDir(id);
-  // The record must exist before the meeting moves on (an approval interrupted before its export).
-  await serialised(meetingDir, () => freezeRecord(meetingDir, current));
-  const manifest = await readManifest(meetingDir, current.revision);
-  if (!manifest?.documents.some((d) => d.format === 'docx')) await exportToArchive(archive, current, 'docx', current.language);
-  return archive.update(id, (m) => (m.status === 'approved' ? { ...m, status: 'draft', revision: m.revision + 1 } : m));
+  /**
+   * Exports a meeting of the archive into its exports/ folder. For an approved meeting the file is
+   * also kept, once, under revisions/r<N>/ with its checksum in the manifest.
+   */
+  export(meeting: Meeting, format: ExportFormat, language: Language = meeting.language): Promise<RenderedExport> {
+    const meetingDir = this.archive.meetingDir(meeting.id);
+    return this.queue.run(meetingDir, async () => {
+      const rendered =
+        meeting.status === 'approved'
+          ? await approvedExport(meetingDir, meeting, format, language)
+          : await renderExport(meeting, format, language, meetingDir);
+      const exportsDir = join(meetingDir, EXPORTS_DIR);
+      await ensureDir(exportsDir);
+      await writeFileAtomic(join(exportsDir, rendered.fileName), rendered.bytes);
+      return rendered;
+    });
+  }
+
+  /**
+   * Approves a meeting: status approved (read-only from then on), and its record written under
+   * revisions/r<N>/ with the DOCX in the meeting's language. Approving an approved meeting changes
+   * nothing.
+   */
+  async approve(id: string): Promise<Meeting> {
+    const current = await this.archive.read(id);
+    const meeting =
+      current.status === 'approved'
+        ? current
+        : await this.archive.update(id, (m) => (m.status === 'approved' ? m : { ...m, status: 'approved' }));
+    await this.export(meeting, 'docx', meeting.language);
+    return meeting;
+  }
+
+  /**
+   * Reopens an approved meeting for changes: a new revision (revision + 1, status draft). The
+   * approved revision stays under revisions/r<N>/. Reopening a meeting that is not approved changes
+   * nothing.
+   */
+  async reopen(id: string): Promise<Meeting> {
+    const current = await this.archive.read(id);
+    if (current.status !== 'approved') return current;
+    const meetingDir = this.archive.meetingDir(id);
+    // The record must exist before the meeting moves on (an approval interrupted before its export).
+    await this.queue.run(meetingDir, () => freezeRecord(meetingDir, current));
+    const manifest = await readManifest(meetingDir, current.revision);
+    if (!manifest?.documents.some((d) => d.format === 'docx')) await this.export(current, 'docx', current.language);
+    return this.archive.update(id, (m) => (m.status === 'approved' ? { ...m, status: 'draft', revision: m.revision + 1 } : m));
+  }
 }
 
 /** Checks an approved revision's files against its manifest: the names of files that do not match. */

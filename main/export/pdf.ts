@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { config } from '../config.ts';
 
 /** PDF/A-2b (SelectPdfVersion 2), in the JSON filter-option syntax of LibreOffice 7.4 and later. */
 export const PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}';
@@ -23,7 +24,8 @@ export type PdfAOutcome =
  * "not installed" is tested), else the usual install places, else `soffice` on the PATH.
  */
 export function sofficeCommand(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.MAHDAR_SOFFICE) return env.MAHDAR_SOFFICE;
+  const fromEnv = config.soffice(env);
+  if (fromEnv) return fromEnv;
   const known =
     process.platform === 'win32'
       ? [join(env.ProgramFiles ?? 'C:\\Program Files', 'LibreOffice', 'program', 'soffice.exe')]

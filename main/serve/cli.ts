@@ -4,6 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorText, MahdarError } from '../../shared/errors.ts';
+import { config } from '../config.ts';
 import { dataRoot, extraModelDirs, repoRoot } from '../paths.ts';
 import { acquireDataRootLock } from '../archive/data-root-lock.ts';
 import { createContext } from '../context/context.ts';
@@ -36,16 +37,16 @@ async function main(argv: string[], services: ServiceOptions): Promise<void> {
   await acquireDataRootLock(root, 'serve');
   const ctx = await createContext(root, extraModelDirs());
   const service = await createService(ctx, services);
-  const token = await serveToken(root, { rotate: argv.includes('--rotate-token'), override: process.env.MAHDAR_TOKEN });
+  const token = await serveToken(root, { rotate: argv.includes('--rotate-token'), override: config.token() });
   const started = await startServe({
     service,
     events: ctx.events,
     staticDir: resolve(repoRoot, 'dist', 'renderer'),
     token,
-    port: Number(process.env.MAHDAR_PORT ?? 0) || 0,
+    port: config.port(),
     files: fileResolvers(ctx),
   });
-  server = started;
+  server = { close: () => started.close().then(() => ctx.close()) };
   console.log(`Mahdar is running. Open: ${started.url}`);
   console.log(`Data: ${ctx.dataRoot}`);
 }

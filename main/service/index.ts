@@ -11,24 +11,32 @@ import { editCommands } from './edits.ts';
 import { recordingCommands, type RecordingOptions } from './recording.ts';
 import { passageCommands } from './passage.ts';
 import { calibrationCommands } from './calibration.ts';
+import { createParts, type ServiceParts } from './parts.ts';
 
-/** What a caller may give the service instead of the machine's own (tests: a nearly full disk). */
+/** What a caller may give the service instead of its own: its parts (tests watch them), a nearly full disk. */
 export interface ServiceOptions {
-  recording?: RecordingOptions;
+  /** The jobs, calibrations and passages (parts.ts); made here when not given. */
+  parts?: ServiceParts;
+  recording?: Omit<RecordingOptions, 'jobs'>;
 }
 
+/**
+ * The service of one context, its parts made here unless given (parts.ts). It lives as long as the
+ * context, which the transports close at shutdown.
+ */
 export async function createService(ctx: ServiceContext, opts: ServiceOptions = {}): Promise<MahdarService> {
   await clearUploads(ctx);
+  const { jobs, calibrations, passages } = opts.parts ?? createParts(ctx);
   return {
-    ...meetingCommands(ctx),
+    ...meetingCommands(ctx, jobs),
     ...settingsCommands(ctx),
     ...uploadCommands(ctx),
-    ...transcriptionCommands(ctx),
-    ...minutesCommands(ctx),
+    ...transcriptionCommands(ctx, jobs),
+    ...minutesCommands(ctx, jobs),
     ...editCommands(ctx, ctx.journals),
-    ...recordingCommands(ctx, opts.recording),
-    ...passageCommands(ctx),
-    ...calibrationCommands(ctx),
+    ...recordingCommands(ctx, { ...opts.recording, jobs }),
+    ...passageCommands(passages),
+    ...calibrationCommands(calibrations),
   };
 }
 

@@ -3,7 +3,7 @@ import type { MahdarService } from '../../shared/api.ts';
 import type { Meeting, Participant } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { ServiceContext } from '../context/context.ts';
-import { jobsFor } from '../asr/job.ts';
+import type { TranscriptionJobs } from '../asr/job.ts';
 import { readSettings, settingsStore } from '../context/settings.ts';
 
 type MeetingCommands = Pick<
@@ -26,7 +26,7 @@ function refuseRemovingSpeakers(current: Meeting, next: readonly Participant[]):
   }
 }
 
-export function meetingCommands(ctx: ServiceContext): MeetingCommands {
+export function meetingCommands(ctx: ServiceContext, jobs: TranscriptionJobs): MeetingCommands {
   const { archive, events } = ctx;
   return {
     async listMeetings({ query }) {
@@ -59,7 +59,6 @@ export function meetingCommands(ctx: ServiceContext): MeetingCommands {
     async deleteMeeting({ id }) {
       // Deleting is confirmed in the UI: a transcription still running on the meeting is of no
       // use any more, so it is cancelled (its engine stopped) before the folder goes.
-      const jobs = jobsFor(ctx);
       await jobs.exclusive(id, null, () => archive.delete(id));
       jobs.forget(id);
       events.publish({ type: 'meeting', meetingId: id });

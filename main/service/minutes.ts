@@ -8,20 +8,20 @@ import { idSchema } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { approvalCheck } from '../../shared/minutes/approval.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
-import { approveMeeting, EXPORTS_DIR, exportToArchive, readManifest, reopenMeeting, REVISIONS_DIR } from '../export/approve.ts';
+import { EXPORTS_DIR, MeetingRecords, readManifest, REVISIONS_DIR } from '../export/approve.ts';
 import { bagName, bagRevision, latestApprovedRevision } from '../export/bagit.ts';
 import { KeyedQueue } from '../archive/keyed-queue.ts';
 import { contentTypeOf, readLogo } from '../export/render.ts';
 import type { ServiceContext } from '../context/context.ts';
-import { jobsFor } from '../asr/job.ts';
+import type { TranscriptionJobs } from '../asr/job.ts';
 
 type Commands = Pick<MahdarService, 'getMinutes' | 'exportMeeting' | 'approvalCheck' | 'approveMeeting' | 'reopenMeeting' | 'exportBag'>;
 
-/** One archive package of a meeting at a time: two would replace each other's output. */
-const bagQueue = new KeyedQueue();
-
-export function minutesCommands(ctx: ServiceContext): Commands {
+export function minutesCommands(ctx: ServiceContext, jobs: TranscriptionJobs): Commands {
   const { archive, events } = ctx;
+  const records = new MeetingRecords(archive);
+  /** One archive package of a meeting at a time: two would replace each other's output. */
+  const bagQueue = new KeyedQueue();
   return {
     async getMinutes({ meetingId, language }) {
       const meeting = await archive.read(meetingId);
@@ -30,7 +30,7 @@ export function minutesCommands(ctx: ServiceContext): Commands {
     },
     async exportMeeting({ meetingId, format, language }) {
       const meeting = await archive.read(meetingId);
-      const out = await exportToArchive(archive, meeting, format, language ?? meeting.language);
+      const out = await records.export(meeting, format, language ?? meeting.language);
       return { fileName: out.fileName, downloadId: downloadIdOf(meetingId, out.fileName), sha256: out.sha256 };
     },
     async approvalCheck({ meetingId }) {
@@ -41,13 +41,13 @@ export function minutesCommands(ctx: ServiceContext): Commands {
       // refuse (job.blocksApproval), and no transcription starts while the approval runs. A
       // recording in progress (or an import) holds the meeting: approving now would freeze a
       // recording still growing, so it is refused as busy.
-      if (jobsFor(ctx).isHeld(meetingId)) throw new MahdarError('meeting.busy');
-      const m = await jobsFor(ctx).exclusive(meetingId, 'job.blocksApproval', () => approveMeeting(archive, meetingId));
+      if (jobs.isHeld(meetingId)) throw new MahdarError('meeting.busy');
+      const m = await jobs.exclusive(meetingId, 'job.blocksApproval', () => records.approve(meetingId));
       events.publish({ type: 'meeting', meetingId });
       return m;
     },
     async reopenMeeting({ meetingId }) {
-      const m = await reopenMeeting(archive, meetingId);
+      const m = await records.reopen(meetingId);
       events.publish({ type: 'meeting', meetingId });
       return m;
     },
@@ -58,7 +58,7 @@ export function minutesCommands(ctx: ServiceContext): Commands {
       // completed first, as reopening does.
       if (meeting.status === 'approved' && (revision ?? meeting.revision) === meeting.revision) {
         const manifest = await readManifest(dir, meeting.revision);
-        if (!manifest?.documents.some((d) => d.format === 'docx')) await exportToArchive(archive, meeting, 'docx', meeting.language);
+        if (!manifest?.documents.some((d) => d.format === 'docx')) await records.export(meeting, 'docx', meeting.language);
       }
       const rev = revision ?? (meeting.status === 'approved' ? meeting.revision : await latestApprovedRevision(dir));
       if (rev === null) throw new MahdarError('bag.notApproved', { revision: meeting.revision });

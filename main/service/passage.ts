@@ -13,7 +13,7 @@ import { apiInputs, type MahdarService } from '../../shared/api.ts';
 import { newId, type Meeting, type Segment } from '../../shared/domain.ts';
 import type { EditResult, ReplacePassageEdit } from '../../shared/edits.ts';
 import { MahdarError } from '../../shared/errors.ts';
-import { jobsFor } from '../asr/job.ts';
+import type { TranscriptionJobs } from '../asr/job.ts';
 import { transcribePassage, type PassageOptions, type PassageRun } from '../asr/passage.ts';
 import type { ServiceContext } from '../context/context.ts';
 
@@ -24,12 +24,6 @@ export type PassageOverrides = Pick<PassageOptions, 'decode' | 'threads' | 'onEn
 interface Slot {
   run: PassageRun | null;
   cancelled: boolean;
-}
-const registry = new WeakMap<ServiceContext, Map<string, Slot>>();
-function runsFor(ctx: ServiceContext): Map<string, Slot> {
-  let r = registry.get(ctx);
-  if (!r) registry.set(ctx, (r = new Map()));
-  return r;
 }
 
 /** The segments from `fromId` to `toId` (inclusive, either order) in time order, as the editor's ranges. */
@@ -42,51 +36,63 @@ export function passageSegments(m: Meeting, fromId: string, toId: string): Segme
   return order.slice(from, to + 1).map((x) => x.s);
 }
 
-export async function retranscribePassage(ctx: ServiceContext, input: Input, overrides: PassageOverrides = {}): Promise<EditResult> {
-  const { meetingId, baseVersion } = input;
-  const runs = runsFor(ctx);
-  if (runs.has(meetingId)) throw new MahdarError('passage.running');
-  const slot: Slot = { run: null, cancelled: false };
-  runs.set(meetingId, slot);
-  try {
-    return await jobsFor(ctx).exclusive(meetingId, 'job.running', async () => {
-      const meeting = await ctx.archive.read(meetingId);
-      if (meeting.status === 'approved') throw new MahdarError('meeting.readOnly');
-      const version = meeting.version ?? 0;
-      if (baseVersion !== version) throw new MahdarError('edit.conflict', { base: baseVersion, current: version });
-      if (!meeting.audio) throw new MahdarError('audio.missing');
-      const passage = passageSegments(meeting, input.fromId, input.toId);
-      const start = Math.min(...passage.map((s) => s.start));
-      const end = Math.max(start, ...passage.map((s) => s.end));
-      if (slot.cancelled) throw new MahdarError('passage.cancelled');
-      const run = transcribePassage(ctx, { meeting, start, end, language: input.language, modelId: input.modelId, ...overrides });
-      slot.run = run;
-      const found = await run.done;
-      // Removing the passage for nothing would lose its text: the secretary tries another setting.
-      if (!found.length) throw new MahdarError('passage.noSpeech');
-      const edit: ReplacePassageEdit = {
-        type: 'replacePassage',
-        removeIds: passage.map((s) => s.id),
-        segments: found.map((s) => ({ id: newId('s'), start: s.start, end: s.end, text: s.text, ...(s.wordConfidence ? { wordConfidence: s.wordConfidence } : {}) })),
-      };
-      const result = await ctx.journals.apply(meetingId, baseVersion, edit);
-      if (result.version !== baseVersion) ctx.events.publish({ type: 'meeting', meetingId });
-      return result;
-    });
-  } finally {
-    runs.delete(meetingId);
+/** The passages being transcribed again, one per meeting at most; made once per service (parts.ts). */
+export class Passages {
+  private readonly runs = new Map<string, Slot>();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly jobs: TranscriptionJobs,
+  ) {}
+
+  async retranscribe(input: Input, overrides: PassageOverrides = {}): Promise<EditResult> {
+    const { ctx, runs } = this;
+    const { meetingId, baseVersion } = input;
+    if (runs.has(meetingId)) throw new MahdarError('passage.running');
+    const slot: Slot = { run: null, cancelled: false };
+    runs.set(meetingId, slot);
+    try {
+      return await this.jobs.exclusive(meetingId, 'job.running', async () => {
+        const meeting = await ctx.archive.read(meetingId);
+        if (meeting.status === 'approved') throw new MahdarError('meeting.readOnly');
+        const version = meeting.version ?? 0;
+        if (baseVersion !== version) throw new MahdarError('edit.conflict', { base: baseVersion, current: version });
+        if (!meeting.audio) throw new MahdarError('audio.missing');
+        const passage = passageSegments(meeting, input.fromId, input.toId);
+        const start = Math.min(...passage.map((s) => s.start));
+        const end = Math.max(start, ...passage.map((s) => s.end));
+        if (slot.cancelled) throw new MahdarError('passage.cancelled');
+        const run = transcribePassage(ctx, { meeting, start, end, language: input.language, modelId: input.modelId, ...overrides });
+        slot.run = run;
+        const found = await run.done;
+        // Removing the passage for nothing would lose its text: the secretary tries another setting.
+        if (!found.length) throw new MahdarError('passage.noSpeech');
+        const edit: ReplacePassageEdit = {
+          type: 'replacePassage',
+          removeIds: passage.map((s) => s.id),
+          segments: found.map((s) => ({ id: newId('s'), start: s.start, end: s.end, text: s.text, ...(s.wordConfidence ? { wordConfidence: s.wordConfidence } : {}) })),
+        };
+        const result = await ctx.journals.apply(meetingId, baseVersion, edit);
+        if (result.version !== baseVersion) ctx.events.publish({ type: 'meeting', meetingId });
+        return result;
+      });
+    } finally {
+      runs.delete(meetingId);
+    }
+  }
+
+  async cancel(meetingId: string): Promise<{ cancelled: boolean }> {
+    const slot = this.runs.get(meetingId);
+    if (!slot) return { cancelled: false };
+    slot.cancelled = true;
+    await slot.run?.cancel();
+    return { cancelled: true };
   }
 }
 
-export function passageCommands(ctx: ServiceContext): Pick<MahdarService, 'retranscribePassage' | 'cancelRetranscription'> {
+export function passageCommands(passages: Passages): Pick<MahdarService, 'retranscribePassage' | 'cancelRetranscription'> {
   return {
-    retranscribePassage: (input) => retranscribePassage(ctx, input),
-    async cancelRetranscription({ meetingId }) {
-      const slot = runsFor(ctx).get(meetingId);
-      if (!slot) return { cancelled: false };
-      slot.cancelled = true;
-      await slot.run?.cancel();
-      return { cancelled: true };
-    },
+    retranscribePassage: (input) => passages.retranscribe(input),
+    cancelRetranscription: ({ meetingId }) => passages.cancel(meetingId),
   };
 }

@@ -18,7 +18,7 @@ import { MahdarError } from '../../shared/errors.ts';
 import { recordingStep, type RecordingInput, type RecordingPhase } from '../../shared/recording-machine.ts';
 import { MAX_RECORDING_CHUNK_BYTES, type RecordingState, type RecordingStatus, type RecoveredRecording } from '../../shared/recording.ts';
 import { KeyedQueue } from '../archive/keyed-queue.ts';
-import { jobsFor, type StartOptions, type TranscriptionJobs } from '../asr/job.ts';
+import { TranscriptionJobs, type StartOptions } from '../asr/job.ts';
 import { LiveSession, type LiveSessionOptions } from '../asr/live/session.ts';
 import { RECORDING_BYTES_PER_SEC, type WavRecorderOptions } from '../audio/wav-recorder.ts';
 import type { ServiceContext } from '../context/context.ts';
@@ -28,6 +28,7 @@ import { holdMeeting } from './recording/hold.ts';
 import { openRecording, type OpenRecording } from './recording/open.ts';
 import { recoverRecordings } from './recording/recover.ts';
 import { removeStateFile, writeStateFile } from './recording/state-file.ts';
+import { config } from '../config.ts';
 
 export { RECORDING_STATE_FILE } from './recording/state-file.ts';
 export { recoverRecordings } from './recording/recover.ts';
@@ -47,6 +48,8 @@ export interface RecordingOptions extends WavRecorderOptions {
    * installed); false turns it off; decode overrides its decoding (tests use greedy).
    */
   transcribeAfter?: boolean | { decode?: StartOptions['decode'] };
+  /** The service's jobs (service/parts.ts); a set of its own when not given. */
+  jobs?: TranscriptionJobs;
 }
 
 export async function diskFreeBytes(dir: string): Promise<number> {
@@ -81,7 +84,7 @@ class Recordings {
     private readonly ctx: ServiceContext,
     private readonly opts: RecordingOptions,
   ) {
-    this.jobs = jobsFor(ctx);
+    this.jobs = opts.jobs ?? new TranscriptionJobs(ctx);
     this.freeBytes = opts.freeBytes ?? diskFreeBytes;
     this.after = {
       jobs: this.jobs,
@@ -89,7 +92,7 @@ class Recordings {
       recording: (meetingId) => this.open.has(meetingId),
       decode: typeof opts.transcribeAfter === 'object' ? opts.transcribeAfter.decode : undefined,
     };
-    this.recovery = recoverRecordings(ctx).catch((err: unknown) => {
+    this.recovery = recoverRecordings(ctx, this.jobs).catch((err: unknown) => {
       console.error('mahdar: recovering interrupted recordings failed:', err);
       return new Map<string, RecoveredRecording>();
     });
@@ -160,7 +163,7 @@ class Recordings {
   private async startLive(r: OpenRecording): Promise<void> {
     const { meetingId } = r;
     const recordingId = r.info.recordingId;
-    if (process.env.MAHDAR_LIVE === '0') {
+    if (!config.live()) {
       // Turned off by whoever runs the computer: no engine listens on loopback (docs/engine.md,
       // "Who can reach the live engine"). The page says so.
       this.ctx.events.publish({ type: 'liveStatus', meetingId, recordingId, state: 'off' });
@@ -202,7 +205,7 @@ class Recordings {
     try {
       // On failure (the meeting was approved or deleted meanwhile) the WAV and its
       // recording.json stay, and the next start recovers them.
-      const meeting = await attachRecording(this.ctx, meetingId, r.info.file, r.info.continued);
+      const meeting = await attachRecording(this.ctx, this.jobs, meetingId, r.info.file, r.info.continued);
       await removeStateFile(r.dir);
       await this.announce(r, 'stopped');
       this.ctx.events.publish({ type: 'meeting', meetingId });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { MahdarService } from '../../shared/api.ts';
 import { idSchema } from '../../shared/domain.ts';
 import { adoptArabicDefault } from '../asr/default-model.ts';
-import { clearJobRecord, jobsFor } from '../asr/job.ts';
+import { clearJobRecord, type TranscriptionJobs } from '../asr/job.ts';
 import { downloadModel, importModel, listModels } from '../asr/models.ts';
 import { sweepRunTemp } from '../asr/runner.ts';
 import { importAudioFile } from '../audio/import.ts';
@@ -42,8 +42,7 @@ export async function sweepTemporaryFiles(ctx: ServiceContext, now = Date.now())
   return removed;
 }
 
-export function transcriptionCommands(ctx: ServiceContext): Commands {
-  const jobs = jobsFor(ctx);
+export function transcriptionCommands(ctx: ServiceContext, jobs: TranscriptionJobs): Commands {
   // Swept once when the service starts; the commands that write into meeting folders wait for it.
   const swept = sweepTemporaryFiles(ctx).catch(() => [] as string[]);
   return {

@@ -12,10 +12,11 @@ import type { ApiEvent, TranscriptionJob } from '../../shared/api.ts';
 import { newId } from '../../shared/domain.ts';
 import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
-import { jobsFor } from '../../main/asr/job.ts';
+import { TranscriptionJobs } from '../../main/asr/job.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
 import { createContext, modelsDir, type ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
+import { createParts } from '../../main/service/parts.ts';
 import { CONSULTATION, concatClips, FAST_DECODE, freshContext, haveModel, MODELS, MSA, refs, tempDir } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';
 
@@ -35,8 +36,7 @@ function nextEvent(ctx: ServiceContext, match: (e: ApiEvent) => boolean): Promis
 }
 
 /** The engine's pid once the meeting's job has started it (the job publishes an event then). */
-function engineStarted(ctx: ServiceContext, meetingId: string): Promise<number> {
-  const jobs = jobsFor(ctx);
+function engineStarted(ctx: ServiceContext, jobs: TranscriptionJobs, meetingId: string): Promise<number> {
   return nextEvent(ctx, (e) => e.type === 'job' && e.job.meetingId === meetingId && !!jobs.childPid(meetingId)).then(() => jobs.childPid(meetingId)!);
 }
 
@@ -67,10 +67,9 @@ describe.runIf(haveModel)('transcription job', () => {
   it('a job that throws inside fails on its own with an error; the app goes on and the next run works', async () => {
     const root = tempDir();
     const ctx = await freshContext(root);
-    const service = await createService(ctx);
+    const { service, jobs } = await serviceWithJobs(ctx);
     const m = await service.createMeeting({ fields: { title: 'اجتماع' } });
     await importAudioFile(ctx, m.id, join(MSA, '001.wav'), '001.wav');
-    const jobs = jobsFor(ctx);
     // A beam of 1.5 passes the start's checks and throws where the engine's flags are built.
     const ended = jobEnded(ctx, m.id);
     await jobs.start({ meetingId: m.id, threads: 2, decode: { ...FAST_DECODE, beamSize: 1.5 } });
@@ -90,7 +89,7 @@ describe.runIf(haveModel)('transcription job', () => {
     const wav = concatClips(files, join(tempDir(), 'six.wav'), 0.5);
     const root = tempDir();
     const ctx = await freshContext(root);
-    const service = await createService(ctx);
+    const { service, jobs } = await serviceWithJobs(ctx);
     const m = await service.createMeeting({ fields: { title: 'اجتماع' } });
     const meeting = await importAudioFile(ctx, m.id, wav, 'six.wav');
     const duration = meeting.audio!.durationSec;
@@ -110,7 +109,6 @@ describe.runIf(haveModel)('transcription job', () => {
     });
     const firstSaved = nextEvent(ctx, (e) => e.type === 'segment');
 
-    const jobs = jobsFor(ctx);
     const started = await jobs.start({ meetingId: m.id, threads: 2, decode: FAST_DECODE });
     expect(started).toMatchObject({ status: 'running', modelId: 'base', doneSec: 0 });
     expect(await code(jobs.start({ meetingId: m.id, threads: 2 }))).toBe('job.running');
@@ -139,7 +137,7 @@ describe.runIf(haveModel)('transcription job', () => {
 
     // The app "restarts": a new context and service on the same data root.
     const ctx2 = await createContext(root, [MODELS]);
-    const jobs2 = jobsFor(ctx2);
+    const jobs2 = new TranscriptionJobs(ctx2);
     const resumed = await jobs2.start({ meetingId: m.id, threads: 2, decode: FAST_DECODE });
     expect(resumed.doneSec).toBeCloseTo(resumeAt, 3);
     const done = (await jobs2.wait(m.id)) as TranscriptionJob;
@@ -172,10 +170,10 @@ describe.runIf(haveModel)('transcription job', () => {
 
   it('cancel through the service: the child stops, the job says cancelled, the service still answers', async () => {
     const ctx = await freshContext();
-    const service = await createService(ctx);
+    const { service, jobs } = await serviceWithJobs(ctx);
     const m = await service.createMeeting({ fields: {} });
     await importAudioFile(ctx, m.id, concatClips(['010.wav', '011.wav', '012.wav', '013.wav', '014.wav'], join(tempDir(), 'five.wav'), 0.3), 'five.wav');
-    const started = engineStarted(ctx, m.id);
+    const started = engineStarted(ctx, jobs, m.id);
     const job = await service.startTranscription({ meetingId: m.id, threads: 2 });
     expect(job.status).toBe('running');
     const pid = await started;
@@ -189,8 +187,7 @@ describe.runIf(haveModel)('transcription job', () => {
 
   it('a finished transcription is not run twice; restart replaces it from the beginning', async () => {
     const ctx = await freshContext();
-    const service = await createService(ctx);
-    const jobs = jobsFor(ctx);
+    const { service, jobs } = await serviceWithJobs(ctx);
     const m = await service.createMeeting({ fields: {} });
     await importAudioFile(ctx, m.id, concatClips(['001.wav'], join(tempDir(), 'one.wav')), 'one.wav');
     await service.startTranscription({ meetingId: m.id, threads: 2 });
@@ -212,7 +209,7 @@ describe.runIf(haveModel)('transcription job', () => {
 
   it('a finished job stores the confidence of every word; a resumed run (cut tail, shifted times) too', async () => {
     const ctx = await freshContext();
-    const jobs = jobsFor(ctx);
+    const jobs = new TranscriptionJobs(ctx);
     const check = (segs: { text: string; wordConfidence?: number[] }[]) => {
       expect(segs.length).toBeGreaterThan(0);
       for (const s of segs) {
@@ -287,13 +284,12 @@ describe.runIf(haveModel)('transcription job', () => {
 
   it('importing new audio while a job runs cancels it; the new audio is then transcribed from zero', async () => {
     const ctx = await freshContext();
-    const service = await createService(ctx);
-    const jobs = jobsFor(ctx);
+    const { service, jobs } = await serviceWithJobs(ctx);
     const m = await service.createMeeting({ fields: {} });
     await importAudioFile(ctx, m.id, concatClips(['010.wav', '011.wav', '012.wav', '013.wav', '014.wav'], join(tempDir(), 'five.wav'), 0.3), 'old.wav');
     const newUpload = await upload(service, join(MSA, '001.wav'), 'new.wav');
 
-    const started = engineStarted(ctx, m.id);
+    const started = engineStarted(ctx, jobs, m.id);
     const ended = jobEnded(ctx, m.id);
     await service.startTranscription({ meetingId: m.id, threads: 2 });
     const pid = await started;
@@ -323,10 +319,10 @@ describe.runIf(haveModel)('transcription job', () => {
 
   it('approving while a job runs is refused; the meeting stays a draft and the job goes on', async () => {
     const ctx = await freshContext();
-    const service = await createService(ctx);
+    const { service, jobs } = await serviceWithJobs(ctx);
     const m = await service.createMeeting({ fields: {} });
     await importAudioFile(ctx, m.id, concatClips(['010.wav', '011.wav', '012.wav', '013.wav', '014.wav'], join(tempDir(), 'five.wav'), 0.3), 'five.wav');
-    const started = engineStarted(ctx, m.id);
+    const started = engineStarted(ctx, jobs, m.id);
     await service.startTranscription({ meetingId: m.id, threads: 2 });
     const pid = await started;
     expect(await code(service.approveMeeting({ meetingId: m.id }))).toBe('job.blocksApproval'); // issued while the engine runs
@@ -344,10 +340,10 @@ describe.runIf(haveModel)('transcription job', () => {
 
   it('deleting a meeting while a job runs stops its engine before the folder goes', async () => {
     const ctx = await freshContext();
-    const service = await createService(ctx);
+    const { service, jobs } = await serviceWithJobs(ctx);
     const m = await service.createMeeting({ fields: {} });
     await importAudioFile(ctx, m.id, concatClips(['010.wav', '011.wav', '012.wav', '013.wav', '014.wav'], join(tempDir(), 'five.wav'), 0.3), 'five.wav');
-    const started = engineStarted(ctx, m.id);
+    const started = engineStarted(ctx, jobs, m.id);
     const ended = jobEnded(ctx, m.id);
     await service.startTranscription({ meetingId: m.id, threads: 2 });
     const pid = await started;
@@ -364,7 +360,8 @@ describe.runIf(haveModel)('transcription job', () => {
     const m = await ctx.archive.create({ title: 'استشارة' });
     const meeting = await importAudioFile(ctx, m.id, CONSULTATION, 'consultation.wav');
     const duration = meeting.audio!.durationSec;
-    const jobs = jobsFor(ctx);
+    const parts = createParts(ctx);
+    const { jobs } = parts;
     // The former defaults (VAD cutting at every 100 ms pause with 30 ms padding, -mc 64, -sns)
     // make whisper drop a real span of this file; today's defaults transcribe all of it (last
     // segment at 117.4 s of 117.9 s), so the former ones provide the real engine gap to report.
@@ -379,7 +376,7 @@ describe.runIf(haveModel)('transcription job', () => {
     // skips 81-92 s), so the test asserts what the user must be told, not where.
     expect(gaps.length).toBeGreaterThan(0);
     expect(done.untranscribed).toEqual(gaps);
-    expect(await (await service(ctx)).getTranscription({ meetingId: m.id })).toMatchObject({ untranscribed: gaps });
+    expect(await (await createService(ctx, { parts })).getTranscription({ meetingId: m.id })).toMatchObject({ untranscribed: gaps });
     // Each reported span really lost words: the reference has speech over most of it.
     const turns = readFileSync(join(CONSULTATION, '..', 'turns.tsv'), 'utf8').split('\n').slice(1).filter(Boolean)
       .map((l) => l.split('\t').map(Number) as [number, number]);
@@ -391,6 +388,8 @@ describe.runIf(haveModel)('transcription job', () => {
   }, 480_000);
 });
 
-async function service(ctx: ServiceContext): Promise<Service> {
-  return createService(ctx);
+/** A service and its jobs, which the tests watch (the parts createService would make itself). */
+async function serviceWithJobs(ctx: ServiceContext): Promise<{ service: Service; jobs: TranscriptionJobs }> {
+  const parts = createParts(ctx);
+  return { service: await createService(ctx, { parts }), jobs: parts.jobs };
 }

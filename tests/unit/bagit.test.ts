@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meetingSchema, type Meeting, type MeetingFields } from '../../shared/domain.ts';
 import { errorText } from '../../shared/errors.ts';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
+import { TranscriptionJobs } from '../../main/asr/job.ts';
 import { minutesCommands, resolveDownload } from '../../main/service/minutes.ts';
 import { readManifest } from '../../main/export/approve.ts';
 import { localDate } from '../../main/export/bagit.ts';
@@ -57,7 +58,7 @@ const savedSoffice = process.env.MAHDAR_SOFFICE;
 beforeEach(async () => {
   dataRoot = mkdtempSync(join(tmpdir(), 'mahdar-bag-'));
   ctx = await createContext(dataRoot);
-  minutes = minutesCommands(ctx);
+  minutes = minutesCommands(ctx, new TranscriptionJobs(ctx));
   const { schemaVersion: _v, id: _i, status: _s, revision: _r, createdAt: _c, updatedAt: _u, audio: _a, ...fields } = sample;
   meeting = await ctx.archive.create(fields as MeetingFields);
   dir = ctx.archive.meetingDir(meeting.id);

@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, CalibrationStatus } from '../../shared/api.ts';
 import { ARABIC_DEFAULT_MODEL, catalogueEntry } from '../../main/asr/catalogue.ts';
-import { calibrationsFor } from '../../main/asr/calibration/calibrate.ts';
 import { REALTIME_RTF_LIMIT } from '../../main/asr/calibration/recommend.ts';
 import { calibrationSample } from '../../main/asr/calibration/sample.ts';
 import { CALIBRATION_FILE } from '../../main/asr/calibration/store.ts';
 import { engineCandidates, resolveThreads } from '../../main/asr/engine.ts';
-import { jobsFor } from '../../main/asr/job.ts';
+import type { TranscriptionJobs } from '../../main/asr/job.ts';
 import { modelsDir, type ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
+import { createParts } from '../../main/service/parts.ts';
 import { freshContext, haveModel } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';
 
@@ -39,10 +39,10 @@ function collect(ctx: ServiceContext): { events: CalibrationStatus[]; ended: Pro
 }
 
 /** Holds a meeting as a recording or a passage does, until `release` is called. */
-function holdEngine(ctx: ServiceContext): { release: () => void; held: Promise<void> } {
+function holdEngine(jobs: TranscriptionJobs): { release: () => void; held: Promise<void> } {
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
-  const held = jobsFor(ctx).exclusive('m_held', null, () => released);
+  const held = jobs.exclusive('m_held', null, () => released);
   return { release, held };
 }
 
@@ -97,15 +97,16 @@ describe.runIf(haveModel && haveEngine)('measure on this computer (real engine)'
 
   it('is refused while the engine is busy, and stops when a transcription or recording takes it', async () => {
     const ctx = await freshContext();
-    const service = await createService(ctx);
-    const first = holdEngine(ctx);
+    const parts = createParts(ctx);
+    const service = await createService(ctx, { parts });
+    const first = holdEngine(parts.jobs);
     expect(await errorCodeOf(service.calibrateModels({}))).toBe('calibration.engineBusy');
     first.release();
     await first.held;
 
     const { ended } = collect(ctx);
     await service.calibrateModels({ modelIds: ['base'] });
-    const second = holdEngine(ctx);
+    const second = holdEngine(parts.jobs);
     const end = await ended;
     second.release();
     await second.held;
@@ -116,11 +117,12 @@ describe.runIf(haveModel && haveEngine)('measure on this computer (real engine)'
 
   it('stops when cancelled, storing nothing', async () => {
     const ctx = await freshContext();
-    const service = await createService(ctx);
+    const parts = createParts(ctx);
+    const service = await createService(ctx, { parts });
     await service.calibrateModels({ modelIds: ['base'] });
     const end = await service.cancelCalibration({});
     expect(end).toMatchObject({ status: 'cancelled', measured: [], error: null });
-    expect(await calibrationsFor(ctx).wait()).toMatchObject({ status: 'cancelled' });
+    expect(await parts.calibrations.wait()).toMatchObject({ status: 'cancelled' });
     expect(existsSync(join(ctx.dataRoot, CALIBRATION_FILE))).toBe(false);
   });
 

@@ -6,15 +6,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, TranscriptionJob } from '../../shared/api.ts';
 import { meetingSchema, type Segment } from '../../shared/domain.ts';
-import { jobsFor } from '../../main/asr/job.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
 import { createService } from '../../main/service/index.ts';
+import { createParts } from '../../main/service/parts.ts';
 import { concatClips, FAST_DECODE, freshContext, haveModel, tempDir } from './asr-fixtures.ts';
 
 describe.skipIf(!haveModel)('edits while a transcription job appends segments', () => {
   it('keeps every edit and every segment; undo works after the job ended', async () => {
     const ctx = await freshContext();
-    const service = await createService(ctx);
+    const parts = createParts(ctx);
+    const service = await createService(ctx, { parts });
     const audio = concatClips(['001.wav', '002.wav', '003.wav', '004.wav', '005.wav', '006.wav'], join(tempDir(), 'six.wav'));
     const created = await service.createMeeting({ fields: { title: 'edits during a job', participants: [{ id: 'p-chair', name: 'الرئيس', gender: 'm', title: '', organisation: '' }] } });
     await importAudioFile(ctx, created.id, audio, 'six.wav');
@@ -41,7 +42,7 @@ describe.skipIf(!haveModel)('edits while a transcription job appends segments', 
         if (e.type === 'job' && e.job.meetingId === created.id && e.job.status !== 'running') resolve(e.job);
       });
     });
-    await jobsFor(ctx).start({ meetingId: created.id, modelId: 'base', decode: FAST_DECODE });
+    await parts.jobs.start({ meetingId: created.id, modelId: 'base', decode: FAST_DECODE });
     const job = await ended;
     await Promise.all(pending);
     expect(job.status).toBe('done');

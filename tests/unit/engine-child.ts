@@ -2,7 +2,7 @@
 // transcription job and prints the engine's pid, then waits to be killed.
 // Arguments: DATA_ROOT WAV MODELS_DIR.
 import { newId } from '../../shared/domain.ts';
-import { jobsFor } from '../../main/asr/job.ts';
+import { TranscriptionJobs } from '../../main/asr/job.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
 import { createContext } from '../../main/context/context.ts';
 
@@ -16,7 +16,7 @@ await ctx.archive.update(m.id, (x) => ({
   ...x,
   segments: [{ id: newId('s'), start: 0, end: 2, text: 'بداية', speakerId: null, tags: [], edited: false }],
 }));
-const jobs = jobsFor(ctx);
+const jobs = new TranscriptionJobs(ctx);
 let told = false;
 ctx.events.subscribe((e) => {
   const pid = jobs.childPid(m.id);

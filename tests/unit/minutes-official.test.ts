@@ -14,6 +14,7 @@ import { approvalCheck } from '../../shared/minutes/approval.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
 import type { MinutesBlock, MinutesModel } from '../../shared/minutes/model.ts';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
+import { TranscriptionJobs } from '../../main/asr/job.ts';
 import { meetingCommands } from '../../main/service/meetings.ts';
 import { minutesCommands } from '../../main/service/minutes.ts';
 
@@ -203,7 +204,7 @@ describe('the Hijri date of the Moroccan official calendar', () => {
     afterEach(() => rmSync(dataRoot, { recursive: true, force: true }));
 
     it('the last value used becomes the default of new meetings', async () => {
-      const meetings = meetingCommands(ctx);
+      const meetings = meetingCommands(ctx, new TranscriptionJobs(ctx));
       const first = await meetings.createMeeting({ fields: {} });
       expect(first.hijriAdjust).toBe(0);
       await meetings.updateMeeting({ id: first.id, fields: { hijriAdjust: -1 } });
@@ -215,7 +216,7 @@ describe('the Hijri date of the Moroccan official calendar', () => {
     it('approvalCheck answers for a stored meeting without changing it', async () => {
       const { schemaVersion: _v, id: _i, status: _s, revision: _r, createdAt: _c, updatedAt: _u, audio: _a, marks: _m, ...fields } = untagged;
       const m = await ctx.archive.create(fields as MeetingFields);
-      const c = await minutesCommands(ctx).approvalCheck({ meetingId: m.id });
+      const c = await minutesCommands(ctx, new TranscriptionJobs(ctx)).approvalCheck({ meetingId: m.id });
       expect(c.untaggedSegments.length).toBeGreaterThan(0);
       expect(c.decisionsUnconfirmed).toBe(true);
       expect((await ctx.archive.read(m.id)).updatedAt).toBe(m.updatedAt);

@@ -11,13 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { apiInputs, type ApiEvent, type TranscriptionJob } from '../../shared/api.ts';
 import { meetingSchema, type Meeting, type Segment, emptyMeetingFields } from '../../shared/domain.ts';
 import { applyEdit, journalEditSchema, type ReplacePassageEdit } from '../../shared/edits.ts';
-import { jobsFor } from '../../main/asr/job.ts';
 import { onTimeline } from '../../main/asr/passage.ts';
 import { readWavInfo } from '../../main/audio/wav.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
 import type { ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
-import { retranscribePassage } from '../../main/service/passage.ts';
+import { createParts } from '../../main/service/parts.ts';
 import { FAST_DECODE, freshContext, haveModel, MSA, tempDir } from './asr-fixtures.ts';
 import { errorCodeOf as code } from './error-code.ts';
 
@@ -65,7 +64,10 @@ describe.runIf(haveModel)('retranscribe a passage on the real engine', () => {
   it('replaces only the French passage, keeps its tags, undoes exactly, and refuses what it must', async () => {
     const { wav, french } = await mixedAudio();
     const ctx = await freshContext();
-    const service = await createService(ctx);
+    // The service's own parts: the test runs passages and jobs beside its commands.
+    const parts = createParts(ctx);
+    const { jobs, passages } = parts;
+    const service = await createService(ctx, { parts });
     const created = await service.createMeeting({
       fields: {
         title: 'جلسة مختلطة',
@@ -80,12 +82,11 @@ describe.runIf(haveModel)('retranscribe a passage on the real engine', () => {
     await importAudioFile(ctx, meetingId, wav, 'mixed.wav');
 
     // The whole recording in Arabic. While the job runs, a passage is refused (job.running).
-    const jobs = jobsFor(ctx);
     const engineUp = nextEvent(ctx, (e) => e.type === 'job' && e.job.meetingId === meetingId && !!jobs.childPid(meetingId));
     await jobs.start({ meetingId, language: 'ar', ...fast });
     await engineUp;
     const v0 = (await service.getEditState({ meetingId })).version;
-    expect(await code(retranscribePassage(ctx, { meetingId, baseVersion: v0, fromId: 's-x', toId: 's-x', language: 'fr' }, fast))).toBe('job.running');
+    expect(await code(passages.retranscribe({ meetingId, baseVersion: v0, fromId: 's-x', toId: 's-x', language: 'fr' }, fast))).toBe('job.running');
     expect(((await jobs.wait(meetingId)) as TranscriptionJob).status).toBe('done');
 
     // The segments that are mostly French: the secretary gave them a speaker, an agenda item and a decision.
@@ -112,15 +113,15 @@ describe.runIf(haveModel)('retranscribe a passage on the real engine', () => {
     let engineRuns = 0;
     const counting = { ...fast, onEngineStart: () => void engineRuns++ };
     const input = { meetingId, baseVersion: v, fromId: frIds[0]!, toId: frIds.at(-1)!, language: 'fr' as const };
-    expect(await code(retranscribePassage(ctx, { ...input, baseVersion: v - 1 }, counting))).toBe('edit.conflict');
-    expect(await code(retranscribePassage(ctx, { ...input, toId: 's-unknown' }, counting))).toBe('edit.segmentNotFound');
+    expect(await code(passages.retranscribe({ ...input, baseVersion: v - 1 }, counting))).toBe('edit.conflict');
+    expect(await code(passages.retranscribe({ ...input, toId: 's-unknown' }, counting))).toBe('edit.segmentNotFound');
     expect(engineRuns).toBe(0);
 
     // The French passage again, in French. While it runs, no job starts and no second passage either.
     const events: ApiEvent[] = [];
     ctx.events.subscribe((e) => events.push(e));
     let during: Promise<string[]> | null = null;
-    const result = await retranscribePassage(ctx, input, {
+    const result = await passages.retranscribe(input, {
       ...fast,
       onEngineStart: () => {
         during = Promise.all([code(jobs.start({ meetingId, ...fast })), code(service.retranscribePassage(input))]);
@@ -170,7 +171,7 @@ describe.runIf(haveModel)('retranscribe a passage on the real engine', () => {
     // A change made while the engine runs (here: a text fix elsewhere) refuses the result.
     const other = kept[0]!;
     let fixed: Promise<unknown> | null = null;
-    const late = retranscribePassage(ctx, { ...input, baseVersion: u2.version }, {
+    const late = passages.retranscribe({ ...input, baseVersion: u2.version }, {
       ...fast,
       onEngineStart: () => {
         fixed = service.applyEdit({ meetingId, baseVersion: u2.version, edit: { type: 'setText', segmentId: other.id, text: 'نص مصحح' } });
@@ -189,7 +190,7 @@ describe.runIf(haveModel)('retranscribe a passage on the real engine', () => {
     // Cancelled once the engine runs: nothing changes.
     const vNow = (await service.getEditState({ meetingId })).version;
     let cancelled: Promise<{ cancelled: boolean }> | null = null;
-    const stopped = retranscribePassage(ctx, { ...input, baseVersion: vNow }, {
+    const stopped = passages.retranscribe({ ...input, baseVersion: vNow }, {
       ...fast,
       onEngineStart: () => {
         cancelled = service.cancelRetranscription({ meetingId });
@@ -202,7 +203,7 @@ describe.runIf(haveModel)('retranscribe a passage on the real engine', () => {
 
     // An approved meeting is read-only.
     await ctx.archive.update(meetingId, (m) => ({ ...m, status: 'approved' }));
-    expect(await code(retranscribePassage(ctx, { ...input, baseVersion: vNow }, counting))).toBe('meeting.readOnly');
+    expect(await code(passages.retranscribe({ ...input, baseVersion: vNow }, counting))).toBe('meeting.readOnly');
     expect(engineRuns).toBe(0);
   }, 900_000);
 });

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../shared/api.ts';
 import type { Meeting } from '../../shared/domain.ts';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
-import { jobsFor } from '../../main/asr/job.ts';
+import { TranscriptionJobs } from '../../main/asr/job.ts';
 import { createService, dispatch } from '../../main/service/index.ts';
 import { RECORDING_STATE_FILE, recordingCommands } from '../../main/service/recording.ts';
 import { tempDir } from './asr-fixtures.ts';
@@ -39,9 +39,10 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function setUp(opts: Parameters<typeof recordingCommands>[1] = {}) {
   const ctx = await createContext(tempDir());
-  const rec = recordingCommands(ctx, { syncIntervalMs: 0, ...opts });
+  const jobs = new TranscriptionJobs(ctx);
+  const rec = recordingCommands(ctx, { syncIntervalMs: 0, jobs, ...opts });
   const m = await ctx.archive.create({ title: 'جلسة' });
-  return { ctx, rec, m };
+  return { ctx, jobs, rec, m };
 }
 
 describe('recording through the service', () => {
@@ -204,8 +205,7 @@ describe('recording through the service', () => {
   });
 
   it('no transcription starts while the meeting records; after the stop the hold is gone', async () => {
-    const { ctx, rec, m } = await setUp();
-    const jobs = jobsFor(ctx);
+    const { jobs, rec, m } = await setUp();
     await rec.startRecording({ meetingId: m.id, continue: false });
     expect(await errorCodeOf(jobs.start({ meetingId: m.id }))).toBe('meeting.busy');
     await rec.stopRecording({ meetingId: m.id });
@@ -214,10 +214,10 @@ describe('recording through the service', () => {
   });
 
   it('approving while the meeting records is refused as busy; the recording goes on and the meeting stays a draft', async () => {
-    const { ctx, rec, m } = await setUp();
+    const { ctx, jobs, rec, m } = await setUp();
     await rec.startRecording({ meetingId: m.id, continue: false });
     const { minutesCommands } = await import('../../main/service/minutes.ts');
-    expect(await errorCodeOf(minutesCommands(ctx).approveMeeting({ meetingId: m.id }))).toBe('meeting.busy');
+    expect(await errorCodeOf(minutesCommands(ctx, jobs).approveMeeting({ meetingId: m.id }))).toBe('meeting.busy');
     expect((await ctx.archive.read(m.id)).status).toBe('draft');
     expect((await rec.getRecording({ meetingId: m.id })).recording).not.toBeNull();
     await rec.stopRecording({ meetingId: m.id });

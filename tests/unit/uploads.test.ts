@@ -165,6 +165,19 @@ describe('abandoned uploads', () => {
     expect(await up.uploadChunk({ uploadId: recent.uploadId, offset: 0, data: b64(Buffer.from('01234')) })).toEqual({ received: 5 });
   });
 
+  it('are no longer swept once the context is closed (shutdown): its timer is stopped', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    const { ctx, up } = await fresh();
+    const old = await up.beginUpload({ name: 'old.wav', size: 10 });
+    expect(vi.getTimerCount()).toBe(1);
+    await ctx.close();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(UPLOAD_EXPIRY_MS + UPLOAD_SWEEP_EVERY_MS);
+    await uploadsSwept(ctx);
+    // Left to the next start, which clears uploads/.
+    expect(await filesIn(ctx)).toEqual([old.uploadId]);
+  });
+
   it('are swept on the next beginUpload too', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const { ctx, up } = await fresh();

@@ -11,10 +11,11 @@ import { performance } from 'node:perf_hooks';
 import type { CalibrationStatus, ModelInfo } from '../../../shared/api.ts';
 import { MahdarError, toErrorPayload } from '../../../shared/errors.ts';
 import type { ServiceContext } from '../../context/context.ts';
-import { DEFAULT_DECODE, USE_VAD, type DecodeOptions } from '../decode-options.ts';
+import { DEFAULT_DECODE, type DecodeOptions } from '../decode-options.ts';
 import { whisperCliPath } from '../engine.ts';
-import { jobsFor } from '../job.ts';
-import { findVadModel, listModels, resolveModel } from '../models.ts';
+import type { TranscriptionJobs } from '../job.ts';
+import { listModels, resolveModel } from '../models.ts';
+import { findVadModel } from '../vad-model.ts';
 import { runWhisper, type RunHandle } from '../runner.ts';
 import { calibrationSample, type Sample } from './sample.ts';
 import { currentSetup, saveMeasure } from './store.ts';
@@ -38,7 +39,11 @@ export class Calibrations {
   private last: CalibrationStatus | null = null;
   private lastEvent = 0;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  /** `jobs`: the service's transcriptions and holds, which a run gives way to. */
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly jobs: TranscriptionJobs,
+  ) {}
 
   /** The run in progress, else the last one's end (null when none ran since the app started). */
   get(): CalibrationStatus | null {
@@ -61,7 +66,7 @@ export class Calibrations {
   /** Starts measuring the installed models (or those of `modelIds`); joins a run in progress. */
   async start(modelIds?: readonly string[]): Promise<CalibrationStatus> {
     if (this.run) return copy(this.run.status);
-    if (jobsFor(this.ctx).busy()) throw new MahdarError('calibration.engineBusy');
+    if (this.jobs.busy()) throw new MahdarError('calibration.engineBusy');
     // The slot is taken before the first await, so that two quick requests start one run.
     let finish!: (status: CalibrationStatus) => void;
     const run: Run = {
@@ -110,7 +115,7 @@ export class Calibrations {
   }
 
   private async execute(run: Run, models: ModelInfo[], sample: Sample, bin: string): Promise<CalibrationStatus> {
-    const jobs = jobsFor(this.ctx);
+    const { jobs } = this;
     const watch = setInterval(() => {
       if (run.cancelled || !jobs.busy()) return;
       run.interrupted = true;
@@ -143,7 +148,7 @@ export class Calibrations {
   private async measure(run: Run, model: ModelInfo, sample: Sample, bin: string): Promise<void> {
     try {
       const local = await resolveModel(this.ctx, model.id);
-      const vadModel = USE_VAD ? await findVadModel(this.ctx) : null;
+      const vadModel = await findVadModel(this.ctx);
       const setup = await currentSetup(this.ctx, vadModel !== null);
       const decode: DecodeOptions = { ...DEFAULT_DECODE, language: 'ar', threads: setup.threads, vadModel, prompt: null };
       // Timed from the engine's start (its pid known) to its exit: the model's load is included,
@@ -189,12 +194,4 @@ export class Calibrations {
       run.status.failed.push({ modelId: model.id, error: toErrorPayload(error) });
     }
   }
-}
-
-const registry = new WeakMap<ServiceContext, Calibrations>();
-/** One calibration manager per service context. */
-export function calibrationsFor(ctx: ServiceContext): Calibrations {
-  let c = registry.get(ctx);
-  if (!c) registry.set(ctx, (c = new Calibrations(ctx)));
-  return c;
 }

@@ -17,10 +17,11 @@ import { type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MahdarError } from '../../../shared/errors.ts';
 import { killOnExit } from '../../archive/processes.ts';
 import { wavHeader } from '../../audio/wav.ts';
+import { config } from '../../config.ts';
 import { repoRoot } from '../../paths.ts';
 import { DEFAULT_DECODE } from '../decode-options.ts';
 import { engineEnv, exitReason, LIVE_ENGINE_PRIORITY, packagedEngineDir, spawnEngine, stopEngine } from '../engine.ts';
@@ -31,9 +32,11 @@ const exe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-serve
 /** whisper-server: MAHDAR_WHISPER_SERVER, else beside MAHDAR_WHISPER_CLI, else build/whisper/bin. */
 export function whisperServerPath(root = repoRoot): string {
   const candidates: string[] = [];
-  if (process.env.MAHDAR_WHISPER_SERVER) candidates.push(resolve(process.env.MAHDAR_WHISPER_SERVER));
+  const server = config.whisperServer();
+  const cli = config.whisperCli();
+  if (server) candidates.push(server);
   else {
-    if (process.env.MAHDAR_WHISPER_CLI) candidates.push(join(dirname(resolve(process.env.MAHDAR_WHISPER_CLI)), exe));
+    if (cli) candidates.push(join(dirname(cli), exe));
     const packaged = packagedEngineDir();
     if (packaged) candidates.push(join(packaged, exe));
     candidates.push(join(root, 'build', 'whisper', 'bin', exe), join(root, 'build', 'whisper', 'bin', 'Release', exe));

@@ -7,7 +7,8 @@ import type { LiveStatusEvent } from '../../../shared/recording.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { readSettings } from '../../context/settings.ts';
 import { resolveThreads } from '../engine.ts';
-import { findVadModel, resolveModel } from '../models.ts';
+import { resolveModel } from '../models.ts';
+import { findVadModel } from '../vad-model.ts';
 import { LiveTranscriber, type LiveOptions } from './live.ts';
 import { startLiveServer, whisperServerPath, type LiveServer } from './server.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Meeting } from '../../../shared/domain.ts';
 import { MahdarError } from '../../../shared/errors.ts';
 import { hashFile } from '../../archive/file-hash.ts';
-import { clearJobRecord, jobsFor } from '../../asr/job.ts';
+import { clearJobRecord, type TranscriptionJobs } from '../../asr/job.ts';
 import { readWavInfo } from '../../audio/wav.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { revisionsNeedAudio } from '../../export/approve.ts';
@@ -16,7 +16,7 @@ export const roundSec = (t: number) => Math.round(t * 1000) / 1000;
  * Its duration and sha256 in meeting.json, the old file deleted unless an approved revision needs
  * it. A recording that did not begin with the old audio replaces its transcript too.
  */
-export async function attachRecording(ctx: ServiceContext, meetingId: string, file: string, continued: boolean): Promise<Meeting> {
+export async function attachRecording(ctx: ServiceContext, jobs: TranscriptionJobs, meetingId: string, file: string, continued: boolean): Promise<Meeting> {
   const dir = ctx.archive.meetingDir(meetingId);
   const path = join(dir, file);
   const { durationSec } = await readWavInfo(path);
@@ -36,7 +36,7 @@ export async function attachRecording(ctx: ServiceContext, meetingId: string, fi
   // The job record names the old file and hash: a transcription starts afresh on the new audio
   // (resuming from the last saved segment when the transcript was kept).
   await clearJobRecord(ctx, meetingId).catch(() => undefined);
-  jobsFor(ctx).forget(meetingId);
+  jobs.forget(meetingId);
   const old: string | null = previous;
   if (old && old !== file && !(await revisionsNeedAudio(dir, old))) await rm(join(dir, old), { force: true }).catch(() => undefined);
   return saved;

@@ -9,6 +9,7 @@ import { repairWav } from '../../audio/wav-recorder.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { attachRecording, roundSec } from './attach.ts';
 import { RECORDING_STATE_FILE, removeStateFile, stateFileSchema, type StateFile } from './state-file.ts';
+import type { TranscriptionJobs } from '../../asr/job.ts';
 
 /** The open recording a meeting folder holds, or null (none, or one that is not ours to touch). */
 async function readLeftOpen(dir: string): Promise<StateFile | null> {
@@ -33,7 +34,7 @@ async function repairedDuration(wav: string): Promise<number> {
 }
 
 /** Repairs one meeting's open recording and makes it the meeting's audio; null when it held no new audio. */
-async function recoverOne(ctx: ServiceContext, meetingId: string, info: StateFile): Promise<RecoveredRecording | null> {
+async function recoverOne(ctx: ServiceContext, jobs: TranscriptionJobs, meetingId: string, info: StateFile): Promise<RecoveredRecording | null> {
   const dir = ctx.archive.meetingDir(meetingId);
   const wav = join(dir, info.file);
   const durationSec = await repairedDuration(wav);
@@ -46,7 +47,7 @@ async function recoverOne(ctx: ServiceContext, meetingId: string, info: StateFil
   }
   let attached = true;
   try {
-    await attachRecording(ctx, meetingId, info.file, info.continued);
+    await attachRecording(ctx, jobs, meetingId, info.file, info.continued);
   } catch (err) {
     if (!(err instanceof MahdarError) || err.code !== 'meeting.readOnly') throw err;
     attached = false; // approved meanwhile: the file stays in the folder, named in the report
@@ -59,12 +60,12 @@ async function recoverOne(ctx: ServiceContext, meetingId: string, info: StateFil
  * Finds the recordings a crash left open, repairs them and makes each its meeting's audio.
  * Returns what was recovered, by meeting id.
  */
-export async function recoverRecordings(ctx: ServiceContext): Promise<Map<string, RecoveredRecording>> {
+export async function recoverRecordings(ctx: ServiceContext, jobs: TranscriptionJobs): Promise<Map<string, RecoveredRecording>> {
   const found = new Map<string, RecoveredRecording>();
   for (const id of await readdir(ctx.archive.meetingsRoot).catch(() => [] as string[])) {
     if (!idSchema.safeParse(id).success) continue;
     const info = await readLeftOpen(join(ctx.archive.meetingsRoot, id));
-    const recovered = info ? await recoverOne(ctx, id, info) : null;
+    const recovered = info ? await recoverOne(ctx, jobs, id, info) : null;
     if (!recovered) continue;
     found.set(id, recovered);
     ctx.events.publish({ type: 'recording', meetingId: id, recording: null, recovered });
