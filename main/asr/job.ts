@@ -25,11 +25,14 @@ import { clearJobRecord, readJobRecord, writeJobRecord } from './job-record.ts';
 import { JobEvents, settle } from './job-progress.ts';
 import { resolveModel, type LocalModel } from './models.ts';
 import { findVadModel } from './vad-model.ts';
+import { roundConfidence, withConfidence } from './token-confidence.ts';
 import { runWhisper, type EngineSegment, type RunHandle, type RunResult } from './runner.ts';
 import { audioRef, sameAudio, SegmentSaver, type AudioRef } from './segment-saver.ts';
 
 // Where the services find it (they clear the record when the audio is replaced).
 export { clearJobRecord };
+// Where passage.ts finds it: a passage's words get the same rounding.
+export { roundConfidence };
 
 type TranscriptionLanguage = (typeof transcriptionLanguages)[number];
 
@@ -382,21 +385,6 @@ export class TranscriptionJobs {
     this.ctx.events.publish({ type: 'meeting', meetingId });
     return { ...running.job };
   }
-
 }
 
 const round = (t: number) => Math.round(t * 1000) / 1000;
-
-/**
- * The segment with the engine's word confidences, two decimals each, when there is one per word
- * of its text as saved (its text was cut to the length limit, or edited meanwhile: none).
- */
-export function withConfidence(s: Segment, ps: readonly number[] | undefined): Segment {
-  if (!ps || s.edited || s.text.split(/\s+/).filter(Boolean).length !== ps.length) return s;
-  return { ...s, wordConfidence: roundConfidence(ps) };
-}
-
-/** Word confidences as stored: two decimals, at least 0.01 (token probabilities are above 0; two decimals would round the smallest to 0). */
-export function roundConfidence(ps: readonly number[]): number[] {
-  return ps.map((p) => Math.min(1, Math.max(0.01, Math.round(p * 100) / 100)));
-}

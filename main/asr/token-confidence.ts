@@ -22,6 +22,7 @@
 //  - The file is written once, after the whole decode. whisper-cli has no signal handler: a run
 //    that is cancelled or killed writes no JSON, so its segments get no confidence.
 
+import type { Segment } from '../../shared/domain.ts';
 import { DOUBT_THRESHOLD } from '../../shared/transcript/doubtful.ts';
 
 /** One word of a segment as the engine wrote it, with the probabilities of its tokens. */
@@ -204,4 +205,18 @@ export function wordConfidencesFor(
   parsed: readonly ConfidenceSegment[],
 ): number[] | null {
   return matchSegmentWords(segment, parsed)?.map((w) => w.p) ?? null;
+}
+
+/**
+ * The segment with the engine's word confidences, two decimals each, when there is one per word
+ * of its text as saved (its text was cut to the length limit, or edited meanwhile: none).
+ */
+export function withConfidence(s: Segment, ps: readonly number[] | undefined): Segment {
+  if (!ps || s.edited || s.text.split(/\s+/).filter(Boolean).length !== ps.length) return s;
+  return { ...s, wordConfidence: roundConfidence(ps) };
+}
+
+/** Word confidences as stored: two decimals, at least 0.01 (token probabilities are above 0; two decimals would round the smallest to 0). */
+export function roundConfidence(ps: readonly number[]): number[] {
+  return ps.map((p) => Math.min(1, Math.max(0.01, Math.round(p * 100) / 100)));
 }
