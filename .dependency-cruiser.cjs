@@ -12,7 +12,7 @@
 //   - every file of main/ and renderer/ has a place in its order;
 //   - no import cycle between files.
 const MAIN_ORDER = [['archive'], ['context'], ['audio'], ['asr'], ['export'], ['service'], ['serve', 'cli', 'shell'], ['electron.ts']];
-const LEAVES = ['paths.ts', 'config.ts', 'security.ts', 'bridge-channels.ts'];
+const LEAVES = ['paths.ts', 'config.ts', 'fatal.ts', 'security.ts', 'bridge-channels.ts'];
 const RENDERER_ORDER = [
   ['styles.css'],
   ['api'],

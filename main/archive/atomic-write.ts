@@ -8,9 +8,26 @@ import { MahdarError } from '../../shared/errors.ts';
 /** A fresh temp name beside `file` (".meeting.json.<random>.tmp"): same folder, so a rename is atomic. */
 export const tempBeside = (file: string) => join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Replaces `file` with what `write` puts into a temp file beside it: renamed over `file` and the
+ * folder fsynced only when `write` succeeds; on failure the temp file is removed and `file` is
+ * left as it was (a full disk becomes disk.full). `write` must make its own bytes durable.
+ */
+export async function replaceThroughTemp<T>(file: string, write: (tmp: string) => Promise<T>): Promise<T> {
   const tmp = tempBeside(file);
   try {
+    const result = await write(tmp);
+    await rename(tmp, file);
+    await fsyncDir(dirname(file));
+    return result;
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw asDiskError(err);
+  }
+}
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await replaceThroughTemp(file, async (tmp) => {
     const fh = await open(tmp, 'wx', 0o600);
     try {
       await fh.writeFile(data);
@@ -18,11 +35,16 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     } finally {
       await fh.close();
     }
-    await rename(tmp, file);
-    await fsyncDir(dirname(file));
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw asDiskError(err);
+  });
+}
+
+/** Makes a file another program wrote durable before it is renamed into place. */
+export async function fsyncFile(file: string): Promise<void> {
+  const fh = await open(file, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 

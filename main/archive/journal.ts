@@ -27,7 +27,7 @@ import { MahdarError } from '../../shared/errors.ts';
 import { asDiskError } from './atomic-write.ts';
 import { JOURNAL_FILE, readJournal, readMeetingReplayed, type JournalEntry } from './journal-file.ts';
 import { MEETING_FILE, writeMeetingDir } from './meeting-file.ts';
-import { UndoHistory } from './undo-history.ts';
+import { UndoHistory, type StackItem } from './undo-history.ts';
 
 export {
   JOURNAL_FILE,
@@ -100,9 +100,7 @@ export class MeetingJournals {
       const current = await this.checked(o, baseVersion);
       const out = applyEdit(current, edit);
       if (!out.changed) return this.result(o, current, out.forward);
-      const entry = await this.append(o, current, out.meeting, { kind: 'edit', edit: out.edit, inverse: out.inverse });
-      o.history.edited({ seq: entry.seq, revision: entry.revision, inverse: out.inverse });
-      return this.result(o, o.cache!.meeting, out.forward);
+      return this.commit(o, current, out, { kind: 'edit', edit: out.edit }, (item) => o.history.edited(item));
     });
   }
 
@@ -163,9 +161,7 @@ export class MeetingJournals {
         if (err instanceof MahdarError) throw new MahdarError('edit.undoConflict');
         throw err;
       }
-      const entry = await this.append(o, current, out.meeting, { kind, of: top.seq, edit: top.inverse, inverse: out.inverse });
-      o.history.stepped(kind, { seq: entry.seq, revision: entry.revision, inverse: out.inverse });
-      return this.result(o, o.cache!.meeting, out.forward);
+      return this.commit(o, current, out, { kind, of: top.seq, edit: top.inverse }, (item) => o.history.stepped(kind, item));
     });
   }
 
@@ -177,6 +173,19 @@ export class MeetingJournals {
     if (baseVersion !== version) throw new MahdarError('edit.conflict', { base: baseVersion, current: version });
     o.history.alignRevision(current.revision);
     return current;
+  }
+
+  /** Journals an applied edit, undo or redo, records it in the undo history, and answers the client. */
+  private async commit(
+    o: OpenJournal,
+    current: Meeting,
+    out: ReturnType<typeof applyEdit>,
+    what: Pick<JournalEntry, 'kind' | 'of' | 'edit'>,
+    record: (item: StackItem) => void,
+  ): Promise<EditResult> {
+    const entry = await this.append(o, current, out.meeting, { ...what, inverse: out.inverse });
+    record({ seq: entry.seq, revision: entry.revision, inverse: out.inverse });
+    return this.result(o, o.cache!.meeting, out.forward);
   }
 
   private result(o: OpenJournal, m: Meeting, changes: RestoreEdit): EditResult {

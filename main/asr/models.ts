@@ -2,12 +2,11 @@
 // checksum), models imported from a file (offline sites), and read-only folders of models
 // (ctx.modelDirs, e.g. ../shared/models for tests). A model is only ever installed by an atomic
 // rename of a fully verified file, so a half-downloaded or wrong file is never used.
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm, stat } from 'node:fs/promises';
 import type { ModelInfo } from '../../shared/api.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { asDiskError } from '../archive/atomic-write.ts';
-import { modelsDir, type ServiceContext } from '../context/context.ts';
+import type { ServiceContext } from '../context/context.ts';
 import { discardUpload, takeUpload } from '../context/uploads.ts';
 import { catalogueEntry, MODEL_CATALOGUE, type CatalogueEntry } from './catalogue.ts';
 import { withSpeed } from './calibration/store.ts';

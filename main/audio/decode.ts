@@ -4,12 +4,11 @@
 // The output is written to a temporary file beside the target and renamed into place only when
 // complete, so a failure never leaves a half-decoded file where the app would use it.
 import { spawn } from 'node:child_process';
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { MahdarError } from '../../shared/errors.ts';
 import { MAX_UPLOAD_BYTES } from '../../shared/api.ts';
-import { asDiskError, fsyncDir } from '../archive/atomic-write.ts';
+import { formatBytes } from '../../shared/text/bytes.ts';
+import { fsyncFile, replaceThroughTemp } from '../archive/atomic-write.ts';
 import { config } from '../config.ts';
 import { isMono16kPcm16, readWavInfo } from './wav.ts';
 
@@ -93,8 +92,7 @@ export async function decodeToWav(input: string, output: string, opts: DecodeOpt
   if (probe.durationSec !== null && probe.durationSec > MAX_AUDIO_SECONDS) {
     throw new MahdarError('audio.tooLarge', { limit: '24 h' });
   }
-  const tmp = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
+  return replaceThroughTemp(output, async (tmp) => {
     const r = await runTool(ffmpegPath(), [
       '-nostdin', '-hide_banner', '-loglevel', 'error', '-y',
       '-i', input,
@@ -109,17 +107,8 @@ export async function decodeToWav(input: string, output: string, opts: DecodeOpt
     if (!isMono16kPcm16(info)) throw new MahdarError('audio.unreadable');
     // A stream that decodes to less than 10 ms of samples holds no audio worth keeping.
     if (info.durationSec < 0.01) throw new MahdarError('audio.empty');
-    await rename(tmp, output);
-    await fsyncDir(dirname(output)).catch(() => undefined);
+    await fsyncFile(tmp);
     return { durationSec: info.durationSec, probedSec: probe.durationSec, codec: probe.codec };
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw asDiskError(err);
-  }
+  });
 }
 
-function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${Math.round((n / 1024 ** 3) * 10) / 10} GiB`;
-  if (n >= 1024 ** 2) return `${Math.round((n / 1024 ** 2) * 10) / 10} MiB`;
-  return `${n} B`;
-}

@@ -1,6 +1,6 @@
 // `npm run --silent mahdar -- COMMAND ...`: the service's operations without a window.
 // Each command lives in its own module; errors print one line and exit non-zero.
-import { errorText, isErrorCode, MahdarError } from '../../shared/errors.ts';
+import { exitOnError } from '../fatal.ts';
 
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   transcribe: () => import('./transcribe.ts'),
@@ -24,13 +24,4 @@ async function main(argv: string[]): Promise<void> {
   await (await load()).run(rest);
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
-  const line =
-    err instanceof MahdarError && isErrorCode(err.code)
-      ? errorText({ code: err.code, params: err.params }, 'en')
-      : err instanceof Error
-        ? err.message
-        : String(err);
-  console.error(`mahdar: ${line.split('\n')[0]}`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).catch(exitOnError);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { idSchema, newId } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { MAX_UPLOAD_BYTES, type MahdarService } from '../../shared/api.ts';
+import { formatBytes } from '../../shared/text/bytes.ts';
 import { asDiskError } from '../archive/atomic-write.ts';
 import { uploadsDir, type ServiceContext } from './context.ts';
 import type { Upload, UploadTable } from './upload-table.ts';
@@ -97,12 +98,6 @@ function updateTimer(ctx: ServiceContext, state: UploadTable): void {
     clearInterval(state.timer);
     state.timer = null;
   }
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${Math.round((n / 1024 ** 3) * 10) / 10} GiB`;
-  if (n >= 1024 ** 2) return `${Math.round((n / 1024 ** 2) * 10) / 10} MiB`;
-  return `${n} B`;
 }
 
 /** Free bytes for uploads/, or null where the platform cannot say. */

@@ -3,7 +3,7 @@
 // refused with one line naming it. The token is kept in the data root across restarts.
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { errorText, MahdarError } from '../../shared/errors.ts';
+import { exitOnError } from '../fatal.ts';
 import { config } from '../config.ts';
 import { dataRoot, extraModelDirs, repoRoot } from '../paths.ts';
 import { acquireDataRootLock } from '../archive/data-root-lock.ts';
@@ -53,12 +53,7 @@ async function main(argv: string[], services: ServiceOptions): Promise<void> {
 
 /** Serve mode with the service's defaults, or with fakes a test entry gives (tests/e2e/serve-low-disk.ts). */
 export function runServe(services: ServiceOptions = {}): void {
-  main(process.argv.slice(2), services).catch((err: unknown) => {
-    const line =
-      err instanceof MahdarError ? errorText({ code: err.code, params: err.params }, 'en') : err instanceof Error ? err.message : String(err);
-    console.error(`mahdar: ${line.split('\n')[0]}`);
-    process.exit(1);
-  });
+  main(process.argv.slice(2), services).catch(exitOnError);
 }
 
 // Run as a program (not imported by a test entry); realpaths, as the command line may name a link.

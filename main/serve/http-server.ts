@@ -226,17 +226,23 @@ async function serveCommand(req: IncomingMessage, res: ServerResponse, service: 
   return sendJson(res, result.ok ? 200 : httpStatusOf(result.error.code), result);
 }
 
+/** What `open` gives, or null once its refusal is answered: a refused id is a 400, a file gone a 404. */
+async function openOrRefuse<T>(res: ServerResponse, open: () => Promise<T>): Promise<T | null> {
+  try {
+    return await open();
+  } catch (err) {
+    const error = toErrorPayload(err);
+    sendJson(res, error.code === 'validation' ? 400 : 404, { ok: false, error });
+    return null;
+  }
+}
+
 /** GET /download/<id>: an export as an attachment; a refused id is a 400, a file gone a 404. */
 async function serveDownload(res: ServerResponse, files: FileResolvers, rawId: string): Promise<void> {
   const id = safeDecode(rawId);
   if (id === null) return sendJson(res, 400, badRequest('path'));
-  let d: Awaited<ReturnType<FileResolvers['openDownload']>>;
-  try {
-    d = await files.openDownload(id);
-  } catch (err) {
-    const error = toErrorPayload(err);
-    return sendJson(res, error.code === 'validation' ? 400 : 404, { ok: false, error });
-  }
+  const d = await openOrRefuse(res, () => files.openDownload(id));
+  if (!d) return;
   sendFile(res, d.handle, {
     'Content-Type': d.contentType,
     'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
@@ -344,13 +350,8 @@ function sendFile(res: ServerResponse, fh: FileHandle, headers: Record<string, s
 async function serveMedia(req: IncomingMessage, res: ServerResponse, files: FileResolvers, rawId: string): Promise<void> {
   const meetingId = safeDecode(rawId);
   if (meetingId === null) return sendJson(res, 400, badRequest('path'));
-  let reply: Awaited<ReturnType<FileResolvers['openMedia']>>;
-  try {
-    reply = await files.openMedia(meetingId, { method: req.method ?? 'GET', range: req.headers.range });
-  } catch (err) {
-    const error = toErrorPayload(err);
-    return sendJson(res, error.code === 'validation' ? 400 : 404, { ok: false, error });
-  }
+  const reply = await openOrRefuse(res, () => files.openMedia(meetingId, { method: req.method ?? 'GET', range: req.headers.range }));
+  if (!reply) return;
   res.writeHead(reply.status, reply.headers);
   if (!reply.body) {
     res.end();

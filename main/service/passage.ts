@@ -16,6 +16,7 @@ import { MahdarError } from '../../shared/errors.ts';
 import type { TranscriptionJobs } from '../asr/job.ts';
 import { transcribePassage, type PassageOptions, type PassageRun } from '../asr/passage.ts';
 import type { ServiceContext } from '../context/context.ts';
+import { segmentsBetween } from '../../shared/transcript/passage.ts';
 
 type Input = z.output<(typeof apiInputs)['retranscribePassage']>;
 /** What tests may set besides the API's arguments. */
@@ -28,12 +29,9 @@ interface Slot {
 
 /** The segments from `fromId` to `toId` (inclusive, either order) in time order, as the editor's ranges. */
 export function passageSegments(m: Meeting, fromId: string, toId: string): Segment[] {
-  const order = m.segments.map((s, k) => ({ s, k })).sort((x, y) => x.s.start - y.s.start || x.k - y.k);
-  let from = order.findIndex((x) => x.s.id === fromId);
-  let to = order.findIndex((x) => x.s.id === toId);
-  if (from < 0 || to < 0) throw new MahdarError('edit.segmentNotFound');
-  if (from > to) [from, to] = [to, from];
-  return order.slice(from, to + 1).map((x) => x.s);
+  const segments = segmentsBetween(m.segments, fromId, toId);
+  if (!segments) throw new MahdarError('edit.segmentNotFound');
+  return segments;
 }
 
 /** The passages being transcribed again, one per meeting at most; made once per service (parts.ts). */

@@ -3,6 +3,7 @@
 import { meetingIntegrityIssues, newId, voteIssues, type Decision, type Meeting } from '../domain.ts';
 import { MahdarError } from '../errors.ts';
 import type { RestoreEdit, SegmentRange } from './schemas.ts';
+import { segmentsBetween } from '../transcript/passage.ts';
 
 /**
  * Refuses a result that breaks a reference (a speaker who is not a participant, a decision citing
@@ -55,12 +56,9 @@ export function resolveRange(m: Meeting, range: SegmentRange): Set<string> {
     checkSegmentIds(m, range.ids);
     return new Set(range.ids);
   }
-  const order = m.segments.map((s, k) => ({ s, k })).sort((x, y) => x.s.start - y.s.start || x.k - y.k);
-  let from = order.findIndex((x) => x.s.id === range.fromId);
-  let to = order.findIndex((x) => x.s.id === range.toId);
-  if (from < 0 || to < 0) throw new MahdarError('edit.segmentNotFound');
-  if (from > to) [from, to] = [to, from];
-  return new Set(order.slice(from, to + 1).map((x) => x.s.id));
+  const segments = segmentsBetween(m.segments, range.fromId, range.toId);
+  if (!segments) throw new MahdarError('edit.segmentNotFound');
+  return new Set(segments.map((s) => s.id));
 }
 
 export function segmentIndex(m: Meeting, id: string): number {

@@ -4,19 +4,13 @@
 // assignments (shared/minutes/build.ts). Standalone: everything comes in through the props.
 import { useId, useMemo, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
-import { MAX_RANGE_IDS, type EditInput } from '../../../shared/edits.ts';
+import { MAX_RANGE_IDS } from '../../../shared/edits.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { clock } from '../common/time.ts';
+import type { SidePanelProps } from './sidePanelProps.ts';
 import './decisions-agenda.css';
 
-export interface AgendaOutlineProps {
-  meeting: Meeting;
-  /** Selected segment ids, in time order. */
-  selection: string[];
-  readOnly: boolean;
-  onEdit(edit: EditInput): Promise<void>;
-  onJump(segmentId: string): void;
-}
+export type AgendaOutlineProps = SidePanelProps;
 
 /** An agenda item's first passage in time order, and how many passages it holds. */
 type ItemStart = { first: { id: string; start: number }; count: number };

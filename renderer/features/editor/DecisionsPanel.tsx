@@ -5,23 +5,15 @@
 // votes (a council session), the voters are picked from the participants present and the counts
 // are taken from them; an agreement lists its signatories.
 import { useId } from 'react';
-import type { Meeting } from '../../../shared/domain.ts';
-import type { EditInput } from '../../../shared/edits.ts';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { DecisionItem } from './DecisionItem.tsx';
 import { useDecisionEditing } from './useDecisionEditing.ts';
+import type { SidePanelProps } from './sidePanelProps.ts';
 import './decisions-agenda.css';
 
-export interface DecisionsPanelProps {
-  meeting: Meeting;
-  /** Selected segment ids, in time order. */
-  selection: string[];
-  readOnly: boolean;
-  onEdit(edit: EditInput): Promise<void>;
-  onJump(segmentId: string): void;
-}
+export type DecisionsPanelProps = SidePanelProps;
 
 /** A decision's text in the delete dialog, cut after 120 characters. */
 const excerpt = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
