@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, layer lint, unit tests, end-to-end tests, in that order. Every stage runs
+// `npm test`: typecheck, layer lint, copy detector, unit tests, end-to-end tests, in that order. Every stage runs
 // even when an earlier one failed (each says something different about the tree), then one
 // closing line sums the runners' JSON reports:
 //   Tests: N passed, N failed, N skipped
-// A stage that failed counts at least one failure, also when it wrote no report (typecheck and
-// lint write none; a runner that crashed writes none). Exits 1 when anything failed.
+// A stage that failed counts at least one failure, also when it wrote no report (typecheck, lint
+// and the copy detector write none; a runner that crashed writes none). Exits 1 when anything failed.
 // Stages are the package.json scripts, so `npm run test:unit` and `test:e2e` run the same thing.
 // The stages get a scratch TMPDIR of their own, removed at the end: the tests make a few thousand
 // temporary folders (meetings, copies of the audio fixtures, engine runs) per run, and a developer's
@@ -36,6 +36,7 @@ function counts(stage) {
 const stages = [
   ['typecheck', 'typecheck'],
   ['lint', 'lint'],
+  ['copies', 'lint:copies'],
   ['unit', 'test:unit'],
   ['e2e', 'test:e2e'],
 ];

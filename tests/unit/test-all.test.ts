@@ -37,7 +37,7 @@ afterEach(() => {
 
 describe('npm test', () => {
   it('sums both reports and exits 0 when every stage passes', async () => {
-    const r = await testAll({ typecheck: 'node -e 0', lint: 'node -e 0', 'test:unit': unitReport(7, 0, 1), 'test:e2e': e2eReport(3, 0, 2) });
+    const r = await testAll({ typecheck: 'node -e 0', lint: 'node -e 0', 'lint:copies': 'node -e 0', 'test:unit': unitReport(7, 0, 1), 'test:e2e': e2eReport(3, 0, 2) });
     expect(r.last).toBe('Tests: 10 passed, 0 failed, 3 skipped');
     expect(r.code).toBe(0);
   });
@@ -46,18 +46,20 @@ describe('npm test', () => {
     const r = await testAll({
       typecheck: 'node -e "process.exit(2)"',
       lint: 'node -e 0',
+      'lint:copies': 'node -e "process.exit(1)"',
       'test:unit': `${unitReport(5, 2, 0)} && node -e "process.exit(1)"`,
       'test:e2e': 'node -e "process.exit(1)"',
     });
-    expect(r.last).toBe('Tests: 5 passed, 4 failed, 0 skipped');
+    expect(r.last).toBe('Tests: 5 passed, 5 failed, 0 skipped');
     expect(r.out).toMatch(/typecheck: FAILED \(exit 2\)/);
     expect(r.out).toMatch(/lint: ok/);
+    expect(r.out).toMatch(/copies: FAILED \(exit 1\)/);
     expect(r.out).toMatch(/e2e: FAILED \(exit 1, no report\)/);
     expect(r.code).toBe(1);
   });
 
   it('does not count an old report for a stage that wrote none', async () => {
-    const r = await testAll({ typecheck: 'node -e 0', lint: 'node -e "process.exit(1)"', 'test:unit': unitReport(1, 0, 0), 'test:e2e': 'node -e "process.exit(1)"' }, (dir) => {
+    const r = await testAll({ typecheck: 'node -e 0', lint: 'node -e "process.exit(1)"', 'lint:copies': 'node -e 0', 'test:unit': unitReport(1, 0, 0), 'test:e2e': 'node -e "process.exit(1)"' }, (dir) => {
       mkdirSync(join(dir, 'test-results'));
       writeFileSync(join(dir, 'test-results/playwright.json'), JSON.stringify({ stats: { expected: 40, unexpected: 0, skipped: 0 } }));
     });
@@ -68,7 +70,7 @@ describe('npm test', () => {
   it('gives the stages a temporary folder of their own and removes it, with what they left there', async () => {
     // The unit stage leaves a folder in its temporary directory, as a test that forgets to clean up does.
     const leaves = `node -e "const fs=require('fs'),os=require('os'),p=require('path');const d=fs.mkdtempSync(p.join(os.tmpdir(),'left-'));fs.writeFileSync(p.join(d,'clip.wav'),'x');console.log('LEFT '+d)"`;
-    const r = await testAll({ typecheck: 'node -e 0', lint: 'node -e 0', 'test:unit': `${leaves} && ${unitReport(1, 0, 0)}`, 'test:e2e': e2eReport(1, 0, 0) });
+    const r = await testAll({ typecheck: 'node -e 0', lint: 'node -e 0', 'lint:copies': 'node -e 0', 'test:unit': `${leaves} && ${unitReport(1, 0, 0)}`, 'test:e2e': e2eReport(1, 0, 0) });
     const left = /LEFT (.+)/.exec(r.out)?.[1]?.trim();
     expect(left).toBeTruthy();
     expect(left!.startsWith(join(tmpdir(), 'mahdar-tests-'))).toBe(true);
