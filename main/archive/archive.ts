@@ -159,10 +159,13 @@ function damagedSummary(id: string, damaged: NonNullable<MeetingSummary['damaged
   return { id, title: '', date: '', type: 'other', status: 'draft', participants: 0, segments: 0, updatedAt: '', damaged };
 }
 
-/** Case-, diacritic- and alef-insensitive form used for searching titles. */
+/**
+ * Case-, diacritic- and alef-insensitive form used for searching titles; toLowerCase (not
+ * toLocaleLowerCase), so a search finds the same meetings whatever the machine's locale.
+ */
 function normaliseForSearch(s: string): string {
   return s
-    .toLocaleLowerCase()
+    .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, '')
     .replace(/[أإآ]/g, 'ا')

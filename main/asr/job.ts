@@ -164,11 +164,6 @@ export class TranscriptionJobs {
     return this.jobs.size > 0 || this.holds.size > 0;
   }
 
-  /** Cancels every running job (app shutdown). */
-  async cancelAll(): Promise<void> {
-    await Promise.all([...this.jobs.keys()].map((id) => this.cancel(id)));
-  }
-
   async start(opts: StartOptions): Promise<TranscriptionJob> {
     const { meetingId } = opts;
     if (this.jobs.has(meetingId)) throw new MahdarError('job.running');
