@@ -2,12 +2,13 @@
 // recording (a button that jumps there) and how many there are, and a button that assigns the
 // selected passages to it (one setAgendaItem command). The minutes group the proceedings by these
 // assignments (shared/minutes/build.ts). Standalone: everything comes in through the props.
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import { MAX_RANGE_IDS } from '../../../shared/edits.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { clock } from '../common/time.ts';
 import type { SidePanelProps } from './sidePanelProps.ts';
+import { usePanelEdit } from './usePanelEdit.ts';
 import './decisions-agenda.css';
 
 export type AgendaOutlineProps = SidePanelProps;
@@ -30,28 +31,19 @@ function whereItemsStart(meeting: Meeting): Map<string, ItemStart> {
 }
 
 export function AgendaOutline({ meeting, selection, readOnly, onEdit, onJump }: AgendaOutlineProps) {
-  const { t, errorMessage } = useI18n();
+  const { t } = useI18n();
   const uid = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = usePanelEdit(onEdit);
   const starts = useMemo(() => whereItemsStart(meeting), [meeting]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const selectionHasPoint = meeting.segments.some((s) => selected.has(s.id) && s.agendaItemId);
 
   const assign = async (agendaItemId: string | null) => {
     if (!selection.length || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      // A selection longer than one command may name is sent as its first and last passage
-      // (the selection is in time order, and so long a one is a shift-click span).
-      const range = selection.length <= MAX_RANGE_IDS ? { ids: selection } : { fromId: selection[0]!, toId: selection[selection.length - 1]! };
-      await onEdit({ type: 'setAgendaItem', range, agendaItemId });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    // A selection longer than one command may name is sent as its first and last passage
+    // (the selection is in time order, and so long a one is a shift-click span).
+    const range = selection.length <= MAX_RANGE_IDS ? { ids: selection } : { fromId: selection[0]!, toId: selection[selection.length - 1]! };
+    await run({ type: 'setAgendaItem', range, agendaItemId });
   };
 
   const items = meeting.agenda.filter((a) => a.title.trim() !== '');

@@ -2,9 +2,10 @@
 // meeting page's, the editor's, its list's and text boxes', the search bar's and the player's, in
 // the UI language. The editor and the player match keys with the same entries, so the list
 // cannot leave one out. A modal <dialog>: Escape closes it and the focus goes back where it was.
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { keymap, keysText, type KeyScope } from '../common/keymap.ts';
+import { useModalDialog } from '../common/useModalDialog.ts';
 import type { EditorT } from './editorText.ts';
 
 /** The scopes whose keys work in the review editor. */
@@ -12,17 +13,8 @@ export const EDITOR_HELP_SCOPES: readonly KeyScope[] = ['global', 'editor', 'lis
 
 export function HelpPanel({ t, onClose }: { t: EditorT; onClose(): void }) {
   const { t: appT } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
-  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal();
-  }, []);
-  useEffect(
-    () => () => {
-      if (opener?.isConnected) opener.focus();
-    },
-    [opener],
-  );
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const ref = useModalDialog(closeRef);
   const rows = keymap.filter((b) => EDITOR_HELP_SCOPES.includes(b.scope)).map((b) => ({ keys: keysText(b), label: appT(b.label) }));
   return (
     <dialog ref={ref} className="dialog editor-help" aria-labelledby="editor-help-title" onClose={onClose} onCancel={onClose}>
@@ -40,7 +32,7 @@ export function HelpPanel({ t, onClose }: { t: EditorT; onClose(): void }) {
         </tbody>
       </table>
       <div className="dialog-actions">
-        <button type="button" className="primary" autoFocus onClick={onClose}>
+        <button ref={closeRef} type="button" className="primary" onClick={onClose}>
           {t('close')}
         </button>
       </div>
