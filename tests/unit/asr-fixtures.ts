@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { whisperServerPath } from '../../main/asr/live/server.ts';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
+import type { ApiEvent } from '../../shared/api.ts';
 
 export const SHARED = resolve(import.meta.dirname, '..', '..', '..', 'shared');
 export const MODELS = join(SHARED, 'models');
@@ -67,3 +68,15 @@ export async function freshContext(root = tempDir()): Promise<ServiceContext> {
 
 /** Greedy decoding keeps the engine tests short on two cores (beam search is 3-4x slower here). */
 export const FAST_DECODE = { beamSize: 1, bestOf: 1 } as const;
+
+/** The first event of the context matching `match`; subscribe before causing it. */
+export function nextEvent(ctx: ServiceContext, match: (e: ApiEvent) => boolean): Promise<ApiEvent> {
+  return new Promise((resolve) => {
+    const off = ctx.events.subscribe((e) => {
+      if (match(e)) {
+        off();
+        resolve(e);
+      }
+    });
+  });
+}

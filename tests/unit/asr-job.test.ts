@@ -18,23 +18,11 @@ import { readWavInfo } from '../../main/audio/wav.ts';
 import { createContext, modelsDir, type ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
 import { createParts } from '../../main/service/parts.ts';
-import { CONSULTATION, concatClips, FAST_DECODE, freshContext, haveModel, MODELS, MSA, refs, tempDir } from './asr-fixtures.ts';
+import { concatClips, CONSULTATION, FAST_DECODE, freshContext, haveModel, MODELS, MSA, nextEvent, refs, tempDir } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';
 
 const code = errorCodeOf;
 type Service = Awaited<ReturnType<typeof createService>>;
-
-/** The first event matching `match`; subscribe before causing it. */
-function nextEvent(ctx: ServiceContext, match: (e: ApiEvent) => boolean): Promise<ApiEvent> {
-  return new Promise((resolve) => {
-    const off = ctx.events.subscribe((e) => {
-      if (match(e)) {
-        off();
-        resolve(e);
-      }
-    });
-  });
-}
 
 /** The engine's pid once the meeting's job has started it (the job publishes an event then). */
 function engineStarted(ctx: ServiceContext, jobs: TranscriptionJobs, meetingId: string): Promise<number> {

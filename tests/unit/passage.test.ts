@@ -14,10 +14,9 @@ import { applyEdit, journalEditSchema, type ReplacePassageEdit } from '../../sha
 import { onTimeline } from '../../main/asr/passage.ts';
 import { readWavInfo } from '../../main/audio/wav.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
-import type { ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
 import { createParts } from '../../main/service/parts.ts';
-import { FAST_DECODE, freshContext, haveModel, MSA, tempDir } from './asr-fixtures.ts';
+import { FAST_DECODE, freshContext, haveModel, MSA, nextEvent, tempDir } from './asr-fixtures.ts';
 import { errorCodeOf as code } from './error-code.ts';
 
 const FRENCH = 'Bonjour à tous. Nous passons maintenant au budget de la commune et au rapport du trésorier.';
@@ -43,17 +42,6 @@ async function mixedAudio(): Promise<{ wav: string; french: { start: number; end
   const start = (await readWavInfo(a1)).durationSec;
   const end = start + (await readWavInfo(fr)).durationSec - GAP;
   return { wav, french: { start, end } };
-}
-
-function nextEvent(ctx: ServiceContext, match: (e: ApiEvent) => boolean): Promise<ApiEvent> {
-  return new Promise((resolve) => {
-    const off = ctx.events.subscribe((e) => {
-      if (match(e)) {
-        off();
-        resolve(e);
-      }
-    });
-  });
 }
 
 const overlap = (s: { start: number; end: number }, span: { start: number; end: number }) => Math.max(0, Math.min(s.end, span.end) - Math.max(s.start, span.start));

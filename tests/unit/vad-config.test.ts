@@ -5,12 +5,10 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiEvent } from '../../shared/api.ts';
 import { LiveSession } from '../../main/asr/live/session.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
-import type { ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
-import { freshContext, haveModel, MSA, tempDir, VAD } from './asr-fixtures.ts';
+import { freshContext, haveModel, MSA, nextEvent, tempDir, VAD } from './asr-fixtures.ts';
 
 const VARS = ['MAHDAR_VAD', 'MAHDAR_WHISPER_CLI', 'MAHDAR_WHISPER_SERVER'] as const;
 
@@ -21,17 +19,6 @@ function recordingEngine(dir: string, name: string): { bin: string; argsFile: st
   writeFileSync(bin, `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nexit 3\n`);
   chmodSync(bin, 0o755);
   return { bin, argsFile };
-}
-
-function nextEvent(ctx: ServiceContext, match: (e: ApiEvent) => boolean): Promise<ApiEvent> {
-  return new Promise((resolve) => {
-    const off = ctx.events.subscribe((e) => {
-      if (match(e)) {
-        off();
-        resolve(e);
-      }
-    });
-  });
 }
 
 /** The arguments the full pass started the engine with. */

@@ -47,6 +47,21 @@ function useOrphan(session: RecordingSession, meetingId: string, recovered: Reco
   return [orphan, setOrphan] as const;
 }
 
+/** "New recording…": asks first, naming the audio and the transcript it replaces. */
+function NewRecordingDialog({ meeting, onCancel, onConfirm }: { meeting: Meeting; onCancel(): void; onConfirm(): void }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmDialog
+      title={t('recNewTitle')}
+      body={t('recNewBody', { duration: clock(meeting.audio?.durationSec ?? 0), n: meeting.segments.length })}
+      confirmLabel={t('recNewConfirm')}
+      danger
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    />
+  );
+}
+
 export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: {
   meeting: Meeting;
   onMeeting(m: Meeting): void;
@@ -115,11 +130,8 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: 
         <AfterRecording s={s} meeting={meeting} applied={applied} onTranscribe={onTranscribe} onApplyMarks={() => void applyMarks()} />
       )}
       {askNew && (
-        <ConfirmDialog
-          title={t('recNewTitle')}
-          body={t('recNewBody', { duration: clock(meeting.audio?.durationSec ?? 0), n: meeting.segments.length })}
-          confirmLabel={t('recNewConfirm')}
-          danger
+        <NewRecordingDialog
+          meeting={meeting}
           onCancel={() => setAskNew(false)}
           onConfirm={() => {
             setAskNew(false);
