@@ -64,11 +64,15 @@ describe('recording through the service', () => {
     const TOTAL = 14;
     const KILL_AT = 9;
     let acked = -1;
+    let sentKill = false;
     const killed = new Promise<void>((res) => {
       app.on('message', (msg: { ack?: number; error?: string }) => {
         if (msg.error) throw new Error(msg.error);
+        // Answers already in the pipe still arrive after the kill; the dead app gets no more chunks.
+        if (sentKill) return;
         acked = Math.max(acked, msg.ack!);
         if (msg.ack === KILL_AT) {
+          sentKill = true;
           app.kill('SIGKILL');
           res();
         } else if (msg.ack! + 3 < TOTAL) app.send({ seq: msg.ack! + 3, pcm: b64(chunk(msg.ack! + 3)) });
