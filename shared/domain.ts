@@ -3,6 +3,7 @@
 // archive, the API validation and the UI can never disagree.
 import { z } from 'zod';
 import { decisionSchema } from './domain/decision.ts';
+import { minutesStyles, summarySchema } from './domain/summary.ts';
 import { idSchema, LIMITS, longText, shortText, storedDateSchema, storedTimeSchema, dateSchema, timeSchema } from './domain/fields.ts';
 
 // The building blocks, decisions and integrity checks live in domain/; this file holds the
@@ -24,6 +25,7 @@ export {
   type VoteSide,
 } from './domain/decision.ts';
 export { meetingIntegrityIssues, refineIntegrity, type IntegrityIssue } from './domain/integrity.ts';
+export { minutesStyles, summaryKinds, summarySchema, summaryStates, type MinutesStyle, type Summary, type SummaryKind } from './domain/summary.ts';
 
 /**
  * The format of meeting.json. There has only ever been version 1, so nothing is migrated: a file
@@ -163,6 +165,11 @@ function meetingFieldsShape<D extends z.ZodType<string>, T extends z.ZodType<str
     membersTotal: z.number().int().min(0).max(100_000).optional(),
     /** The documents annexed to the minutes, in order (المرفقات); absent: none. */
     annexes: z.array(annexSchema).max(LIMITS.annexes).optional(),
+    /**
+     * summary: the body prints each intervention's summary and the verbatim transcript goes to the
+     * annex; verbatim: the body prints the transcript. Absent: minutesStyleOf (shared/summaries/style.ts).
+     */
+    minutesStyle: z.enum(minutesStyles).optional(),
   };
 }
 
@@ -197,6 +204,8 @@ export const meetingSchema = z.strictObject({
   audio: audioInfoSchema.nullable(),
   /** Live marks (shared/marks.ts), changed only by edit commands. Absent = none. */
   marks: z.array(markSchema).max(LIMITS.marks).optional(),
+  /** Summaries of the minutes (shared/domain/summary.ts), changed only by edit commands. Absent = none. */
+  summaries: z.array(summarySchema).max(LIMITS.summaries).optional(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 

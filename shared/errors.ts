@@ -364,6 +364,16 @@ export const errorMessages = {
     fr: () => 'Ce repère n’existe plus.',
     en: () => 'This mark no longer exists.',
   },
+  'edit.summaryNotFound': {
+    ar: () => 'هذا الملخص لم يعد موجودًا. أعد تحميل الاجتماع.',
+    fr: () => 'Ce résumé n’existe plus. Rechargez la réunion.',
+    en: () => 'This summary no longer exists. Reload the meeting.',
+  },
+  'summary.alreadyChecked': {
+    ar: () => 'كتبت الكاتبة ملخص هذا التدخل أو قبلته: لن تحل المسودة محله.',
+    fr: () => 'Le résumé de cette intervention a été écrit ou accepté par le secrétariat : le brouillon ne le remplace pas.',
+    en: () => 'The secretary has written or accepted this summary: the draft does not replace it.',
+  },
   'passage.running': {
     ar: () => 'إعادة تفريغ مقطع جارية بالفعل لهذا الاجتماع. انتظر انتهاءها أو ألغها.',
     fr: () => 'Un passage de cette réunion est déjà en cours de retranscription. Attendez la fin ou annulez-la.',

@@ -13,6 +13,7 @@ export const LIMITS = {
   tags: 20,
   marks: 20_000,
   annexes: 100,
+  summaries: 20_000,
 } as const;
 
 /** Ids are opaque, filesystem-safe tokens: they become folder names under the archive root. */

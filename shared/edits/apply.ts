@@ -6,6 +6,7 @@ import { applyRestore, diffList, listKeys, listOf, type Lists, type Step } from 
 import { replacePassage } from './passage.ts';
 import { addMark, addParticipant, createDecision, deleteDecision, removeMark, updateDecision } from './records.ts';
 import type { Edit, EditOutcome, RestoreEdit } from './schemas.ts';
+import { acceptSummary, deleteSummary, draftSummary, writeSummary } from './summaries.ts';
 import { assignSpeaker, mergeSegments, replaceText, setAgendaItem, setText, setTimes, splitSegment } from './segments.ts';
 
 /**
@@ -16,8 +17,9 @@ import { assignSpeaker, mergeSegments, replaceText, setAgendaItem, setText, setT
 export function applyEdit(meeting: Meeting, edit: Edit): EditOutcome {
   const { lists, applied } = run(meeting, edit);
   const next: Meeting = { ...meeting, ...lists };
-  // No marks is no field, as in meetings that never had one: undoing the first mark gives them back exactly.
+  // No marks (summaries) is no field, as in meetings that never had one: undoing the first gives them back exactly.
   if (lists.marks && !lists.marks.length) delete next.marks;
+  if (lists.summaries && !lists.summaries.length) delete next.summaries;
   const inverse: RestoreEdit = { type: 'restore' };
   const forward: RestoreEdit = { type: 'restore' };
   let changed = false;
@@ -64,6 +66,14 @@ function run(m: Meeting, edit: Edit): Step {
       return same(removeMark(m, edit));
     case 'applyMarks':
       return same(applyMarks(m, { overwrite: edit.overwrite }));
+    case 'writeSummary':
+      return writeSummary(m, edit);
+    case 'acceptSummary':
+      return same(acceptSummary(m, edit));
+    case 'deleteSummary':
+      return same(deleteSummary(m, edit));
+    case 'draftSummary':
+      return draftSummary(m, edit);
     case 'restore':
       return same(applyRestore(m, edit));
     case 'replacePassage':

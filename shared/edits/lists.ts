@@ -1,13 +1,13 @@
 // The meeting's lists a command changes (segments, decisions, participants, marks) and the
 // patches between two versions of them: a restore command is such a patch, applied to undo or
 // redo exactly.
-import type { Mark, Meeting } from '../domain.ts';
+import type { Mark, Meeting, Summary } from '../domain.ts';
 import { MahdarError } from '../errors.ts';
 import type { Edit, ListPatch, RestoreEdit } from './schemas.ts';
 
-export type Lists = Pick<Meeting, 'segments' | 'decisions' | 'participants'> & { marks: Mark[] };
-export const listKeys = ['segments', 'decisions', 'participants', 'marks'] as const;
-/** A list of the meeting; `marks` is absent from meetings that never had one. */
+export type Lists = Pick<Meeting, 'segments' | 'decisions' | 'participants'> & { marks: Mark[]; summaries: Summary[] };
+export const listKeys = ['segments', 'decisions', 'participants', 'marks', 'summaries'] as const;
+/** A list of the meeting; `marks` and `summaries` are absent from meetings that never had one. */
 export const listOf = (m: Meeting, key: (typeof listKeys)[number]): { id: string }[] => m[key] ?? [];
 
 /** What one command gives: the lists it changed, and the command as applied (generated ids filled in). */
@@ -16,16 +16,21 @@ export interface Step {
   applied: Edit;
 }
 
+const missingCode = {
+  segments: 'edit.segmentNotFound',
+  decisions: 'edit.decisionNotFound',
+  participants: 'edit.unknownSpeaker',
+  marks: 'edit.markNotFound',
+  summaries: 'edit.summaryNotFound',
+} as const;
+
 /** Applies a restore patch: replace in place, then remove, then insert at ascending indexes. */
 export function applyRestore(m: Meeting, edit: RestoreEdit): Partial<Lists> {
   const out: Partial<Lists> = {};
   for (const key of listKeys) {
     const patch = edit[key] as ListPatch<{ id: string }> | undefined;
     if (!patch) continue;
-    const missing = () =>
-      new MahdarError(
-        key === 'segments' ? 'edit.segmentNotFound' : key === 'decisions' ? 'edit.decisionNotFound' : key === 'marks' ? 'edit.markNotFound' : 'edit.unknownSpeaker',
-      );
+    const missing = () => new MahdarError(missingCode[key]);
     let list: { id: string }[] = listOf(m, key).slice();
     const index = new Map(list.map((x, i) => [x.id, i]));
     for (const item of patch.replace) {

@@ -8,6 +8,7 @@ import { checkSegmentIds } from './checks.ts';
 import type { Lists } from './lists.ts';
 import type { ReplacePassageEdit } from './schemas.ts';
 import { wordsOf } from './segments.ts';
+import { remapSummaries } from './summaries.ts';
 
 export function replacePassage(m: Meeting, edit: ReplacePassageEdit): Partial<Lists> {
   const gone = new Set(edit.removeIds);
@@ -58,5 +59,5 @@ export function replacePassage(m: Meeting, edit: ReplacePassageEdit): Partial<Li
     const ids = [...new Set(d.segmentIds.flatMap((id) => replacing.get(id) ?? [id]))].slice(0, 1000);
     return { ...d, segmentIds: ids };
   });
-  return { segments, decisions };
+  return { segments, decisions, ...remapSummaries(m, (id) => replacing.get(id)) };
 }

@@ -13,6 +13,8 @@ import {
   participantSchema,
   signatorySchema,
   storedSegmentSchema,
+  summaryKinds,
+  summarySchema,
   voteSchema,
   type Meeting,
 } from '../domain.ts';
@@ -23,6 +25,20 @@ export const MAX_RANGE_IDS = 5_000;
 const line = z.string().max(LIMITS.shortText).transform(cleanSingleLine);
 const longText = z.string().max(LIMITS.longText).transform(cleanMultiLine);
 const seconds = z.number().min(0).max(24 * 3600);
+
+const summaryText = z
+  .string()
+  .max(LIMITS.longText)
+  .transform(cleanMultiLine)
+  .refine((t) => t.trim() !== '', 'summary text is empty');
+const summaryPassages = z.array(idSchema).max(MAX_RANGE_IDS);
+/** What a summary is of and says, as the secretary writes it or a model drafts it. */
+const summaryFields = {
+  kind: z.enum(summaryKinds),
+  segmentIds: summaryPassages,
+  agendaItemId: idSchema.nullable().optional(),
+  text: summaryText,
+};
 
 /** Segments named by id, or every segment from one to another (inclusive) in time order. */
 export const segmentRangeSchema = z.union([
@@ -107,6 +123,20 @@ const userEdits = [
   z.strictObject({ type: z.literal('removeMark'), markId: idSchema }),
   /** The marks become speakers, agenda items and draft decisions (shared/marks.ts). */
   z.strictObject({ type: z.literal('applyMarks'), overwrite: z.boolean().default(false) }),
+  /**
+   * The secretary writes a summary, or changes one (shared/edits/summaries.ts): it becomes checked,
+   * against its passages as they are now.
+   */
+  z.strictObject({
+    type: z.literal('writeSummary'),
+    /** An existing summary to change; absent: a new one, its id filled in by applyEdit. */
+    summaryId: idSchema.optional(),
+    ...summaryFields,
+  }),
+  /** The secretary accepts a summary as it stands, for the passages given (an intervention's now). */
+  z.strictObject({ type: z.literal('acceptSummary'), summaryId: idSchema, segmentIds: summaryPassages.optional() }),
+  /** The secretary rejects (removes) a summary. */
+  z.strictObject({ type: z.literal('deleteSummary'), summaryId: idSchema }),
 ] as const;
 
 /** Commands a client may send. */
@@ -133,6 +163,7 @@ export const restoreSchema = z.strictObject({
   decisions: listPatchSchema(decisionSchema).optional(),
   participants: listPatchSchema(participantSchema).optional(),
   marks: listPatchSchema(markSchema).optional(),
+  summaries: listPatchSchema(summarySchema).optional(),
 });
 export type RestoreEdit = z.infer<typeof restoreSchema>;
 
@@ -161,8 +192,22 @@ export const replacePassageSchema = z.strictObject({
 });
 export type ReplacePassageEdit = z.infer<typeof replacePassageSchema>;
 
+/**
+ * A language model's draft of a summary (main/summaries/): added as a draft, or replacing the
+ * draft of the same intervention, point, opening or closing; refused (summary.alreadyChecked)
+ * where the secretary has written or accepted one meanwhile. Not accepted from clients.
+ */
+export const draftSummarySchema = z.strictObject({
+  type: z.literal('draftSummary'),
+  /** Filled in by applyEdit when absent, so that the journal replays the same id. */
+  summaryId: idSchema.optional(),
+  ...summaryFields,
+  model: line,
+});
+export type DraftSummaryEdit = z.infer<typeof draftSummarySchema>;
+
 /** Any command the journal may hold. */
-export const journalEditSchema = z.discriminatedUnion('type', [...userEdits, restoreSchema, replacePassageSchema]);
+export const journalEditSchema = z.discriminatedUnion('type', [...userEdits, restoreSchema, replacePassageSchema, draftSummarySchema]);
 export type Edit = z.infer<typeof journalEditSchema>;
 /** One kind of command: EditOf<'setText'>. */
 export type EditOf<T extends Edit['type']> = Extract<Edit, { type: T }>;

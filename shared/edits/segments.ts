@@ -10,6 +10,7 @@ import { replaceMatches } from '../text/find.ts';
 import { checkSegmentIds, freshId, resolveRange, segmentIndex } from './checks.ts';
 import { withAt, type Lists, type Step } from './lists.ts';
 import type { EditOf } from './schemas.ts';
+import { remapSummaries } from './summaries.ts';
 
 export const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 
@@ -90,7 +91,8 @@ export function splitSegment(m: Meeting, edit: EditOf<'splitSegment'>): Step {
     if (k < 0 || d.segmentIds.includes(newSegmentId) || d.segmentIds.length >= 1000) return d;
     return { ...d, segmentIds: [...d.segmentIds.slice(0, k + 1), newSegmentId, ...d.segmentIds.slice(k + 1)] };
   });
-  return { lists: { segments, decisions }, applied: { ...edit, newSegmentId } };
+  const summaries = remapSummaries(m, (id) => (id === seg.id ? [seg.id, newSegmentId] : undefined));
+  return { lists: { segments, decisions, ...summaries }, applied: { ...edit, newSegmentId } };
 }
 
 export function mergeSegments(m: Meeting, segmentId: string): Partial<Lists> {
@@ -130,7 +132,7 @@ export function mergeSegments(m: Meeting, segmentId: string): Partial<Lists> {
     const ids = [...new Set(d.segmentIds.map((id) => (id === b.id ? a.id : id)))];
     return { ...d, segmentIds: ids };
   });
-  return { segments, decisions };
+  return { segments, decisions, ...remapSummaries(m, (id) => (id === b.id ? [a.id] : undefined)) };
 }
 
 export function replaceText(m: Meeting, edit: EditOf<'replaceText'>): Partial<Lists> {

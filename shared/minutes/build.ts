@@ -14,7 +14,7 @@ import { decisionsSection } from './sections/decisions.ts';
 import { headerSection, openingSection } from './sections/header.ts';
 import { agendaSection, proceedingsSection } from './sections/proceedings.ts';
 
-export { groupInterventions } from './sections/proceedings.ts';
+export { groupInterventions } from '../summaries/interventions.ts';
 
 export interface BuildOptions {
   /** The institution's logo, printed beside the letterhead lines. */

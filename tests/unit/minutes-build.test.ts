@@ -218,7 +218,7 @@ describe('edge cases', () => {
   it('groups by speaker in time order and skips empty segments', () => {
     const seg = (id: string, start: number, speakerId: string | null, text = 'نص') => ({ id, start, end: start + 1, text, speakerId, tags: [], edited: false });
     const groups = groupInterventions([seg('s-3', 3, 'p-a'), seg('s-1', 1, 'p-a'), seg('s-2', 2, 'p-a', '  '), seg('s-4', 4, null), seg('s-5', 5, 'p-b')]);
-    expect(groups.map((g) => g.map((s) => s.id))).toEqual([['s-1', 's-3'], ['s-4'], ['s-5']]);
+    expect(groups.map((g) => g.segments.map((s) => s.id))).toEqual([['s-1', 's-3'], ['s-4'], ['s-5']]);
   });
 
   it('prints a participant without a name as an unidentified speaker', () => {

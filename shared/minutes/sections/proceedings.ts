@@ -1,6 +1,6 @@
 // The agenda, then the proceedings intervention by intervention; grouped by agenda point once
 // passages carry one.
-import type { Segment } from '../../domain.ts';
+import { agendaPoints, meetingInterventions, type Intervention, type PointInterventions } from '../../summaries/interventions.ts';
 import { clean, note, section, type MinutesContext } from '../context.ts';
 import type { MinutesBlock, MinutesSection } from '../model.ts';
 import { personOf } from '../people.ts';
@@ -10,24 +10,9 @@ export function agendaSection({ meeting, L }: MinutesContext): MinutesSection {
   return section('agenda', L.headings.agenda, [agenda.length ? { kind: 'list', ordered: true, items: agenda } : note(L.noAgenda)]);
 }
 
-/** Consecutive segments of the same speaker, in time order, empty ones left out. */
-export function groupInterventions(segments: readonly Segment[]): Segment[][] {
-  const ordered = segments
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.text.trim() !== '')
-    .sort((a, b) => a.s.start - b.s.start || a.i - b.i)
-    .map(({ s }) => s);
-  const groups: Segment[][] = [];
-  for (const seg of ordered) {
-    const last = groups[groups.length - 1];
-    if (last && last[0]!.speakerId === seg.speakerId) last.push(seg);
-    else groups.push([seg]);
-  }
-  return groups;
-}
-
-function interventionBlock({ L, people }: MinutesContext, g: Segment[]): MinutesBlock {
-  const speakerId = g[0]!.speakerId;
+function interventionBlock({ L, people }: MinutesContext, iv: Intervention): MinutesBlock {
+  const g = iv.segments;
+  const speakerId = iv.speakerId;
   const found = speakerId ? people.get(speakerId) : undefined;
   // A participant without a name is printed as an unidentified speaker, not "تدخل السيد :".
   const p = found?.name.trim() ? found : undefined;
@@ -48,31 +33,23 @@ function interventionBlock({ L, people }: MinutesContext, g: Segment[]): Minutes
  * that it was on the agenda and that nothing was recorded under it. Passages given no point
  * follow under "other business".
  */
-function byAgendaPoint(c: MinutesContext, spoken: readonly Segment[], pointOf: (s: Segment) => string | null): MinutesBlock[] {
+function byAgendaPoint(c: MinutesContext, points: readonly PointInterventions[]): MinutesBlock[] {
   const { meeting, L } = c;
-  const blocks: MinutesBlock[] = [];
-  // The points as the agenda section lists and numbers them (items with a title).
-  meeting.agenda
-    .filter((a) => clean(a.title) !== '')
-    .forEach((a, i) => {
-      blocks.push({ kind: 'agendaPoint', heading: L.agendaPoint(i + 1, clean(a.title)), agendaItemId: a.id });
-      const groups = groupInterventions(spoken.filter((s) => pointOf(s) === a.id));
-      if (groups.length) blocks.push(...groups.map((g) => interventionBlock(c, g)));
-      else blocks.push(note(L.noInterventionsOnPoint));
-    });
-  const rest = groupInterventions(spoken.filter((s) => pointOf(s) === null));
-  if (rest.length) blocks.push({ kind: 'agendaPoint', heading: L.otherBusiness, agendaItemId: null }, ...rest.map((g) => interventionBlock(c, g)));
-  return blocks;
+  const numbers = new Map(agendaPoints(meeting).map((a, i) => [a.id, { n: i + 1, title: clean(a.title) }]));
+  return points.flatMap((p): MinutesBlock[] => {
+    const point = p.agendaItemId ? numbers.get(p.agendaItemId)! : null;
+    const heading: MinutesBlock = { kind: 'agendaPoint', heading: point ? L.agendaPoint(point.n, point.title) : L.otherBusiness, agendaItemId: p.agendaItemId };
+    const body = p.interventions.length ? p.interventions.map((iv) => interventionBlock(c, iv)) : [note(L.noInterventionsOnPoint)];
+    return [heading, ...body];
+  });
 }
 
 export function proceedingsSection(c: MinutesContext): MinutesSection {
   const { meeting, L } = c;
-  const spoken = meeting.segments.filter((s) => s.text.trim() !== '');
-  const pointIds = new Set(meeting.agenda.filter((a) => clean(a.title) !== '').map((a) => a.id));
-  const pointOf = (s: Segment) => (s.agendaItemId && pointIds.has(s.agendaItemId) ? s.agendaItemId : null);
+  const { byPoint, points } = meetingInterventions(meeting);
   let proceedings: MinutesBlock[];
-  if (!spoken.length) proceedings = [note(L.noInterventions)];
-  else if (!spoken.some((s) => pointOf(s) !== null)) proceedings = groupInterventions(spoken).map((g) => interventionBlock(c, g));
-  else proceedings = byAgendaPoint(c, spoken, pointOf);
+  if (!points.some((p) => p.interventions.length)) proceedings = [note(L.noInterventions)];
+  else if (!byPoint) proceedings = points[0]!.interventions.map((iv) => interventionBlock(c, iv));
+  else proceedings = byAgendaPoint(c, points);
   return section('proceedings', L.headings.proceedings, proceedings);
 }
