@@ -19,6 +19,7 @@ import { editApiInputs, type EditApiOutputs, type EditResult } from './edits.ts'
 import type { ErrorPayload } from './errors.ts';
 import type { ApprovalCheck } from './minutes/approval.ts';
 import type { MinutesModel } from './minutes/model.ts';
+import { draftingApiInputs, type DraftingApiOutputs, type DraftingEvent } from './drafting.ts';
 import { recordingApiInputs, type LiveStatusEvent, type LiveTextEvent, type RecordingApiOutputs, type RecordingEvent } from './recording.ts';
 
 /** Largest single request body; uploads are sent in chunks below it. */
@@ -132,6 +133,9 @@ export const apiInputs = {
 
   // Live recording from the page's microphone (shared/recording.ts)
   ...recordingApiInputs,
+
+  // Summaries drafted by a language model on this computer (shared/drafting.ts)
+  ...draftingApiInputs,
 } as const;
 
 export type ApiMethod = keyof typeof apiInputs;
@@ -226,7 +230,7 @@ export interface BagExportResult {
   pdfA: PdfAStatus;
 }
 
-export interface ApiOutputs extends EditApiOutputs, RecordingApiOutputs {
+export interface ApiOutputs extends EditApiOutputs, RecordingApiOutputs, DraftingApiOutputs {
   listMeetings: MeetingSummary[];
   createMeeting: Meeting;
   getMeeting: Meeting;
@@ -275,7 +279,8 @@ export type ApiEvent =
   | { type: 'calibration'; calibration: CalibrationStatus }
   | RecordingEvent
   | LiveTextEvent
-  | LiveStatusEvent;
+  | LiveStatusEvent
+  | DraftingEvent;
 
 export type Unsubscribe = () => void;
 export interface MahdarClient {

@@ -369,6 +369,11 @@ export const errorMessages = {
     fr: () => 'Ce résumé n’existe plus. Rechargez la réunion.',
     en: () => 'This summary no longer exists. Reload the meeting.',
   },
+  'drafting.noSource': {
+    ar: () => 'لم يُختر نموذج لغوي لصياغة الملخصات. استورد ملف نموذج GGUF أو حدد خادما على هذا الحاسوب.',
+    fr: () => 'Aucun modèle de langue n’est choisi pour rédiger les résumés. Importez un fichier GGUF ou indiquez un serveur sur cet ordinateur.',
+    en: () => 'No language model is chosen to draft the summaries. Import a GGUF file or give a server on this computer.',
+  },
   'summary.alreadyChecked': {
     ar: () => 'كتبت الكاتبة ملخص هذا التدخل أو قبلته: لن تحل المسودة محله.',
     fr: () => 'Le résumé de cette intervention a été écrit ou accepté par le secrétariat : le brouillon ne le remplace pas.',

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { idSchema, storedSegmentSchema } from './domain.ts';
 import { isErrorCode, type ErrorCode, type ErrorPayload } from './errors.ts';
 import type { ApiEvent, CalibrationStatus, ModelInfo, TranscriptionJob } from './api.ts';
+import type { DraftingEvent, DraftingJob } from './drafting.ts';
 import type { LiveStatusEvent, LiveTextEvent, RecordingEvent, RecordingState, RecoveredRecording } from './recording.ts';
 
 const errorPayloadSchema = z.object({
@@ -99,6 +100,19 @@ const liveStatusEventSchema = z.object({
   error: errorPayloadSchema.optional(),
 });
 
+const draftingJobSchema = z.object({
+  meetingId: idSchema,
+  status: z.enum(['running', 'done', 'cancelled', 'failed']),
+  source: z.discriminatedUnion('kind', [z.object({ kind: z.literal('model'), modelId: z.string() }), z.object({ kind: z.literal('endpoint') })]),
+  modelName: z.string(),
+  total: z.number(),
+  done: z.number(),
+  skipped: z.number(),
+  current: z.string().nullable(),
+  error: errorPayloadSchema.nullable(),
+});
+const draftingEventSchema = z.object({ type: z.literal('drafting'), job: draftingJobSchema });
+
 /** Every event main may push, one schema per `type`. */
 export const apiEventSchema = z.discriminatedUnion('type', [
   meetingEventSchema,
@@ -109,6 +123,7 @@ export const apiEventSchema = z.discriminatedUnion('type', [
   recordingEventSchema,
   liveTextEventSchema,
   liveStatusEventSchema,
+  draftingEventSchema,
 ]);
 
 /**
@@ -146,5 +161,7 @@ export type SchemasMatchTheirTypes = [
   Same<Equal<z.infer<typeof recordingEventSchema>, RecordingEvent>>,
   Same<Equal<z.infer<typeof liveTextEventSchema>, LiveTextEvent>>,
   Same<Equal<z.infer<typeof liveStatusEventSchema>, LiveStatusEvent>>,
+  Same<Equal<z.infer<typeof draftingJobSchema>, DraftingJob>>,
+  Same<Equal<z.infer<typeof draftingEventSchema>, DraftingEvent>>,
   Same<Equal<z.infer<typeof apiEventSchema>, ApiEvent>>,
 ];

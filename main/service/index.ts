@@ -11,6 +11,7 @@ import { editCommands } from './edits.ts';
 import { recordingCommands, type RecordingOptions } from './recording.ts';
 import { passageCommands } from './passage.ts';
 import { calibrationCommands } from './calibration.ts';
+import { draftingCommands } from './drafting.ts';
 import { createParts, type ServiceParts } from './parts.ts';
 
 /** What a caller may give the service instead of its own: its parts (tests watch them), a nearly full disk. */
@@ -37,6 +38,7 @@ export async function createService(ctx: ServiceContext, opts: ServiceOptions = 
     ...recordingCommands(ctx, { ...opts.recording, jobs }),
     ...passageCommands(passages),
     ...calibrationCommands(calibrations),
+    ...draftingCommands(),
   };
 }
 
