@@ -7,17 +7,19 @@
 //     folders of one rank do not import each other); the LEAVES at main/'s root are utilities any
 //     of them may import, and they import no main/ folder; main/preload.ts imports only leaves;
 //   - inside renderer/, the same in the order of RENDERER_ORDER: the transport (api/), the
-//     interface language (i18n/), the pieces every feature uses (features/common/), the features
+//     interface language (i18n/), the pieces every feature uses (features/common/), the drafting
+//     controls the editor and the transcript tab embed (features/drafting/), the features
 //     side by side, the meeting page that puts them in tabs, the app's root files on top;
 //   - every file of main/ and renderer/ has a place in its order;
 //   - no import cycle between files.
-const MAIN_ORDER = [['archive'], ['context'], ['audio'], ['asr'], ['export'], ['service'], ['serve', 'cli', 'shell'], ['electron.ts']];
+const MAIN_ORDER = [['archive'], ['context'], ['audio'], ['asr', 'llm'], ['export', 'drafting'], ['service'], ['serve', 'cli', 'shell'], ['electron.ts']];
 const LEAVES = ['paths.ts', 'config.ts', 'fatal.ts', 'security.ts', 'bridge-channels.ts'];
 const RENDERER_ORDER = [
   ['styles.css'],
   ['api'],
   ['i18n'],
   ['features/common'],
+  ['features/drafting'],
   ['features/editor', 'features/transcript', 'features/recording', 'features/minutes', 'features/library'],
   ['features/meeting'],
   ['App.tsx'],
