@@ -2,6 +2,9 @@
 // asks before approving (approvalCheck). Approval is not refused for it: the secretary may know
 // that a passage has no identifiable speaker, but has to see it first.
 import type { Meeting } from '../domain.ts';
+import { summaryView, type SummaryStatus } from '../summaries/status.ts';
+import { minutesStyleOf } from '../summaries/style.ts';
+import { printedStatus } from './sections/summaries.ts';
 import { minutesTemplates } from './template.ts';
 
 export interface ApprovalCheck {
@@ -20,6 +23,11 @@ export interface ApprovalCheck {
   votesWithoutNames: { id: string }[];
   /** Agreements (اتفاقية) with nobody recorded as signing them. */
   agreementsWithoutSignatories: { id: string }[];
+  /**
+   * Summary minutes only: interventions whose summary is missing, a draft not accepted, or to
+   * check (its passages changed), in the order printed. They print flagged (shared/minutes/sections/summaries.ts).
+   */
+  interventionsWithoutSummary: { key: string; start: number; status: Exclude<SummaryStatus, 'checked'> }[];
   /** True when nothing above needs the secretary's attention. */
   clean: boolean;
 }
@@ -41,12 +49,32 @@ export function approvalCheck(meeting: Meeting): ApprovalCheck {
     ? meeting.decisions.filter((d) => d.vote?.kind === 'counts' && !d.vote.voters).map((d) => ({ id: d.id }))
     : [];
   const agreementsWithoutSignatories = meeting.decisions.filter((d) => d.kind === 'agreement' && !d.signatories?.length).map((d) => ({ id: d.id }));
+  const interventionsWithoutSummary = minutesStyleOf(meeting) === 'summary' ? unsummarised(meeting) : [];
   const clean =
     !untaggedSegments.length &&
     !decisionMarksWithoutDecision.length &&
     !decisionsUnconfirmed &&
     !decisionsWithoutVote.length &&
     !votesWithoutNames.length &&
-    !agreementsWithoutSignatories.length;
-  return { untaggedSegments, decisionMarksWithoutDecision, decisionsUnconfirmed, decisionsWithoutVote, votesWithoutNames, agreementsWithoutSignatories, clean };
+    !agreementsWithoutSignatories.length &&
+    !interventionsWithoutSummary.length;
+  return {
+    untaggedSegments,
+    decisionMarksWithoutDecision,
+    decisionsUnconfirmed,
+    decisionsWithoutVote,
+    votesWithoutNames,
+    agreementsWithoutSignatories,
+    interventionsWithoutSummary,
+    clean,
+  };
+}
+
+function unsummarised(meeting: Meeting): ApprovalCheck['interventionsWithoutSummary'] {
+  return summaryView(meeting).points.flatMap((p) =>
+    p.interventions.flatMap(({ intervention, summary, status }) => {
+      const printed = printedStatus(summary, status);
+      return printed === 'checked' ? [] : [{ key: intervention.key, start: intervention.segments[0]!.start, status: printed }];
+    }),
+  );
 }

@@ -13,6 +13,8 @@ import { closingSection, signaturesSection } from './sections/closing.ts';
 import { decisionsSection } from './sections/decisions.ts';
 import { headerSection, openingSection } from './sections/header.ts';
 import { agendaSection, proceedingsSection } from './sections/proceedings.ts';
+import { summaryProceedingsSection, verbatimAnnexSection } from './sections/summaries.ts';
+import { minutesStyleOf } from '../summaries/style.ts';
 
 export { groupInterventions } from '../summaries/interventions.ts';
 
@@ -26,6 +28,8 @@ export const clock = formatClock;
 
 export function buildMinutes(meeting: Meeting, language: Language = meeting.language, options: BuildOptions = {}): MinutesModel {
   const c = minutesContext(meeting, language);
+  // Summary minutes print the summaries in the body and the interventions word for word in the annex.
+  const summary = minutesStyleOf(meeting) === 'summary';
   return {
     language,
     direction: c.L.direction,
@@ -37,11 +41,11 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
       openingSection(c),
       attendanceSection(c),
       agendaSection(c),
-      proceedingsSection(c),
+      summary ? summaryProceedingsSection(c) : proceedingsSection(c),
       decisionsSection(c),
       closingSection(c),
       signaturesSection(c),
-      annexSection(c),
+      summary ? verbatimAnnexSection(c) : annexSection(c),
     ],
   };
 }

@@ -50,6 +50,7 @@ export const fr: MinutesLabels = {
     decisions: 'Décisions et recommandations',
     signatures: 'Signatures',
     annex: 'Annexe : transcription intégrale de la réunion',
+    verbatimAnnex: 'Annexe : transcription intégrale des interventions',
   },
   attendanceHeader: ['N°', 'Nom et prénom', 'Qualité', 'Organisme', 'Signature'],
   decisionsHeader: ['N°', 'Type', 'Texte', 'Responsable', 'Échéance'],
@@ -73,6 +74,14 @@ export const fr: MinutesLabels = {
   person: personWith(COMMA),
   intervention: (person) => `Intervention de ${person} :`,
   unknownSpeakerIntervention: 'Intervention (intervenant non identifié) :',
+  summaryLead: (named, title, g) =>
+    `${named}${title ? `${COMMA}${title},` : ''} ${{ m: 'est intervenu', f: 'est intervenue', unknown: 'est intervenu(e)' }[g]} :`,
+  pointSummary: 'Synthèse des débats :',
+  summaryFlags: {
+    missing: (time) => `[Aucune synthèse pour cette intervention, ${time}]`,
+    draft: '[Projet non relu par le secrétaire]',
+    toCheck: '[Synthèse à vérifier : les passages résumés ont changé]',
+  },
   unknownSpeaker: '—',
   noAttendees: 'Aucune liste de présence n’a été enregistrée.',
   noAgenda: 'Aucun ordre du jour n’a été fixé.',

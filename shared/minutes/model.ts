@@ -3,6 +3,7 @@
 // Built from a Meeting by a pure function (shared/minutes/build.ts). Every string is final text in
 // the minutes language: renderers only lay it out, they never translate or compose wording.
 import type { Language, MeetingStatus } from '../domain.ts';
+import type { SummaryStatus } from '../summaries/status.ts';
 
 /** Logical alignment: start is right in Arabic, left in French and English. */
 export type Align = 'start' | 'center' | 'end' | 'justify';
@@ -61,6 +62,26 @@ export type MinutesBlock =
       segmentIds: string[];
       start: number;
       end: number;
+    }
+  /**
+   * In summary minutes: an intervention's summary led by its speaker, a point's discussion
+   * summary, or the meeting's opening or closing paragraph. One not checked by the secretary
+   * carries a flag, printed highlighted after its text (or alone, when it has no text).
+   */
+  | {
+      kind: 'summary';
+      of: 'intervention' | 'point' | 'opening' | 'closing';
+      /** Printed bold before the text: "تدخلت السيدة …:", "ملخص المناقشة:"; null for opening and closing. */
+      lead: string | null;
+      /** The summary as written or drafted; null when the intervention has none. */
+      text: string | null;
+      status: SummaryStatus;
+      /** "[مسودة لم يراجعها الكاتب]", "[لا ملخص لهذا التدخل، 00:12:05]"; null once checked. */
+      flag: string | null;
+      /** The passages it covers now (an intervention's, a point's), empty for opening and closing. */
+      segmentIds: string[];
+      /** When its first passage starts, or null for opening and closing. */
+      start: number | null;
     }
   | {
       kind: 'table';

@@ -63,6 +63,8 @@ export interface MinutesLabels {
     decisions: string;
     signatures: string;
     annex: string;
+    /** The annex of summary minutes: the interventions word for word. */
+    verbatimAnnex: string;
   };
   attendanceHeader: [string, string, string, string, string];
   decisionsHeader: [string, string, string, string, string];
@@ -85,9 +87,21 @@ export interface MinutesLabels {
   honorific: Record<Gender, string>;
   /** "السيد محمد العلمي، والي الجهة" */
   person: (honorific: string, name: string, title: string) => string;
-  /** "تدخل السيد محمد العلمي، والي الجهة:" */
-  intervention: (person: string) => string;
+  /** "تدخل السيد محمد العلمي، والي الجهة:", "تدخلت السيدة …:": the verb agrees with the speaker. */
+  intervention: (person: string, gender: Gender) => string;
   unknownSpeakerIntervention: string;
+  /**
+   * Leads an intervention's summary in summary minutes, agreeing with the speaker:
+   * "تدخلت السيدة …، …:", "Mme X, titre, est intervenue :".
+   */
+  summaryLead: (named: string, title: string, gender: Gender) => string;
+  /** Leads a point's discussion summary: "ملخص المناقشة:". */
+  pointSummary: string;
+  /**
+   * Printed, highlighted, with a summary the secretary has not checked, or in place of a missing
+   * one (with the intervention's time), so no intervention is silently blank or unreviewed.
+   */
+  summaryFlags: { missing: (time: string) => string; draft: string; toCheck: string };
   unknownSpeaker: string;
   noAttendees: string;
   noAgenda: string;

@@ -90,7 +90,7 @@ describe.skipIf(!haveTools)('the minutes rendered by LibreOffice', () => {
     expect(t).toContain('محضر اللقاء التشاوري الجهوي حول رقمنة الخدمات العمومية');
     expect(t).toContain('في يوم الخميس 12 نونبر 2026 الموافق لـ 2 جمادى الآخرة 1448 هـ');
     expect(t).toContain('تدخل السيد محمد العلمي، والي جهة الرباط سلا القنيطرة:');
-    expect(t).toContain('تدخل السيدة فاطمة الزهراء بناني');
+    expect(t).toContain('تدخلت السيدة فاطمة الزهراء بناني');
     // A Latin name inside Arabic text, and a Latin web address, come out whole and in place.
     expect(t).toContain('تدخل السيد Jean Dupont، خبير في الإدارة الإلكترونية:');
     expect(t).toContain('watiqa.ma');

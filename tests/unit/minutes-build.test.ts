@@ -83,19 +83,19 @@ describe('buildMinutes (Arabic)', () => {
     expect(t!.widths.reduce((a, b) => a + b, 0)).toBe(100);
   });
 
-  it('groups consecutive segments of one speaker into one intervention with honorific and title', () => {
+  it('groups consecutive segments of one speaker into one intervention with honorific and title, the verb agreeing with a woman', () => {
     const iv = blocks(m, 'proceedings', 'intervention');
     expect(iv.map((b) => b.heading.split('،')[0])).toEqual([
       'تدخل السيد محمد العلمي',
-      'تدخل السيدة فاطمة الزهراء بناني',
+      'تدخلت السيدة فاطمة الزهراء بناني',
       'تدخل السيد يوسف التازي',
-      'تدخل السيدة خديجة الإدريسي',
+      'تدخلت السيدة خديجة الإدريسي',
       'تدخل السيد Jean Dupont',
       'تدخل السيد عبد الرحيم الوزاني',
       'تدخل السيد(ة) سعاد العمراني',
       'مداخلة (لم يحدد المتدخل):',
       'تدخل السيد محمد العلمي',
-      'تدخل السيدة فاطمة الزهراء بناني',
+      'تدخلت السيدة فاطمة الزهراء بناني',
       'تدخل السيد محمد العلمي',
     ]);
     expect(iv[0]!.heading).toBe('تدخل السيد محمد العلمي، والي جهة الرباط سلا القنيطرة:');

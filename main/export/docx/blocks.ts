@@ -96,6 +96,16 @@ function signatures(w: Writer, block: Block<'signatures'>): Table[] {
   ];
 }
 
+/** The lead in bold, the text, then the flag of a summary not checked, highlighted so no reader misses it. */
+function summary(w: Writer, block: Block<'summary'>): Paragraph {
+  const parts = [
+    ...(block.lead ? [{ text: block.lead, style: { bold: true } }] : []),
+    ...(block.text ? [{ text: block.text, style: {} }] : []),
+    ...(block.flag ? [{ text: block.flag, style: { highlight: true } }] : []),
+  ];
+  return w.paragraphOf(parts, { align: 'justify', extra: { spacing: { before: 120 } } });
+}
+
 export function blockElements(w: Writer, block: MinutesBlock): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'letterhead':
@@ -126,6 +136,8 @@ export function blockElements(w: Writer, block: MinutesBlock): (Paragraph | Tabl
         w.paragraph(block.heading, { style: { bold: true }, extra: { keepNext: true, spacing: { before: 160, after: 60 } } }),
         ...block.paragraphs.map((p) => w.paragraph(p, { align: 'justify' })),
       ];
+    case 'summary':
+      return [summary(w, block)];
     case 'table':
       return [w.table(block), w.paragraph('', { extra: tight })];
     case 'list':

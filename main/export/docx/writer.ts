@@ -43,6 +43,8 @@ function alignFor(align: Align, rtl: boolean): IParagraphOptions['alignment'] {
 
 export interface RunStyle {
   bold?: boolean;
+  /** Marked in yellow, as Word's highlighter: what the secretary has still to check. */
+  highlight?: boolean;
   size?: keyof typeof SIZES;
 }
 
@@ -82,6 +84,7 @@ export class Writer {
           text: closing ? `${p.text}\u200F` : p.text,
           bold: style.bold,
           boldComplexScript: style.bold,
+          highlight: style.highlight ? 'yellow' : undefined,
           size: size.sz,
           sizeComplexScript: size.szCs,
           rightToLeft: p.rtl,
@@ -107,6 +110,18 @@ export class Writer {
       bidirectional: rtl,
       alignment: alignFor(opts.align ?? 'start', rtl),
       children: rtl === this.rtl ? this.runs(text, opts.style) : this.runsIn(text, 'rtl', opts.style),
+      ...opts.extra,
+    });
+  }
+
+  /** One paragraph of several pieces, each in its own style, separated by spaces; its direction follows the first. */
+  paragraphOf(parts: readonly { text: string; style: RunStyle }[], opts: { align?: Align; extra?: Partial<IParagraphOptions> } = {}): Paragraph {
+    const rtl = this.rtl || firstStrongIsArabic(parts[0]?.text ?? '');
+    const direction = rtl ? 'rtl' : 'ltr';
+    return new Paragraph({
+      bidirectional: rtl,
+      alignment: alignFor(opts.align ?? 'start', rtl),
+      children: parts.flatMap((p, i) => this.runsIn(i === 0 ? p.text : ` ${p.text}`, direction, p.style)),
       ...opts.extra,
     });
   }

@@ -101,6 +101,42 @@ function Intervention({ block, model }: BlockProps<'intervention'>) {
   );
 }
 
+/**
+ * A summary as the DOCX prints it: the lead in bold, the text, and the flag of one not checked,
+ * highlighted (a missing summary is the flag alone, with the intervention's time).
+ */
+function SummaryParagraph({ block, model }: BlockProps<'summary'>) {
+  return (
+    <p
+      className={`minutes-summary minutes-align-justify minutes-pre-line minutes-summary-${block.status}`}
+      dir={dirOf(model)}
+      data-summary-of={block.of}
+      data-status={block.status}
+      data-segments={block.segmentIds.join(' ') || undefined}
+    >
+      {block.lead && (
+        <span className="minutes-strong">
+          <Runs text={block.lead} model={model} />
+        </span>
+      )}
+      {block.text && (
+        <>
+          {block.lead && ' '}
+          <Runs text={block.text} model={model} />
+        </>
+      )}
+      {block.flag && (
+        <>
+          {' '}
+          <mark className="minutes-summary-flag">
+            <Runs text={block.flag} model={model} />
+          </mark>
+        </>
+      )}
+    </p>
+  );
+}
+
 /** A cell may hold more lines (a decision's vote, its voters, its signatories), as in the DOCX. */
 function Cell({ text, centered, model }: { text: string; centered: boolean; model: MinutesModel }) {
   return (
@@ -198,6 +234,8 @@ export function Block({ block, model }: { block: MinutesBlock; model: MinutesMod
       return <AgendaPoint block={block} model={model} />;
     case 'intervention':
       return <Intervention block={block} model={model} />;
+    case 'summary':
+      return <SummaryParagraph block={block} model={model} />;
     case 'table':
       return <Table block={block} model={model} />;
     case 'list':
