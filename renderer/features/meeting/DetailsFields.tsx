@@ -1,8 +1,9 @@
 // The details form's single fields, in the form's order: first the meeting itself (what, when,
 // where, who, on whose convocation), then how its minutes are written. Each change is saved as typed.
 import type { ReactNode } from 'react';
-import { genders, languages, meetingTypes } from '../../../shared/domain.ts';
+import { genders, languages, meetingTypes, minutesStyles } from '../../../shared/domain.ts';
 import { minutesTemplates } from '../../../shared/minutes/template.ts';
+import { minutesStyleOf } from '../../../shared/summaries/style.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ChoiceField } from '../common/ChoiceField.tsx';
 import type { FormFields } from './formFields.ts';
@@ -73,6 +74,23 @@ export function SessionFields(props: FieldsProps) {
   );
 }
 
+/** Summary or verbatim minutes; the type's default is named as such, and followed until the secretary picks one. */
+function MinutesStyleField({ value: v, readOnly, onChange }: FieldsProps) {
+  const { t } = useI18n();
+  const byDefault = minutesStyleOf({ type: v.type });
+  return (
+    <ChoiceField
+      name="minutesStyle"
+      label={t('minutesStyle')}
+      value={minutesStyleOf(v)}
+      options={minutesStyles}
+      optionLabel={(s) => (s === byDefault ? t('minutesStyleDefault', { style: t(`minutesStyle_${s}`) }) : t(`minutesStyle_${s}`))}
+      disabled={readOnly}
+      onChange={(minutesStyle) => onChange({ minutesStyle })}
+    />
+  );
+}
+
 const hijriOptions = ['-1', '0', '1'] as const;
 const hijriLabel = { '-1': 'hijriAdjust_minus', '0': 'hijriAdjust_none', '1': 'hijriAdjust_plus' } as const;
 
@@ -113,6 +131,7 @@ export function MinutesFields(props: FieldsProps) {
         <span>{t('noDecisionConfirmed')}</span>
       </label>
       <ChoiceField name="language" label={t('minutesLanguage')} value={v.language} options={languages} optionLabel={(l) => t(`lang_${l}`)} disabled={ro} onChange={(language) => props.onChange({ language })} />
+      <MinutesStyleField {...props} />
       <Field label={t('letterhead')} wide>
         <textarea name="letterhead" rows={3} dir="auto" readOnly={ro} value={v.letterhead.join('\n')} onChange={(e) => props.onChange({ letterhead: e.target.value.split('\n').slice(0, 8) })} />
       </Field>
