@@ -90,7 +90,10 @@ describe('summary minutes', () => {
     expect(section(buildMinutes(m, 'ar'), 'decisions').blocks.some((b) => b.kind === 'table')).toBe(true);
   });
 
-  it('put every intervention word for word in the annex, on a page of its own', () => {
+});
+
+describe('the annex of summary minutes, and verbatim minutes', () => {
+  it('summary minutes put every intervention word for word in the annex, on a page of its own', () => {
     for (const [language, title] of [
       ['ar', 'ملحق: التفريغ الحرفي للمداخلات'],
       ['fr', 'Annexe : transcription intégrale des interventions'],
