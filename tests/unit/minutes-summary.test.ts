@@ -2,36 +2,15 @@
 // summary under its point, led by its speaker with a verb agreeing with them; what has no checked
 // summary is flagged in the minutes and named by the approval check; the interventions word for
 // word go to the annex. Verbatim minutes keep today's body.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { meetingSchema, type Meeting } from '../../shared/domain.ts';
-import { applyEdit, editSchema, journalEditSchema, type EditInput } from '../../shared/edits.ts';
 import { approvalCheck } from '../../shared/minutes/approval.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
 import type { MinutesBlock, MinutesModel } from '../../shared/minutes/model.ts';
-
-const root = join(import.meta.dirname, '../..');
-const fixture: Meeting = meetingSchema.parse(JSON.parse(readFileSync(join(root, 'tests/fixtures/meeting-sample/meeting.json'), 'utf8')));
-// The fixture is set to verbatim minutes; a consultation left to its default prints summaries.
-const { minutesStyle: _verbatim, ...consultation } = fixture;
-const sample: Meeting = consultation;
-
-const edit = (m: Meeting, input: EditInput): Meeting => applyEdit(m, editSchema.parse(input)).meeting;
-const draft = (m: Meeting, segmentIds: string[], text: string): Meeting =>
-  applyEdit(m, journalEditSchema.parse({ type: 'draftSummary', kind: 'intervention', segmentIds, text, model: 'tiny.gguf' })).meeting;
-const write = (m: Meeting, segmentIds: string[], text: string): Meeting => edit(m, { type: 'writeSummary', kind: 'intervention', segmentIds, text });
+import { edit, sample, summarised, write } from './minutes-summary-fixture.ts';
 
 const section = (m: MinutesModel, id: string) => m.sections.find((s) => s.id === id)!;
 const summaries = (m: MinutesModel) => section(m, 'proceedings').blocks.filter((b): b is Extract<MinutesBlock, { kind: 'summary' }> => b.kind === 'summary');
-
-/** The sample with summaries: checked ones for the wali and the director, a draft for Mr Tazi, the rest missing. */
-function summarised(): Meeting {
-  let m = write(sample, ['s-0001', 's-0002', 's-0003'], 'رحب بالحاضرين وذكر بإطار اللقاء.');
-  m = write(m, ['s-0004', 's-0005', 's-0006'], 'قدمت حصيلة رقمنة الخدمات ونبهت إلى ضعف التغطية في الجماعات القروية.');
-  m = draft(m, ['s-0007', 's-0008'], 'اقترح إحداث شباك رقمي موحد وتكوين الموظفين.');
-  return m;
-}
 
 describe('summary minutes', () => {
   it('are the default of a consultation, and print each summary led by its speaker, the verb agreeing in Arabic', () => {
