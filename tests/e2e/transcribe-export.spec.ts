@@ -63,7 +63,10 @@ test('import audio, transcribe with the local engine, export and approve the min
   expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK'); // a DOCX is a zip
   expect(file.suggestedFilename()).toMatch(/\.docx$/);
 
+  // A consultation prints summary minutes: approval first names the interventions still without a
+  // summary (none was written here), and goes through once confirmed.
   await page.getByRole('button', { name: 'المصادقة على المحضر' }).click();
+  await expect(page.getByRole('dialog')).toContainText('تدخلات بدون ملخص مراجع:');
   await page.getByRole('dialog').getByRole('button', { name: 'المصادقة على المحضر' }).click();
   await expect(page.getByText('هذا المحضر مصادق عليه وللقراءة فقط.')).toBeVisible();
 
