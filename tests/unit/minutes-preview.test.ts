@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { meetingSchema, type Meeting } from '../../shared/domain.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
 import { MinutesPreview } from '../../renderer/features/minutes/MinutesPreview.tsx';
+import { summarised } from './minutes-summary-fixture.ts';
 
 const root = join(import.meta.dirname, '../..');
 const sample: Meeting = meetingSchema.parse(JSON.parse(readFileSync(join(root, 'tests/fixtures/meeting-sample/meeting.json'), 'utf8')));
@@ -36,6 +37,17 @@ describe('MinutesPreview', () => {
     expect(out).toMatch(/^<article class="minutes-page minutes-ltr" dir="ltr" lang="fr-FR"/);
     expect(out).toContain('<h1>Procès-verbal</h1>');
     expect(out).toContain('dir="auto"');
+  });
+
+  it('shows summary minutes as the DOCX prints them: the lead in bold, the text, the flag of an unchecked summary marked', () => {
+    const out = renderToStaticMarkup(createElement(MinutesPreview, { model: buildMinutes(summarised(), 'ar') }));
+    expect(out).toContain(
+      '<span class="minutes-strong">تدخلت السيدة فاطمة الزهراء بناني، المديرة الجهوية للتحول الرقمي:</span> قدمت حصيلة رقمنة الخدمات ونبهت إلى ضعف التغطية في الجماعات القروية.</p>',
+    );
+    expect(out).toContain('اقترح إحداث شباك رقمي موحد وتكوين الموظفين. <mark class="minutes-summary-flag">[مسودة لم يراجعها الكاتب]</mark>');
+    expect(out).toContain('رئيسة مصلحة الحالة المدنية:</span> <mark class="minutes-summary-flag">[لا ملخص لهذا التدخل، 00:02:40]</mark>');
+    expect(out.match(/data-status="missing"/g)).toHaveLength(8);
+    expect(out).toContain('<h2 class="minutes-heading">ملحق: التفريغ الحرفي للمداخلات</h2>');
   });
 
   it('escapes text and shows the logo as a data URL', () => {
