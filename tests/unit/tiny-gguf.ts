@@ -2,7 +2,7 @@
 // package (.venv-tools, installed by .ci/run): 2 layers, 64-wide, a 260-token byte vocabulary.
 // It writes nonsense, but node-llama-cpp loads and runs it like a real model, so the loading,
 // generation, cancellation and crash paths are tested for real. Written once per test run.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +66,7 @@ w.close()
 `;
 
 /** Whether the Python tools that write the model are installed (.ci/run installs them). */
-export const haveGgufWriter = existsSync(venvPython);
+export const haveGgufWriter = existsSync(venvPython) && spawnSync(venvPython, ['-c', 'import gguf, numpy'], { timeout: 60_000 }).status === 0;
 
 let written: Promise<string> | null = null;
 
