@@ -11,13 +11,20 @@ import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
 /**
  * How to start the worker from the module that starts it: from the sources (serve mode, tests)
- * the .ts file through tsx; from the Electron bundle (dist/main/electron.mjs) the worker bundled
- * beside it (scripts/build-main.mjs).
+ * the .ts file through tsx, which Node finds from the worker's folder whatever the app's working
+ * directory; from the Electron bundle (dist/main/electron.mjs) the worker bundled beside it
+ * (scripts/build-main.mjs), in the app's working directory (the bundle may sit in an asar archive).
  */
-export function workerLaunch(moduleUrl: string): { script: string; execArgv: string[] } {
-  const here = fileURLToPath(moduleUrl);
-  if (here.endsWith('.ts')) return { script: join(dirname(here), 'worker.ts'), execArgv: ['--import', 'tsx'] };
-  return { script: join(dirname(here), 'llm-worker.mjs'), execArgv: [] };
+export function workerLaunch(moduleUrl: string): { script: string; execArgv: string[]; cwd: string | undefined } {
+  const dir = dirname(fileURLToPath(moduleUrl));
+  if (moduleUrl.endsWith('.ts')) return { script: join(dir, 'worker.ts'), execArgv: ['--import', 'tsx'], cwd: dir };
+  return { script: join(dir, 'llm-worker.mjs'), execArgv: [], cwd: undefined };
+}
+
+/** The line of the worker's last words that names the error (Node prints the stack and its version after it). */
+export function errorLine(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  return [...lines].reverse().find((l) => /error/i.test(l)) ?? lines.at(-1) ?? '';
 }
 
 export interface ModelDrafterOptions {
@@ -37,9 +44,10 @@ interface Worker {
 }
 
 function startWorker(file: string, opts: ModelDrafterOptions, onGone: (w: Worker) => void): Worker {
-  const { script, execArgv } = workerLaunch(import.meta.url);
+  const { script, execArgv, cwd } = workerLaunch(import.meta.url);
   const child = spawn(process.execPath, [...execArgv, script, file, String(opts.threads ?? '')], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    cwd,
     windowsHide: true,
     // Electron runs the worker as plain Node.
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
@@ -65,8 +73,7 @@ function startWorker(file: string, opts: ModelDrafterOptions, onGone: (w: Worker
     child.on('exit', (_code, signal) => {
       onGone(worker);
       // Killed while loading (out of memory, most often), or ended by an error it printed.
-      const said = stderr.trim().split('\n').slice(-3).join(' ');
-      reject(signal ? new MahdarError('drafting.crashed') : new MahdarError('drafting.failed', { detail: said || 'the model did not load' }));
+      reject(signal ? new MahdarError('drafting.crashed') : new MahdarError('drafting.failed', { detail: errorLine(stderr) || 'the model did not load' }));
       for (const p of worker.pending.values()) p.reject(new MahdarError('drafting.crashed'));
       worker.pending.clear();
     });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
 import { uploadCommands } from '../../main/context/uploads.ts';
 import { readGgufHeader } from '../../main/llm/gguf-file.ts';
-import { openModelDrafter, workerLaunch, type ModelDrafter } from '../../main/llm/model-drafter.ts';
+import { errorLine, openModelDrafter, workerLaunch, type ModelDrafter } from '../../main/llm/model-drafter.ts';
 import { importLanguageModel, languageModelPath, languageModelsDir, listLanguageModels, removeLanguageModel } from '../../main/llm/models.ts';
 import { tempDir } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';
@@ -34,8 +34,13 @@ async function upload(ctx: ServiceContext, name: string, bytes: Buffer): Promise
 
 describe('worker launch', () => {
   it('runs the .ts worker through tsx from the sources, and the bundled worker from dist/main', () => {
-    expect(workerLaunch(pathToFileURL('/app/main/llm/model-drafter.ts').href)).toEqual({ script: '/app/main/llm/worker.ts', execArgv: ['--import', 'tsx'] });
-    expect(workerLaunch(pathToFileURL('/app/dist/main/electron.mjs').href)).toEqual({ script: '/app/dist/main/llm-worker.mjs', execArgv: [] });
+    expect(workerLaunch(pathToFileURL('/app/main/llm/model-drafter.ts').href)).toEqual({ script: '/app/main/llm/worker.ts', execArgv: ['--import', 'tsx'], cwd: '/app/main/llm' });
+    expect(workerLaunch(pathToFileURL('/app/dist/main/electron.mjs').href)).toEqual({ script: '/app/dist/main/llm-worker.mjs', execArgv: [], cwd: undefined });
+  });
+
+  it('names the error from what a failed worker printed, not Node’s version line after it', () => {
+    const printed = 'file:///app/worker.ts:1\n    throw err;\n    ^\n\nError: Cannot find package \'tsx\'\n    at resolve (node:internal)\n\nNode.js v20.20.2\n';
+    expect(errorLine(printed)).toBe("Error: Cannot find package 'tsx'");
   });
 });
 
