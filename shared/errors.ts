@@ -409,6 +409,11 @@ export const errorMessages = {
     fr: (p) => `Le modèle de langue « ${p.model} » est introuvable. Importez-le à nouveau ou choisissez-en un autre.`,
     en: (p) => `Language model “${p.model}” was not found. Import it again or choose another one.`,
   },
+  'drafting.tooLong': {
+    ar: (p) => `هذا التدخل أطول من أن يقرأه النموذج اللغوي دفعة واحدة (${p.tokens} رمزا، والحد ${p.limit}). لم تُكتب له مسودة؛ اكتب ملخصه بنفسك أو استعمل نموذجا بسياق أوسع.`,
+    fr: (p) => `Cette intervention est trop longue pour être lue d’un coup par le modèle de langue (${p.tokens} jetons pour ${p.limit} au plus). Aucun brouillon n’a été rédigé ; écrivez son résumé vous-même ou prenez un modèle au contexte plus large.`,
+    en: (p) => `This intervention is too long for the language model to read at once (${p.tokens} tokens, at most ${p.limit}). No draft was written; write its summary yourself or use a model with a larger context.`,
+  },
   'drafting.cancelled': {
     ar: () => 'أُلغيت صياغة الملخص. ما كُتب من قبل محفوظ.',
     fr: () => 'La rédaction du résumé a été annulée. Ce qui était déjà écrit est conservé.',

@@ -30,6 +30,8 @@ export function errorLine(stderr: string): string {
 export interface ModelDrafterOptions {
   /** Threads for the model; node-llama-cpp's choice when not given. */
   threads?: number;
+  /** Tokens the model reads and writes per draft (default 4096, at most what the model was trained for). */
+  contextSize?: number;
   /** Called as the model writes, with the tokens of the current draft so far. */
   onTokens?: (tokens: number) => void;
 }
@@ -45,7 +47,7 @@ interface Worker {
 
 function startWorker(file: string, opts: ModelDrafterOptions, onGone: (w: Worker) => void): Worker {
   const { script, execArgv, cwd } = workerLaunch(import.meta.url);
-  const child = spawn(process.execPath, [...execArgv, script, file, String(opts.threads ?? '')], {
+  const child = spawn(process.execPath, [...execArgv, script, file, String(opts.threads ?? ''), String(opts.contextSize ?? '')], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     cwd,
     windowsHide: true,
@@ -67,6 +69,7 @@ function startWorker(file: string, opts: ModelDrafterOptions, onGone: (w: Worker
       worker.pending.delete(msg.id);
       if (msg.type === 'done') p.resolve({ text: msg.text, tokens: msg.tokens, modelMs: msg.modelMs });
       else if (msg.type === 'cancelled') p.reject(new MahdarError('drafting.cancelled'));
+      else if (msg.type === 'tooLong') p.reject(new MahdarError('drafting.tooLong', { tokens: msg.tokens, limit: msg.limit }));
       else p.reject(new MahdarError('drafting.failed', { detail: msg.detail }));
     });
     child.on('error', (err) => reject(new MahdarError('drafting.failed', { detail: err.message })));

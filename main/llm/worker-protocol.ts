@@ -13,4 +13,6 @@ export type FromWorker =
   | { type: 'progress'; id: number; tokens: number }
   | { type: 'done'; id: number; text: string; tokens: number; modelMs: number }
   | { type: 'cancelled'; id: number }
+  /** The passages, the instructions and the answer would not fit in the context: nothing was written. */
+  | { type: 'tooLong'; id: number; tokens: number; limit: number }
   | { type: 'failed'; id: number; detail: string };

@@ -13,4 +13,4 @@ const drafter = openModelDrafter(file, {
     process.stdout.write(`WORKER ${drafter.pid}\n`);
   },
 });
-await drafter.draft({ system: 'لخص.', user: 'نص طويل', maxTokens: 100_000 }, new AbortController().signal);
+await drafter.draft({ system: 'لخص.', user: 'نص طويل', maxTokens: 3000 }, new AbortController().signal);

@@ -15,6 +15,7 @@ import { uploadCommands } from '../../main/context/uploads.ts';
 import { readGgufHeader } from '../../main/llm/gguf-file.ts';
 import { errorLine, openModelDrafter, workerLaunch, type ModelDrafter } from '../../main/llm/model-drafter.ts';
 import { importLanguageModel, languageModelPath, languageModelsDir, listLanguageModels, removeLanguageModel } from '../../main/llm/models.ts';
+import { MahdarError } from '../../shared/errors.ts';
 import { tempDir } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';
 import { gone, running } from './processes.ts';
@@ -102,7 +103,7 @@ describe.runIf(haveGgufWriter)('drafting with a GGUF model in a worker process',
   it('stops a draft when cancelled, and drafts again after', async () => {
     const ac = new AbortController();
     tokensSeen = () => ac.abort();
-    const pending = errorCodeOf(drafter.draft({ ...req, maxTokens: 100_000 }, ac.signal));
+    const pending = errorCodeOf(drafter.draft({ ...req, maxTokens: 3000 }, ac.signal));
     expect(await pending).toBe('drafting.cancelled');
     tokensSeen = () => undefined;
     const pid = drafter.pid;
@@ -110,10 +111,18 @@ describe.runIf(haveGgufWriter)('drafting with a GGUF model in a worker process',
     expect(drafter.pid).toBe(pid); // the same worker: a cancel does not cost a reload
   });
 
+  it('refuses passages longer than the model’s context instead of dropping their start', async () => {
+    // The tiny model reads Arabic byte by byte: 3,000 letters are 6,000 tokens, over its 4,096.
+    const err = await drafter.draft({ ...req, user: 'ا'.repeat(3000) }, live()).catch((e: unknown) => e);
+    expect((err as MahdarError).code).toBe('drafting.tooLong');
+    expect((err as MahdarError).params).toMatchObject({ limit: 4096 });
+    expect((await drafter.draft(req, live())).tokens).toBeGreaterThan(0);
+  });
+
   it('a worker killed mid-draft fails that draft with drafting.crashed; the next draft starts a new worker', async () => {
     const before = drafter.pid!;
     tokensSeen = () => process.kill(before, 'SIGKILL');
-    expect(await errorCodeOf(drafter.draft({ ...req, maxTokens: 100_000 }, live()))).toBe('drafting.crashed');
+    expect(await errorCodeOf(drafter.draft({ ...req, maxTokens: 3000 }, live()))).toBe('drafting.crashed');
     tokensSeen = () => undefined;
     const out = await drafter.draft(req, live());
     expect(out.tokens).toBeGreaterThan(0);
