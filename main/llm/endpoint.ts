@@ -152,11 +152,13 @@ function parseReply(res: RawReply, elapsedMs: number): ParsedReply {
   if (typeof content !== 'string') throw new MahdarError('drafting.badReply');
   const usage = json?.usage as Record<string, unknown> | undefined;
   const timings = json?.timings as Record<string, unknown> | undefined;
+  const predicted = num(timings?.predicted_ms);
   return {
     text: content.trim(),
     tokens: num(usage?.completion_tokens) ?? num(timings?.predicted_n) ?? 0,
-    // llama-server says how long the model itself took; otherwise the whole request counts.
-    modelMs: num(timings?.predicted_ms) ?? elapsedMs,
+    // llama-server says how long the model itself took to read the prompt and to write; otherwise
+    // the whole request counts.
+    modelMs: predicted === null ? elapsedMs : predicted + (num(timings?.prompt_ms) ?? 0),
     served: typeof json?.model === 'string' ? json.model : '',
   };
 }

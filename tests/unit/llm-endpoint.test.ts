@@ -63,10 +63,10 @@ const signal = () => new AbortController().signal;
 
 describe('endpoint drafter', () => {
   it('posts the system and user messages, the model and max_tokens, and returns the draft', async () => {
-    const s = await serve((_r, _b, res) => json(res, 200, reply('  افتتح السيد الرئيس الجلسة.  ', { timings: { predicted_n: 17, predicted_ms: 321.5 } })));
+    const s = await serve((_r, _b, res) => json(res, 200, reply('  افتتح السيد الرئيس الجلسة.  ', { timings: { prompt_n: 50, prompt_ms: 100, predicted_n: 17, predicted_ms: 321.5 } })));
     const d = endpointDrafter({ url: `${s.base}/v1/`, model: 'qwen2.5:7b' });
     const out = await d.draft(req, signal());
-    expect(out).toEqual({ text: 'افتتح السيد الرئيس الجلسة.', tokens: 17, modelMs: 321.5 });
+    expect(out).toEqual({ text: 'افتتح السيد الرئيس الجلسة.', tokens: 17, modelMs: 421.5 });
     expect(s.requests).toHaveLength(1);
     expect(s.requests[0]!.path).toBe('/v1/chat/completions');
     expect(s.requests[0]!.body).toMatchObject({
