@@ -108,6 +108,8 @@ export function openModelDrafter(file: string, opts: ModelDrafterOptions = {}): 
       if (signal.aborted) throw new MahdarError('drafting.cancelled');
       const w = current();
       await abortable(w.ready, signal);
+      // Ended between its 'ready' and this draft: its exit has already failed what was pending.
+      if (!w.child.connected) throw new MahdarError('drafting.crashed');
       const id = nextId++;
       return new Promise<DraftResult>((resolve, reject) => {
         const onAbort = () => {
