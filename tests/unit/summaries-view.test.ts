@@ -3,7 +3,7 @@
 // send, applied to a meeting as the service applies them.
 import { describe, expect, it } from 'vitest';
 import { emptyMeetingFields, meetingSchema, type Meeting, type Segment } from '../../shared/domain.ts';
-import { applyEdit, editSchema, journalEditSchema, type EditInput } from '../../shared/edits.ts';
+import { applyEdit, editSchema, journalEditSchema, type Edit, type EditInput } from '../../shared/edits.ts';
 import { summaryView } from '../../shared/summaries/status.ts';
 import { acceptEdit, nextToReview, rejectEdit, stepRow, summaryRows, writeEdit } from '../../renderer/features/editor/summaries/summaryRows.ts';
 
@@ -51,8 +51,8 @@ const byPoint = () =>
   ]);
 
 const rowsOf = (m: Meeting) => summaryRows(summaryView(m));
-const apply = (m: Meeting, input: EditInput, server = false) => applyEdit(m, server ? journalEditSchema.parse(input) : editSchema.parse(input)).meeting;
-const draft = (m: Meeting, segmentIds: string[], text: string) => apply(m, { type: 'draftSummary', kind: 'intervention', segmentIds, text, model: 'tiny.gguf' } as EditInput, true);
+const apply = (m: Meeting, input: EditInput | Edit, server = false) => applyEdit(m, server ? journalEditSchema.parse(input) : editSchema.parse(input)).meeting;
+const draft = (m: Meeting, segmentIds: string[], text: string) => apply(m, { type: 'draftSummary', kind: 'intervention', segmentIds, text, model: 'tiny.gguf' }, true);
 
 describe('summary rows', () => {
   it('lists the opening, each point with its interventions, then the closing', () => {
