@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/I18nContext.tsx';
 import { format } from '../../../i18n/messages.ts';
 
 const ar = {
-  viewSwitch: 'طريقة العرض',
+  viewSwitch: 'النص أو الملخصات',
   viewTranscript: 'النص',
   viewSummaries: 'الملخصات',
   summariesList: 'ملخصات التدخلات',
@@ -37,7 +37,7 @@ const ar = {
 export type SummariesKey = keyof typeof ar;
 
 const fr: Record<SummariesKey, string> = {
-  viewSwitch: 'Affichage',
+  viewSwitch: 'Transcription ou résumés',
   viewTranscript: 'Transcription',
   viewSummaries: 'Résumés',
   summariesList: 'Résumés des interventions',
@@ -66,7 +66,7 @@ const fr: Record<SummariesKey, string> = {
 };
 
 const en: Record<SummariesKey, string> = {
-  viewSwitch: 'View',
+  viewSwitch: 'Transcript or summaries',
   viewTranscript: 'Transcript',
   viewSummaries: 'Summaries',
   summariesList: 'Intervention summaries',
