@@ -54,29 +54,11 @@ const box = (page: Page, key: string): Locator => row(page, key).locator('textar
 const counter = (page: Page) => page.locator('.sum-counter [data-unchecked]');
 const expectCounter = (page: Page, n: number) => expect(counter(page)).toHaveText(`${n} من 5 تدخلًا بلا ملخص مُراجَع`);
 
-test('keyboard review: accept, write, reject and undo, listen; the counter follows; a reload keeps it all; an edited passage puts its summary to check', async ({ page, request }) => {
-  server = await startServe();
-  const id = await seedSummariesMeeting(server, {
-    participants: people,
-    agenda,
-    interventions: [
-      { speakerId: 'p-1', agendaItemId: 'a-1', texts: ['نفتتح هذه الدورة العادية', 'وقد وزع محضر الدورة السابقة على الأعضاء'], draft: drafts.chair },
-      { speakerId: 'p-2', agendaItemId: 'a-1', texts: ['في المحضر خطأ في تاريخ الدورة'], draft: drafts.deputy },
-      { speakerId: 'p-3', agendaItemId: 'a-1', texts: ['أقترح أن نؤجل المصادقة'], draft: drafts.adviser },
-      { speakerId: 'p-1', agendaItemId: 'a-2', texts: ['أعرض عليكم مشروع الميزانية'], draft: drafts.budget },
-      { speakerId: 'p-2', agendaItemId: 'a-2', texts: ['نطلب توضيحات حول الاعتمادات'] },
-    ],
-  });
-  await openSummaries(page, id);
-  // Side by side: the passages and the draft, its status in words.
-  await expect(row(page, 'iv:s-1')).toContainText('وقد وزع محضر الدورة السابقة على الأعضاء');
-  await expect(box(page, 'iv:s-1')).toHaveValue(drafts.chair);
-  await expect(row(page, 'iv:s-1').locator('.sum-status')).toHaveText('مسودة من tiny.gguf');
-  await expect(row(page, 'iv:s-6')).toHaveAttribute('data-status', 'missing');
-  await expectCounter(page, 5);
-  await expect(counter(page).locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
-  await expectNoA11yViolations(page, 'summaries view');
+const written = 'لاحظت السيدة نائبة الرئيس خطأ في تاريخ الدورة وطالبت بتصحيحه.';
+const typedLate = 'طالبت السيدة نائبة الرئيس بتوضيحات حول الاعتمادات.';
 
+/** From the first intervention to review: accept, write, reject and undo, next not checked, listen, accept. */
+async function reviewByKeyboard(page: Page) {
   // Tab enters the list on the first intervention to review; Ctrl+Enter accepts its draft and goes to the next.
   await expect(row(page, 'iv:s-1')).toHaveAttribute('tabindex', '0');
   await row(page, 'iv:s-1').focus();
@@ -86,7 +68,6 @@ test('keyboard review: accept, write, reject and undo, listen; the counter follo
   await expectCounter(page, 4);
 
   // Enter edits; what she types, saved with Ctrl+Enter, is her summary; the next one's text box takes the focus.
-  const written = 'لاحظت السيدة نائبة الرئيس خطأ في تاريخ الدورة وطالبت بتصحيحه.';
   await page.keyboard.press('Enter');
   await expect(box(page, 'iv:s-3')).toBeFocused();
   await page.keyboard.press('Control+a');
@@ -116,9 +97,11 @@ test('keyboard review: accept, write, reject and undo, listen; the counter follo
   await page.keyboard.press('Control+Enter');
   await expectCounter(page, 2);
   await expect(row(page, 'iv:s-6')).toBeFocused();
+}
 
+/** Typing not yet saved, then a reload: all of it is kept, in the page and on the server. */
+async function reloadKeepsAll(page: Page, request: APIRequestContext, id: string) {
   // Typed and reloaded at once, before the save: kept, as the transcript's typing is.
-  const typedLate = 'طالبت السيدة نائبة الرئيس بتوضيحات حول الاعتمادات.';
   await box(page, 'iv:s-6').fill(typedLate);
   await page.reload();
   await page.getByRole('tab', { name: 'المراجعة' }).click();
@@ -131,6 +114,33 @@ test('keyboard review: accept, write, reject and undo, listen; the counter follo
   expect(saved.find((s) => s.segmentIds.includes('s-3'))).toMatchObject({ text: written, state: 'checked', source: 'secretary' });
   expect(saved.find((s) => s.segmentIds.includes('s-1'))).toMatchObject({ text: drafts.chair, state: 'checked', source: 'model' });
   expect(saved.find((s) => s.segmentIds.includes('s-6'))).toMatchObject({ text: typedLate, state: 'checked' });
+}
+
+test('keyboard review: accept, write, reject and undo, listen; the counter follows; a reload keeps it all; an edited passage puts its summary to check', async ({ page, request }) => {
+  server = await startServe();
+  const id = await seedSummariesMeeting(server, {
+    participants: people,
+    agenda,
+    interventions: [
+      { speakerId: 'p-1', agendaItemId: 'a-1', texts: ['نفتتح هذه الدورة العادية', 'وقد وزع محضر الدورة السابقة على الأعضاء'], draft: drafts.chair },
+      { speakerId: 'p-2', agendaItemId: 'a-1', texts: ['في المحضر خطأ في تاريخ الدورة'], draft: drafts.deputy },
+      { speakerId: 'p-3', agendaItemId: 'a-1', texts: ['أقترح أن نؤجل المصادقة'], draft: drafts.adviser },
+      { speakerId: 'p-1', agendaItemId: 'a-2', texts: ['أعرض عليكم مشروع الميزانية'], draft: drafts.budget },
+      { speakerId: 'p-2', agendaItemId: 'a-2', texts: ['نطلب توضيحات حول الاعتمادات'] },
+    ],
+  });
+  await openSummaries(page, id);
+  // Side by side: the passages and the draft, its status in words.
+  await expect(row(page, 'iv:s-1')).toContainText('وقد وزع محضر الدورة السابقة على الأعضاء');
+  await expect(box(page, 'iv:s-1')).toHaveValue(drafts.chair);
+  await expect(row(page, 'iv:s-1').locator('.sum-status')).toHaveText('مسودة من tiny.gguf');
+  await expect(row(page, 'iv:s-6')).toHaveAttribute('data-status', 'missing');
+  await expectCounter(page, 5);
+  await expect(counter(page).locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
+  await expectNoA11yViolations(page, 'summaries view');
+
+  await reviewByKeyboard(page);
+  await reloadKeepsAll(page, request, id);
 
   // A passage of an accepted intervention edited afterwards, in the transcript: its summary is to check.
   await page.getByRole('button', { name: 'النص', exact: true }).click();
