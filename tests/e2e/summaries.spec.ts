@@ -116,7 +116,21 @@ async function reloadKeepsAll(page: Page, request: APIRequestContext, id: string
   expect(saved.find((s) => s.segmentIds.includes('s-6'))).toMatchObject({ text: typedLate, state: 'checked' });
 }
 
-test('keyboard review: accept, write, reject and undo, listen; the counter follows; a reload keeps it all; an edited passage puts its summary to check', async ({ page, request }) => {
+/** A point's discussion summary, written from the keyboard: checked, and not counted with the interventions. */
+async function writePointSummary(page: Page, unchecked: number) {
+  const point = row(page, 'point:a-1');
+  await expect(point).toContainText('النقطة 1: المصادقة على محضر الدورة السابقة');
+  await expect(point).toContainText('عدد التدخلات: 3');
+  await expect(point).toHaveAttribute('data-status', 'missing');
+  await point.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('صادق المجلس على محضر الدورة السابقة بعد تصحيح تاريخها.');
+  await page.keyboard.press('Control+Enter');
+  await expect(point).toHaveAttribute('data-status', 'checked');
+  await expectCounter(page, unchecked);
+}
+
+test('keyboard review: accept, write, reject and undo, listen, a point’s summary; the counter follows; a reload keeps it all; an edited passage puts its summary to check', async ({ page, request }) => {
   server = await startServe();
   const id = await seedSummariesMeeting(server, {
     participants: people,
@@ -141,6 +155,7 @@ test('keyboard review: accept, write, reject and undo, listen; the counter follo
 
   await reviewByKeyboard(page);
   await reloadKeepsAll(page, request, id);
+  await writePointSummary(page, 1);
 
   // A passage of an accepted intervention edited afterwards, in the transcript: its summary is to check.
   await page.getByRole('button', { name: 'النص', exact: true }).click();

@@ -59,6 +59,7 @@ describe('summary rows', () => {
     const rows = rowsOf(byPoint());
     expect(rows.map((r) => r.key)).toEqual(['opening', 'point:a-001', 'iv:s-000', 'iv:s-002', 'point:a-002', 'iv:s-003', 'closing']);
     expect(rows[2]!.segments.map((s) => s.id)).toEqual(['s-000', 's-001']);
+    expect(rows[1]).toMatchObject({ agendaItemId: 'a-001', interventions: 2 });
     expect(rows[1]!.segments.map((s) => s.id)).toEqual(['s-000', 's-001', 's-002']);
   });
 

@@ -41,7 +41,7 @@ function Passages({ row, title, colour, t }: Pick<SummaryRowProps, 'row' | 'titl
     return (
       <div className="sum-source">
         <h3 className="sum-title">{title}</h3>
-        {row.kind === 'point' && <p className="sum-count">{t('pointInterventions', { n: row.segments.length })}</p>}
+        {row.kind === 'point' && <p className="sum-count">{t('pointInterventions', { n: row.interventions ?? 0 })}</p>}
       </div>
     );
   }

@@ -13,8 +13,9 @@ export interface SummaryRow {
   status: SummaryStatus;
   /** The passages it covers now, in time order (none for the opening and the closing). */
   segments: readonly Segment[];
-  /** point rows: the agenda point (null: the passages given no point). */
+  /** point rows: the agenda point (null: the passages given no point), and how many interventions it has. */
   agendaItemId?: string | null;
+  interventions?: number;
   /** intervention rows: the speaker. */
   speakerId?: string | null;
   /** intervention rows: further summaries that now fall on it (two runs became one). */
@@ -29,7 +30,8 @@ export function summaryRows(view: SummaryView): SummaryRow[] {
   for (const point of view.points) {
     if (view.byPoint) {
       const segments = point.interventions.flatMap((e) => e.intervention.segments).sort((a, b) => a.start - b.start);
-      rows.push({ key: `point:${point.agendaItemId ?? noPoint}`, kind: 'point', summary: point.summary, status: point.status, segments, agendaItemId: point.agendaItemId, others: [] });
+      const key = `point:${point.agendaItemId ?? noPoint}`;
+      rows.push({ key, kind: 'point', summary: point.summary, status: point.status, segments, agendaItemId: point.agendaItemId, interventions: point.interventions.length, others: [] });
     }
     for (const e of point.interventions)
       rows.push({ key: `iv:${e.intervention.key}`, kind: 'intervention', summary: e.summary, status: e.status, segments: e.intervention.segments, speakerId: e.intervention.speakerId, others: e.others });
