@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyMeetingFields, meetingSchema, type Meeting, type Segment } from '../../shared/domain.ts';
 import { applyEdit, editSchema, journalEditSchema, type Edit, type EditInput } from '../../shared/edits.ts';
 import { summaryView } from '../../shared/summaries/status.ts';
-import { acceptEdit, nextToReview, rejectEdit, stepRow, summaryRows, writeEdit } from '../../renderer/features/editor/summaries/summaryRows.ts';
+import { acceptEdit, nextToReview, othersEdits, rejectEdit, stepRow, summaryRows, writeEdit } from '../../renderer/features/editor/summaries/summaryRows.ts';
 
 const seg = (i: number, text: string, speakerId: string | null, agendaItemId?: string): Segment => ({
   id: `s-${String(i).padStart(3, '0')}`,
@@ -112,5 +112,17 @@ describe('summary rows', () => {
     m = apply(m, rejectEdit(rowsOf(m)[2]!)!);
     expect(rowsOf(m)[2]!.status).toBe('missing');
     expect(rejectEdit(rowsOf(m)[2]!)).toBeNull();
+  });
+
+  it('shows a second summary that now falls on an intervention (two runs became one), and removes it when the row is settled', () => {
+    let m = draft(byPoint(), ['s-000', 's-001'], 'أكد السيد الرئيس ارتفاع الميزانية.');
+    m = draft(m, ['s-002'], 'اقترحت السيدة المقررة تأجيل التصويت.');
+    m = apply(m, { type: 'assignSpeaker', range: { fromId: 's-002', toId: 's-002' }, speakerId: 'p-001' });
+    const row = rowsOf(m)[2]!;
+    expect(row).toMatchObject({ key: 'iv:s-000', status: 'toCheck' });
+    expect(row.others.map((s) => s.text)).toEqual(['اقترحت السيدة المقررة تأجيل التصويت.']);
+    for (const edit of [...othersEdits(row), acceptEdit(row)!]) m = apply(m, edit);
+    expect(rowsOf(m)[2]).toMatchObject({ status: 'checked', others: [] });
+    expect(m.summaries).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@
 // so undo, redo and version conflicts behave as for the transcript's edits.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Meeting } from '../../../../shared/domain.ts';
+import type { EditInput } from '../../../../shared/edits.ts';
 import { summaryView } from '../../../../shared/summaries/status.ts';
 import type { Player } from '../../common/player/usePlayer.ts';
 import type { FlushDraft } from '../useDrafts.ts';
@@ -57,6 +58,15 @@ function useSummaryCommands(d: SummariesDeps, rowsRef: { current: SummaryRow[] }
   const newIds = useRef(new Map<string, string>());
   const live = useRef({ readOnly, edits, commands, player, setNotice, t });
   live.current = { readOnly, edits, commands, player, setNotice, t };
+  // The other summaries on a row are removed once, however many saves go out before the answer.
+  const removing = useRef(new Set<string>());
+  const dropOthers = (row: SummaryRow, send: (edit: EditInput) => Promise<SaveOutcome>) => {
+    for (const edit of othersEdits(row)) {
+      if (edit.type !== 'deleteSummary' || removing.current.has(edit.summaryId)) continue;
+      removing.current.add(edit.summaryId);
+      void send(edit).finally(() => removing.current.delete(edit.summaryId));
+    }
+  };
   const rowAt = (key: string) => {
     const i = rowsRef.current.findIndex((r) => r.key === key);
     return { i, row: rowsRef.current[i] };
@@ -71,7 +81,7 @@ function useSummaryCommands(d: SummariesDeps, rowsRef: { current: SummaryRow[] }
           if (!leaving) c.setNotice(c.t('emptyNotSaved'));
           return 'dropped';
         }
-        if (!leaving) for (const e of othersEdits(row)) void c.edits.apply(e);
+        if (!leaving) dropOthers(row, c.edits.apply);
         let id = newIds.current.get(key);
         if (!id) newIds.current.set(key, (id = newSummaryId()));
         const edit = writeEdit(row, text, id);
@@ -86,7 +96,7 @@ function useSummaryCommands(d: SummariesDeps, rowsRef: { current: SummaryRow[] }
         if (!row.summary && !opts.written) return go(i, true);
         const edit = opts.written || c.readOnly ? null : acceptEdit(row);
         if (edit) {
-          for (const e of othersEdits(row)) void c.commands.run(e);
+          dropOthers(row, c.commands.run);
           void c.commands.run(edit);
         }
         go(nextToReview(rowsRef.current, i, 1) ?? i, opts.text);
