@@ -51,7 +51,7 @@ export function SummariesView({ ed, meeting, toolbar }: SummariesViewProps) {
       </div>
       <Counter state={state} t={t} />
       {state.view.total === 0 && <p className="empty">{t('noInterventions')}</p>}
-      <SummaryList state={state} meeting={meeting} names={ed.list.names} colours={ed.list.colours} readOnly={readOnly} canPlay={ed.player.available} t={t} edT={ed.t} />
+      <SummaryList state={state} meeting={meeting} names={ed.list.names} colours={ed.list.colours} readOnly={readOnly} canPlay={ed.player.available} t={t} edT={ed.t} above={[readOnly, ed.notice, state.view.total === 0, state.view.orphans.length > 0]} />
     </>
   );
 }

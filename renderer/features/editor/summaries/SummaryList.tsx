@@ -1,14 +1,15 @@
 // The summaries view's list: only the rows in view exist (a 3-hour meeting has some 150
 // interventions, each with its passages), the focused row kept rendered while scrolled away (its
 // focus and unsaved typing live there). A request to focus a row scrolls to it and focuses it
-// once it is rendered. The keys of a focused row (scope 'summaries') are handled here; a row's
+// once it is rendered. The list takes the height the window leaves. The keys of a focused row (scope 'summaries') are handled here; a row's
 // text box handles its own (SummaryRow).
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type DependencyList, type KeyboardEvent, type RefObject } from 'react';
 import type { Meeting } from '../../../../shared/domain.ts';
 import { actionFor } from '../../common/keymap.ts';
 import { clock } from '../../common/time.ts';
 import type { EditorT } from '../editorText.ts';
+import { useFillHeight } from '../useSegmentScroll.ts';
 import type { SummaryRow as Row } from './summaryRows.ts';
 import { SummaryRow } from './SummaryRow.tsx';
 import type { SummariesT } from './summariesText.ts';
@@ -23,6 +24,8 @@ export interface SummaryListProps {
   canPlay: boolean;
   t: SummariesT;
   edT: EditorT;
+  /** What is shown above the list: its height is measured again when one changes. */
+  above: DependencyList;
 }
 
 function useRows(rows: readonly Row[], focusIdx: number, scrollRef: RefObject<HTMLDivElement | null>) {
@@ -91,8 +94,10 @@ export function SummaryList(p: SummaryListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useRows(rows, focusIdx, scrollRef);
   useFocusRequest(state, scrollRef, virtualizer);
+  // As tall as the window leaves room for, so that the player and the counter stay in view.
+  const height = useFillHeight(scrollRef, p.above);
   return (
-    <div ref={scrollRef} className="sum-scroll">
+    <div ref={scrollRef} className="sum-scroll" style={height ? { height } : undefined}>
       <div role="list" aria-label={t('summariesList')} className="sum-grid" style={{ height: virtualizer.getTotalSize() }} onKeyDown={rowKeyHandler(actions, readOnly)}>
         {virtualizer.getVirtualItems().map((v) => {
           const row = rows[v.index]!;
