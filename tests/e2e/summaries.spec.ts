@@ -9,7 +9,9 @@ import { people } from './seed.ts';
 import { startServe, type ServeProcess } from './serve.ts';
 import { seedSummariesMeeting } from './summaries-seed.ts';
 
-test.use({ actionTimeout: 15_000 });
+// Tall enough for the nine rows of this meeting to be rendered at once (the list is virtualised;
+// moving the focus across 150 rows is what bench/summaries-review.ts does).
+test.use({ actionTimeout: 15_000, viewport: { width: 1280, height: 2000 } });
 
 let server: ServeProcess;
 test.afterEach(async () => {
