@@ -273,6 +273,13 @@ const ar = {
   k_recDecision: 'قرار يُتّخذ الآن',
   k_recNextItem: 'الانتقال إلى نقطة جدول الأعمال الموالية',
   k_formUndo: 'التراجع عن آخر حذف أو نقل في قائمة',
+  // The review editor's summaries view (features/editor/summaries)
+  k_sumMove: 'التدخل التالي / السابق (Alt أثناء الكتابة)',
+  k_sumNextUnchecked: 'التدخل التالي / السابق الذي لم يُراجَع ملخصه',
+  k_sumAccept: 'قبول المسودة (أثناء الكتابة: حفظ النص) والانتقال إلى التالي غير المراجَع',
+  k_sumEdit: 'كتابة الملخص أو تعديله',
+  k_sumReject: 'رفض الملخص (حذفه)',
+  k_sumPlay: 'الاستماع إلى التدخل من بدايته',
   // Decisions and agenda points (review editor side panel)
   decisionsTitle: 'القرارات والتوصيات',
   decisionsNone: 'لا توجد قرارات بعد.',
@@ -607,6 +614,13 @@ const fr: Messages = {
   k_recDecision: 'Une décision est prise',
   k_recNextItem: 'Passer au point suivant de l’ordre du jour',
   k_formUndo: 'Annuler la dernière suppression ou le dernier déplacement dans une liste',
+  // The review editor's summaries view (features/editor/summaries)
+  k_sumMove: 'Intervention suivante / précédente (avec Alt en cours de saisie)',
+  k_sumNextUnchecked: 'Intervention suivante / précédente dont le résumé n’est pas vérifié',
+  k_sumAccept: 'Accepter le brouillon (en cours de saisie : enregistrer le texte) et passer au suivant non vérifié',
+  k_sumEdit: 'Écrire ou modifier le résumé',
+  k_sumReject: 'Rejeter (supprimer) le résumé',
+  k_sumPlay: 'Écouter l’intervention depuis son début',
   // Decisions and agenda points (review editor side panel)
   decisionsTitle: 'Décisions et recommandations',
   decisionsNone: 'Aucune décision pour l’instant.',
@@ -938,6 +952,13 @@ const en: Messages = {
   k_recDecision: 'A decision is being taken',
   k_recNextItem: 'Move to the next agenda item',
   k_formUndo: 'Undo the last removal or move in a list',
+  // The review editor's summaries view (features/editor/summaries)
+  k_sumMove: 'Next / previous intervention (with Alt while typing)',
+  k_sumNextUnchecked: 'Next / previous intervention whose summary is not checked',
+  k_sumAccept: 'Accept the draft (while typing: save the text) and go to the next one not checked',
+  k_sumEdit: 'Write or edit the summary',
+  k_sumReject: 'Reject (remove) the summary',
+  k_sumPlay: 'Listen to the intervention from its start',
   // Decisions and agenda points (review editor side panel)
   decisionsTitle: 'Decisions and recommendations',
   decisionsNone: 'No decisions yet.',

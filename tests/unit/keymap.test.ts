@@ -13,7 +13,7 @@ const press = (p: Partial<Press>): Press => ({ key: '', code: '', ctrlKey: false
 function pressesOf(c: Chord): Press[] {
   const shifts = c.shift === undefined ? [false, true] : [c.shift];
   const keys: Partial<Press>[] = 'key' in c ? [{ key: c.key }] : 'code' in c ? [{ code: c.code }] : 'digits' in c ? Array.from({ length: c.digits[1] - c.digits[0] + 1 }, (_, i) => ({ code: `Digit${c.digits[0] + i}` })) : [];
-  return keys.flatMap((k) => shifts.map((shiftKey) => press({ ...k, shiftKey, ctrlKey: !!c.ctrl })));
+  return keys.flatMap((k) => shifts.map((shiftKey) => press({ ...k, shiftKey, ctrlKey: !!c.ctrl, altKey: !!c.alt })));
 }
 
 const scopes = [...new Set(keymap.map((b) => b.scope))] as KeyScope[];
@@ -31,7 +31,7 @@ describe('keymap', () => {
   });
 
   it('gives the player no key that the editor, its list, text boxes or search also use (the player takes its keys first)', () => {
-    const editorScopes: KeyScope[] = ['global', 'editor', 'list', 'text', 'search'];
+    const editorScopes: KeyScope[] = ['global', 'editor', 'list', 'text', 'search', 'summaries'];
     for (const b of keymap.filter((x) => x.scope === 'player'))
       for (const p of b.chords.flatMap(pressesOf)) for (const scope of editorScopes) expect(actionFor(scope, p), `${b.action} in ${scope}`).toBeNull();
   });
@@ -53,6 +53,14 @@ describe('keymap', () => {
     expect(actionFor('list', press({ code: 'KeyM', key: 'm', ctrlKey: true }))).toBeNull();
     expect(actionFor('editor', press({ code: 'KeyZ', key: 'z', ctrlKey: true, altKey: true }))).toBeNull();
     expect(actionFor('player', press({ code: 'Space', key: ' ', ctrlKey: true, isComposing: true }))).toBeNull();
+    // The summaries view: Alt only where a chord asks for it (keys that also work while typing).
+    expect(actionFor('summaries', press({ key: 'ArrowDown', altKey: true }))).toEqual({ action: 'sumMove', arg: 1 });
+    expect(actionFor('summaries', press({ key: 'ArrowUp' }))).toEqual({ action: 'sumMove', arg: -1 });
+    expect(actionFor('summaries', press({ key: 'ArrowDown', altKey: true, shiftKey: true }))).toEqual({ action: 'sumNextUnchecked', arg: 1 });
+    expect(actionFor('summaries', press({ key: 'Enter', ctrlKey: true }))?.action).toBe('sumAccept');
+    expect(actionFor('summaries', press({ key: 'Enter', altKey: true }))).toBeNull();
+    expect(actionFor('summaries', press({ code: 'KeyP', key: 'ح', altKey: true }))?.action).toBe('sumPlay');
+    expect(actionFor('summaries', press({ code: 'KeyP', key: 'p' }))).toBeNull();
   });
 
   it('writes the keys for people and for aria-keyshortcuts', () => {
@@ -61,6 +69,8 @@ describe('keymap', () => {
     expect(ariaKeys('redo')).toBe('Control+Shift+Z Control+Y');
     expect(ariaKeys('playerFaster')).toBe('Control+Shift+.');
     expect(ariaKeys('doubtful')).toBe('F8 Shift+F8');
+    expect(keysText(keymap.find((b) => b.action === 'sumNextUnchecked')!)).toBe('Alt+Shift+↓ / Alt+Shift+↑');
+    expect(ariaKeys('sumPlay')).toBe('Space Alt+P');
   });
 
   it('has a label in every language for every entry', () => {
@@ -81,13 +91,13 @@ describe('HelpPanel', () => {
     });
     const { I18nProvider } = await import('../../renderer/i18n/I18nContext.tsx');
     const { HelpPanel, EDITOR_HELP_SCOPES } = await import('../../renderer/features/editor/HelpPanel.tsx');
-    expect(EDITOR_HELP_SCOPES).toEqual(['global', 'editor', 'list', 'text', 'search', 'player']);
+    expect(EDITOR_HELP_SCOPES).toEqual(['global', 'editor', 'list', 'text', 'search', 'summaries', 'player']);
     html = renderToStaticMarkup(createElement(I18nProvider, null, createElement(HelpPanel, { t: (k: string) => k, onClose: () => undefined })));
   });
 
   const rows = () => [...html.matchAll(/<kbd[^>]*>([^<]*)<\/kbd><\/th><td>([^<]*)<\/td>/g)].map((m) => ({ keys: m[1]!.replace(/&#x27;/g, "'"), label: m[2]!.replace(/&#x27;/g, "'") }));
 
-  it('lists every key of the editor, its list, text boxes and search, the page and the player, with its label', () => {
+  it('lists every key of the editor, its list, text boxes, search and summaries view, the page and the player, with its label', () => {
     const shown = keymap.filter((b) => !['recording', 'details', 'library'].includes(b.scope)).map((b) => ({ keys: keysText(b), label: messages.en[b.label] }));
     expect(rows()).toEqual(shown);
   });

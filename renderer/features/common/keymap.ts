@@ -13,18 +13,20 @@ import type { MessageKey } from '../../i18n/messages.ts';
  * except that undo, redo and ? leave text boxes their own; list: a focused segment row; text: a
  * segment's text box; search: the search bar's fields; recording: the recording tab while it
  * records, outside text fields; details: the meeting's details form, outside text fields;
- * library: the list of meetings.
+ * library: the list of meetings; summaries: the editor's summaries view (in a summary's text box,
+ * only its keys with Ctrl or Alt).
  */
-export type KeyScope = 'player' | 'global' | 'editor' | 'list' | 'text' | 'search' | 'recording' | 'details' | 'library';
+export type KeyScope = 'player' | 'global' | 'editor' | 'list' | 'text' | 'search' | 'recording' | 'details' | 'library' | 'summaries';
 
 /**
  * One key press: a key by its name, a physical key, a digit key of a range (top row or number
- * pad), or a click (listed in the help panel, never matched). Alt never; Ctrl stands for ⌘ too;
- * `shift` undefined: with or without.
+ * pad), or a click (listed in the help panel, never matched). Alt only where a chord says so
+ * (keys that must also work while typing); Ctrl stands for ⌘ too; `shift` undefined: with or without.
  */
 export type Chord = ({ key: string } | { code: string } | { digits: readonly [number, number] } | { click: true }) & {
   ctrl?: boolean;
   shift?: boolean;
+  alt?: boolean;
   /** What the action gets from this key: a direction, a number of rows. */
   arg?: number;
 };
@@ -118,6 +120,30 @@ export const keymap = [
   { action: 'recNextItem', scope: 'recording', label: 'k_recNextItem', chords: [{ code: 'KeyN' }] },
   { action: 'formUndo', scope: 'details', label: 'k_formUndo', chords: [{ code: 'KeyZ', ctrl: true, shift: false }] },
   { action: 'newMeeting', scope: 'library', label: 'newMeeting', chords: [{ code: 'KeyN', ctrl: true }] },
+  {
+    action: 'sumMove',
+    scope: 'summaries',
+    label: 'k_sumMove',
+    chords: [
+      { key: 'ArrowDown', shift: false, alt: true, arg: 1 },
+      { key: 'ArrowUp', shift: false, alt: true, arg: -1 },
+      { key: 'ArrowDown', shift: false, arg: 1 },
+      { key: 'ArrowUp', shift: false, arg: -1 },
+    ],
+  },
+  {
+    action: 'sumNextUnchecked',
+    scope: 'summaries',
+    label: 'k_sumNextUnchecked',
+    chords: [
+      { key: 'ArrowDown', shift: true, alt: true, arg: 1 },
+      { key: 'ArrowUp', shift: true, alt: true, arg: -1 },
+    ],
+  },
+  { action: 'sumAccept', scope: 'summaries', label: 'k_sumAccept', chords: [{ key: 'Enter', ctrl: true }] },
+  { action: 'sumEdit', scope: 'summaries', label: 'k_sumEdit', chords: [{ key: 'Enter' }] },
+  { action: 'sumReject', scope: 'summaries', label: 'k_sumReject', chords: [{ key: 'Delete', ctrl: true }] },
+  { action: 'sumPlay', scope: 'summaries', label: 'k_sumPlay', chords: [{ key: ' ' }, { code: 'KeyP', alt: true }] },
 ] as const satisfies readonly KeyBinding[];
 
 export type KeyAction = (typeof keymap)[number]['action'];
@@ -138,7 +164,7 @@ function digitOf(code: string): number | null {
 
 /** The chord's arg, or the digit pressed; null when the press is not this chord. */
 function matchChord(c: Chord, e: KeyPress): { arg: number | undefined } | null {
-  if (!!c.ctrl !== (e.ctrlKey || e.metaKey)) return null;
+  if (!!c.ctrl !== (e.ctrlKey || e.metaKey) || !!c.alt !== e.altKey) return null;
   if (c.shift !== undefined && c.shift !== e.shiftKey) return null;
   if ('key' in c) return c.key === e.key ? { arg: c.arg } : null;
   if ('code' in c) return c.code === e.code ? { arg: c.arg } : null;
@@ -151,7 +177,7 @@ function matchChord(c: Chord, e: KeyPress): { arg: number | undefined } | null {
 
 /** The press is one of the binding's chords: its arg (or the digit pressed), else null. */
 export function pressMatches(b: KeyBinding, e: KeyPress): { arg: number | undefined } | null {
-  if (e.altKey || e.isComposing) return null;
+  if (e.isComposing) return null;
   for (const c of b.chords) {
     const m = matchChord(c, e);
     if (m) return m;
@@ -184,14 +210,14 @@ function keyName(c: Chord, names: Record<string, string>): string {
 
 /** As the help panel shows a binding's keys: "Ctrl+Shift+Z / Ctrl+Y". */
 export function keysText(b: KeyBinding): string {
-  return b.chords.map((c) => `${c.ctrl ? 'Ctrl+' : ''}${c.shift ? 'Shift+' : ''}${keyName(c, shownKey)}`).join(' / ');
+  return b.chords.map((c) => `${c.ctrl ? 'Ctrl+' : ''}${c.alt ? 'Alt+' : ''}${c.shift ? 'Shift+' : ''}${keyName(c, shownKey)}`).join(' / ');
 }
 
 /** For aria-keyshortcuts: "Control+Shift+Z Control+Y". Digit ranges and clicks have no such form. */
 export function ariaKeys(action: KeyAction): string {
   return bindingFor(action)
     .chords.filter((c) => 'key' in c || 'code' in c)
-    .map((c) => `${c.ctrl ? 'Control+' : ''}${c.shift ? 'Shift+' : ''}${keyName(c, ariaKey)}`)
+    .map((c) => `${c.ctrl ? 'Control+' : ''}${c.alt ? 'Alt+' : ''}${c.shift ? 'Shift+' : ''}${keyName(c, ariaKey)}`)
     .join(' ');
 }
 

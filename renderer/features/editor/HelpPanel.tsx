@@ -9,7 +9,7 @@ import { useModalDialog } from '../common/useModalDialog.ts';
 import type { EditorT } from './editorText.ts';
 
 /** The scopes whose keys work in the review editor. */
-export const EDITOR_HELP_SCOPES: readonly KeyScope[] = ['global', 'editor', 'list', 'text', 'search', 'player'];
+export const EDITOR_HELP_SCOPES: readonly KeyScope[] = ['global', 'editor', 'list', 'text', 'search', 'summaries', 'player'];
 
 export function HelpPanel({ t, onClose }: { t: EditorT; onClose(): void }) {
   const { t: appT } = useI18n();

@@ -16,6 +16,8 @@ import { SearchBar } from './SearchBar.tsx';
 import { SegmentList } from './SegmentList.tsx';
 import { SegmentTimes } from './SegmentTimes.tsx';
 import { SpeakerPicker } from './SpeakerPicker.tsx';
+import { SummariesView } from './summaries/SummariesView.tsx';
+import { useEditorView, ViewSwitch } from './summaries/ViewSwitch.tsx';
 import type { MeetingUpdate } from './useEdits.ts';
 import { useReviewEditor, type ReviewEditorState } from './useReviewEditor.ts';
 import './editor.css';
@@ -87,6 +89,7 @@ function Dialogs({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
 
 export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
   const ed = useReviewEditor(meeting, onMeeting);
+  const [view, setView] = useEditorView();
   const { t, readOnly, selection, list, commands, actions } = ed;
   return (
     <section className="review-editor" aria-label={t('editorRegion')}>
@@ -97,24 +100,29 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
       )}
       <ErrorBanner error={ed.notice} onDismiss={() => ed.setNotice(null)} />
       <AudioBar player={ed.player} segments={list.ordered} speakerColours={list.colours} durationHint={meeting.audio?.durationSec ?? 0} />
-      <Toolbar ed={ed} meeting={meeting} />
-      {ed.search.open && <Search ed={ed} />}
+      <ViewSwitch view={view} onView={setView} />
+      {/* The drafting controls go in the summaries view's `toolbar` slot. */}
+      {view === 'summaries' && <SummariesView ed={ed} meeting={meeting} />}
+      {view === 'transcript' && <Toolbar ed={ed} meeting={meeting} />}
+      {view === 'transcript' && ed.search.open && <Search ed={ed} />}
       <p className="editor-status" role="status">
         <span>{selection.ids.length ? t('selected', { n: selection.ids.length }) : ''}</span>
         <span>{ed.search.replacedNote ?? ''}</span>
         <span>{ed.edits.pending > 0 ? t('saving') : ''}</span>
       </p>
-      <div className="editor-body">
-        {list.visible.length === 0 ? (
-          <p className="empty">{t('empty')}</p>
-        ) : (
-          <SegmentList t={t} visible={list.visible} names={list.names} colours={list.colours} selection={selection} playingId={ed.playingId} search={ed.search} readOnly={readOnly} actions={ed.rowActions} scroll={ed.scroll} onKeyDown={ed.onListKey} />
-        )}
-        <aside className="editor-side" aria-label={t('sidePanel')}>
-          <AgendaOutline meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} />
-          <DecisionsPanel meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} />
-        </aside>
-      </div>
+      {view === 'transcript' && (
+        <div className="editor-body">
+          {list.visible.length === 0 ? (
+            <p className="empty">{t('empty')}</p>
+          ) : (
+            <SegmentList t={t} visible={list.visible} names={list.names} colours={list.colours} selection={selection} playingId={ed.playingId} search={ed.search} readOnly={readOnly} actions={ed.rowActions} scroll={ed.scroll} onKeyDown={ed.onListKey} />
+          )}
+          <aside className="editor-side" aria-label={t('sidePanel')}>
+            <AgendaOutline meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} />
+            <DecisionsPanel meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} />
+          </aside>
+        </div>
+      )}
       <Dialogs ed={ed} meeting={meeting} />
     </section>
   );

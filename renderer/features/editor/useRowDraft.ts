@@ -19,7 +19,7 @@ export interface RowDraft {
   unsaved(): boolean;
 }
 
-export function useRowDraft(seg: Segment, save: (id: string, text: string, leaving?: boolean) => Promise<SaveOutcome>, register: (id: string, flush: FlushDraft) => () => void): RowDraft {
+export function useRowDraft(seg: Pick<Segment, 'id' | 'text'>, save: (id: string, text: string, leaving?: boolean) => Promise<SaveOutcome>, register: (id: string, flush: FlushDraft) => () => void): RowDraft {
   const [draft, setDraft] = useState(seg.text);
   const draftRef = useRef(draft);
   draftRef.current = draft;

@@ -66,7 +66,7 @@ function useFocusRequests(selection: Selection, indexOf: ReadonlyMap<string, num
 }
 
 /** The list takes the height left in the window, so that the page itself does not scroll; measured again when what is above it changes (`above`). */
-function useFillHeight(scrollRef: RefObject<HTMLDivElement | null>, above: DependencyList): number | null {
+export function useFillHeight(scrollRef: RefObject<HTMLDivElement | null>, above: DependencyList): number | null {
   const [height, setHeight] = useState<number | null>(null);
   useLayoutEffect(() => {
     const fit = () => {
