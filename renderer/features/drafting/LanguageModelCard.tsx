@@ -1,0 +1,50 @@
+// Drafting summaries with a language model on this computer: the imported GGUF models, the
+// server on this computer, which of them drafts by default, and drafting after each full pass.
+// What it may and may not do is said first: nothing leaves the computer, drafts are drafts.
+import { useCallback, useState, type ReactNode } from 'react';
+import { useI18n } from '../../i18n/I18nContext.tsx';
+import { ErrorBanner } from '../common/ErrorBanner.tsx';
+import { EndpointFields } from './EndpointFields.tsx';
+import { LanguageModelList } from './LanguageModelList.tsx';
+import { SourceFields } from './SourceFields.tsx';
+import { useDraftingSettings } from './useDraftingSettings.ts';
+import { useLanguageModels } from './useLanguageModels.ts';
+
+/** `children`: the meeting's drafting controls (DraftingControls), under the setup. */
+export function LanguageModelCard({ children }: { children?: ReactNode }) {
+  const { t, errorMessage } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const fail = useCallback((e: unknown) => setError(errorMessage(e)), [errorMessage]);
+  const models = useLanguageModels(fail);
+  const { settings, save } = useDraftingSettings(fail);
+  const saveAfterClearing: typeof save = (patch) => {
+    setError(null);
+    return save(patch);
+  };
+  return (
+    <section className="card drafting-card" aria-labelledby="drafting-h">
+      <h2 id="drafting-h">{t('draftingTitle')}</h2>
+      <p role="note">{t('draftPrivacy')}</p>
+      <p className="notice">{t('draftAreDrafts')}</p>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <details>
+        <summary>{t('draftingSetup')}</summary>
+        <h3>{t('languageModels')}</h3>
+        <LanguageModelList
+          {...models}
+          importFile={(file) => {
+            setError(null);
+            return models.importFile(file);
+          }}
+        />
+        {settings && (
+          <>
+            <EndpointFields endpoint={settings.endpoint} save={(endpoint) => saveAfterClearing({ endpoint })} />
+            <SourceFields settings={settings} models={models.models} save={saveAfterClearing} />
+          </>
+        )}
+      </details>
+      {children}
+    </section>
+  );
+}
