@@ -185,7 +185,7 @@ const ar = {
   draftingSetup: 'النماذج اللغوية والخادم المحلي',
   languageModels: 'النماذج اللغوية المستوردة',
   noLanguageModel: 'لا يوجد نموذج لغوي مستورد. استورد ملف نموذج GGUF (نموذج متعدد اللغات يجيد العربية) أو حدد خادما على هذا الحاسوب.',
-  importLanguageModel: 'استيراد ملف نموذج لغوي (GGUF)',
+  importLanguageModel: 'استيراد نموذج لغوي (GGUF)',
   removeLanguageModelOf: 'إزالة النموذج اللغوي {name}',
   removeLanguageModelTitle: 'إزالة النموذج اللغوي؟',
   removeLanguageModelBody: 'سيُحذف الملف {name} من محضر. تبقى الملخصات التي صاغها كما هي.',

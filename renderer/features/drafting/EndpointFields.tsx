@@ -1,7 +1,8 @@
 // The language-model server on this computer (llama-server, Ollama): its address and the model
 // to ask it for, saved when a field is left, and "Test", which saves them, then shows the
-// server's short reply or why it failed. main refuses an address that is not on this computer.
-import { useEffect, useState } from 'react';
+// server's short reply or why it failed. main refuses an address that is not on this computer;
+// what was typed stays in the field to be corrected.
+import { useState } from 'react';
 import type { DraftingSettings } from '../../../shared/drafting.ts';
 import { client } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
@@ -15,10 +16,6 @@ export function EndpointFields({ endpoint, save }: { endpoint: Endpoint; save(en
   const [model, setModel] = useState(endpoint.model);
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<TestResult>(null);
-  useEffect(() => {
-    setUrl(endpoint.url);
-    setModel(endpoint.model);
-  }, [endpoint.url, endpoint.model]);
 
   const changed = url.trim() !== endpoint.url || model.trim() !== endpoint.model;
   const keep = () => (changed ? save({ url: url.trim(), model: model.trim() }) : Promise.resolve(true));

@@ -1,7 +1,7 @@
 // Drafting summaries with a language model on this computer: the imported GGUF models, the
 // server on this computer, which of them drafts by default, and drafting after each full pass.
 // What it may and may not do is said first: nothing leaves the computer, drafts are drafts.
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ErrorBanner } from '../common/ErrorBanner.tsx';
 import { EndpointFields } from './EndpointFields.tsx';
@@ -17,6 +17,12 @@ export function LanguageModelCard({ children }: { children?: ReactNode }) {
   const fail = useCallback((e: unknown) => setError(errorMessage(e)), [errorMessage]);
   const models = useLanguageModels(fail);
   const { settings, save } = useDraftingSettings(fail);
+  // The setup opens by itself while no source is chosen; otherwise it stays folded until asked for.
+  const [setupShown, setSetupShown] = useState(false);
+  const noSourceYet = settings !== null && settings.source === null;
+  useEffect(() => {
+    if (noSourceYet) setSetupShown(true);
+  }, [noSourceYet]);
   const saveAfterClearing: typeof save = (patch) => {
     setError(null);
     return save(patch);
@@ -27,8 +33,10 @@ export function LanguageModelCard({ children }: { children?: ReactNode }) {
       <p role="note">{t('draftPrivacy')}</p>
       <p className="notice">{t('draftAreDrafts')}</p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
-      <details>
-        <summary>{t('draftingSetup')}</summary>
+      <button type="button" className="subtle" aria-expanded={setupShown} aria-controls="drafting-setup" onClick={() => setSetupShown(!setupShown)}>
+        {t('draftingSetup')}
+      </button>
+      <div id="drafting-setup" hidden={!setupShown}>
         <h3>{t('languageModels')}</h3>
         <LanguageModelList
           {...models}
@@ -43,7 +51,7 @@ export function LanguageModelCard({ children }: { children?: ReactNode }) {
             <SourceFields settings={settings} models={models.models} save={saveAfterClearing} />
           </>
         )}
-      </details>
+      </div>
       {children}
     </section>
   );
