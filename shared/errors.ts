@@ -374,6 +374,56 @@ export const errorMessages = {
     fr: () => 'Aucun modèle de langue n’est choisi pour rédiger les résumés. Importez un fichier GGUF ou indiquez un serveur sur cet ordinateur.',
     en: () => 'No language model is chosen to draft the summaries. Import a GGUF file or give a server on this computer.',
   },
+  'drafting.badEndpoint': {
+    ar: (p) => `عنوان خادم النموذج اللغوي غير صالح: «${p.url}». اكتب عنوانا مثل http://127.0.0.1:8080/v1`,
+    fr: (p) => `Adresse du serveur de modèle de langue invalide : « ${p.url} ». Écrivez une adresse comme http://127.0.0.1:8080/v1`,
+    en: (p) => `Invalid language-model server address: “${p.url}”. Write an address such as http://127.0.0.1:8080/v1`,
+  },
+  'drafting.notLoopback': {
+    ar: (p) => `رُفض العنوان «${p.host}»: لا يُقبل إلا خادم على هذا الحاسوب (localhost أو 127.0.0.1 أو ::1)، حتى لا يُرسل أي كلام من الاجتماع إلى خارجه. لم يُرسل شيء.`,
+    fr: (p) => `Adresse « ${p.host} » refusée : seul un serveur sur cet ordinateur est accepté (localhost, 127.0.0.1 ou ::1), pour que rien de la réunion n’en sorte. Rien n’a été envoyé.`,
+    en: (p) => `Address “${p.host}” refused: only a server on this computer is accepted (localhost, 127.0.0.1 or ::1), so that nothing said in the meeting leaves it. Nothing was sent.`,
+  },
+  'drafting.endpointUnreachable': {
+    ar: (p) => `تعذر الاتصال بخادم النموذج اللغوي على ${p.url}. شغّل llama-server أو Ollama على هذا الحاسوب وتحقق من العنوان والمنفذ.`,
+    fr: (p) => `Le serveur de modèle de langue ne répond pas à ${p.url}. Démarrez llama-server ou Ollama sur cet ordinateur et vérifiez l’adresse et le port.`,
+    en: (p) => `The language-model server does not answer at ${p.url}. Start llama-server or Ollama on this computer and check the address and port.`,
+  },
+  'drafting.endpointError': {
+    ar: (p) => `أجاب خادم النموذج اللغوي بخطأ (HTTP ${p.status}) ${p.detail ?? ''}. تحقق من اسم النموذج ومن سجل الخادم.`,
+    fr: (p) => `Le serveur de modèle de langue a répondu par une erreur (HTTP ${p.status}) ${p.detail ?? ''}. Vérifiez le nom du modèle et le journal du serveur.`,
+    en: (p) => `The language-model server answered with an error (HTTP ${p.status}) ${p.detail ?? ''}. Check the model name and the server's log.`,
+  },
+  'drafting.badReply': {
+    ar: () => 'جواب خادم النموذج اللغوي ليس جواب محادثة متوافقا مع OpenAI (chat/completions). تحقق من العنوان (غالبا ينتهي بـ ‎/v1).',
+    fr: () => 'La réponse du serveur n’est pas une réponse de chat compatible OpenAI (chat/completions). Vérifiez l’adresse (elle finit souvent par /v1).',
+    en: () => 'The server’s answer is not an OpenAI-compatible chat reply (chat/completions). Check the address (it usually ends in /v1).',
+  },
+  'drafting.notGguf': {
+    ar: (p) => `هذا الملف ليس نموذجا لغويا بصيغة GGUF (${p.detail}). لم يُستورد.`,
+    fr: (p) => `Ce fichier n’est pas un modèle de langue au format GGUF (${p.detail}). Il n’a pas été importé.`,
+    en: (p) => `This file is not a GGUF language model (${p.detail}). It was not imported.`,
+  },
+  'drafting.modelNotFound': {
+    ar: (p) => `النموذج اللغوي «${p.model}» غير موجود. استورده من جديد أو اختر غيره.`,
+    fr: (p) => `Le modèle de langue « ${p.model} » est introuvable. Importez-le à nouveau ou choisissez-en un autre.`,
+    en: (p) => `Language model “${p.model}” was not found. Import it again or choose another one.`,
+  },
+  'drafting.cancelled': {
+    ar: () => 'أُلغيت صياغة الملخص. ما كُتب من قبل محفوظ.',
+    fr: () => 'La rédaction du résumé a été annulée. Ce qui était déjà écrit est conservé.',
+    en: () => 'Drafting the summary was cancelled. What was already written is kept.',
+  },
+  'drafting.crashed': {
+    ar: () => 'توقف النموذج اللغوي فجأة (ربما لنقص الذاكرة). لم يتأثر الاجتماع؛ أعد المحاولة أو اختر نموذجا أصغر.',
+    fr: () => 'Le modèle de langue s’est arrêté brusquement (peut-être faute de mémoire). La réunion n’est pas touchée ; réessayez ou choisissez un modèle plus petit.',
+    en: () => 'The language model stopped unexpectedly (perhaps out of memory). The meeting is untouched; try again or choose a smaller model.',
+  },
+  'drafting.failed': {
+    ar: (p) => `تعذرت صياغة الملخص بالنموذج اللغوي: ${p.detail}`,
+    fr: (p) => `Le modèle de langue n’a pas pu rédiger le résumé : ${p.detail}`,
+    en: (p) => `The language model could not draft the summary: ${p.detail}`,
+  },
   'summary.alreadyChecked': {
     ar: () => 'كتبت الكاتبة ملخص هذا التدخل أو قبلته: لن تحل المسودة محله.',
     fr: () => 'Le résumé de cette intervention a été écrit ou accepté par le secrétariat : le brouillon ne le remplace pas.',

@@ -1,23 +1,56 @@
-// PLACEHOLDER (issue 24, being built): the drafting commands of shared/drafting.ts. Every command
-// answers drafting.noSource until the drafting job lands.
-import type { DraftingApiOutputs } from '../../shared/drafting.ts';
+// The drafting commands of shared/drafting.ts: the language models imported, the drafting
+// settings, a test of the endpoint, and the drafting runs (main/drafting/jobs.ts). Also what runs
+// on its own: the runs the app's end cut short resume when the service starts, and a full
+// transcription pass that ends starts a run when the settings ask for it.
+import type { z } from 'zod';
+import type { draftingApiInputs, DraftingApiOutputs } from '../../shared/drafting.ts';
 import { MahdarError } from '../../shared/errors.ts';
+import type { ServiceContext } from '../context/context.ts';
+import type { DraftingJobs } from '../drafting/jobs.ts';
+import { readDraftingSettings, updateDraftingSettings } from '../drafting/settings.ts';
+import { checkDraftingSettings, endpointOf } from '../drafting/sources.ts';
 
-type DraftingCommands = { [M in keyof DraftingApiOutputs]: (input: unknown) => Promise<DraftingApiOutputs[M]> };
+type Parsed<M extends keyof typeof draftingApiInputs> = z.output<(typeof draftingApiInputs)[M]>;
+type DraftingCommands = { [M in keyof DraftingApiOutputs]: (input: Parsed<M>) => Promise<DraftingApiOutputs[M]> };
 
-export function draftingCommands(): DraftingCommands {
-  const none = async (): Promise<never> => {
-    throw new MahdarError('drafting.noSource');
-  };
+/** The endpoint test: one tiny request, so the secretary knows the server answers before a run. */
+const PING = { system: 'Reply with one word.', user: 'OK?', maxTokens: 8 };
+const PING_TIMEOUT_MS = 60_000;
+
+export function draftingCommands(ctx: ServiceContext, jobs: DraftingJobs): DraftingCommands {
   return {
+    // The GGUF model store (main/llm) is wired here once it lands.
     listLanguageModels: async () => [],
-    importLanguageModel: none,
-    removeLanguageModel: none,
-    getDraftingSettings: none,
-    updateDraftingSettings: none,
-    testDraftingEndpoint: none,
-    startDrafting: none,
-    cancelDrafting: async () => null,
-    getDrafting: async () => null,
+    importLanguageModel: async () => {
+      throw new MahdarError('drafting.notGguf', { detail: 'GGUF' });
+    },
+    removeLanguageModel: async ({ modelId }) => {
+      throw new MahdarError('drafting.modelNotFound', { model: modelId });
+    },
+    getDraftingSettings: () => readDraftingSettings(ctx),
+    updateDraftingSettings: ({ settings }) => updateDraftingSettings(ctx, settings, checkDraftingSettings),
+    async testDraftingEndpoint() {
+      const drafter = endpointOf(await readDraftingSettings(ctx));
+      const { text } = await drafter.draft(PING, AbortSignal.timeout(PING_TIMEOUT_MS));
+      return { model: drafter.modelName, reply: text };
+    },
+    startDrafting: ({ meetingId, source, redraft }) => jobs.start(meetingId, { source, redraft }),
+    cancelDrafting: ({ meetingId }) => jobs.cancel(meetingId),
+    getDrafting: async ({ meetingId }) => jobs.get(meetingId),
   };
+}
+
+/**
+ * Resumes the runs the app's end cut short, then drafts after each full transcription pass when
+ * the settings say so (the interventions still missing; a run already going on is left as it is).
+ */
+export function startDraftingInBackground(ctx: ServiceContext, jobs: DraftingJobs): void {
+  void jobs.resumeAll();
+  ctx.events.subscribe((event) => {
+    if (event.type !== 'job' || event.job.status !== 'done') return;
+    const { meetingId } = event.job;
+    void readDraftingSettings(ctx)
+      .then((s) => (s.afterTranscription && s.source ? jobs.start(meetingId, { source: s.source }) : null))
+      .catch((err: unknown) => console.error(`mahdar: drafting after the transcription of meeting ${meetingId} did not start:`, err));
+  });
 }

@@ -11,7 +11,7 @@ import { editCommands } from './edits.ts';
 import { recordingCommands, type RecordingOptions } from './recording.ts';
 import { passageCommands } from './passage.ts';
 import { calibrationCommands } from './calibration.ts';
-import { draftingCommands } from './drafting.ts';
+import { draftingCommands, startDraftingInBackground } from './drafting.ts';
 import { createParts, type ServiceParts } from './parts.ts';
 
 /** What a caller may give the service instead of its own: its parts (tests watch them), a nearly full disk. */
@@ -27,7 +27,8 @@ export interface ServiceOptions {
  */
 export async function createService(ctx: ServiceContext, opts: ServiceOptions = {}): Promise<MahdarService> {
   await clearUploads(ctx);
-  const { jobs, calibrations, passages } = opts.parts ?? createParts(ctx);
+  const { jobs, calibrations, passages, drafting } = opts.parts ?? createParts(ctx);
+  startDraftingInBackground(ctx, drafting);
   return {
     ...meetingCommands(ctx, jobs),
     ...settingsCommands(ctx),
@@ -38,7 +39,7 @@ export async function createService(ctx: ServiceContext, opts: ServiceOptions = 
     ...recordingCommands(ctx, { ...opts.recording, jobs }),
     ...passageCommands(passages),
     ...calibrationCommands(calibrations),
-    ...draftingCommands(),
+    ...draftingCommands(ctx, drafting),
   };
 }
 

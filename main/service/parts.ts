@@ -4,6 +4,8 @@
 import { Calibrations } from '../asr/calibration/calibrate.ts';
 import { TranscriptionJobs } from '../asr/job.ts';
 import type { ServiceContext } from '../context/context.ts';
+import { DraftingJobs } from '../drafting/jobs.ts';
+import { sourceOpener } from '../drafting/sources.ts';
 import { Passages } from './passage.ts';
 
 export interface ServiceParts {
@@ -13,9 +15,16 @@ export interface ServiceParts {
   calibrations: Calibrations;
   /** Passages transcribed again: each holds its meeting against jobs. */
   passages: Passages;
+  /** Summaries drafted by a language model, one run per meeting. */
+  drafting: DraftingJobs;
 }
 
 export function createParts(ctx: ServiceContext): ServiceParts {
   const jobs = new TranscriptionJobs(ctx);
-  return { jobs, calibrations: new Calibrations(ctx, jobs), passages: new Passages(ctx, jobs) };
+  return {
+    jobs,
+    calibrations: new Calibrations(ctx, jobs),
+    passages: new Passages(ctx, jobs),
+    drafting: new DraftingJobs(ctx, sourceOpener(ctx)),
+  };
 }

@@ -1,0 +1,180 @@
+// Drafting runs: for one meeting, a language model drafts the summary of each intervention that
+// has none (pending.ts), one after the other, and each draft is saved at once as a journaled
+// draftSummary edit, so an open editor shows it and undo takes it back. Progress comes as
+// {type:'drafting'} events after each intervention. One run per meeting: starting again while it
+// runs answers the running one. Cancel aborts the draft being written at once; what was saved
+// stays. A record in the meeting folder (run-record.ts) says a run is in progress: when the app
+// was killed meanwhile, the next start resumes it (resumeAll), and the drafts saved before are
+// not written again since their interventions are no longer missing.
+import type { DraftingJob, DraftingSource } from '../../shared/drafting.ts';
+import { MahdarError, toErrorPayload } from '../../shared/errors.ts';
+import { interventionPrompt } from '../../shared/summaries/prompt.ts';
+import type { ServiceContext } from '../context/context.ts';
+import type { Drafter } from '../llm/drafter.ts';
+import { entryOf, pendingInterventions, wantsDraft } from './pending.ts';
+import { clearRunRecord, unfinishedRuns, writeRunRecord } from './run-record.ts';
+import { readDraftingSettings } from './settings.ts';
+
+/** Opens the drafter of a source (a model file in a child process, or the endpoint); throws a MahdarError when it cannot. */
+export type OpenDrafter = (source: DraftingSource) => Promise<Drafter>;
+
+/** Most tokens one summary may take: a short paragraph. */
+export const DRAFT_MAX_TOKENS = 400;
+
+export interface DraftingOptions {
+  source?: DraftingSource;
+  redraft?: boolean;
+}
+
+interface Running {
+  job: DraftingJob;
+  abort: AbortController;
+  finished: Promise<DraftingJob>;
+}
+
+type Ctx = Pick<ServiceContext, 'archive' | 'journals' | 'events' | 'dataRoot'>;
+
+export class DraftingJobs {
+  private readonly runs = new Map<string, Running>();
+  private readonly last = new Map<string, DraftingJob>();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly open: OpenDrafter,
+    private readonly maxTokens = DRAFT_MAX_TOKENS,
+  ) {}
+
+  get(meetingId: string): DraftingJob | null {
+    const job = this.runs.get(meetingId)?.job ?? this.last.get(meetingId);
+    return job ? { ...job } : null;
+  }
+
+  /** Resolves with the run's end state (at once with the last state when none runs). */
+  wait(meetingId: string): Promise<DraftingJob | null> {
+    return this.runs.get(meetingId)?.finished ?? Promise.resolve(this.get(meetingId));
+  }
+
+  /** Stops the run: the draft being written is abandoned at once, the saved ones stay. */
+  async cancel(meetingId: string): Promise<DraftingJob | null> {
+    const r = this.runs.get(meetingId);
+    if (!r) return this.get(meetingId);
+    r.abort.abort();
+    return r.finished;
+  }
+
+  /** Whether a run is going on for any meeting. */
+  busy(): boolean {
+    return this.runs.size > 0;
+  }
+
+  async start(meetingId: string, opts: DraftingOptions = {}): Promise<DraftingJob> {
+    const running = this.runs.get(meetingId);
+    if (running) return { ...running.job };
+    const meeting = await this.ctx.archive.read(meetingId);
+    if (meeting.status === 'approved') throw new MahdarError('meeting.readOnly');
+    const source = opts.source ?? (await readDraftingSettings(this.ctx)).source;
+    if (!source) throw new MahdarError('drafting.noSource');
+    // A start that came while this one awaited has made the run: answer it.
+    const raced = this.runs.get(meetingId);
+    if (raced) return { ...raced.job };
+    const redraft = opts.redraft ?? false;
+    const keys = pendingInterventions(meeting, redraft).map((e) => e.intervention.key);
+    const job: DraftingJob = { meetingId, status: 'running', source, modelName: '', total: keys.length, done: 0, skipped: 0, current: null, error: null };
+    let finish!: (job: DraftingJob) => void;
+    const run: Running = { job, abort: new AbortController(), finished: new Promise((r) => (finish = r)) };
+    this.runs.set(meetingId, run);
+    let drafter: Drafter;
+    try {
+      drafter = await this.open(source);
+      job.modelName = drafter.modelName;
+      await writeRunRecord(this.ctx, meetingId, source, redraft);
+    } catch (err) {
+      this.runs.delete(meetingId);
+      finish({ ...job, status: 'failed', error: toErrorPayload(err) });
+      throw err;
+    }
+    this.publish(job);
+    void this.execute(run, drafter, keys, redraft).then(finish);
+    return { ...job };
+  }
+
+  /** Resumes the runs the app's end cut short (their record is still there). Called once at start. */
+  async resumeAll(): Promise<DraftingJob[]> {
+    const started: DraftingJob[] = [];
+    for (const { meetingId, record } of await unfinishedRuns(this.ctx)) {
+      // Drafts saved before the kill are no longer missing; a redraft resumes as a plain run so it does not write them again.
+      const job = await this.start(meetingId, { source: record.source }).catch((err: unknown) => {
+        console.error(`mahdar: the drafting of meeting ${meetingId} could not resume:`, err);
+        return clearRunRecord(this.ctx, meetingId).then(() => null);
+      });
+      if (job) started.push(job);
+    }
+    return started;
+  }
+
+  /** Drafts each intervention in turn, then ends the run: done, cancelled, or failed with the error. */
+  private async execute(run: Running, drafter: Drafter, keys: readonly string[], redraft: boolean): Promise<DraftingJob> {
+    const { job } = run;
+    try {
+      for (const key of keys) {
+        if (run.abort.signal.aborted) break;
+        job.current = key;
+        this.publish(job);
+        if (await this.draftOne(job.meetingId, key, drafter, run.abort.signal, redraft)) job.done++;
+        else job.skipped++;
+        this.publish(job);
+      }
+      job.status = run.abort.signal.aborted ? 'cancelled' : 'done';
+    } catch (err) {
+      if (run.abort.signal.aborted) job.status = 'cancelled';
+      else {
+        job.status = 'failed';
+        job.error = toErrorPayload(err);
+      }
+    }
+    await drafter.close().catch(() => undefined);
+    // A run that fails or is cancelled is not resumed at the next start either: only a kill leaves the record.
+    await clearRunRecord(this.ctx, job.meetingId).catch(() => undefined);
+    job.current = null;
+    this.runs.delete(job.meetingId);
+    this.last.set(job.meetingId, { ...job });
+    this.publish(job);
+    return { ...job };
+  }
+
+  /**
+   * Drafts one intervention as it is now and saves the draft. False when there was nothing to
+   * draft any more: the intervention is gone, the secretary wrote or accepted its summary, or the
+   * model wrote nothing.
+   */
+  private async draftOne(meetingId: string, key: string, drafter: Drafter, signal: AbortSignal, redraft: boolean): Promise<boolean> {
+    const meeting = await this.ctx.archive.read(meetingId);
+    const entry = entryOf(meeting, key);
+    if (!entry || !wantsDraft(entry, redraft)) return false;
+    const prompt = interventionPrompt(meeting, entry.intervention);
+    const { text } = await drafter.draft({ ...prompt, maxTokens: this.maxTokens }, signal);
+    if (!text.trim()) return false;
+    const segmentIds = entry.intervention.segments.map((s) => s.id);
+    const edit = { type: 'draftSummary' as const, kind: 'intervention' as const, segmentIds, text: text.trim(), model: drafter.modelName };
+    return this.save(meetingId, edit);
+  }
+
+  /** Applies the draft on the meeting's current version; an edit that came meanwhile gets one retry. */
+  private async save(meetingId: string, edit: Parameters<Ctx['journals']['apply']>[2]): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      const version = (await this.ctx.archive.read(meetingId)).version ?? 0;
+      try {
+        await this.ctx.journals.apply(meetingId, version, edit);
+        this.ctx.events.publish({ type: 'meeting', meetingId });
+        return true;
+      } catch (err) {
+        if (err instanceof MahdarError && err.code === 'summary.alreadyChecked') return false;
+        if (!(err instanceof MahdarError && err.code === 'edit.conflict') || attempt > 0) throw err;
+      }
+    }
+  }
+
+  private publish(job: DraftingJob): void {
+    this.ctx.events.publish({ type: 'drafting', job: { ...job } });
+  }
+}
