@@ -167,6 +167,7 @@ test('the server on this computer: refused off it, tested, drafts the summaries 
   first.reply('رحب السيد رئيس المجلس بالأعضاء واقترح تشكيل لجنة لتتبع المشاريع.');
   const progress = card.getByRole('status').filter({ hasText: 'صيغت مسودات' });
   await expect(progress).toContainText('صيغت مسودات 1 من 4 تدخلا');
+  await card.screenshot({ path: 'test-results/screens/drafting.png' });
 
   // The second draft is asked for; the secretary stops the run while the model writes it.
   await chat.next();

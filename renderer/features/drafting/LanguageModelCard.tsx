@@ -34,7 +34,7 @@ export function LanguageModelCard({ children }: { children?: ReactNode }) {
       <p className="notice">{t('draftAreDrafts')}</p>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <button type="button" className="subtle" aria-expanded={setupShown} aria-controls="drafting-setup" onClick={() => setSetupShown(!setupShown)}>
-        {t('draftingSetup')}
+        <span aria-hidden="true">{setupShown ? '−' : '+'}</span> {t('draftingSetup')}
       </button>
       <div id="drafting-setup" hidden={!setupShown}>
         <h3>{t('languageModels')}</h3>
