@@ -155,6 +155,10 @@ test('the server on this computer: refused off it, tested, drafts the summaries 
   await expect(card.getByRole('status')).toContainText('نعم');
   await expect(card.getByRole('alert')).toHaveCount(0);
 
+  // Tested is not chosen: without a source, starting says what to do.
+  await card.getByRole('button', { name: 'صياغة الملخصات', exact: true }).click();
+  await expect(card.getByRole('alert')).toContainText('لم يُختر نموذج لغوي لصياغة الملخصات');
+
   await card.getByLabel('مصدر الصياغة').selectOption({ label: 'الخادم على هذا الحاسوب' });
   await card.getByRole('button', { name: 'صياغة الملخصات', exact: true }).click();
 
@@ -173,6 +177,7 @@ test('the server on this computer: refused off it, tested, drafts the summaries 
   await chat.next();
   await card.getByRole('button', { name: 'إيقاف الصياغة' }).click();
   await expect(progress).toContainText('أوقفت الصياغة');
+  await expect(card.getByRole('alert')).toHaveCount(0);
   await expect(card.getByRole('button', { name: 'صياغة الملخصات', exact: true })).toBeEnabled();
 
   // What was drafted before the stop is saved in the meeting, as a draft tied to its passages.
