@@ -7,8 +7,9 @@
 // was killed meanwhile, the next start resumes it (resumeAll), and the drafts saved before are
 // not written again since their interventions are no longer missing.
 import type { DraftingJob, DraftingSource } from '../../shared/drafting.ts';
+import { LIMITS } from '../../shared/domain.ts';
 import { MahdarError, toErrorPayload } from '../../shared/errors.ts';
-import { interventionPrompt } from '../../shared/summaries/prompt.ts';
+import { interventionPrompt, PROMPT_PASSAGE_CHARS } from '../../shared/summaries/prompt.ts';
 import type { ServiceContext } from '../context/context.ts';
 import type { Drafter } from '../llm/drafter.ts';
 import { entryOf, pendingInterventions, wantsDraft } from './pending.ts';
@@ -20,6 +21,12 @@ export type OpenDrafter = (source: DraftingSource) => Promise<Drafter>;
 
 /** Most tokens one summary may take: a short paragraph. */
 export const DRAFT_MAX_TOKENS = 400;
+
+/** How long a draft may be, and how much of an intervention its prompt carries (the bench fits a tiny model's context). */
+export interface DraftLimits {
+  maxTokens: number;
+  promptChars: number;
+}
 
 export interface DraftingOptions {
   source?: DraftingSource;
@@ -41,7 +48,7 @@ export class DraftingJobs {
   constructor(
     private readonly ctx: Ctx,
     private readonly open: OpenDrafter,
-    private readonly maxTokens = DRAFT_MAX_TOKENS,
+    private readonly limits: DraftLimits = { maxTokens: DRAFT_MAX_TOKENS, promptChars: PROMPT_PASSAGE_CHARS },
   ) {}
 
   get(meetingId: string): DraftingJob | null {
@@ -151,11 +158,11 @@ export class DraftingJobs {
     const meeting = await this.ctx.archive.read(meetingId);
     const entry = entryOf(meeting, key);
     if (!entry || !wantsDraft(entry, redraft)) return false;
-    const prompt = interventionPrompt(meeting, entry.intervention);
-    const { text } = await drafter.draft({ ...prompt, maxTokens: this.maxTokens }, signal);
+    const prompt = interventionPrompt(meeting, entry.intervention, this.limits.promptChars);
+    const { text } = await drafter.draft({ ...prompt, maxTokens: this.limits.maxTokens }, signal);
     if (!text.trim()) return false;
     const segmentIds = entry.intervention.segments.map((s) => s.id);
-    const edit = { type: 'draftSummary' as const, kind: 'intervention' as const, segmentIds, text: text.trim(), model: drafter.modelName };
+    const edit = { type: 'draftSummary' as const, kind: 'intervention' as const, segmentIds, text: text.trim().slice(0, LIMITS.longText), model: drafter.modelName.slice(0, LIMITS.shortText) };
     return this.save(meetingId, edit);
   }
 
