@@ -4,6 +4,7 @@
 // the weights, so this takes milliseconds even for a 1.5 GB model.
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { MahdarError } from '../../shared/errors.ts';
+import { GGML_TYPE_SIZES } from '../archive/ggml-types.ts';
 
 export const GGML_MAGIC = 0x67676d6c; // 'ggml' read as a little-endian u32
 
@@ -21,23 +22,7 @@ export interface ModelHeader {
 }
 
 /** ggml tensor types of whisper.cpp model files: [elements per block, bytes per block]. */
-const TYPE_SIZES: Record<number, [number, number]> = {
-  0: [1, 4], // f32
-  1: [1, 2], // f16
-  2: [32, 18], // q4_0
-  3: [32, 20], // q4_1
-  6: [32, 22], // q5_0
-  7: [32, 24], // q5_1
-  8: [32, 34], // q8_0
-  9: [32, 36], // q8_1
-  10: [256, 84], // q2_k
-  11: [256, 110], // q3_k
-  12: [256, 144], // q4_k
-  13: [256, 176], // q5_k
-  14: [256, 210], // q6_k
-  15: [256, 292], // q8_k
-  30: [1, 2], // bf16
-};
+const TYPE_SIZES = GGML_TYPE_SIZES;
 
 const invalid = (detail: string) => new MahdarError('model.invalid', { detail });
 

@@ -7,12 +7,15 @@
 // was killed meanwhile, the next start resumes it (resumeAll), and the drafts saved before are
 // not written again since their interventions are no longer missing.
 import type { DraftingJob, DraftingSource } from '../../shared/drafting.ts';
-import { LIMITS } from '../../shared/domain.ts';
+import { LIMITS, type Meeting } from '../../shared/domain.ts';
+import type { Edit } from '../../shared/edits.ts';
 import { MahdarError, toErrorPayload } from '../../shared/errors.ts';
+import type { Intervention } from '../../shared/summaries/interventions.ts';
 import { interventionPrompt, PROMPT_PASSAGE_CHARS } from '../../shared/summaries/prompt.ts';
 import type { ServiceContext } from '../context/context.ts';
 import type { Drafter } from '../llm/drafter.ts';
-import { entryOf, pendingInterventions, wantsDraft } from './pending.ts';
+import { applyOnCurrent } from './apply-current.ts';
+import { pendingInterventions } from './pending.ts';
 import { clearRunRecord, unfinishedRuns, writeRunRecord } from './run-record.ts';
 import { readDraftingSettings } from './settings.ts';
 
@@ -85,8 +88,7 @@ export class DraftingJobs {
     const raced = this.runs.get(meetingId);
     if (raced) return { ...raced.job };
     const redraft = opts.redraft ?? false;
-    const keys = pendingInterventions(meeting, redraft).map((e) => e.intervention.key);
-    const job: DraftingJob = { meetingId, status: 'running', source, modelName: '', total: keys.length, done: 0, skipped: 0, current: null, error: null };
+    const job: DraftingJob = { meetingId, status: 'running', source, modelName: '', total: pendingInterventions(meeting, redraft).length, done: 0, skipped: 0, current: null, error: null };
     let finish!: (job: DraftingJob) => void;
     const run: Running = { job, abort: new AbortController(), finished: new Promise((r) => (finish = r)) };
     this.runs.set(meetingId, run);
@@ -101,7 +103,7 @@ export class DraftingJobs {
       throw err;
     }
     this.publish(job);
-    void this.execute(run, drafter, keys, redraft).then(finish);
+    void this.execute(run, drafter, redraft).then(finish);
     return { ...job };
   }
 
@@ -119,15 +121,25 @@ export class DraftingJobs {
     return started;
   }
 
-  /** Drafts each intervention in turn, then ends the run: done, cancelled, or failed with the error. */
-  private async execute(run: Running, drafter: Drafter, keys: readonly string[], redraft: boolean): Promise<DraftingJob> {
+  /**
+   * Drafts the pending interventions in turn, each taken from the meeting as it is at that moment
+   * (speakers tagged or passages edited meanwhile regroup them), each at most once; then ends the
+   * run: done, cancelled, or failed with the error.
+   */
+  private async execute(run: Running, drafter: Drafter, redraft: boolean): Promise<DraftingJob> {
     const { job } = run;
+    const attempted = new Set<string>();
     try {
-      for (const key of keys) {
-        if (run.abort.signal.aborted) break;
-        job.current = key;
+      while (!run.abort.signal.aborted) {
+        const meeting = await this.ctx.archive.read(job.meetingId);
+        const pending = pendingInterventions(meeting, redraft).filter((e) => !attempted.has(e.intervention.key));
+        job.total = job.done + job.skipped + pending.length;
+        const next = pending[0];
+        if (!next) break;
+        attempted.add(next.intervention.key);
+        job.current = next.intervention.key;
         this.publish(job);
-        if (await this.draftOne(job.meetingId, key, drafter, run.abort.signal, redraft)) job.done++;
+        if (await this.draftOne(meeting, next.intervention, drafter, run.abort.signal)) job.done++;
         else job.skipped++;
         this.publish(job);
       }
@@ -150,34 +162,26 @@ export class DraftingJobs {
   }
 
   /**
-   * Drafts one intervention as it is now and saves the draft. False when there was nothing to
-   * draft any more: the intervention is gone, the secretary wrote or accepted its summary, or the
-   * model wrote nothing.
+   * Drafts one intervention and saves the draft. False when there was nothing to save: the model
+   * wrote nothing, or the secretary wrote or accepted the summary meanwhile.
    */
-  private async draftOne(meetingId: string, key: string, drafter: Drafter, signal: AbortSignal, redraft: boolean): Promise<boolean> {
-    const meeting = await this.ctx.archive.read(meetingId);
-    const entry = entryOf(meeting, key);
-    if (!entry || !wantsDraft(entry, redraft)) return false;
-    const prompt = interventionPrompt(meeting, entry.intervention, this.limits.promptChars);
+  private async draftOne(meeting: Meeting, iv: Intervention, drafter: Drafter, signal: AbortSignal): Promise<boolean> {
+    const prompt = interventionPrompt(meeting, iv, this.limits.promptChars);
     const { text } = await drafter.draft({ ...prompt, maxTokens: this.limits.maxTokens }, signal);
     if (!text.trim()) return false;
-    const segmentIds = entry.intervention.segments.map((s) => s.id);
+    const segmentIds = iv.segments.map((s) => s.id);
     const edit = { type: 'draftSummary' as const, kind: 'intervention' as const, segmentIds, text: text.trim().slice(0, LIMITS.longText), model: drafter.modelName.slice(0, LIMITS.shortText) };
-    return this.save(meetingId, edit);
+    return this.save(meeting.id, edit);
   }
 
-  /** Applies the draft on the meeting's current version; an edit that came meanwhile gets one retry. */
-  private async save(meetingId: string, edit: Parameters<Ctx['journals']['apply']>[2]): Promise<boolean> {
-    for (let attempt = 0; ; attempt++) {
-      const version = (await this.ctx.archive.read(meetingId)).version ?? 0;
-      try {
-        await this.ctx.journals.apply(meetingId, version, edit);
-        this.ctx.events.publish({ type: 'meeting', meetingId });
-        return true;
-      } catch (err) {
-        if (err instanceof MahdarError && err.code === 'summary.alreadyChecked') return false;
-        if (!(err instanceof MahdarError && err.code === 'edit.conflict') || attempt > 0) throw err;
-      }
+  /** Saves a draft; false when the secretary wrote or accepted that summary meanwhile. */
+  private async save(meetingId: string, edit: Edit): Promise<boolean> {
+    try {
+      await applyOnCurrent(this.ctx, meetingId, edit);
+      return true;
+    } catch (err) {
+      if (err instanceof MahdarError && err.code === 'summary.alreadyChecked') return false;
+      throw err;
     }
   }
 

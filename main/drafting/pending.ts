@@ -4,7 +4,7 @@
 import type { Meeting } from '../../shared/domain.ts';
 import { summaryView, type InterventionEntry } from '../../shared/summaries/status.ts';
 
-export function wantsDraft(entry: InterventionEntry, redraft: boolean): boolean {
+function wantsDraft(entry: InterventionEntry, redraft: boolean): boolean {
   if (entry.status === 'missing') return true;
   if (!redraft || entry.others.length) return false;
   return entry.summary?.state === 'draft';
@@ -17,8 +17,3 @@ export function pendingInterventions(m: Pick<Meeting, 'agenda' | 'segments' | 's
     .filter((e) => wantsDraft(e, redraft));
 }
 
-/** The intervention whose first passage is `key`, as the meeting is now; null when it is gone. */
-export function entryOf(m: Pick<Meeting, 'agenda' | 'segments' | 'summaries'>, key: string): InterventionEntry | null {
-  for (const p of summaryView(m).points) for (const e of p.interventions) if (e.intervention.key === key) return e;
-  return null;
-}

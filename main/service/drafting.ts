@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { draftingApiInputs, DraftingApiOutputs } from '../../shared/drafting.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { ServiceContext } from '../context/context.ts';
+import { applyOnCurrent } from '../drafting/apply-current.ts';
 import type { DraftingJobs } from '../drafting/jobs.ts';
 import { readDraftingSettings, updateDraftingSettings } from '../drafting/settings.ts';
 import { checkDraftingSettings, endpointOf } from '../drafting/sources.ts';
@@ -41,16 +42,24 @@ export function draftingCommands(ctx: ServiceContext, jobs: DraftingJobs): Draft
 }
 
 /**
- * Resumes the runs the app's end cut short, then drafts after each full transcription pass when
- * the settings say so (the interventions still missing; a run already going on is left as it is).
+ * A full pass ended: with "draft after transcription", the interventions still missing are
+ * drafted. The marks tapped during a recording are applied first (only to passages without a
+ * speaker or point; after-stop.ts applies them too, and the second time changes nothing): the
+ * pass's passages have no speaker yet, and without them the whole meeting would be one intervention.
  */
+async function draftAfterPass(ctx: ServiceContext, jobs: DraftingJobs, meetingId: string): Promise<void> {
+  const settings = await readDraftingSettings(ctx);
+  if (!settings.afterTranscription || !settings.source) return;
+  await applyOnCurrent(ctx, meetingId, { type: 'applyMarks', overwrite: false });
+  await jobs.start(meetingId, { source: settings.source });
+}
+
+/** Resumes the runs the app's end cut short, then drafts after each full transcription pass when the settings say so. */
 export function startDraftingInBackground(ctx: ServiceContext, jobs: DraftingJobs): void {
   void jobs.resumeAll();
   ctx.events.subscribe((event) => {
     if (event.type !== 'job' || event.job.status !== 'done') return;
     const { meetingId } = event.job;
-    void readDraftingSettings(ctx)
-      .then((s) => (s.afterTranscription && s.source ? jobs.start(meetingId, { source: s.source }) : null))
-      .catch((err: unknown) => console.error(`mahdar: drafting after the transcription of meeting ${meetingId} did not start:`, err));
+    draftAfterPass(ctx, jobs, meetingId).catch((err: unknown) => console.error(`mahdar: drafting after the transcription of meeting ${meetingId} did not start:`, err));
   });
 }

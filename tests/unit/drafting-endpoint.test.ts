@@ -105,14 +105,25 @@ describe('drafting through an OpenAI-compatible server on this computer', () => 
     expect(statuses).toEqual(['draft', 'missing', 'missing', 'missing']);
   });
 
-  it('drafts the missing summaries when a full transcription pass ends, if the settings say so', async () => {
+  it('after a full pass, when the settings say so, applies the floor marks and drafts each speaker’s intervention', async () => {
     const { ctx, service, server, meetingId } = await setup();
-    const passEnds = () => ctx.events.publish({ type: 'job', job: { meetingId, status: 'done', modelId: 'base', percent: 100, etaSec: 0, doneSec: 50, error: null } });
+    // A fresh pass: passages without speakers; the secretary tapped who had the floor while recording.
+    const m = await service.getMeeting({ id: meetingId });
+    let version = m.version ?? 0;
+    for (const s of m.segments) version = (await service.applyEdit({ meetingId, baseVersion: version, edit: { type: 'assignSpeaker', range: { ids: [s.id] }, speakerId: null } })).version;
+    for (const [at, participantId] of [[0, 'p-chair'], [19, 'p-rap'], [29, 'p-chair'], [39, 'p-mem']] as const) {
+      version = (await service.applyEdit({ meetingId, baseVersion: version, edit: { type: 'addMark', mark: { kind: 'floor', at, participantId } } })).version;
+    }
     await service.updateDraftingSettings({ settings: { afterTranscription: true } });
     const run = runEvents(ctx, meetingId);
-    passEnds();
+    ctx.events.publish({ type: 'job', job: { meetingId, status: 'done', modelId: 'base', percent: 100, etaSec: 0, doneSec: 50, error: null } });
     expect(await run.ended).toMatchObject({ status: 'done', total: 4, done: 4 });
-    expect(server.requests).toHaveLength(4);
+    expect(server.requests.map((r) => r.user.split('\n')[0])).toEqual([
+      expect.stringContaining('أحمد العلوي'),
+      expect.stringContaining('فاطمة بناني'),
+      expect.stringContaining('أحمد العلوي'),
+      expect.stringContaining('يوسف'),
+    ]);
   });
 
   it('refuses with a clear error: no source chosen, an approved meeting, an address off this computer', async () => {
