@@ -2,6 +2,7 @@
 // that asks first; and "Import a GGUF file", with the progress of the copy.
 import { useRef, useState } from 'react';
 import type { LanguageModelInfo } from '../../../shared/drafting.ts';
+import { formatBytes } from '../../../shared/text/bytes.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import type { LanguageModels } from './useLanguageModels.ts';
@@ -19,7 +20,7 @@ export function LanguageModelList({ models, importing, importFile, remove }: Lan
           {models.map((m) => (
             <li key={m.id}>
               {/* <bdi>: a file name keeps its order inside Arabic text. */}
-              <bdi dir="ltr">{m.label}</bdi> <span dir="ltr">{(m.sizeBytes / 1e6).toFixed(0)} MB</span>
+              <bdi dir="ltr">{m.label}</bdi> <span dir="ltr">{formatBytes(m.sizeBytes)}</span>
               {m.architecture && <span dir="ltr"> · {m.architecture}</span>}{' '}
               <button type="button" className="subtle" aria-label={t('removeLanguageModelOf', { name: m.label })} onClick={() => setRemoving(m)}>
                 {t('remove')}
