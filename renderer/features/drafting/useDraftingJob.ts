@@ -1,6 +1,6 @@
 // The meeting's drafting run as the service has it: read when the view opens and again after a
 // reconnection (a run may have ended, or resumed after a restart), then followed through
-// {type:'drafting'} events. A run's failure is told once, when its event says so.
+// {type:'drafting'} events. Why a run failed is told when it is read and when its event says so.
 import { useEffect, useState } from 'react';
 import type { DraftingJob } from '../../../shared/drafting.ts';
 import { client } from '../../api/client.ts';
@@ -17,9 +17,15 @@ export function useDraftingJob(meetingId: string, onError: (e: unknown) => void,
   const { reconnections } = useConnection();
   const [job, setJob] = useState<DraftingJob | null>(null);
 
-  // The run as the service has it now, then each change of it.
+  // The run as the service has it now (why it failed, if it did), then each change of it.
   useEffect(() => {
-    client.api.getDrafting({ meetingId }).then(setJob).catch(onError);
+    client.api
+      .getDrafting({ meetingId })
+      .then((found) => {
+        setJob(found);
+        if (found?.error) onError(found.error);
+      })
+      .catch(onError);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [meetingId, reconnections]);
   useEffect(() => {
