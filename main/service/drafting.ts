@@ -1,15 +1,15 @@
-// The drafting commands of shared/drafting.ts: the language models imported, the drafting
-// settings, a test of the endpoint, and the drafting runs (main/drafting/jobs.ts). Also what runs
-// on its own: the runs the app's end cut short resume when the service starts, and a full
+// The drafting commands of shared/drafting.ts: the language models imported (main/llm/models.ts),
+// the drafting settings, a test of the endpoint, and the drafting runs (main/drafting/jobs.ts).
+// Also what runs on its own: the runs the app's end cut short resume when the service starts, and a full
 // transcription pass that ends starts a run when the settings ask for it.
 import type { z } from 'zod';
 import type { draftingApiInputs, DraftingApiOutputs } from '../../shared/drafting.ts';
-import { MahdarError } from '../../shared/errors.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { applyOnCurrent } from '../drafting/apply-current.ts';
 import type { DraftingJobs } from '../drafting/jobs.ts';
 import { readDraftingSettings, updateDraftingSettings } from '../drafting/settings.ts';
 import { checkDraftingSettings, endpointOf } from '../drafting/sources.ts';
+import { importLanguageModel, listLanguageModels, removeLanguageModel } from '../llm/models.ts';
 
 type Parsed<M extends keyof typeof draftingApiInputs> = z.output<(typeof draftingApiInputs)[M]>;
 type DraftingCommands = { [M in keyof DraftingApiOutputs]: (input: Parsed<M>) => Promise<DraftingApiOutputs[M]> };
@@ -20,16 +20,11 @@ const PING_TIMEOUT_MS = 60_000;
 
 export function draftingCommands(ctx: ServiceContext, jobs: DraftingJobs): DraftingCommands {
   return {
-    // The GGUF model store (main/llm) is wired here once it lands.
-    listLanguageModels: async () => [],
-    importLanguageModel: async () => {
-      throw new MahdarError('drafting.notGguf', { detail: 'GGUF' });
-    },
-    removeLanguageModel: async ({ modelId }) => {
-      throw new MahdarError('drafting.modelNotFound', { model: modelId });
-    },
+    listLanguageModels: () => listLanguageModels(ctx),
+    importLanguageModel: ({ uploadId }) => importLanguageModel(ctx, uploadId),
+    removeLanguageModel: ({ modelId }) => removeLanguageModel(ctx, modelId),
     getDraftingSettings: () => readDraftingSettings(ctx),
-    updateDraftingSettings: ({ settings }) => updateDraftingSettings(ctx, settings, checkDraftingSettings),
+    updateDraftingSettings: ({ settings }) => updateDraftingSettings(ctx, settings, (next) => checkDraftingSettings(ctx, next)),
     async testDraftingEndpoint() {
       const drafter = endpointOf(await readDraftingSettings(ctx));
       const { text } = await drafter.draft(PING, AbortSignal.timeout(PING_TIMEOUT_MS));
