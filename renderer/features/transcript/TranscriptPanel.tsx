@@ -8,6 +8,8 @@ import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { ErrorBanner } from '../common/ErrorBanner.tsx';
 import { clock } from '../common/time.ts';
+import { DraftingControls } from '../drafting/DraftingControls.tsx';
+import { LanguageModelCard } from '../drafting/LanguageModelCard.tsx';
 import { AudioCard } from './AudioCard.tsx';
 import { EngineCard } from './EngineCard.tsx';
 import { JobControls } from './JobControls.tsx';
@@ -65,6 +67,7 @@ export function TranscriptPanel({ meeting, onMeeting }: { meeting: Meeting; onMe
           onStop={transcription.cancel}
         />
       </EngineCard>
+      <LanguageModelCard><DraftingControls meetingId={meeting.id} disabled={readOnly || meeting.segments.length === 0} /></LanguageModelCard>
       <TranscriptCard meeting={meeting} running={running} />
       {pendingAudio && meeting.audio && (
         <ConfirmDialog
