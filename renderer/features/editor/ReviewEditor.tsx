@@ -18,6 +18,7 @@ import { SegmentTimes } from './SegmentTimes.tsx';
 import { SpeakerPicker } from './SpeakerPicker.tsx';
 import { SummariesView } from './summaries/SummariesView.tsx';
 import { useEditorView, ViewSwitch } from './summaries/ViewSwitch.tsx';
+import { DraftingControls } from '../drafting/DraftingControls.tsx';
 import type { MeetingUpdate } from './useEdits.ts';
 import { useReviewEditor, type ReviewEditorState } from './useReviewEditor.ts';
 import './editor.css';
@@ -101,8 +102,7 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
       <ErrorBanner error={ed.notice} onDismiss={() => ed.setNotice(null)} />
       <AudioBar player={ed.player} segments={list.ordered} speakerColours={list.colours} durationHint={meeting.audio?.durationSec ?? 0} />
       <ViewSwitch view={view} onView={setView} />
-      {/* The drafting controls go in the summaries view's `toolbar` slot. */}
-      {view === 'summaries' && <SummariesView ed={ed} meeting={meeting} />}
+      {view === 'summaries' && <SummariesView ed={ed} meeting={meeting} toolbar={<DraftingControls meetingId={meeting.id} disabled={readOnly} />} />}
       {view === 'transcript' && <Toolbar ed={ed} meeting={meeting} />}
       {view === 'transcript' && ed.search.open && <Search ed={ed} />}
       <p className="editor-status" role="status">

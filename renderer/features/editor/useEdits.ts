@@ -12,7 +12,8 @@ export type MeetingUpdate = (update: Meeting | ((prev: Meeting) => Meeting)) => 
 
 export interface Edits {
   /**
-   * Sends one command after those already queued. setText is retried once after a conflict.
+   * Sends one command after those already queued. setText and the summary commands are retried
+   * once after a conflict (RETRIED_ON_CONFLICT).
    * A refusal is shown in the editor, or with `rethrow` thrown to the caller (a panel showing it itself).
    */
   apply(edit: EditInput, opts?: { rethrow?: boolean }): Promise<SaveOutcome>;
@@ -38,6 +39,12 @@ export interface Edits {
   accept(base: number, result: EditResult): void;
 }
 
+/**
+ * Commands that mean the same on a newer version of the meeting: one text replaced, one summary
+ * written, accepted or removed. They are sent once more after a conflict, so that typing or
+ * reviewing summaries goes on while the app saves segments or drafts on the same meeting.
+ */
+const RETRIED_ON_CONFLICT: ReadonlySet<EditInput['type']> = new Set(['setText', 'writeSummary', 'acceptSummary', 'deleteSummary']);
 const isConflict = (e: unknown) => e instanceof ApiError && e.payload.code === 'edit.conflict';
 /** The server did not answer (stopped, restarting): the same command may be sent again later. */
 const isTransient = (e: unknown) => !(e instanceof ApiError) || e.payload.code === 'internal' || e.payload.code === 'disk.full';
@@ -182,7 +189,7 @@ export function useEdits(meeting: Meeting, onMeeting: MeetingUpdate, report: Rep
 
   const apply = useCallback(
     (edit: EditInput, opts?: { rethrow?: boolean }) =>
-      enqueue((baseVersion) => client.api.applyEdit({ meetingId, baseVersion, edit }), edit.type === 'setText', opts?.rethrow),
+      enqueue((baseVersion) => client.api.applyEdit({ meetingId, baseVersion, edit }), RETRIED_ON_CONFLICT.has(edit.type), opts?.rethrow),
     [enqueue, meetingId],
   );
   const undo = useCallback(
