@@ -2,14 +2,18 @@
 // against a real OpenAI-compatible server started in the test (node:http, the chat completions
 // protocol that llama-server and Ollama speak): the privacy note, an address off this computer
 // refused with a clear message, the server tested, drafting started with its progress, drafts
-// saved in the meeting as drafts, the run cancelled and still shown after a reload. A file that is
-// not a GGUF model gets a clear message and is not listed.
+// saved in the meeting as drafts, the run cancelled and still shown after a reload. A GGUF model
+// (the tiny random-weight one the unit tests write) is imported, listed, chosen and removed after
+// a confirmation; a file that is not a GGUF model gets a clear message and is not listed. The tiny
+// model's drafting is tested through the service in tests/unit/drafting-*.test.ts: on two shared
+// cores its low-priority process drafted nothing within 90 s here, too slow for a UI test.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { haveGgufWriter, tinyGguf } from '../unit/tiny-gguf.ts';
 import { agenda, people } from './seed.ts';
 import { startServe, type ServeProcess } from './serve.ts';
 
@@ -204,6 +208,36 @@ test('a file that is not a GGUF language model gets a clear message and is not l
   await expect(card.getByRole('button', { name: 'النماذج اللغوية والخادم المحلي' })).toHaveAttribute('aria-expanded', 'true');
   await card.getByLabel('استيراد نموذج لغوي (GGUF)').first().setInputFiles(fake);
   await expect(card.getByRole('alert')).toContainText('هذا الملف ليس نموذجا لغويا بصيغة GGUF');
+  await expect(card.getByText('لا يوجد نموذج لغوي مستورد')).toBeVisible();
+  expect(await call<unknown[]>(request, 'listLanguageModels', {})).toEqual([]);
+});
+
+test('a GGUF language model is imported, listed with its size and architecture, chosen, and removed after a confirmation', async ({ page, request }) => {
+  test.skip(!haveGgufWriter, 'the gguf Python package (.venv-tools) is not installed');
+  const file = await tinyGguf();
+  server = await startServe();
+  const id = await seedMeeting(request);
+  await openTranscriptTab(page, id);
+
+  const card = page.getByRole('region', { name: 'صياغة الملخصات بنموذج لغوي' });
+  await card.getByLabel('استيراد نموذج لغوي (GGUF)').first().setInputFiles(file);
+  const listed = card.getByRole('list', { name: 'النماذج اللغوية المستوردة' }).getByRole('listitem');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('tiny-llama.gguf');
+  await expect(listed).toContainText('· llama');
+  await expect(listed).toContainText(/\d+(\.\d)? (B|MiB)/);
+  await card.getByLabel('مصدر الصياغة').selectOption({ label: 'tiny-llama.gguf' });
+  await expect.poll(async () => (await call<{ source: unknown }>(request, 'getDraftingSettings', {})).source).toMatchObject({ kind: 'model' });
+
+  // Remove asks first; Cancel keeps the model.
+  await listed.getByRole('button', { name: 'إزالة النموذج اللغوي tiny-llama.gguf' }).click();
+  const dialog = page.getByRole('dialog', { name: 'إزالة النموذج اللغوي؟' });
+  await expect(dialog).toContainText('tiny-llama.gguf');
+  await dialog.getByRole('button', { name: 'إلغاء' }).click();
+  await expect(listed).toHaveCount(1);
+  await listed.getByRole('button', { name: 'إزالة النموذج اللغوي tiny-llama.gguf' }).click();
+  await dialog.getByRole('button', { name: 'إزالة' }).click();
+  await expect(listed).toHaveCount(0);
   await expect(card.getByText('لا يوجد نموذج لغوي مستورد')).toBeVisible();
   expect(await call<unknown[]>(request, 'listLanguageModels', {})).toEqual([]);
 });
