@@ -8,7 +8,7 @@
 // quality: it measures the app's overhead on a real generation path. Then, when h2's
 // bench/summaries-review.ts is there, the secretary's keystrokes to review 150 drafted summaries.
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -109,6 +109,7 @@ export async function run(): Promise<BenchReport> {
   const data = {
     cpus: cpus().length,
     cpu: cpus()[0]?.model ?? '',
+    load: loadavg()[0]!.toFixed(1),
     interventions,
     drafted: job.done,
     skipped: job.skipped,
@@ -124,7 +125,7 @@ export async function run(): Promise<BenchReport> {
     reviewKeystrokes: keys,
   };
   const table = [
-    `Drafting the summaries of a 3-hour meeting (2,500 generated segments in ${interventions} interventions) with the tiny random-weight GGUF model (2 layers, n_embd 64) in its child process; ${data.cpus} CPUs (${data.cpu}). Not a real model's speed or quality.`,
+    `Drafting the summaries of a 3-hour meeting (2,500 generated segments in ${interventions} interventions) with the tiny random-weight GGUF model (2 layers, n_embd 64) in its child process (nice 19: it gives way to any other work); ${data.cpus} CPUs (${data.cpu}), load average ${data.load} at the end. Not a real model's speed or quality.`,
     '',
     '| measure | value |',
     '| --- | --- |',
