@@ -69,11 +69,19 @@ function timed(drafter: Drafter, t: Timed): Drafter {
   };
 }
 
-/** h2's review bench (bench/summaries-review.ts `reviewKeystrokes()`), when it is there: keystrokes to review 150 drafts. */
-async function reviewKeystrokes(): Promise<number | null> {
+/** What h2's review bench (bench/summaries-review.ts `reviewKeystrokes()`) measures. */
+interface ReviewKeystrokes {
+  interventions: number;
+  keystrokes: number;
+  keystrokesPerIntervention: number;
+  ms: number;
+}
+
+/** The secretary's keystrokes to review the drafts, when bench/summaries-review.ts is there (it comes from another branch). */
+async function reviewKeystrokes(): Promise<ReviewKeystrokes | null> {
   const file = join(import.meta.dirname, 'summaries-review.ts');
   if (!existsSync(file)) return null;
-  const mod = (await import(pathToFileURL(file).href)) as { reviewKeystrokes?: () => Promise<number> };
+  const mod = (await import(pathToFileURL(file).href)) as { reviewKeystrokes?: () => Promise<ReviewKeystrokes> };
   return mod.reviewKeystrokes ? mod.reviewKeystrokes() : null;
 }
 
@@ -137,7 +145,9 @@ export async function run(): Promise<BenchReport> {
     `| per intervention after it | ${data.perInterventionMs.toFixed(0)} ms |`,
     `| the model's own time, drafts after the first | ${s(steadyModelMs)} s |`,
     `| the app's overhead on those drafts (their run time less the model's) | ${s(overheadMs)} s, ${(data.overheadRatio * 100).toFixed(1)} % of the model's time |`,
-    `| keystrokes to review ${INTERVENTIONS} drafts (bench/summaries-review.ts) | ${keys ?? 'not measured: bench/summaries-review.ts is not there'} |`,
+    keys
+      ? `| keystrokes to review ${keys.interventions} drafted summaries with the keyboard flow (bench/summaries-review.ts, Chromium) | ${keys.keystrokes} (${keys.keystrokesPerIntervention.toFixed(2)} an intervention), ${s(keys.ms)} s |`
+      : '| keystrokes to review the drafts (bench/summaries-review.ts) | not measured: bench/summaries-review.ts is not there |',
   ].join('\n');
   return { name: 'summaries', table, data };
 }
