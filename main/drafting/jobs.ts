@@ -72,11 +72,6 @@ export class DraftingJobs {
     return r.finished;
   }
 
-  /** Whether a run is going on for any meeting. */
-  busy(): boolean {
-    return this.runs.size > 0;
-  }
-
   async start(meetingId: string, opts: DraftingOptions = {}): Promise<DraftingJob> {
     const running = this.runs.get(meetingId);
     if (running) return { ...running.job };
@@ -96,7 +91,7 @@ export class DraftingJobs {
     try {
       drafter = await this.open(source);
       job.modelName = drafter.modelName;
-      await writeRunRecord(this.ctx, meetingId, source, redraft);
+      await writeRunRecord(this.ctx, meetingId, source);
     } catch (err) {
       this.runs.delete(meetingId);
       finish({ ...job, status: 'failed', error: toErrorPayload(err) });
