@@ -20,13 +20,16 @@ const benches: Record<string, () => Promise<{ run(): Promise<BenchReport> }>> = 
   editor: () => import('./editor.ts'),
   // Not run by default (minutes of CPU, installs faster-whisper into .venv-peers): name it.
   peers: () => import('./peers.ts'),
+  // Not run by default either (150 drafts with the tiny GGUF model: over an hour on two cores): name it.
+  summaries: () => import('./summaries.ts'),
 };
+const byName = new Set(['peers', 'summaries']);
 
 const only = process.argv.slice(2);
 const outDir = join(import.meta.dirname, 'results');
 await mkdir(outDir, { recursive: true });
 for (const [name, load] of Object.entries(benches)) {
-  if (only.length ? !only.includes(name) : name === 'peers') continue;
+  if (only.length ? !only.includes(name) : byName.has(name)) continue;
   const report = await (await load()).run();
   console.log(`\n## ${report.name}\n\n${report.table}`);
   await writeFile(join(outDir, `${name}.md`), `## ${report.name}\n\n${report.table}\n`);

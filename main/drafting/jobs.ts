@@ -3,7 +3,8 @@
 // draftSummary edit, so an open editor shows it and undo takes it back. Progress comes as
 // {type:'drafting'} events after each intervention. One run per meeting: starting again while it
 // runs answers the running one. Cancel aborts the draft being written at once; what was saved
-// stays. A record in the meeting folder (run-record.ts) says a run is in progress: when the app
+// stays. Between drafts a run gives way to a recording or a transcription (givesWayTo); the
+// model's own process runs at the lowest priority (main/llm/worker.ts). A record in the meeting folder (run-record.ts) says a run is in progress: when the app
 // was killed meanwhile, the next start resumes it (resumeAll), and the drafts saved before are
 // not written again since their interventions are no longer missing.
 import type { DraftingJob, DraftingSource } from '../../shared/drafting.ts';
@@ -25,10 +26,18 @@ export type OpenDrafter = (source: DraftingSource) => Promise<Drafter>;
 /** Most tokens one summary may take: a short paragraph. */
 export const DRAFT_MAX_TOKENS = 400;
 
-/** How long a draft may be, and how much of an intervention its prompt carries (the bench fits a tiny model's context). */
-export interface DraftLimits {
-  maxTokens: number;
-  promptChars: number;
+/** How often a run that gives way looks again whether the recording or transcription has ended. */
+const GIVE_WAY_POLL_MS = 1000;
+
+export interface DraftingJobsOptions {
+  /** Tokens a draft may take, and characters of an intervention its prompt carries (the bench fits a tiny model's context). */
+  maxTokens?: number;
+  promptChars?: number;
+  /**
+   * True while drafts must wait: a recording with its live text, or a transcription, is going on
+   * (TranscriptionJobs.busy). The draft under way finishes; the next one starts once it is false.
+   */
+  givesWayTo?: () => boolean;
 }
 
 export interface DraftingOptions {
@@ -51,7 +60,7 @@ export class DraftingJobs {
   constructor(
     private readonly ctx: Ctx,
     private readonly open: OpenDrafter,
-    private readonly limits: DraftLimits = { maxTokens: DRAFT_MAX_TOKENS, promptChars: PROMPT_PASSAGE_CHARS },
+    private readonly opts: DraftingJobsOptions = {},
   ) {}
 
   get(meetingId: string): DraftingJob | null {
@@ -70,11 +79,6 @@ export class DraftingJobs {
     if (!r) return this.get(meetingId);
     r.abort.abort();
     return r.finished;
-  }
-
-  /** Whether a run is going on for any meeting. */
-  busy(): boolean {
-    return this.runs.size > 0;
   }
 
   async start(meetingId: string, opts: DraftingOptions = {}): Promise<DraftingJob> {
@@ -96,7 +100,7 @@ export class DraftingJobs {
     try {
       drafter = await this.open(source);
       job.modelName = drafter.modelName;
-      await writeRunRecord(this.ctx, meetingId, source, redraft);
+      await writeRunRecord(this.ctx, meetingId, source);
     } catch (err) {
       this.runs.delete(meetingId);
       finish({ ...job, status: 'failed', error: toErrorPayload(err) });
@@ -131,6 +135,8 @@ export class DraftingJobs {
     const attempted = new Set<string>();
     try {
       while (!run.abort.signal.aborted) {
+        await this.giveWay(run.abort.signal);
+        if (run.abort.signal.aborted) break;
         const meeting = await this.ctx.archive.read(job.meetingId);
         const pending = pendingInterventions(meeting, redraft).filter((e) => !attempted.has(e.intervention.key));
         job.total = job.done + job.skipped + pending.length;
@@ -166,12 +172,27 @@ export class DraftingJobs {
    * wrote nothing, or the secretary wrote or accepted the summary meanwhile.
    */
   private async draftOne(meeting: Meeting, iv: Intervention, drafter: Drafter, signal: AbortSignal): Promise<boolean> {
-    const prompt = interventionPrompt(meeting, iv, this.limits.promptChars);
-    const { text } = await drafter.draft({ ...prompt, maxTokens: this.limits.maxTokens }, signal);
+    const prompt = interventionPrompt(meeting, iv, this.opts.promptChars ?? PROMPT_PASSAGE_CHARS);
+    const { text } = await drafter.draft({ ...prompt, maxTokens: this.opts.maxTokens ?? DRAFT_MAX_TOKENS }, signal);
     if (!text.trim()) return false;
     const segmentIds = iv.segments.map((s) => s.id);
     const edit = { type: 'draftSummary' as const, kind: 'intervention' as const, segmentIds, text: text.trim().slice(0, LIMITS.longText), model: drafter.modelName.slice(0, LIMITS.shortText) };
     return this.save(meeting.id, edit);
+  }
+
+  /** Waits while the recording or the transcription goes on (givesWayTo), or until the run is cancelled. */
+  private async giveWay(signal: AbortSignal): Promise<void> {
+    while (this.opts.givesWayTo?.() && !signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, GIVE_WAY_POLL_MS);
+        signal.addEventListener('abort', done, { once: true });
+      });
+    }
   }
 
   /** Saves a draft; false when the secretary wrote or accepted that summary meanwhile. */

@@ -1,6 +1,7 @@
 // The record of a drafting run in progress, kept beside meeting.json (drafting-run.json) while
 // the run lasts and removed when it ends (done, cancelled or failed). One still there when the app
-// starts belongs to a run the app's end cut short: it is resumed (jobs.ts resumeAll).
+// starts belongs to a run the app's end cut short: it is resumed (jobs.ts resumeAll), as a run of
+// the interventions still missing.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -11,15 +12,15 @@ import type { ServiceContext } from '../context/context.ts';
 
 const RECORD_FILE = 'drafting-run.json';
 
-const runRecordSchema = z.object({ source: draftingSourceSchema, redraft: z.boolean(), startedAt: z.string() });
+const runRecordSchema = z.object({ source: draftingSourceSchema, startedAt: z.string() });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
 type Ctx = Pick<ServiceContext, 'archive'>;
 
 const recordPath = (ctx: Ctx, meetingId: string) => join(ctx.archive.meetingDir(meetingId), RECORD_FILE);
 
-export async function writeRunRecord(ctx: Ctx, meetingId: string, source: DraftingSource, redraft: boolean): Promise<void> {
-  const record: RunRecord = { source, redraft, startedAt: new Date().toISOString() };
+export async function writeRunRecord(ctx: Ctx, meetingId: string, source: DraftingSource): Promise<void> {
+  const record: RunRecord = { source, startedAt: new Date().toISOString() };
   await writeFileAtomic(recordPath(ctx, meetingId), JSON.stringify(record, null, 2));
 }
 

@@ -25,6 +25,7 @@ export function createParts(ctx: ServiceContext): ServiceParts {
     jobs,
     calibrations: new Calibrations(ctx, jobs),
     passages: new Passages(ctx, jobs),
-    drafting: new DraftingJobs(ctx, sourceOpener(ctx)),
+    // Drafts wait while a recording (with its live text) or a transcription goes on.
+    drafting: new DraftingJobs(ctx, sourceOpener(ctx), { givesWayTo: () => jobs.busy() }),
   };
 }

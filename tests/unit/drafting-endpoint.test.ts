@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, MahdarService } from '../../shared/api.ts';
 import type { DraftingJob } from '../../shared/drafting.ts';
 import type { ServiceContext } from '../../main/context/context.ts';
+import { DraftingJobs } from '../../main/drafting/jobs.ts';
+import { sourceOpener } from '../../main/drafting/sources.ts';
 import { createService } from '../../main/service/index.ts';
 import { summaryView } from '../../shared/summaries/status.ts';
 import { freshContext } from './asr-fixtures.ts';
@@ -124,6 +126,36 @@ describe('drafting through an OpenAI-compatible server on this computer', () => 
       expect.stringContaining('أحمد العلوي'),
       expect.stringContaining('يوسف'),
     ]);
+  });
+
+  it('gives way while a recording or a transcription goes on: the next draft starts once it has ended', async () => {
+    const { ctx, server, meetingId } = await setup();
+    let busy = true;
+    let looked = 0;
+    let lookedTwice!: () => void;
+    const waited = new Promise<void>((resolve) => (lookedTwice = resolve));
+    const jobs = new DraftingJobs(ctx, sourceOpener(ctx), {
+      givesWayTo: () => {
+        if (++looked === 2) lookedTwice();
+        return busy;
+      },
+    });
+    const run = runEvents(ctx, meetingId);
+    await jobs.start(meetingId);
+    // The run has looked, waited, and looked again: no draft was asked for meanwhile.
+    await waited;
+    expect(server.requests).toHaveLength(0);
+    busy = false;
+    expect(await run.ended).toMatchObject({ status: 'done', done: 4 });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('cancel ends a run that is giving way at once', async () => {
+    const { ctx, server, meetingId } = await setup();
+    const jobs = new DraftingJobs(ctx, sourceOpener(ctx), { givesWayTo: () => true });
+    await jobs.start(meetingId);
+    expect(await jobs.cancel(meetingId)).toMatchObject({ status: 'cancelled', done: 0 });
+    expect(server.requests).toHaveLength(0);
   });
 
   it('refuses with a clear error: no source chosen, an approved meeting, an address off this computer', async () => {

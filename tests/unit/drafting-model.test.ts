@@ -32,7 +32,8 @@ async function importTiny(service: MahdarService): Promise<string> {
  */
 async function setup(): Promise<{ ctx: ServiceContext; service: MahdarService; meetingId: string; modelId: string }> {
   const ctx = await freshContext();
-  const parts = { ...createParts(ctx), drafting: new DraftingJobs(ctx, sourceOpener(ctx), { maxTokens: 8, promptChars: 80 }) };
+  const base = createParts(ctx);
+  const parts = { ...base, drafting: new DraftingJobs(ctx, sourceOpener(ctx), { maxTokens: 8, promptChars: 80, givesWayTo: () => base.jobs.busy() }) };
   const service = await createService(ctx, { parts });
   const modelId = await importTiny(service);
   await service.updateDraftingSettings({ settings: { source: { kind: 'model', modelId } } });
