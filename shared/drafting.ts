@@ -73,7 +73,7 @@ export interface DraftingJob {
   /** Interventions this run drafts, and how many are drafted so far. */
   total: number;
   done: number;
-  /** Interventions left alone because the secretary wrote or accepted their summary meanwhile. */
+  /** Interventions left without a draft: the secretary wrote or accepted their summary meanwhile, or the model wrote nothing. */
   skipped: number;
   /** The intervention being drafted (its first passage's id); null once the run has ended. */
   current: string | null;

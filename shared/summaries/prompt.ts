@@ -1,8 +1,8 @@
 // What a language model is asked when it drafts the summary of one intervention: instructions in
-// the minutes' language (a formal paragraph in the third person, the speaker named with their
-// title, nothing beyond what the passages say), then the speaker, the agenda point and the
-// passages themselves. Nothing else of the meeting goes into the prompt: the model can only
-// restate what was said.
+// the minutes' language (a formal paragraph in the third person that follows the minutes' lead
+// naming the speaker, «تدخل السيد …، [صفته]:», so it does not name them again; nothing beyond
+// what the passages say), then the speaker, the agenda point and the passages themselves. Nothing
+// else of the meeting goes into the prompt: the model can only restate what was said.
 import type { Language, Meeting, Participant } from '../domain.ts';
 import type { Intervention } from './interventions.ts';
 
@@ -18,21 +18,21 @@ const systemText: Record<Language, string> = {
   ar: [
     'أنت كاتب محاضر رسمية لإدارة مغربية.',
     'لخّص المداخلة الواردة بعد هذا في فقرة واحدة قصيرة، بالعربية الفصحى الإدارية، بضمير الغائب،',
-    'مع ذكر المتدخل بصفته، مثل: «أكد السيد …، والي الجهة، أن …». إذا كانت المتدخلة امرأة فاستعمل صيغة المؤنث: «أكدت السيدة …».',
+    'ستُطبع الفقرة في المحضر بعد عبارة «تدخل السيد …، [صفته]:» التي تسمي المتدخل، فابدأها مباشرة بفعل بضمير الغائب دون تكرار اسمه، مثل: «أكد أن …» أو «أشار إلى …». إذا كانت المتدخلة امرأة فاستعمل صيغة المؤنث: «أكدت أن …».',
     'اعتمد فقط على ما ورد في نص المداخلة: لا تضف أي معلومة أو رقم أو واقعة من خارجه، ولا رأيا ولا تقييما.',
     'لا تكتب مقدمة ولا عنوانا ولا خاتمة: اكتب الفقرة وحدها.',
   ].join('\n'),
   fr: [
     'Vous rédigez le procès-verbal officiel d’une administration marocaine.',
     'Résumez l’intervention qui suit en un seul paragraphe court, en français administratif soutenu, à la troisième personne,',
-    'en nommant l’intervenant avec sa qualité, par exemple : « M. …, wali de la région, a souligné que … ». Pour une intervenante : « Mme … a souligné que … ».',
+    'Le procès-verbal l’imprime après « M. …, [qualité], est intervenu : », qui nomme déjà l’intervenant : commencez directement par le pronom et le verbe, sans répéter le nom, par exemple : « Il a souligné que … ». Pour une intervenante : « Elle a souligné que … ».',
     'Tenez-vous strictement à ce que dit l’intervention : n’ajoutez aucune information, aucun chiffre ni aucun fait extérieur, aucune opinion ni appréciation.',
     'Pas d’introduction, de titre ni de conclusion : écrivez le paragraphe seul.',
   ].join('\n'),
   en: [
     'You write the official minutes of a Moroccan administration.',
     'Summarise the intervention that follows in one short paragraph, in formal English, in the third person,',
-    'naming the speaker with their title, for example: “Mr …, Wali of the region, stressed that …”. For a woman: “Ms … stressed that …”.',
+    'The minutes print it after “Mr …, [title], took the floor:”, which already names the speaker: begin with the pronoun and verb, without repeating the name, for example: “He stressed that …”. For a woman: “She stressed that …”.',
     'Use only what the intervention says: add no information, figure or fact from elsewhere, and no opinion or judgement.',
     'No introduction, heading or conclusion: write the paragraph alone.',
   ].join('\n'),

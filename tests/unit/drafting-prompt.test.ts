@@ -46,6 +46,8 @@ describe('the prompt of one intervention', () => {
     expect(p.system).toContain('بضمير الغائب');
     expect(p.system).toContain('اعتمد فقط على ما ورد');
     expect(p.system).toContain('لا تكتب مقدمة');
+    // The minutes print the speaker's lead before the summary: the draft does not name them again.
+    expect(p.system).toContain('دون تكرار اسمه');
     expect(p.user).toContain('السيد أحمد العلوي، والي الجهة');
     expect(p.user).toContain('النقطة: الميزانية');
     expect(p.user).toContain('ارتفعت الميزانية بعشرة في المائة\nوسنخصص جزءا منها للماء');
