@@ -5,12 +5,9 @@
 // intervention, the model's own time (node-llama-cpp's prompt call, as the worker measures it)
 // and what the app adds around it (prompt building, IPC, reading the meeting, saving each draft
 // as a journaled edit), as a ratio. The tiny model says nothing of a real model's speed or
-// quality: it measures the app's overhead on a real generation path. Then, when h2's
-// bench/summaries-review.ts is there, the secretary's keystrokes to review 150 drafted summaries.
-import { existsSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// quality: it measures the app's overhead on a real generation path. Then the secretary's
+// keystrokes to review 150 drafted summaries (bench/summaries-review.ts).
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createContext } from '../main/context/context.ts';
 import { DraftingJobs } from '../main/drafting/jobs.ts';
@@ -23,6 +20,8 @@ import { tempDir } from '../tests/unit/asr-fixtures.ts';
 import { tinyGguf } from '../tests/unit/tiny-gguf.ts';
 import { generateMeeting } from './export.ts';
 import type { BenchReport } from './index.ts';
+import { machineLine } from './machine.ts';
+import { reviewKeystrokes } from './summaries-review.ts';
 
 const INTERVENTIONS = Number(process.env.MAHDAR_BENCH_INTERVENTIONS ?? 150);
 /** Drafts to write before the run is cancelled (a short run on a slow machine); default: all of them. */
@@ -69,22 +68,6 @@ function timed(drafter: Drafter, t: Timed): Drafter {
   };
 }
 
-/** What h2's review bench (bench/summaries-review.ts `reviewKeystrokes()`) measures. */
-interface ReviewKeystrokes {
-  interventions: number;
-  keystrokes: number;
-  keystrokesPerIntervention: number;
-  ms: number;
-}
-
-/** The secretary's keystrokes to review the drafts, when bench/summaries-review.ts is there (it comes from another branch). */
-async function reviewKeystrokes(): Promise<ReviewKeystrokes | null> {
-  const file = join(import.meta.dirname, 'summaries-review.ts');
-  if (!existsSync(file)) return null;
-  const mod = (await import(pathToFileURL(file).href)) as { reviewKeystrokes?: () => Promise<ReviewKeystrokes> };
-  return mod.reviewKeystrokes ? mod.reviewKeystrokes() : null;
-}
-
 const s = (ms: number) => (ms / 1000).toFixed(1);
 
 export async function run(): Promise<BenchReport> {
@@ -115,8 +98,7 @@ export async function run(): Promise<BenchReport> {
   const keys = await reviewKeystrokes();
   await ctx.journals.close();
   const data = {
-    cpus: cpus().length,
-    cpu: cpus()[0]?.model ?? '',
+    machine: machineLine(),
     load: loadavg()[0]!.toFixed(1),
     interventions,
     drafted: job.done,
@@ -133,7 +115,7 @@ export async function run(): Promise<BenchReport> {
     reviewKeystrokes: keys,
   };
   const table = [
-    `Drafting the summaries of a 3-hour meeting (2,500 generated segments in ${interventions} interventions) with the tiny random-weight GGUF model (2 layers, n_embd 64) in its child process (nice 19: it gives way to any other work); ${data.cpus} CPUs (${data.cpu}), load average ${data.load} at the end. Not a real model's speed or quality.`,
+    `Drafting the summaries of a 3-hour meeting (2,500 generated segments in ${interventions} interventions) with the tiny random-weight GGUF model (2 layers, n_embd 64) in its child process (nice 19: it gives way to any other work); ${data.machine}, load average ${data.load} at the end. Not a real model's speed or quality.`,
     '',
     '| measure | value |',
     '| --- | --- |',
@@ -145,9 +127,7 @@ export async function run(): Promise<BenchReport> {
     `| per intervention after it | ${data.perInterventionMs.toFixed(0)} ms |`,
     `| the model's own time, drafts after the first | ${s(steadyModelMs)} s |`,
     `| the app's overhead on those drafts (their run time less the model's) | ${s(overheadMs)} s, ${(data.overheadRatio * 100).toFixed(1)} % of the model's time |`,
-    keys
-      ? `| keystrokes to review ${keys.interventions} drafted summaries with the keyboard flow (bench/summaries-review.ts, Chromium) | ${keys.keystrokes} (${keys.keystrokesPerIntervention.toFixed(2)} an intervention), ${s(keys.ms)} s |`
-      : '| keystrokes to review the drafts (bench/summaries-review.ts) | not measured: bench/summaries-review.ts is not there |',
+    `| keystrokes to review ${keys.interventions} drafted summaries with the keyboard flow (bench/summaries-review.ts, Chromium) | ${keys.keystrokes} (${keys.keystrokesPerIntervention.toFixed(2)} an intervention), ${s(keys.ms)} s |`,
   ].join('\n');
   return { name: 'summaries', table, data };
 }

@@ -154,6 +154,7 @@ test('keyboard review: accept, write, reject and undo, listen, a point’s summa
   await expectCounter(page, 5);
   await expect(counter(page).locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
   await expectNoA11yViolations(page, 'summaries view');
+  await page.screenshot({ path: 'test-results/screens/summaries-view.png', fullPage: true });
 
   await reviewByKeyboard(page);
   await reloadKeepsAll(page, request, id);

@@ -92,6 +92,21 @@ describe('drafting through an OpenAI-compatible server on this computer', () => 
     expect(rap).toMatchObject({ status: 'checked', summary: { text: 'اقترحت السيدة المقررة تأجيل التصويت.', source: 'secretary' } });
   });
 
+  it('the secretary writes a summary while its draft is being written: hers stays, the draft is dropped, the run goes on', async () => {
+    const { ctx, service, server, meetingId } = await setup((n) => n === 2);
+    const run = runEvents(ctx, meetingId);
+    await service.startDrafting({ meetingId });
+    // The second intervention (s-002) is being drafted; the secretary saves her own summary of it meanwhile.
+    await server.arrived(2);
+    const { version } = await service.getEditState({ meetingId });
+    await service.applyEdit({ meetingId, baseVersion: version, edit: { type: 'writeSummary', kind: 'intervention', segmentIds: ['s-002'], text: 'اقترحت السيدة المقررة تأجيل التصويت.' } });
+    server.release();
+    expect(await run.ended).toMatchObject({ status: 'done', done: 3, skipped: 1, error: null });
+    const entries = summaryView(await service.getMeeting({ id: meetingId })).points.flatMap((p) => p.interventions);
+    expect(entries.map((e) => e.status)).toEqual(['draft', 'checked', 'draft', 'draft']);
+    expect(entries[1]!.summary).toMatchObject({ text: 'اقترحت السيدة المقررة تأجيل التصويت.', source: 'secretary' });
+  });
+
   it('cancel abandons the draft being written at once and keeps the ones saved; a second start answers the running run', async () => {
     const { ctx, service, server, meetingId } = await setup((n) => n === 2);
     const run = runEvents(ctx, meetingId);
