@@ -28,7 +28,7 @@ export function errorLine(stderr: string): string {
 }
 
 export interface ModelDrafterOptions {
-  /** Threads for the model; node-llama-cpp's choice when not given. */
+  /** Threads for the model; when not given, one fewer than the cores (worker.ts says why). */
   threads?: number;
   /** Tokens the model reads and writes per draft (default 4096, at most what the model was trained for). */
   contextSize?: number;
