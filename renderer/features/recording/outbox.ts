@@ -1,6 +1,8 @@
 // What the page has captured and decided and main has not acknowledged yet, in the order main must
 // receive it: numbered chunks, and the pause, resume and stop between them (main refuses chunks
 // while paused, so a pause goes after the last chunk before it).
+import { RECORDING_SAMPLE_RATE } from '../../../shared/recording.ts';
+
 export type Item = { kind: 'pcm'; seq: number; pcm: Int16Array } | { kind: 'pause' | 'resume' | 'stop' };
 
 export class Outbox {
@@ -41,6 +43,35 @@ export class Outbox {
   keepChunksAndStop(): void {
     this.items = this.items.filter((i) => i.kind === 'pcm' || i.kind === 'stop');
   }
+
+  /** Drops what a recovered file already holds of the waiting chunks (see withoutHeld). */
+  dropHeld(recoveredSec: number, acknowledgedSec: number): void {
+    this.items = withoutHeld(this.items, recoveredSec, acknowledgedSec);
+  }
+}
+
+/** Both durations are rounded to the millisecond: their difference is off by up to this many samples. */
+const ROUNDING_SAMPLES = RECORDING_SAMPLE_RATE / 1000;
+
+/**
+ * The waiting items without the samples a recovered file holds beyond what main acknowledged: a
+ * kill between a chunk's write and its answer leaves that chunk in the file, unanswered. They are
+ * cut from the front of the chunks, whole chunks and then part of one; a chunk that ends within
+ * the durations' rounding of the cut goes whole. Fewer seconds than acknowledged (a power cut)
+ * drops nothing: what the file lost is not in the queue any more.
+ */
+export function withoutHeld(items: Item[], recoveredSec: number, acknowledgedSec: number): Item[] {
+  let held = Math.round((recoveredSec - acknowledgedSec) * RECORDING_SAMPLE_RATE);
+  const kept: Item[] = [];
+  for (const item of items) {
+    if (item.kind !== 'pcm' || held <= ROUNDING_SAMPLES) kept.push(item);
+    else if (item.pcm.length <= held + ROUNDING_SAMPLES) held -= item.pcm.length;
+    else {
+      kept.push({ ...item, pcm: item.pcm.subarray(held) });
+      held = 0;
+    }
+  }
+  return kept;
 }
 
 /** A chunk as appendRecording carries it. */

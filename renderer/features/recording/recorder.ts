@@ -327,9 +327,10 @@ export class RecordingSession {
 
   /**
    * Main no longer knows our recording: it was restarted, and kept what reached the disk as the
-   * meeting's audio. Go on in a new recording that begins with it; the chunks it never received
-   * follow, renumbered. (After a power cut, up to the last second before it is missing from the
-   * file; after the app was killed, nothing it acknowledged.)
+   * meeting's audio. Go on in a new recording that begins with it; the chunks it never answered
+   * follow, renumbered, less what the file holds of them (killed between a chunk's write and its
+   * answer). After a power cut, up to the last second before it is missing from the file; after
+   * the app was killed, nothing it acknowledged.
    */
   private async continueAfterCrash(): Promise<boolean> {
     const status = await client.api.getRecording({ meetingId: this.meetingId });
@@ -341,6 +342,7 @@ export class RecordingSession {
     }
     const state = await client.api.startRecording({ meetingId: this.meetingId, continue: true });
     this.outbox.keepChunksAndStop();
+    this.outbox.dropHeld(recovered.durationSec, this.snap.savedSec);
     this.outbox.renumberFrom(state.nextSeq);
     // The new recording starts recording: pause it again if this page is paused.
     if (this.snap.phase === 'paused') this.outbox.push('pause');
