@@ -1,6 +1,7 @@
 // Live recording through the service (main/service/recording.ts): a real crash (a child process
 // recording through the service, SIGKILLed right after an acknowledged chunk) leaves a recording
 // the next start repairs, keeps as the meeting's audio, reports, and lets the secretary continue;
+// killed between a chunk's write and its answer, the page's continuation sends that chunk no more;
 // a retried chunk is never written twice and a skipped one is refused; a paused span holds no
 // audio; the stopped recording becomes the meeting's audio as an import does.
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ import { createContext, type ServiceContext } from '../../main/context/context.t
 import { TranscriptionJobs } from '../../main/asr/job.ts';
 import { createService, dispatch } from '../../main/service/index.ts';
 import { RECORDING_STATE_FILE, recordingCommands } from '../../main/service/recording.ts';
+import { Outbox, toBase64 } from '../../renderer/features/recording/outbox.ts';
 import { tempDir } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';
 
@@ -45,19 +47,27 @@ async function setUp(opts: Parameters<typeof recordingCommands>[1] = {}) {
   return { ctx, jobs, rec, m };
 }
 
+/** The recording app (recording-child.ts) on the data folder `root`, once it records. */
+async function startApp(root: string) {
+  const app = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'tests/unit/recording-child.ts'), root], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<NodeJS.Signals | null>((res) => app.on('exit', (_code, signal) => res(signal)));
+  const ready = await new Promise<string[]>((res, rej) => {
+    createInterface({ input: app.stdout! }).on('line', (line) => line.startsWith('READY ') && res(line.split(' ').slice(1)));
+    app.on('exit', () => rej(new Error('the recording app exited before it was ready')));
+  });
+  return { app, exited, meetingId: ready[0]! };
+}
+
+/** Chunk `seq` as the page's outbox holds it. */
+const samples = (seq: number) => new Int16Array(new Uint8Array(chunk(seq)).buffer);
+
 describe('recording through the service', () => {
   it('survives a SIGKILL right after an acknowledged chunk: the next start repairs, keeps and reports it, and it can be continued', async () => {
     const root = tempDir();
-    const app = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'tests/unit/recording-child.ts'), root], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    });
-    const exited = new Promise<NodeJS.Signals | null>((res) => app.on('exit', (_code, signal) => res(signal)));
-    const ready = await new Promise<string[]>((res, rej) => {
-      createInterface({ input: app.stdout! }).on('line', (line) => line.startsWith('READY ') && res(line.split(' ').slice(1)));
-      app.on('exit', () => rej(new Error('the recording app exited before it was ready')));
-    });
-    const [meetingId] = ready as [string, string];
+    const { app, exited, meetingId } = await startApp(root);
 
     // Chunks are sent ahead of their answers, as the page streams them; the app is killed the
     // moment chunk KILL_AT is acknowledged, with later chunks still in flight.
@@ -121,6 +131,50 @@ describe('recording through the service', () => {
     // The recovered file was copied, then replaced: only the continued one remains.
     expect(existsSync(file)).toBe(false);
     expect(events.some((e) => e.type === 'recording' && e.recording?.state === 'stopped')).toBe(true);
+  }, 60_000);
+
+  it("a SIGKILL between a chunk's write and its answer: continuing as the page does puts each chunk in the audio exactly once", async () => {
+    const root = tempDir();
+    const { app, exited, meetingId } = await startApp(root);
+    // The page sends one chunk at a time and waits for its answer: 0..ACKED are answered; chunk
+    // ACKED+1 is written, and the app is killed before it answers.
+    const ACKED = 5;
+    const answered = (seq: number, hold = false) =>
+      new Promise<void>((res, rej) => {
+        app.once('message', (msg: { ack?: number; written?: number; error?: string }) =>
+          (hold ? msg.written : msg.ack) === seq ? res() : rej(new Error(msg.error ?? `unexpected answer ${JSON.stringify(msg)}`)),
+        );
+        app.send({ seq, pcm: b64(chunk(seq)), hold });
+      });
+    for (let seq = 0; seq <= ACKED; seq++) await answered(seq);
+    await answered(ACKED + 1, true);
+    app.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const ackedSec = ((ACKED + 1) * CHUNK_SAMPLES) / 16000;
+
+    // The page holds the unanswered chunk and two captured while the server was down.
+    const outbox = new Outbox();
+    outbox.renumberFrom(ACKED + 1);
+    for (let seq = ACKED + 1; seq <= ACKED + 3; seq++) outbox.pushChunk(samples(seq));
+
+    const ctx = await createContext(root);
+    const service = await createService(ctx);
+    const { recovered } = await service.getRecording({ meetingId });
+    // The written chunk is in the recovered file, though the page never had its answer.
+    expect(recovered!.durationSec).toBe(ackedSec + 0.5);
+
+    // As the page's continueAfterCrash does (recorder.ts), then its queue is sent and stopped.
+    const state = await service.startRecording({ meetingId, continue: true });
+    outbox.keepChunksAndStop();
+    outbox.dropHeld(recovered!.durationSec, ackedSec);
+    outbox.renumberFrom(state.nextSeq);
+    for (const item of outbox.items) {
+      if (item.kind === 'pcm') await service.appendRecording({ meetingId, recordingId: state.recordingId, seq: item.seq, pcm: toBase64(item.pcm) });
+    }
+    const done = await service.stopRecording({ meetingId });
+    const sent = Buffer.concat(Array.from({ length: ACKED + 4 }, (_, i) => chunk(i)));
+    expect(done.audio!.durationSec).toBe(((ACKED + 4) * CHUNK_SAMPLES) / 16000);
+    expect(pcmOf(ctx, done).equals(sent)).toBe(true);
   }, 60_000);
 
   it('acknowledges a retried chunk without writing it twice, and refuses a chunk that skips one', async () => {
