@@ -20,7 +20,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<BenchReport> }>> = 
   editor: () => import('./editor.ts'),
   // Not run by default (minutes of CPU, installs faster-whisper into .venv-peers): name it.
   peers: () => import('./peers.ts'),
-  // Not run by default either (150 drafts with the tiny GGUF model: over an hour on two cores): name it.
+  // Not run by default either (150 drafts with the tiny GGUF model and a Chromium review: minutes): name it.
   summaries: () => import('./summaries.ts'),
 };
 const byName = new Set(['peers', 'summaries']);

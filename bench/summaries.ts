@@ -81,7 +81,7 @@ export async function run(): Promise<BenchReport> {
   const jobs = new DraftingJobs(ctx, async () => timed(openModelDrafter(model), t), { maxTokens: DRAFT_TOKENS, promptChars: PROMPT_CHARS });
   // Stopping after DRAFTS drafts goes through the job's own cancel, as the secretary's button does.
   ctx.events.subscribe((e) => {
-    if (e.type === 'drafting' && e.job.status === 'running' && e.job.done + e.job.skipped >= DRAFTS) void jobs.cancel(id);
+    if (DRAFTS < INTERVENTIONS && e.type === 'drafting' && e.job.status === 'running' && e.job.done + e.job.skipped >= DRAFTS) void jobs.cancel(id);
   });
   const t0 = performance.now();
   await jobs.start(id, { source: { kind: 'model', modelId: 'tiny-llama' } });
