@@ -50,6 +50,8 @@ function Toolbar({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
       onFilter={list.setFilter}
       searchOpen={ed.search.open}
       onSearch={ed.search.show}
+      goToOpen={ed.goTo.open}
+      onGoTo={ed.goTo.show}
       onHelp={() => ed.setHelp(true)}
     >
       <SpeakerPicker t={t} participants={meeting.participants} selected={selection.ids.map((id) => list.byId.get(id))} readOnly={readOnly} assign={actions.assign} run={commands.run} adding={ed.adding} setAdding={ed.setAdding} pickerRef={ed.pickerRef} backToList={ed.backToList} />
