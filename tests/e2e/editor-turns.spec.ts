@@ -141,6 +141,7 @@ test('Ctrl+G goes to a typed time, Play after a seek on the timeline brings the 
   await field.fill('40:00');
   await field.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'بعد نهاية التسجيل' })).toBeVisible();
+  await expectNoA11yViolations(page, 'review editor, go to a time with an error');
   // The toolbar's button that opens the field names its key.
   await expect(page.getByRole('button', { name: 'الانتقال إلى الوقت', exact: true })).toHaveAttribute('aria-keyshortcuts', 'Control+G');
   // 1:39 is 99 s: the segment heard then is selected and shown, the player is there.

@@ -9,7 +9,7 @@ export function GoToTimeBar({ t, goTo, duration, onClose }: { t: EditorT; goTo: 
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => inputRef.current?.focus(), []);
+  useEffect(() => inputRef.current?.focus(), [goTo.focusToken]);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const outcome = goTo.go(text);

@@ -28,6 +28,8 @@ export type GoToOutcome = 'ok' | 'invalid' | 'beyond';
 
 export function useGoToTime(visible: readonly Segment[], selection: Pick<Selection, 'select'>, player: Pick<Player, 'available' | 'duration' | 'seek'>) {
   const [open, setOpen] = useState(false);
+  // Ctrl+G with the field already open brings the focus back to it.
+  const [focusToken, setFocusToken] = useState(0);
   const go = (text: string): GoToOutcome => {
     const sec = parseTime(text);
     if (sec === null) return 'invalid';
@@ -39,7 +41,11 @@ export function useGoToTime(visible: readonly Segment[], selection: Pick<Selecti
     setOpen(false);
     return 'ok';
   };
-  return { open, show: () => setOpen(true), hide: () => setOpen(false), go };
+  const show = () => {
+    setOpen(true);
+    setFocusToken((n) => n + 1);
+  };
+  return { open, focusToken, show, hide: () => setOpen(false), go };
 }
 
 export type GoToTime = ReturnType<typeof useGoToTime>;
