@@ -99,6 +99,16 @@ export const keymap = [
       { key: 'F8', shift: true, arg: -1 },
     ],
   },
+  {
+    action: 'nextTurn',
+    scope: 'editor',
+    label: 'k_nextTurn',
+    chords: [
+      { code: 'KeyT', shift: false, arg: 1 },
+      { code: 'KeyT', shift: true, arg: -1 },
+    ],
+  },
+  { action: 'goToTime', scope: 'editor', label: 'k_goToTime', chords: [{ code: 'KeyG', ctrl: true, shift: false }] },
   { action: 'undo', scope: 'editor', label: 'k_undo', chords: [{ code: 'KeyZ', ctrl: true, shift: false }] },
   {
     action: 'redo',

@@ -1,6 +1,6 @@
 // The review editor's toolbar: undo, redo, split, merge, the speaker picker, the focused
 // segment's times, re-transcription of the selection, the doubtful-word count, the speaker
-// filter, search and the help panel. Each button names its key from the keymap.
+// filter, search, go to a time and the help panel. Each button names its key from the keymap.
 import type { ReactNode } from 'react';
 import type { Participant } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
@@ -29,6 +29,8 @@ export interface EditorToolbarProps {
   onFilter(filter: string): void;
   searchOpen: boolean;
   onSearch(): void;
+  goToOpen: boolean;
+  onGoTo(): void;
   onHelp(): void;
 }
 
@@ -79,6 +81,9 @@ export function EditorToolbar(p: EditorToolbarProps) {
       <SpeakerFilter t={t} participants={p.participants} filter={p.filter} onFilter={p.onFilter} />
       <button type="button" aria-expanded={p.searchOpen} aria-keyshortcuts={ariaKeys('search')} onClick={p.onSearch}>
         {t('searchToggle')}
+      </button>
+      <button type="button" aria-expanded={p.goToOpen} aria-keyshortcuts={ariaKeys('goToTime')} onClick={p.onGoTo}>
+        {t('goToTime')}
       </button>
       <button type="button" aria-keyshortcuts={ariaKeys('help')} onClick={p.onHelp}>
         {t('help')}

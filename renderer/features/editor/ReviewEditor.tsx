@@ -10,6 +10,7 @@ import { AudioBar } from '../common/player/AudioBar.tsx';
 import { AgendaOutline } from './AgendaOutline.tsx';
 import { DecisionsPanel } from './DecisionsPanel.tsx';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { GoToTimeBar } from './GoToTimeBar.tsx';
 import { HelpPanel } from './HelpPanel.tsx';
 import { RetranscribeDialog } from './RetranscribeDialog.tsx';
 import { SearchBar } from './SearchBar.tsx';
@@ -49,6 +50,8 @@ function Toolbar({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
       onFilter={list.setFilter}
       searchOpen={ed.search.open}
       onSearch={ed.search.show}
+      goToOpen={ed.goTo.open}
+      onGoTo={ed.goTo.show}
       onHelp={() => ed.setHelp(true)}
     >
       <SpeakerPicker t={t} participants={meeting.participants} selected={selection.ids.map((id) => list.byId.get(id))} readOnly={readOnly} assign={actions.assign} run={commands.run} adding={ed.adding} setAdding={ed.setAdding} pickerRef={ed.pickerRef} backToList={ed.backToList} />
@@ -59,11 +62,7 @@ function Toolbar({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
 
 function Search({ ed }: { ed: ReviewEditorState }) {
   const { search } = ed;
-  const close = () => {
-    search.hide();
-    ed.backToList();
-  };
-  return <SearchBar t={ed.t} state={search.state} onChange={search.change} count={search.count} current={search.current} readOnly={ed.readOnly} onStep={search.step} onReplaceAll={() => void search.replaceAll()} onClose={close} focusToken={search.focusToken} />;
+  return <SearchBar t={ed.t} state={search.state} onChange={search.change} count={search.count} current={search.current} readOnly={ed.readOnly} onStep={search.step} onReplaceAll={() => void search.replaceAll()} onClose={ed.closeSearch} focusToken={search.focusToken} />;
 }
 
 function Dialogs({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
@@ -105,6 +104,7 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
       {view === 'summaries' && <SummariesView ed={ed} meeting={meeting} toolbar={<DraftingControls meetingId={meeting.id} disabled={readOnly} />} />}
       {view === 'transcript' && <Toolbar ed={ed} meeting={meeting} />}
       {view === 'transcript' && ed.search.open && <Search ed={ed} />}
+      {view === 'transcript' && ed.goTo.open && <GoToTimeBar t={t} goTo={ed.goTo} duration={ed.player.duration || (meeting.audio?.durationSec ?? 0)} onClose={() => (ed.goTo.hide(), ed.backToList())} />}
       <p className="editor-status" role="status">
         <span>{selection.ids.length ? t('selected', { n: selection.ids.length }) : ''}</span>
         <span>{ed.search.replacedNote ?? ''}</span>

@@ -1,5 +1,6 @@
 // The review editor's keys, as the keymap (features/common/keymap.ts) binds them: the window's
-// (scopes 'editor' and 'global': search, undo/redo outside text boxes, F8, help, save now) and
+// (scopes 'editor' and 'global': search, go to a time, undo/redo outside text boxes, F8, the
+// next turn and help outside text boxes, Esc closing the search, save now) and
 // the focused row's (scope 'list'). A segment's text box handles its own (SegmentRow).
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Participant } from '../../../shared/domain.ts';
@@ -16,6 +17,26 @@ export interface WindowKeyHandlers {
   redo(): Promise<void>;
   saveNow(): Promise<void>;
   nextDoubt(dir: 1 | -1): void;
+  nextTurn(dir: 1 | -1): void;
+  openGoTo(): void;
+  /** Null while the search bar is closed. */
+  closeSearch: (() => void) | null;
+}
+
+/** Keys of the window that need the focus outside text boxes (or that a text box left alone). */
+function onPlainKey(e: KeyboardEvent, h: WindowKeyHandlers): void {
+  const key = actionFor('editor', e);
+  if (key?.action === 'nextTurn') {
+    e.preventDefault();
+    h.nextTurn(key.arg as 1 | -1);
+  } else if (key?.action === 'help') {
+    e.preventDefault();
+    h.openHelp();
+  } else if (h.closeSearch && !e.defaultPrevented && actionFor('search', e)?.action === 'closeSearch') {
+    // Esc from the list or the bar's buttons; in its fields the bar closes itself.
+    e.preventDefault();
+    h.closeSearch();
+  }
 }
 
 export function useWindowKeys(handlers: WindowKeyHandlers): void {
@@ -41,10 +62,11 @@ export function useWindowKeys(handlers: WindowKeyHandlers): void {
         // F8 types nothing, so it works from a segment's text box too.
         e.preventDefault();
         h.nextDoubt(key.arg as 1 | -1);
-      } else if (key?.action === 'help' && !inTextField && !h.helpOpen) {
+      } else if (key?.action === 'goToTime' && !h.helpOpen) {
+        // Ctrl+G types nothing (the browser's "find next" gives way), so it works from a text box.
         e.preventDefault();
-        h.openHelp();
-      }
+        h.openGoTo();
+      } else if (!inTextField && !h.helpOpen) onPlainKey(e, h);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

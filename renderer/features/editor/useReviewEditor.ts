@@ -1,5 +1,5 @@
 // The review editor's state, wired from hooks of one job each: the journal (useEdits), the
-// player, the segments shown, the selection, the commands, search, doubtful words, the
+// player, the segments shown, the selection, the commands, search, go to a time, the turns, doubtful words, the
 // scrolling list, the rows' callbacks and the keys. ReviewEditor lays out what this returns.
 import { useCallback, useRef, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
@@ -11,6 +11,7 @@ import { listKeyHandler, useWindowKeys } from './editorKeys.ts';
 import { useEditorText } from './editorText.ts';
 import { useDoubtful } from './useDoubtful.ts';
 import { useDrafts } from './useDrafts.ts';
+import { useGoToTime } from './goToTime.ts';
 import { useEditorCommands } from './useEditorCommands.ts';
 import { useEdits, type MeetingUpdate } from './useEdits.ts';
 import { useRowActions } from './useRowActions.ts';
@@ -19,6 +20,7 @@ import { useSegmentActions } from './useSegmentActions.ts';
 import { playingSegment, useSegmentScroll } from './useSegmentScroll.ts';
 import { useSelection } from './useSelection.ts';
 import { useStreamedSegments } from './useStreamedSegments.ts';
+import { useTurns } from './useTurns.ts';
 import { useVisibleSegments } from './useVisibleSegments.ts';
 
 /** The selection being re-transcribed, and the journal version the dialog sends its command on. */
@@ -52,15 +54,20 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
   const search = useSearch(list.visible, list.filter, selection.select, commands.run, (n) => t('replaced', { n }));
   const doubtful = useDoubtful(list.visible, selection);
   const playingId = playingSegment(list.ordered, player);
-  const scroll = useSegmentScroll({ scrollRef, visible: list.visible, indexOf: list.indexOf, selection, playingId, playing: player.playing, above: [search.open, adding, readOnly, notice, t] });
+  const goTo = useGoToTime(list.visible, selection, player);
+  const scroll = useSegmentScroll({ scrollRef, visible: list.visible, indexOf: list.indexOf, selection, playingId, playing: player.playing, above: [search.open, goTo.open, adding, readOnly, notice, t] });
   const caret = useRef<{ id: string; at: number } | null>(null);
   const rowActions = useRowActions({ selection, commands, segments: actions }, drafts.register, caret);
   const pickerRef = useRef<HTMLSelectElement>(null);
-  useWindowKeys({ helpOpen: help, openSearch: search.show, openHelp: () => setHelp(true), undo: commands.undo, redo: commands.redo, saveNow: drafts.flushAll, nextDoubt: doubtful.next });
-  const onListKey = listKeyHandler({ readOnly, participants: meeting.participants, visible: list.visible, indexOf: list.indexOf, selection, actions, focusPicker: () => pickerRef.current?.focus() });
-
   const { active } = selection;
   const backToList = () => active && selection.select(active.id, { focus: true });
+  const turns = useTurns(list.visible, selection, player);
+  // Turns are walked in the list: not from the summaries view, where it is not shown.
+  const nextTurn = (dir: 1 | -1) => scrollRef.current && turns(dir);
+  const closeSearch = () => (search.hide(), backToList());
+  useWindowKeys({ helpOpen: help, openSearch: search.show, openHelp: () => setHelp(true), undo: commands.undo, redo: commands.redo, saveNow: drafts.flushAll, nextDoubt: doubtful.next, nextTurn, openGoTo: goTo.show, closeSearch: search.open ? closeSearch : null });
+  const onListKey = listKeyHandler({ readOnly, participants: meeting.participants, visible: list.visible, indexOf: list.indexOf, selection, actions, focusPicker: () => pickerRef.current?.focus() });
+
   // The toolbar's split button cuts at the caret, read when clicked: moving it renders nothing.
   const canSplit = !readOnly && !!active && caret.current?.id === active.id && caret.current.at > 0 && caret.current.at < active.text.length;
   const splitAtCaret = () => active && caret.current && actions.split(active.id, caret.current.at);
@@ -70,7 +77,7 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
     await edits.idle();
     setRetranscribe({ fromId: selection.ids[0]!, toId: selection.ids[selection.ids.length - 1]!, base: edits.version() });
   };
-  return { t, readOnly, notice, setNotice, edits, player, list, selection, commands, actions, search, doubtful, playingId, scroll, rowActions, onListKey, pickerRef, help, setHelp, adding, setAdding, retranscribe, setRetranscribe, retranscribeSelection, backToList, canSplit, splitAtCaret };
+  return { t, readOnly, notice, setNotice, edits, player, list, selection, commands, actions, search, goTo, doubtful, playingId, scroll, rowActions, onListKey, pickerRef, help, setHelp, adding, setAdding, retranscribe, setRetranscribe, retranscribeSelection, backToList, closeSearch, canSplit, splitAtCaret };
 }
 
 export type ReviewEditorState = ReturnType<typeof useReviewEditor>;

@@ -1,7 +1,7 @@
 // The review editor's list as a scrolling window: a virtualised list (only the rows in view
 // exist, so a three-hour meeting opens at once), scrolled and focused on request once the row is
-// rendered, following the playing segment unless the secretary scrolls or types, and as tall as
-// the window leaves room for.
+// rendered, following the playing segment (from the moment playback starts) unless the secretary
+// scrolls or types, and as tall as the window leaves room for.
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DependencyList, type RefObject } from 'react';
 import type { Segment } from '../../../shared/domain.ts';
@@ -110,8 +110,8 @@ export function useSegmentScroll(opts: SegmentScrollOptions): SegmentScroll {
     if (isTextField(document.activeElement) && scrollRef.current?.contains(document.activeElement)) return;
     const i = indexOf.get(playingId);
     if (i !== undefined) virtualizer.scrollToIndex(i, { align: 'auto' });
-    // Only a change of segment moves the list.
-  }, [playingId]);
+    // Only a change of segment, or playback starting (after a seek on the timeline), moves the list.
+  }, [playingId, playing]);
 
   const listHeight = useFillHeight(scrollRef, [...opts.above, visible.length === 0]);
   return { scrollRef, virtualizer, userScrolled, listHeight };
