@@ -273,7 +273,7 @@ const ar = {
   bagExported: 'تم إنشاء حزمة الأرشيف: {file}',
   bagNoPdfA: 'لم تُضف نسخة PDF/A إلى الحزمة: برنامج LibreOffice غير مثبت على هذا الحاسوب. الحزمة تذكر ذلك.',
   bagPdfAFailed: 'لم تُضف نسخة PDF/A إلى الحزمة: تعذر التحويل ببرنامج LibreOffice. الحزمة تذكر ذلك.',
-  revision: 'المراجعة {n}',
+  revision: 'النسخة {n}',
   // Audio player
   playerRegion: 'مشغل التسجيل',
   playerPlay: 'تشغيل',
@@ -649,7 +649,7 @@ const fr: Messages = {
   bagExported: 'Paquet d’archives créé : {file}',
   bagNoPdfA: 'Pas de copie PDF/A dans le paquet : LibreOffice n’est pas installé sur cet ordinateur. Le paquet l’indique.',
   bagPdfAFailed: 'Pas de copie PDF/A dans le paquet : la conversion par LibreOffice a échoué. Le paquet l’indique.',
-  revision: 'Révision {n}',
+  revision: 'Version {n}',
   // Audio player
   playerRegion: 'Lecteur de l’enregistrement',
   playerPlay: 'Lecture',
@@ -1022,7 +1022,7 @@ const en: Messages = {
   bagExported: 'Archive package made: {file}',
   bagNoPdfA: 'No PDF/A copy in the package: LibreOffice is not installed on this computer. The package says so.',
   bagPdfAFailed: 'No PDF/A copy in the package: the LibreOffice conversion failed. The package says so.',
-  revision: 'Revision {n}',
+  revision: 'Version {n}',
   // Audio player
   playerRegion: 'Recording player',
   playerPlay: 'Play',

@@ -128,6 +128,16 @@ describe('signatures agree with the signer', () => {
   });
 });
 
+describe('the version of the minutes', () => {
+  it('is called النسخة, not المراجعة (the name of the review tab), in the document properties', () => {
+    const m: Meeting = { ...sample, revision: 2 };
+    expect(buildMinutes(m, 'ar').properties.description).toMatch(/؛ النسخة 2\.$/);
+    expect(buildMinutes(m, 'ar').properties.description).not.toContain('المراجعة');
+    expect(buildMinutes(m, 'fr').properties.description).toMatch(/ ; version 2\.$/);
+    expect(buildMinutes(m, 'en').properties.description).toMatch(/; version 2\.$/);
+  });
+});
+
 describe('the closing formula', () => {
   const m: Meeting = { ...sample, place: 'الرباط' };
   it('names the place and the date in each language', () => {
