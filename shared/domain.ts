@@ -153,6 +153,10 @@ function meetingFieldsShape<D extends z.ZodType<string>, T extends z.ZodType<str
     // means the default given in docs/meeting-format.md.
     /** The chair's gender, for رئيس / رئيسة الجلسة; absent or 'unknown': taken from the matching participant. */
     chairGender: z.enum(genders).optional(),
+    /** The secretary's gender, for كاتب / كاتبة الجلسة; absent or 'unknown': taken from the matching participant. */
+    secretaryGender: z.enum(genders).optional(),
+    /** The city for «حرر ب<city>»; absent or blank: the place. */
+    city: shortText.optional(),
     /** The secretary stated that no decision was taken: only then do the minutes say so. */
     noDecisionConfirmed: z.boolean().optional(),
     /** The convening letter (الاستدعاء) and its date, and the legal basis of the meeting. */

@@ -44,9 +44,9 @@ export const errorMessages = {
     en: (p) => `Meeting ${p.id} was saved by a newer version of Mahdar (format ${p.version}). Update the app to open it; the file was left untouched.`,
   },
   'meeting.readOnly': {
-    ar: () => 'هذا المحضر مصادق عليه ولا يمكن تعديله. أعد فتحه لإنشاء مراجعة جديدة.',
-    fr: () => 'Ce procès-verbal est approuvé et ne peut plus être modifié. Rouvrez-le pour créer une nouvelle révision.',
-    en: () => 'These minutes are approved and read-only. Reopen them to make a new revision.',
+    ar: () => 'هذا المحضر مصادق عليه ولا يمكن تعديله. أعد فتحه لإنشاء نسخة جديدة.',
+    fr: () => 'Ce procès-verbal est approuvé et ne peut plus être modifié. Rouvrez-le pour créer une nouvelle version.',
+    en: () => 'These minutes are approved and read-only. Reopen them to make a new version.',
   },
   'meeting.speakerInUse': {
     ar: (p) => `لا يمكن حذف «${p.name}» من لائحة الحاضرين لأنه متدخل في ${p.count} من مقاطع التفريغ. لم يُحفظ هذا التغيير؛ تراجع عنه (Ctrl+Z).`,
@@ -199,14 +199,14 @@ export const errorMessages = {
     en: (p) => `Export failed: ${p.detail ?? ''}`,
   },
   'bag.notApproved': {
-    ar: (p) => `المراجعة ${p.revision} من هذا المحضر غير مصادق عليها: لا يدخل حزمة الأرشيف إلا محضر مصادق عليه. صادق عليه أولًا.`,
-    fr: (p) => `La révision ${p.revision} de ce procès-verbal n’est pas approuvée : seul un procès-verbal approuvé entre dans un paquet d’archives. Approuvez-le d’abord.`,
-    en: (p) => `Revision ${p.revision} of these minutes is not approved: only approved minutes go into an archive package. Approve them first.`,
+    ar: (p) => `النسخة ${p.revision} من هذا المحضر غير مصادق عليها: لا يدخل حزمة الأرشيف إلا محضر مصادق عليه. صادق عليه أولًا.`,
+    fr: (p) => `La version ${p.revision} de ce procès-verbal n’est pas approuvée : seul un procès-verbal approuvé entre dans un paquet d’archives. Approuvez-le d’abord.`,
+    en: (p) => `Version ${p.revision} of these minutes is not approved: only approved minutes go into an archive package. Approve them first.`,
   },
   'bag.recordDamaged': {
-    ar: (p) => `سجل المراجعة المصادق عليها ${p.revision} لا يطابق بيانه (${p.files}): تغيّر بعد المصادقة. لم تُنشأ أي حزمة.`,
-    fr: (p) => `Le dossier de la révision approuvée ${p.revision} ne correspond plus à son manifeste (${p.files}) : il a été modifié après l’approbation. Aucun paquet n’a été créé.`,
-    en: (p) => `The record of approved revision ${p.revision} no longer matches its manifest (${p.files}): it was changed after approval. No package was made.`,
+    ar: (p) => `سجل النسخة المصادق عليها ${p.revision} لا يطابق بيانه (${p.files}): تغيّر بعد المصادقة. لم تُنشأ أي حزمة.`,
+    fr: (p) => `Le dossier de la version approuvée ${p.revision} ne correspond plus à son manifeste (${p.files}) : il a été modifié après l’approbation. Aucun paquet n’a été créé.`,
+    en: (p) => `The record of approved version ${p.revision} no longer matches its manifest (${p.files}): it was changed after approval. No package was made.`,
   },
   'dataRoot.locked': {
     ar: (p) =>

@@ -21,7 +21,8 @@ import { asDiskError, writeFileAtomic } from '../archive/atomic-write.ts';
 import { hashFileWithSize } from '../archive/file-hash.ts';
 import { JOURNAL_FILE, writeRevisionJournal } from '../archive/journal.ts';
 import { KeyedQueue } from '../archive/keyed-queue.ts';
-import { contentTypeOf, exportFileName, renderExport, sha256Hex, type RenderedExport } from './render.ts';
+import { exportFileName, revisionFileName } from './file-name.ts';
+import { contentTypeOf, renderExport, sha256Hex, type RenderedExport } from './render.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_VERSION = 1;
@@ -124,16 +125,18 @@ async function freezeRecord(meetingDir: string, meeting: Meeting): Promise<{ dir
 
 /**
  * The export of an approved meeting: the document of this revision, written once into
- * revisions/r<N>/ and recorded in its manifest; later exports return that same file.
+ * revisions/r<N>/ and recorded in its manifest; later exports return that same file (handed out
+ * under the readable name, file-name.ts).
  */
 async function approvedExport(meetingDir: string, meeting: Meeting, format: ExportFormat, language: Language): Promise<RenderedExport> {
   const { dir, manifest } = await freezeRecord(meetingDir, meeting);
-  const fileName = exportFileName(meeting, format, language);
+  const fileName = revisionFileName(meeting, format, language);
   const recorded = manifest.documents.find((d) => d.file === fileName);
   if (recorded) {
     const bytes = new Uint8Array(await readFile(join(dir, fileName)).catch(() => Buffer.alloc(0)));
     if (bytes.length > 0 && sha256Hex(bytes) === recorded.sha256) {
-      return { fileName, contentType: contentTypeOf(fileName), bytes, sha256: recorded.sha256 };
+      const handedOut = exportFileName(meeting, format, language);
+      return { fileName: handedOut, contentType: contentTypeOf(handedOut), bytes, sha256: recorded.sha256 };
     }
     // The kept file was changed or removed: never hand out a file that does not match the record.
     throw new MahdarError('export.failed', { detail: `${REVISIONS_DIR}/${revisionDirName(meeting.revision)}/${fileName} does not match its manifest` });

@@ -9,6 +9,7 @@ import { MahdarError } from '../../shared/errors.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
 import type { MinutesImage } from '../../shared/minutes/model.ts';
 import { renderDocx } from './docx.ts';
+import { exportFileName } from './file-name.ts';
 import { formatTranscript, transcriptContentTypes } from './transcript.ts';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -22,13 +23,6 @@ export interface RenderedExport {
 
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** File names are ASCII tokens (the meeting id is one), so every file system and mail client keeps them. */
-export function exportFileName(meeting: Meeting, format: ExportFormat, language: Language): string {
-  return format === 'docx'
-    ? `minutes-${meeting.id}-r${meeting.revision}-${language}.docx`
-    : `transcript-${meeting.id}-r${meeting.revision}.${format}`;
 }
 
 export function contentTypeOf(fileName: string): string {

@@ -11,6 +11,7 @@ import { buildMinutes } from '../../shared/minutes/build.ts';
 import { EXPORTS_DIR, MeetingRecords, readManifest, REVISIONS_DIR } from '../export/approve.ts';
 import { bagName, bagRevision, latestApprovedRevision } from '../export/bagit.ts';
 import { KeyedQueue } from '../archive/keyed-queue.ts';
+import { isPlainFileName } from '../export/file-name.ts';
 import { contentTypeOf, readLogo } from '../export/render.ts';
 import type { ServiceContext } from '../context/context.ts';
 import type { TranscriptionJobs } from '../asr/job.ts';
@@ -71,8 +72,6 @@ export function minutesCommands(ctx: ServiceContext, jobs: TranscriptionJobs): C
   };
 }
 
-/** An exported file's name: a plain ASCII token with an extension, never a path. */
-const FILE_NAME = /^[a-z0-9][a-z0-9._-]{0,150}$/;
 const REVISION = /^r[1-9][0-9]{0,5}$/;
 
 /**
@@ -85,8 +84,9 @@ export function downloadIdOf(meetingId: string, fileName: string, revision?: num
 
 /**
  * Resolves a download id to a file inside the archive. Refuses anything that is not exactly one
- * of the two shapes above (no "..", no absolute path, no other folder, no hidden file), checks
- * that the resolved path is still inside the meeting folder, and that the file exists.
+ * of the two shapes above with a plain file name (no "..", no absolute path, no other folder, no
+ * hidden file, no control character), checks that the resolved path is still inside the meeting
+ * folder, and that the file exists.
  */
 export async function resolveDownload(
   ctx: ServiceContext,
@@ -103,7 +103,7 @@ export async function resolveDownload(
     [meetingId, , , fileName] = parts as [string, string, string, string];
     folder = [REVISIONS_DIR, parts[2]!];
   } else throw refuse();
-  if (!idSchema.safeParse(meetingId).success || !FILE_NAME.test(fileName) || fileName.includes('..')) throw refuse();
+  if (!idSchema.safeParse(meetingId).success || !isPlainFileName(fileName)) throw refuse();
 
   const meetingDir = ctx.archive.meetingDir(meetingId);
   const file = resolve(join(meetingDir, ...folder, fileName));

@@ -143,6 +143,6 @@ export const ar: MinutesLabels = {
   status: { draft: 'مسودة', review: 'قيد المراجعة', approved: 'مصادق عليه' },
   keywords: ['محضر', 'اجتماع'],
   description: (p) =>
-    `${minutesOf(p.name)}${p.date ? ` بتاريخ ${p.date}` : ''}${p.place ? ` ب${p.place}` : ''}؛ عدد الحاضرين: ${p.attendees}؛ عدد القرارات والتوصيات: ${p.decisions}؛ المراجعة ${p.revision}.`,
+    `${minutesOf(p.name)}${p.date ? ` بتاريخ ${p.date}` : ''}${p.place ? ` ب${p.place}` : ''}؛ عدد الحاضرين: ${p.attendees}؛ عدد القرارات والتوصيات: ${p.decisions}؛ النسخة ${p.revision}.`,
   comma: COMMA,
 };

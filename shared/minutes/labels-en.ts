@@ -99,6 +99,6 @@ export const en: MinutesLabels = {
   status: { draft: 'Draft', review: 'Under review', approved: 'Approved' },
   keywords: ['minutes', 'meeting'],
   description: (p) =>
-    `Minutes: ${p.name}${p.date ? `, ${p.date}` : ''}${p.place ? `, ${p.place}` : ''}; ${p.attendees} participants; ${p.decisions} decisions and recommendations; revision ${p.revision}.`,
+    `Minutes: ${p.name}${p.date ? `, ${p.date}` : ''}${p.place ? `, ${p.place}` : ''}; ${p.attendees} participants; ${p.decisions} decisions and recommendations; version ${p.revision}.`,
   comma: COMMA,
 };

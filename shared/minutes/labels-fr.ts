@@ -117,6 +117,6 @@ export const fr: MinutesLabels = {
   status: { draft: 'Projet', review: 'En relecture', approved: 'Approuvé' },
   keywords: ['procès-verbal', 'réunion'],
   description: (p) =>
-    `Procès-verbal : ${p.name}${p.date ? `, ${p.date}` : ''}${p.place ? `, ${p.place}` : ''} ; ${p.attendees} participants ; ${p.decisions} décisions et recommandations ; révision ${p.revision}.`,
+    `Procès-verbal : ${p.name}${p.date ? `, ${p.date}` : ''}${p.place ? `, ${p.place}` : ''} ; ${p.attendees} participants ; ${p.decisions} décisions et recommandations ; version ${p.revision}.`,
   comma: COMMA,
 };

@@ -228,7 +228,7 @@ describe.skipIf(!haveBagit)('mahdar bag', () => {
       // A draft: refused in one line, nothing written.
       const draft = await mahdar('bag', dir, '--out', join(out, 'draft.zip'));
       expect(draft.code).toBe(1);
-      expect(draft.stderr).toMatch(/^mahdar: Revision 1 of these minutes is not approved/);
+      expect(draft.stderr).toMatch(/^mahdar: Version 1 of these minutes is not approved/);
       expect(existsSync(join(out, 'draft.zip'))).toBe(false);
 
       await minutes.approveMeeting({ meetingId: meeting.id });

@@ -18,6 +18,7 @@ import { docxPart } from '../../main/export/docx.ts';
 const root = join(import.meta.dirname, '../..');
 const sample: Meeting = meetingSchema.parse(JSON.parse(readFileSync(join(root, 'tests/fixtures/meeting-sample/meeting.json'), 'utf8')));
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+const named = `${sample.date} ${sample.title}`;
 
 let dataRoot: string;
 let ctx: ServiceContext;
@@ -51,10 +52,12 @@ describe('exportMeeting', () => {
       expect(sha(readFileSync(d.file))).toBe(r.sha256);
       expect(d.fileName).toBe(r.fileName);
     }
-    const docx = await resolveDownload(ctx, `${meeting.id}/exports/minutes-${meeting.id}-r1-ar.docx`);
+    // Named from the meeting's date and title, as the secretary would name it.
+    const docx = await resolveDownload(ctx, `${meeting.id}/exports/${named}.docx`);
     expect(docx.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const fr = await minutes.exportMeeting({ meetingId: meeting.id, format: 'docx', language: 'fr' });
-    expect(fr.fileName).toBe(`minutes-${meeting.id}-r1-fr.docx`);
+    expect(fr.fileName).toBe(`${named} (fr).docx`);
+    expect((await resolveDownload(ctx, fr.downloadId)).fileName).toBe(fr.fileName);
     // A draft leaves no revision record.
     expect(existsSync(join(dir, 'revisions'))).toBe(false);
   });
@@ -184,7 +187,7 @@ describe('approve and reopen', () => {
     expect(sha(readFileSync(d.file))).toBe(manifest.documents[0]!.sha256);
     // the new revision exports under its own name, and approving it makes revisions/r2
     const r2 = await minutes.exportMeeting({ meetingId: meeting.id, format: 'docx' });
-    expect(r2.fileName).toBe(`minutes-${meeting.id}-r2-ar.docx`);
+    expect(r2.fileName).toBe(`${named} v2.docx`);
     await minutes.approveMeeting({ meetingId: meeting.id });
     expect((await readManifest(dir, 2))!.revision).toBe(2);
     // reopening a draft changes nothing

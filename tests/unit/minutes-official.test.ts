@@ -113,10 +113,28 @@ describe('signatures agree with the signer', () => {
     expect(signatures(buildMinutes(m, 'fr'))[0]!.role).toBe('La présidente de séance');
   });
 
+  it('calls a woman secretary كاتبة الجلسة when her gender is set on the meeting', () => {
+    const m: Meeting = { ...sample, secretary: 'سناء العلوي', secretaryGender: 'f' };
+    const [, secretary] = signatures(buildMinutes(m, 'ar'));
+    expect(secretary).toMatchObject({ role: 'كاتبة الجلسة', name: 'السيدة سناء العلوي' });
+    expect(signatures(buildMinutes(m, 'fr'))[1]!.role).toBe('La secrétaire de séance');
+    expect(signatures(buildMinutes({ ...m, secretaryGender: 'unknown' }, 'ar'))[1]!.role).toBe('كاتب الجلسة');
+  });
+
   it('leaves a line to sign for a secretary with no name set', () => {
     const [, secretary] = signatures(buildMinutes({ ...sample, secretary: '' }, 'ar'));
     expect(secretary!.role).toBe('كاتب الجلسة');
     expect(secretary!.name).toMatch(/^…+$/);
+  });
+});
+
+describe('the version of the minutes', () => {
+  it('is called النسخة, not المراجعة (the name of the review tab), in the document properties', () => {
+    const m: Meeting = { ...sample, revision: 2 };
+    expect(buildMinutes(m, 'ar').properties.description).toMatch(/؛ النسخة 2\.$/);
+    expect(buildMinutes(m, 'ar').properties.description).not.toContain('المراجعة');
+    expect(buildMinutes(m, 'fr').properties.description).toMatch(/ ; version 2\.$/);
+    expect(buildMinutes(m, 'en').properties.description).toMatch(/; version 2\.$/);
   });
 });
 
@@ -126,6 +144,12 @@ describe('the closing formula', () => {
     expect(textOf(buildMinutes(m, 'ar'), 'closing')).toContain('حرر بالرباط في 12 نونبر 2026.');
     expect(textOf(buildMinutes({ ...m, place: 'Rabat' }, 'fr'), 'closing')).toContain('Fait à Rabat, le 12 novembre 2026.');
     expect(textOf(buildMinutes({ ...m, place: 'Rabat' }, 'en'), 'closing')).toContain('Done at Rabat on 12 November 2026.');
+  });
+  it('names the city when one is set, not the room', () => {
+    const withCity: Meeting = { ...m, place: 'قاعة الاجتماعات الكبرى', city: 'الرباط' };
+    expect(textOf(buildMinutes(withCity, 'ar'), 'closing')).toContain('حرر بالرباط في 12 نونبر 2026.');
+    expect(textOf(buildMinutes({ ...withCity, city: 'Rabat' }, 'fr'), 'closing')).toContain('Fait à Rabat, le 12 novembre 2026.');
+    expect(textOf(buildMinutes({ ...withCity, city: '  ' }, 'ar'), 'closing')).toContain('حرر بقاعة الاجتماعات الكبرى في');
   });
   it('is left out when neither is known, rather than pointing at a date that is not there', () => {
     const t = textOf(buildMinutes({ ...m, place: '', date: '' }, 'ar'), 'closing');

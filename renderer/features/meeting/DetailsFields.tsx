@@ -14,7 +14,7 @@ export interface FieldsProps {
   readOnly: boolean;
 }
 
-type TextName = 'title' | 'place' | 'chair' | 'secretary' | 'reference' | 'convocationReference';
+type TextName = 'title' | 'place' | 'city' | 'chair' | 'secretary' | 'reference' | 'convocationReference';
 type DateName = 'date' | 'startTime' | 'endTime' | 'convocationDate';
 
 function Field({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
@@ -56,6 +56,7 @@ export function SessionFields(props: FieldsProps) {
       <DateField {...props} name="startTime" type="time" />
       <DateField {...props} name="endTime" type="time" />
       <TextField {...props} name="place" />
+      <TextField {...props} name="city" />
       <TextField {...props} name="chair" />
       <ChoiceField
         name="chairGender"
@@ -67,6 +68,15 @@ export function SessionFields(props: FieldsProps) {
         onChange={(chairGender) => props.onChange({ chairGender })}
       />
       <TextField {...props} name="secretary" />
+      <ChoiceField
+        name="secretaryGender"
+        label={t('secretaryGender')}
+        value={v.secretaryGender ?? 'unknown'}
+        options={genders}
+        optionLabel={(g) => (g === 'unknown' ? t('gender_unknown') : t(`secretaryGender_${g}`))}
+        disabled={ro}
+        onChange={(secretaryGender) => props.onChange({ secretaryGender })}
+      />
       <TextField {...props} name="reference" />
       <TextField {...props} name="convocationReference" />
       <DateField {...props} name="convocationDate" type="date" />

@@ -15,6 +15,9 @@ import { useMeeting } from './useMeeting.ts';
 import { useMeetingForm } from './useMeetingForm.ts';
 import { useRecordingOnOpen } from './useRecordingOnOpen.ts';
 
+/** Tabs whose panel says itself that an approved meeting is read-only, with what that means there: the page does not say it twice. */
+const SAYS_READ_ONLY: ReadonlySet<Tab> = new Set<Tab>(['recording', 'review']);
+
 /**
  * Ctrl+Z undoes the last list change (a removed participant, a moved agenda item or annex) when the
  * focus is not in a text field, where the browser's own text undo applies, and not in the review
@@ -77,7 +80,7 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
     <section className="meeting-page" aria-labelledby="meeting-title">
       <MeetingHeader meeting={meeting} form={form} saveState={saveState} onBack={() => void back()} />
       <ErrorBanner error={error} onDismiss={clearError} onRetry={saveState === 'error' ? () => void flush() : undefined} />
-      {readOnly && <p className="notice">{t('readOnlyNotice')}</p>}
+      {readOnly && !SAYS_READ_ONLY.has(tab) && <p className="notice">{t('readOnlyNotice')}</p>}
       <MeetingTabs tab={tab} onTab={setTab} label={form.title || t('untitled')} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'details' && <MeetingForm value={form} onChange={change} readOnly={readOnly} />}

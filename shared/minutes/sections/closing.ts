@@ -1,11 +1,11 @@
 // The end of the minutes: the closing sentence, the annexes the secretary listed (nothing when
-// none), the place and date it was drawn up; then the signatures of the chair and the secretary.
+// none), the city (or the place) and date it was drawn up; then the signatures of the chair and the secretary.
 import { clean, section, type MinutesContext } from '../context.ts';
 import type { MinutesSection } from '../model.ts';
 import { signer, type Signer } from '../signer.ts';
 
 export function closingSection({ meeting, L, day }: MinutesContext): MinutesSection {
-  const drawnUp = L.drawnUp(meeting.place.trim() || null, day?.gregorian ?? null);
+  const drawnUp = L.drawnUp(meeting.city?.trim() || meeting.place.trim() || null, day?.gregorian ?? null);
   const annexes = (meeting.annexes ?? []).map((a) => clean(a.title)).filter(Boolean);
   return section('closing', null, [
     { kind: 'paragraph', align: 'justify', text: L.closing(meeting.endTime.trim() || null), keepWithNext: true },
@@ -21,7 +21,7 @@ export function closingSection({ meeting, L, day }: MinutesContext): MinutesSect
 
 export function signaturesSection({ meeting, L }: MinutesContext): MinutesSection {
   const chair = signer(meeting, meeting.chair, meeting.chairGender, L);
-  const secretary = signer(meeting, meeting.secretary, undefined, L);
+  const secretary = signer(meeting, meeting.secretary, meeting.secretaryGender, L);
   // Under a signature an unknown gender gives the bare name, not "السيد(ة)".
   const signed = (x: Signer, typed: string) => (x.gender === 'unknown' && x.person ? typed.trim() : x.person) || L.blankName;
   return section('signatures', L.headings.signatures, [
