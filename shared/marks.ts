@@ -74,14 +74,14 @@ function snapToPause(at: number, timeline: readonly Spoken[]): number {
  * where two snap to the same place (a correction).
  */
 function placed(marks: readonly Mark[], kind: 'floor' | 'agenda', timeline: readonly Spoken[]): Placed[] {
-  let floorAt = -Infinity;
+  let notBefore = -Infinity;
   return marks
     .map((m, i) => ({ m, i }))
     .filter((x) => x.m.kind === kind)
     .sort((a, b) => a.m.at - b.m.at || a.i - b.i)
     .map(({ m }) => {
-      floorAt = Math.max(floorAt, snapToPause(m.at, timeline));
-      return { mark: m, at: floorAt };
+      notBefore = Math.max(notBefore, snapToPause(m.at, timeline));
+      return { mark: m, at: notBefore };
     });
 }
 
