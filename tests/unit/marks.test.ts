@@ -60,6 +60,16 @@ describe('floor marks become the segments’ speakers', () => {
     expect(tooLate.segments[0]!.speakerId).toBe(null);
   });
 
+
+  it('a wrong key corrected a second later: the correction has the whole turn', () => {
+    // The regional president's turn starts at 25.43: the minister's key, then his, both late.
+    const marks = [
+      { id: 'k-1', kind: 'floor' as const, at: 26.2, participantId: pid('الوزيرة') },
+      { id: 'k-2', kind: 'floor' as const, at: 27.1, participantId: pid('رئيس الجهة') },
+    ];
+    const out = applyMarks({ ...consultation(), marks });
+    expect(out.segments[2]!.speakerId).toBe(pid('رئيس الجهة'));
+  });
 });
 
 describe('agenda and decision marks, and the mark edits', () => {
