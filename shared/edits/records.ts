@@ -62,3 +62,8 @@ export function removeMark(m: Meeting, edit: EditOf<'removeMark'>): Partial<List
   if (!marks.some((k) => k.id === edit.markId)) throw new MahdarError('edit.markNotFound');
   return { marks: marks.filter((k) => k.id !== edit.markId) };
 }
+
+/** Every mark goes, in one step that undo gives back. Nothing to clear changes nothing. */
+export function clearMarks(): Partial<Lists> {
+  return { marks: [] };
+}

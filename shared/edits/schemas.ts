@@ -121,6 +121,8 @@ const userEdits = [
     }),
   }),
   z.strictObject({ type: z.literal('removeMark'), markId: idSchema }),
+  /** Every mark goes (a new recording replaces the one they were made on: they are on its clock). */
+  z.strictObject({ type: z.literal('clearMarks') }),
   /** The marks become speakers, agenda items and draft decisions (shared/marks.ts). */
   z.strictObject({ type: z.literal('applyMarks'), overwrite: z.boolean().default(false) }),
   /**

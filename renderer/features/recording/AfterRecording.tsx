@@ -1,20 +1,35 @@
+import { useMemo } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
+import { applyEdit } from '../../../shared/edits.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { clock } from '../common/time.ts';
 import { fullPassUnderway } from './live-status.ts';
 import type { Snapshot } from './snapshot.ts';
 
-/** After a stop (or with marks from before): transcribe first, then apply the marks to the segments. */
-export function AfterRecording({ s, meeting, applied, onTranscribe, onApplyMarks }: {
+/**
+ * True while applying the marks would still change the transcript: main applies them by itself
+ * after the full pass that follows Stop, so the page asks the edit itself rather than remembering
+ * who applied them.
+ */
+function marksPending(meeting: Meeting): boolean {
+  if (!meeting.marks?.length || meeting.segments.length === 0) return false;
+  try {
+    return applyEdit(meeting, { type: 'applyMarks', overwrite: false }).changed;
+  } catch {
+    return true; // the server says why when she applies them
+  }
+}
+
+/** After a stop (or with marks from before): transcribe first; then the marks, applied or to apply. */
+export function AfterRecording({ s, meeting, onTranscribe, onApplyMarks }: {
   s: Snapshot;
   meeting: Meeting;
-  /** The marks were applied by this page. */
-  applied: boolean;
   onTranscribe(): void;
   onApplyMarks(): void;
 }) {
   const { t } = useI18n();
   const marksCount = meeting.marks?.length ?? 0;
+  const pending = useMemo(() => marksPending(meeting), [meeting]);
   return (
     <section className="rec-after card" aria-labelledby="rec-after-title">
       <h2 id="rec-after-title">{t('recAfter')}</h2>
@@ -27,13 +42,17 @@ export function AfterRecording({ s, meeting, applied, onTranscribe, onApplyMarks
             {t('recGoTranscribe')}
           </button>
         </>
+      ) : pending ? (
+        <button type="button" className="primary" onClick={onApplyMarks}>
+          {t('recApplyMarks', { n: marksCount })}
+        </button>
       ) : (
         marksCount > 0 && (
           <>
-            <button type="button" className="primary" onClick={onApplyMarks}>
-              {t('recApplyMarks', { n: marksCount })}
+            <p role="status">{t('recMarksApplied', { n: marksCount })}</p>
+            <button type="button" className="primary" onClick={onTranscribe}>
+              {t('recSeeTranscript')}
             </button>
-            {applied && <p role="status">{t('recMarksApplied')}</p>}
           </>
         )
       )}

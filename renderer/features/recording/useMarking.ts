@@ -1,8 +1,8 @@
 // Marking while recording: who has the floor, a decision being taken, the next agenda item. Each
 // mark is saved at once with its time on the recording's clock (RecordingSession.addMark), and
 // said in a polite live region for the screen reader.
-import { useCallback, useEffect, useState } from 'react';
-import type { Meeting } from '../../../shared/domain.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Meeting, Participant } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { clock } from '../common/time.ts';
 import type { Phase, RecordingSession } from './recorder.ts';
@@ -13,9 +13,16 @@ function lastMark(m: Meeting, kind: 'floor' | 'agenda') {
   return marks[marks.length - 1] ?? null;
 }
 
+/** Who may take the floor: the participants present (an absent or excused member gets no key). */
+export function presentParticipants(participants: readonly Participant[]): Participant[] {
+  return participants.filter((p) => (p.attendance ?? 'present') === 'present');
+}
+
 export interface Marking {
   /** Marks may be made from the moment the microphone is asked for: its audio is kept. */
   marking: boolean;
+  /** The participants who may take the floor, in rank order (key 1 for the first). */
+  present: Participant[];
   /** The participant who has the floor, and the current agenda item (ids). */
   speaker: string | null;
   item: string | null;
@@ -34,6 +41,7 @@ export function useMarking(session: RecordingSession, meeting: Meeting, phase: P
   const [item, setItem] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
   const marking = phase === 'recording' || phase === 'paused' || phase === 'starting';
+  const present = useMemo(() => presentParticipants(meeting.participants), [meeting.participants]);
 
   // A continued recording goes on from the last speaker and agenda item marked.
   useEffect(() => {
@@ -55,11 +63,11 @@ export function useMarking(session: RecordingSession, meeting: Meeting, phase: P
 
   const floorOfRank = useCallback(
     (rank: number) => {
-      const p = meeting.participants[rank];
+      const p = present[rank];
       if (p) floor(p.id);
       return !!p;
     },
-    [meeting.participants, floor],
+    [present, floor],
   );
 
   const decision = useCallback(() => {
@@ -84,5 +92,5 @@ export function useMarking(session: RecordingSession, meeting: Meeting, phase: P
     else setAnnounce(t(meeting.agenda.length ? 'recLastItem' : 'recNoAgenda'));
   }, [item, meeting.agenda, agendaItem, t]);
 
-  return { marking, speaker, item, announce, floor, floorOfRank, decision, nextItem };
+  return { marking, present, speaker, item, announce, floor, floorOfRank, decision, nextItem };
 }
