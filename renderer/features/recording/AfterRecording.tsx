@@ -1,24 +1,10 @@
 import { useMemo } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
-import { applyEdit } from '../../../shared/edits.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { clock } from '../common/time.ts';
 import { fullPassUnderway } from './live-status.ts';
+import { marksPending } from './marks-pending.ts';
 import type { Snapshot } from './snapshot.ts';
-
-/**
- * True while applying the marks would still change the transcript: main applies them by itself
- * after the full pass that follows Stop, so the page asks the edit itself rather than remembering
- * who applied them.
- */
-function marksPending(meeting: Meeting): boolean {
-  if (!meeting.marks?.length || meeting.segments.length === 0) return false;
-  try {
-    return applyEdit(meeting, { type: 'applyMarks', overwrite: false }).changed;
-  } catch {
-    return true; // the server says why when she applies them
-  }
-}
 
 /** After a stop (or with marks from before): transcribe first; then the marks, applied or to apply. */
 export function AfterRecording({ s, meeting, onTranscribe, onApplyMarks }: {
