@@ -104,6 +104,7 @@ test('"New recording…" names the marks it removes; cancel keeps them, confirm 
     await page.getByRole('button', { name: 'تسجيل جديد…' }).click();
     await dialog.getByRole('button', { name: 'تسجيل جديد' }).click();
     await expect(page.getByText('جارٍ التسجيل', { exact: true })).toBeVisible();
+    await expect(page.getByText('العلامات المحفوظة: 0')).toBeVisible();
     await expect(marksTitle(page).getByRole('button', { pressed: true })).toHaveCount(0);
     expect((await api<SavedMeeting>(server, request, 'getMeeting', { id })).marks ?? []).toEqual([]);
     await page.getByRole('button', { name: 'إنهاء التسجيل' }).click();
