@@ -1,7 +1,8 @@
 // The recording tab's marks, in Chromium with a fake microphone (a steady tone, no speech engine):
 // at 1280x900 the floor buttons, D and N stay in view without scrolling while recording; an absent
-// or excused member gets no button and no key; "New recording…" names the marks it removes with
-// the old recording, cancel keeps them, confirm removes them in one edit that undo gives back.
+// or excused member gets no button and no key; at D the decision's text is typed at once; "New
+// recording…" names the marks it removes with the old recording, cancel keeps them, confirm
+// removes them in one edit that undo gives back.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './axe.ts';
 import { api, fakeInputs, openRecordingTab, startServeWithoutEngine, withFakeMic } from './recording-fakes.ts';
@@ -13,7 +14,7 @@ test.afterEach(async () => {
 });
 
 interface SavedMeeting {
-  marks?: { id: string; kind: string; at: number; participantId?: string; agendaItemId?: string }[];
+  marks?: { id: string; kind: string; at: number; participantId?: string; agendaItemId?: string; text?: string }[];
 }
 
 const person = (id: string, name: string, attendance: 'present' | 'absent' | 'excused' = 'present') => ({ id, name, gender: 'm', title: '', organisation: '', attendance });
@@ -37,7 +38,7 @@ const council = {
 
 const marksTitle = (page: Page) => page.getByRole('group', { name: 'الكلمة لـ' });
 
-test('while recording at 1280x900 the floor buttons, D and N are in view; absent and excused members get no button or key', async ({ playwright, request }) => {
+test('while recording at 1280x900 the floor buttons, D and N are in view; absent and excused members get no button or key; D takes the decision\'s text', async ({ playwright, request }) => {
   await withFakeMic(playwright, fakeInputs.tone(), async (page) => {
     server = await startServeWithoutEngine();
     const { id } = await api<{ id: string }>(server, request, 'createMeeting', { fields: council });
@@ -66,11 +67,24 @@ test('while recording at 1280x900 the floor buttons, D and N are in view; absent
     await page.keyboard.press('Digit3');
     await expect(marksTitle(page).getByRole('button', { name: /النائب الثاني/ })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByText('العلامات المحفوظة: 2')).toBeVisible();
-    await expectNoA11yViolations(page, 'recording tab, nine members present');
+
+    // D: the decision's text is typed at once, without leaving the tab; Enter saves it with the mark.
+    await page.keyboard.press('KeyD');
+    const decisionText = page.getByRole('textbox', { name: /نص القرار المتخذ عند/ });
+    await expect(decisionText).toBeFocused();
+    await expectNoA11yViolations(page, 'recording tab, nine members present, typing a decision');
+    await page.keyboard.type('المصادقة على ميزانية 2027');
+    await page.keyboard.press('Enter');
+    await expect(decisionText).toHaveCount(0);
+    // The marking keys work again once it is closed.
+    await page.keyboard.press('Digit1');
+    await expect(marksTitle(page).getByRole('button', { name: /الرئيس/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByText('العلامات المحفوظة: 4')).toBeVisible();
     await page.getByRole('button', { name: 'إنهاء التسجيل' }).click();
     await expect(page.getByText(/حُفظ التسجيل/)).toBeVisible({ timeout: 15_000 });
-    const meeting = await api<SavedMeeting>(server, request, 'getMeeting', { id });
-    expect((meeting.marks ?? []).map((m) => m.participantId)).toEqual(['p-2', 'p-3']);
+    const marks = (await api<SavedMeeting>(server, request, 'getMeeting', { id })).marks ?? [];
+    expect(marks.filter((m) => m.kind === 'floor').map((m) => m.participantId)).toEqual(['p-2', 'p-3', 'p-1']);
+    expect(marks.filter((m) => m.kind === 'decision').map((m) => m.text)).toEqual(['المصادقة على ميزانية 2027']);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Meeting } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { userText } from '../../i18n/textLang.ts';
+import { DecisionText } from './DecisionText.tsx';
 import type { Snapshot } from './snapshot.ts';
 import type { Marking } from './useMarking.ts';
 
@@ -34,6 +35,7 @@ export function MarksSection({ s, meeting, marks }: { s: Snapshot; meeting: Meet
         </button>
         <span className="rec-item">{currentItem >= 0 ? t('recCurrentItem', { n: currentItem + 1, title: meeting.agenda[currentItem]?.title ?? '' }) : t('recNoCurrentItem')}</span>
       </div>
+      {marks.typing && <DecisionText key={marks.typing.markId} time={marks.typing.time} language={meeting.language} onDone={marks.decisionText} />}
       <p className="rec-announce" role="status" aria-live="polite">
         {marks.announce}
       </p>
