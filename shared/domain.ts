@@ -109,6 +109,8 @@ export const markSchema = z.strictObject({
   agendaItemId: idSchema.optional(),
   /** decision: the draft decision made from it by applyMarks (so it is made once). */
   decisionId: idSchema.optional(),
+  /** decision: its text as the secretary typed it while recording (the draft's text then). */
+  text: z.string().max(LIMITS.longText).optional(),
 });
 export type Mark = z.infer<typeof markSchema>;
 

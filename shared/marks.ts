@@ -177,7 +177,7 @@ export function applyMarks(meeting: Meeting, opts: ApplyMarksOptions = {}): Mark
     decisions.push({
       id,
       kind: 'decision',
-      text: passage.map((s) => s.text.trim()).join(' ').slice(0, LIMITS.longText),
+      text: mark.text || passage.map((s) => s.text.trim()).join(' ').slice(0, LIMITS.longText),
       segmentIds: passage.slice(0, 1000).map((s) => s.id),
       owner: '',
       deadline: '',

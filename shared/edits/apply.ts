@@ -4,7 +4,7 @@ import { applyMarks } from '../marks.ts';
 import { checkConsistency } from './checks.ts';
 import { applyRestore, diffList, listKeys, listOf, type Lists, type Step } from './lists.ts';
 import { replacePassage } from './passage.ts';
-import { addMark, addParticipant, createDecision, deleteDecision, removeMark, updateDecision } from './records.ts';
+import { addMark, addParticipant, clearMarks, createDecision, deleteDecision, removeMark, setMarkText, updateDecision } from './records.ts';
 import type { Edit, EditOutcome, RestoreEdit } from './schemas.ts';
 import { acceptSummary, deleteSummary, draftSummary, writeSummary } from './summaries.ts';
 import { assignSpeaker, mergeSegments, replaceText, setAgendaItem, setText, setTimes, splitSegment } from './segments.ts';
@@ -64,6 +64,10 @@ function run(m: Meeting, edit: Edit): Step {
       return addMark(m, edit);
     case 'removeMark':
       return same(removeMark(m, edit));
+    case 'setMarkText':
+      return same(setMarkText(m, edit));
+    case 'clearMarks':
+      return same(clearMarks());
     case 'applyMarks':
       return same(applyMarks(m, { overwrite: edit.overwrite }));
     case 'writeSummary':

@@ -62,3 +62,17 @@ export function removeMark(m: Meeting, edit: EditOf<'removeMark'>): Partial<List
   if (!marks.some((k) => k.id === edit.markId)) throw new MahdarError('edit.markNotFound');
   return { marks: marks.filter((k) => k.id !== edit.markId) };
 }
+
+export function setMarkText(m: Meeting, edit: EditOf<'setMarkText'>): Partial<Lists> {
+  const marks = m.marks ?? [];
+  const i = marks.findIndex((k) => k.id === edit.markId);
+  if (i < 0) throw new MahdarError('edit.markNotFound');
+  if (marks[i]!.kind !== 'decision') throw new MahdarError('validation', { detail: 'mark: text is for decisions' });
+  const { text: _old, ...mark } = marks[i]!;
+  return { marks: withAt(marks, i, edit.text.trim() ? { ...mark, text: edit.text.trim() } : mark) };
+}
+
+/** Every mark goes, in one step that undo gives back. Nothing to clear changes nothing. */
+export function clearMarks(): Partial<Lists> {
+  return { marks: [] };
+}

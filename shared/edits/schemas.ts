@@ -121,6 +121,10 @@ const userEdits = [
     }),
   }),
   z.strictObject({ type: z.literal('removeMark'), markId: idSchema }),
+  /** A decision mark's text, typed while recording (empty: none). */
+  z.strictObject({ type: z.literal('setMarkText'), markId: idSchema, text: longText }),
+  /** Every mark goes (a new recording replaces the one they were made on: they are on its clock). */
+  z.strictObject({ type: z.literal('clearMarks') }),
   /** The marks become speakers, agenda items and draft decisions (shared/marks.ts). */
   z.strictObject({ type: z.literal('applyMarks'), overwrite: z.boolean().default(false) }),
   /**

@@ -1,20 +1,21 @@
+import { useMemo } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { clock } from '../common/time.ts';
 import { fullPassUnderway } from './live-status.ts';
+import { marksPending } from './marks-pending.ts';
 import type { Snapshot } from './snapshot.ts';
 
-/** After a stop (or with marks from before): transcribe first, then apply the marks to the segments. */
-export function AfterRecording({ s, meeting, applied, onTranscribe, onApplyMarks }: {
+/** After a stop (or with marks from before): transcribe first; then the marks, applied or to apply. */
+export function AfterRecording({ s, meeting, onTranscribe, onApplyMarks }: {
   s: Snapshot;
   meeting: Meeting;
-  /** The marks were applied by this page. */
-  applied: boolean;
   onTranscribe(): void;
   onApplyMarks(): void;
 }) {
   const { t } = useI18n();
   const marksCount = meeting.marks?.length ?? 0;
+  const pending = useMemo(() => marksPending(meeting), [meeting]);
   return (
     <section className="rec-after card" aria-labelledby="rec-after-title">
       <h2 id="rec-after-title">{t('recAfter')}</h2>
@@ -27,13 +28,17 @@ export function AfterRecording({ s, meeting, applied, onTranscribe, onApplyMarks
             {t('recGoTranscribe')}
           </button>
         </>
+      ) : pending ? (
+        <button type="button" className="primary" onClick={onApplyMarks}>
+          {t('recApplyMarks', { n: marksCount })}
+        </button>
       ) : (
         marksCount > 0 && (
           <>
-            <button type="button" className="primary" onClick={onApplyMarks}>
-              {t('recApplyMarks', { n: marksCount })}
+            <p role="status">{t('recMarksApplied', { n: marksCount })}</p>
+            <button type="button" className="primary" onClick={onTranscribe}>
+              {t('recSeeTranscript')}
             </button>
-            {applied && <p role="status">{t('recMarksApplied')}</p>}
           </>
         )
       )}

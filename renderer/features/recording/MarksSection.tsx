@@ -1,6 +1,7 @@
 import type { Meeting } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { userText } from '../../i18n/textLang.ts';
+import { DecisionText } from './DecisionText.tsx';
 import type { Snapshot } from './snapshot.ts';
 import type { Marking } from './useMarking.ts';
 
@@ -13,11 +14,11 @@ export function MarksSection({ s, meeting, marks }: { s: Snapshot; meeting: Meet
     <section className="rec-marks card" aria-labelledby="rec-marks-title">
       <h2 id="rec-marks-title">{t('recMarks')}</h2>
       <p className="notice">{t('recMarksHelp')}</p>
-      {meeting.participants.length === 0 ? (
+      {marks.present.length === 0 ? (
         <p className="notice">{t('recNoParticipants')}</p>
       ) : (
         <div className="rec-speakers" role="group" aria-label={t('recFloor')}>
-          {meeting.participants.map((p, i) => (
+          {marks.present.map((p, i) => (
             <button key={p.id} type="button" className="rec-speaker" aria-keyshortcuts={i < 9 ? String(i + 1) : undefined} aria-pressed={speaker === p.id} disabled={!marking} onClick={() => marks.floor(p.id)}>
               {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
               <span {...(p.name ? userText(p.name, lang, meeting.language) : {})}>{p.name || t('untitled')}</span>
@@ -34,6 +35,7 @@ export function MarksSection({ s, meeting, marks }: { s: Snapshot; meeting: Meet
         </button>
         <span className="rec-item">{currentItem >= 0 ? t('recCurrentItem', { n: currentItem + 1, title: meeting.agenda[currentItem]?.title ?? '' }) : t('recNoCurrentItem')}</span>
       </div>
+      {marks.typing && <DecisionText key={marks.typing.markId} time={marks.typing.time} language={meeting.language} onDone={marks.decisionText} />}
       <p className="rec-announce" role="status" aria-live="polite">
         {marks.announce}
       </p>

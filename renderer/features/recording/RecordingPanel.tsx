@@ -6,6 +6,7 @@
 // (LiveTextPanel) shows what is being said, until the full-quality pass after stop replaces it.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
+import type { EditInput } from '../../../shared/edits.ts';
 import type { RecordingState, RecoveredRecording } from '../../../shared/recording.ts';
 import { client } from '../../api/client.ts';
 import { useConnection } from '../../api/useConnection.ts';
@@ -47,19 +48,31 @@ function useOrphan(session: RecordingSession, meetingId: string, recovered: Reco
   return [orphan, setOrphan] as const;
 }
 
-/** "New recording…": asks first, naming the audio and the transcript it replaces. */
+/**
+ * "New recording…": asks first, naming the audio and the transcript it replaces, and the marks it
+ * removes at once (they are on the old recording's clock; undo in the review gives them back).
+ */
 function NewRecordingDialog({ meeting, onCancel, onConfirm }: { meeting: Meeting; onCancel(): void; onConfirm(): void }) {
   const { t } = useI18n();
+  const marks = meeting.marks?.length ?? 0;
   return (
     <ConfirmDialog
       title={t('recNewTitle')}
       body={t('recNewBody', { duration: clock(meeting.audio?.durationSec ?? 0), n: meeting.segments.length })}
+      items={marks > 0 ? [t('recNewMarks', { n: marks })] : undefined}
       confirmLabel={t('recNewConfirm')}
       danger
       onCancel={onCancel}
       onConfirm={onConfirm}
     />
   );
+}
+
+/** A command on the marks, saved in order with the live marks; then the meeting as main holds it. */
+async function editMarks(session: RecordingSession, edit: EditInput, onMeeting: (m: Meeting) => void): Promise<boolean> {
+  if (!(await session.edit(edit))) return false;
+  onMeeting(await client.api.getMeeting({ id: session.meetingId }));
+  return true;
 }
 
 export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: {
@@ -74,7 +87,6 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: 
   const s = useSyncExternalStore(session.subscribe, () => session.snapshot);
   const [askNew, setAskNew] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [applied, setApplied] = useState(false);
   const [orphan, setOrphan] = useOrphan(session, meeting.id, recovered, useCallback((m: string) => setError(m), []));
   const mics = useMicrophones(s.phase);
   const marks = useMarking(session, meeting, s.phase);
@@ -82,7 +94,6 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: 
 
   const start = async (continuing: boolean) => {
     setError(null);
-    setApplied(false);
     session.dismissRecovered();
     const adopt = orphan;
     setOrphan(null);
@@ -100,12 +111,9 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: 
     if (m) onMeeting(m);
   };
 
-  const applyMarks = async () => {
-    setError(null);
-    if (await session.edit({ type: 'applyMarks' })) {
-      setApplied(true);
-      onMeeting(await client.api.getMeeting({ id: meeting.id }));
-    }
+  // One journaled edit before the new recording opens, so no new mark is cleared with the old ones.
+  const startNew = async () => {
+    if (!meeting.marks?.length || (await editMarks(session, { type: 'clearMarks' }, onMeeting))) await start(false);
   };
 
   const actions: RecordingActions = {
@@ -124,10 +132,11 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: 
       <RecordingProblems s={s} error={error} />
       <RecordingControls s={s} mics={mics} orphan={orphan} hasAudio={!!meeting.audio} actions={actions} />
       <RecordingMeter s={s} />
-      {(s.phase !== 'idle' || s.live.state !== null || s.live.committed) && <LiveTextPanel s={s} meeting={meeting} onTranscribe={onTranscribe} />}
+      {/* The mark buttons above the live text: at 1280x900 they stay in view while she listens. */}
       <MarksSection s={s} meeting={meeting} marks={marks} />
+      {(s.phase !== 'idle' || s.live.state !== null || s.live.committed) && <LiveTextPanel s={s} meeting={meeting} onTranscribe={onTranscribe} />}
       {s.phase === 'idle' && (s.stopped || (meeting.marks?.length ?? 0) > 0) && (
-        <AfterRecording s={s} meeting={meeting} applied={applied} onTranscribe={onTranscribe} onApplyMarks={() => void applyMarks()} />
+        <AfterRecording s={s} meeting={meeting} onTranscribe={onTranscribe} onApplyMarks={() => void editMarks(session, { type: 'applyMarks' }, onMeeting)} />
       )}
       {askNew && (
         <NewRecordingDialog
@@ -135,7 +144,7 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: 
           onCancel={() => setAskNew(false)}
           onConfirm={() => {
             setAskNew(false);
-            void start(false);
+            void startNew();
           }}
         />
       )}

@@ -40,7 +40,7 @@ export class MarkQueue {
         if (this.version === null) this.version = (await client.api.getEditState({ meetingId: this.meetingId })).version;
         const r = await client.api.applyEdit({ meetingId: this.meetingId, baseVersion: this.version, edit });
         this.version = r.version;
-        this.report({ marksSaved: this.progress().marksSaved + (edit.type === 'addMark' ? 1 : 0), markProblem: null });
+        this.report({ marksSaved: edit.type === 'clearMarks' ? 0 : this.progress().marksSaved + (edit.type === 'addMark' ? 1 : 0), markProblem: null });
         return true;
       } catch (e) {
         if (codeOf(e) === 'edit.conflict') {

@@ -363,7 +363,7 @@ export class RecordingSession {
    * Marks the recording's time now. Pressed while main is still opening the file (the microphone
    * already runs), the time is completed once the start is answered and the clock's origin known.
    */
-  addMark(mark: { kind: 'floor' | 'decision' | 'agenda'; participantId?: string; agendaItemId?: string }): number {
+  addMark(mark: { id?: string; kind: 'floor' | 'decision' | 'agenda'; participantId?: string; agendaItemId?: string }): number {
     const rel = this.capturedSec();
     if (this.snap.phase !== 'starting') {
       const at = this.clock.at(rel);

@@ -1,8 +1,8 @@
 // Marking while recording: who has the floor, a decision being taken, the next agenda item. Each
 // mark is saved at once with its time on the recording's clock (RecordingSession.addMark), and
 // said in a polite live region for the screen reader.
-import { useCallback, useEffect, useState } from 'react';
-import type { Meeting } from '../../../shared/domain.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { newId, type Meeting, type Participant } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { clock } from '../common/time.ts';
 import type { Phase, RecordingSession } from './recorder.ts';
@@ -13,9 +13,16 @@ function lastMark(m: Meeting, kind: 'floor' | 'agenda') {
   return marks[marks.length - 1] ?? null;
 }
 
+/** Who may take the floor: the participants present (an absent or excused member gets no key). */
+export function presentParticipants(participants: readonly Participant[]): Participant[] {
+  return participants.filter((p) => (p.attendance ?? 'present') === 'present');
+}
+
 export interface Marking {
   /** Marks may be made from the moment the microphone is asked for: its audio is kept. */
   marking: boolean;
+  /** The participants who may take the floor, in rank order (key 1 for the first). */
+  present: Participant[];
   /** The participant who has the floor, and the current agenda item (ids). */
   speaker: string | null;
   item: string | null;
@@ -25,6 +32,10 @@ export interface Marking {
   /** The participant of this rank (0 for the first) takes the floor; false when there is none. */
   floorOfRank(rank: number): boolean;
   decision(): void;
+  /** The decision just marked, whose text she may type now (null once saved or closed). */
+  typing: { markId: string; time: string } | null;
+  /** Saves the text typed for that decision (nothing when empty) and closes the field. */
+  decisionText(text: string): void;
   nextItem(): void;
 }
 
@@ -33,13 +44,16 @@ export function useMarking(session: RecordingSession, meeting: Meeting, phase: P
   const [speaker, setSpeaker] = useState<string | null>(null);
   const [item, setItem] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
+  const [typing, setTyping] = useState<Marking['typing']>(null);
   const marking = phase === 'recording' || phase === 'paused' || phase === 'starting';
+  const present = useMemo(() => presentParticipants(meeting.participants), [meeting.participants]);
 
   // A continued recording goes on from the last speaker and agenda item marked.
   useEffect(() => {
     if (phase !== 'starting') return;
     setSpeaker(lastMark(meeting, 'floor')?.participantId ?? null);
     setItem(lastMark(meeting, 'agenda')?.agendaItemId ?? null);
+    setTyping(null);
     // Only when a recording starts (not on each meeting refresh): later marks are this page's own.
   }, [phase]); // eslint-disable-line
 
@@ -55,16 +69,29 @@ export function useMarking(session: RecordingSession, meeting: Meeting, phase: P
 
   const floorOfRank = useCallback(
     (rank: number) => {
-      const p = meeting.participants[rank];
+      const p = present[rank];
       if (p) floor(p.id);
       return !!p;
     },
-    [meeting.participants, floor],
+    [present, floor],
   );
 
   const decision = useCallback(() => {
-    if (marking) setAnnounce(t('recDecisionAt', { time: clock(Math.floor(session.addMark({ kind: 'decision' }))) }));
+    if (!marking) return;
+    // Its id chosen here, so that the text typed next goes to this mark.
+    const markId = newId('k');
+    const time = clock(Math.floor(session.addMark({ id: markId, kind: 'decision' })));
+    setAnnounce(t('recDecisionAt', { time }));
+    setTyping({ markId, time });
   }, [marking, session, t]);
+
+  const decisionText = useCallback(
+    (text: string) => {
+      if (typing && text.trim()) void session.edit({ type: 'setMarkText', markId: typing.markId, text });
+      setTyping(null);
+    },
+    [typing, session],
+  );
 
   const agendaItem = useCallback(
     (agendaItemId: string) => {
@@ -84,5 +111,5 @@ export function useMarking(session: RecordingSession, meeting: Meeting, phase: P
     else setAnnounce(t(meeting.agenda.length ? 'recLastItem' : 'recNoAgenda'));
   }, [item, meeting.agenda, agendaItem, t]);
 
-  return { marking, speaker, item, announce, floor, floorOfRank, decision, nextItem };
+  return { marking, present, speaker, item, announce, floor, floorOfRank, decision, typing, decisionText, nextItem };
 }
