@@ -2,24 +2,15 @@
 // transcript (renderer/features/recording/marks-pending.ts): main applies them itself after the
 // full pass, and the tab then says they are applied instead of offering them again.
 import { describe, expect, it } from 'vitest';
-import { emptyMeetingFields, meetingSchema, type Meeting, type Segment } from '../../shared/domain.ts';
+import type { Meeting, Segment } from '../../shared/domain.ts';
 import { applyEdit } from '../../shared/edits.ts';
 import { marksPending } from '../../renderer/features/recording/marks-pending.ts';
+import { storedMeeting } from './meeting-fixture.ts';
 
 const seg = (i: number, text: string): Segment => ({ id: `s-${i}`, start: i * 10, end: i * 10 + 8, text, speakerId: null, tags: [], edited: false });
 
 function meeting(segments: Segment[]): Meeting {
-  return meetingSchema.parse({
-    schemaVersion: 1,
-    id: 'm-test',
-    status: 'draft',
-    revision: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    audio: null,
-    ...emptyMeetingFields(),
-    title: 'دورة',
-    type: 'council',
+  return storedMeeting({
     participants: [
       { id: 'p-1', name: 'أحمد', gender: 'm', title: '', organisation: '' },
       { id: 'p-2', name: 'فاطمة', gender: 'f', title: '', organisation: '' },

@@ -2,22 +2,13 @@
 // with it, in one journaled step that undo gives back exactly; a decision's text typed at D
 // becomes the draft decision's text.
 import { describe, expect, it } from 'vitest';
-import { emptyMeetingFields, meetingSchema, type Meeting } from '../../shared/domain.ts';
+import type { Meeting } from '../../shared/domain.ts';
 import { applyEdit, editSchema, journalEditSchema, type EditInput } from '../../shared/edits.ts';
 import { MahdarError } from '../../shared/errors.ts';
+import { storedMeeting } from './meeting-fixture.ts';
 
 function meeting(marks: Meeting['marks']): Meeting {
-  return meetingSchema.parse({
-    schemaVersion: 1,
-    id: 'm-test',
-    status: 'draft',
-    revision: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    audio: null,
-    ...emptyMeetingFields(),
-    title: 'دورة',
-    type: 'council',
+  return storedMeeting({
     participants: [{ id: 'p-001', name: 'أحمد', gender: 'm', title: '', organisation: '' }],
     segments: [{ id: 's-1', start: 35, end: 45, text: 'نصوت الآن على المشروع', speakerId: null, tags: [], edited: false }],
     agenda: [{ id: 'a-001', title: 'الميزانية' }],

@@ -2,34 +2,14 @@
 // order, which the keys step through and which is "next to review", and the commands the keys
 // send, applied to a meeting as the service applies them.
 import { describe, expect, it } from 'vitest';
-import { emptyMeetingFields, meetingSchema, type Meeting, type Segment } from '../../shared/domain.ts';
+import type { Meeting, Segment } from '../../shared/domain.ts';
 import { applyEdit, editSchema, journalEditSchema, type Edit, type EditInput } from '../../shared/edits.ts';
 import { summaryView } from '../../shared/summaries/status.ts';
 import { acceptEdit, nextToReview, othersEdits, rejectEdit, stepRow, summaryRows, writeEdit } from '../../renderer/features/editor/summaries/summaryRows.ts';
-
-const seg = (i: number, text: string, speakerId: string | null, agendaItemId?: string): Segment => ({
-  id: `s-${String(i).padStart(3, '0')}`,
-  start: i * 10,
-  end: i * 10 + 8,
-  text,
-  speakerId,
-  tags: [],
-  edited: false,
-  ...(agendaItemId ? { agendaItemId } : {}),
-});
+import { passageAt, storedMeeting } from './meeting-fixture.ts';
 
 function meeting(segments: Segment[]): Meeting {
-  return meetingSchema.parse({
-    schemaVersion: 1,
-    id: 'm-test',
-    status: 'draft',
-    revision: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    audio: null,
-    ...emptyMeetingFields(),
-    title: 'دورة',
-    type: 'council',
+  return storedMeeting({
     participants: [
       { id: 'p-001', name: 'أحمد', gender: 'm', title: 'الرئيس', organisation: '' },
       { id: 'p-002', name: 'فاطمة', gender: 'f', title: 'المقررة', organisation: '' },
@@ -44,10 +24,10 @@ function meeting(segments: Segment[]): Meeting {
 
 const byPoint = () =>
   meeting([
-    seg(0, 'نفتتح الجلسة ونناقش الميزانية', 'p-001', 'a-001'),
-    seg(1, 'الميزانية ارتفعت بعشرة في المائة', 'p-001', 'a-001'),
-    seg(2, 'أقترح تأجيل التصويت', 'p-002', 'a-001'),
-    seg(3, 'الطرق القروية تحتاج إلى صيانة', 'p-002', 'a-002'),
+    passageAt(0, 'نفتتح الجلسة ونناقش الميزانية', 'p-001', 'a-001'),
+    passageAt(1, 'الميزانية ارتفعت بعشرة في المائة', 'p-001', 'a-001'),
+    passageAt(2, 'أقترح تأجيل التصويت', 'p-002', 'a-001'),
+    passageAt(3, 'الطرق القروية تحتاج إلى صيانة', 'p-002', 'a-002'),
   ]);
 
 const rowsOf = (m: Meeting) => summaryRows(summaryView(m));
@@ -64,7 +44,7 @@ describe('summary rows', () => {
   });
 
   it('has no point rows when no passage carries a point', () => {
-    const m = meeting([seg(0, 'أولا', 'p-001'), seg(1, 'ثانيا', 'p-002')]);
+    const m = meeting([passageAt(0, 'أولا', 'p-001'), passageAt(1, 'ثانيا', 'p-002')]);
     expect(rowsOf(m).map((r) => r.key)).toEqual(['opening', 'iv:s-000', 'iv:s-001', 'closing']);
   });
 
@@ -84,7 +64,7 @@ describe('summary rows', () => {
   });
 
   it('says nothing is left to review once every intervention is checked', () => {
-    let m = meeting([seg(0, 'أولا', 'p-001')]);
+    let m = meeting([passageAt(0, 'أولا', 'p-001')]);
     m = apply(m, writeEdit(rowsOf(m)[1]!, 'قال السيد الرئيس أولا.', 'm-only-one'));
     expect(nextToReview(rowsOf(m), 1, 1)).toBeNull();
   });

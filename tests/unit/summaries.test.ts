@@ -3,35 +3,15 @@
 // what happens to a summary when its passages are edited, retagged, split, merged or transcribed
 // again.
 import { describe, expect, it } from 'vitest';
-import { emptyMeetingFields, meetingSchema, type Meeting, type Segment } from '../../shared/domain.ts';
+import { meetingSchema, type Meeting } from '../../shared/domain.ts';
 import { applyEdit, editSchema, journalEditSchema, type Edit, type EditInput } from '../../shared/edits.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { summaryView } from '../../shared/summaries/status.ts';
 import { minutesStyleOf } from '../../shared/summaries/style.ts';
-
-const seg = (i: number, text: string, speakerId: string | null, agendaItemId?: string): Segment => ({
-  id: `s-${String(i).padStart(3, '0')}`,
-  start: i * 10,
-  end: i * 10 + 8,
-  text,
-  speakerId,
-  tags: [],
-  edited: false,
-  ...(agendaItemId ? { agendaItemId } : {}),
-});
+import { passageAt, storedMeeting } from './meeting-fixture.ts';
 
 function meeting(): Meeting {
-  return meetingSchema.parse({
-    schemaVersion: 1,
-    id: 'm-test',
-    status: 'draft',
-    revision: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    audio: null,
-    ...emptyMeetingFields(),
-    title: 'دورة',
-    type: 'council',
+  return storedMeeting({
     participants: [
       { id: 'p-001', name: 'أحمد', gender: 'm', title: 'الرئيس', organisation: '' },
       { id: 'p-002', name: 'فاطمة', gender: 'f', title: 'المقررة', organisation: '' },
@@ -41,10 +21,10 @@ function meeting(): Meeting {
       { id: 'a-002', title: 'الطرق' },
     ],
     segments: [
-      seg(0, 'نفتتح الجلسة ونناقش الميزانية', 'p-001', 'a-001'),
-      seg(1, 'الميزانية ارتفعت بعشرة في المائة', 'p-001', 'a-001'),
-      seg(2, 'أقترح تأجيل التصويت', 'p-002', 'a-001'),
-      seg(3, 'الطرق القروية تحتاج إلى صيانة', 'p-002', 'a-002'),
+      passageAt(0, 'نفتتح الجلسة ونناقش الميزانية', 'p-001', 'a-001'),
+      passageAt(1, 'الميزانية ارتفعت بعشرة في المائة', 'p-001', 'a-001'),
+      passageAt(2, 'أقترح تأجيل التصويت', 'p-002', 'a-001'),
+      passageAt(3, 'الطرق القروية تحتاج إلى صيانة', 'p-002', 'a-002'),
     ],
   });
 }
