@@ -4,9 +4,10 @@
 // {type:'drafting'} events after each intervention. One run per meeting: starting again while it
 // runs answers the running one. Cancel aborts the draft being written at once; what was saved
 // stays. Between drafts a run gives way to a recording or a transcription (givesWayTo); the
-// model's own process runs at the lowest priority (main/llm/worker.ts). A record in the meeting folder (run-record.ts) says a run is in progress: when the app
-// was killed meanwhile, the next start resumes it (resumeAll), and the drafts saved before are
-// not written again since their interventions are no longer missing.
+// model's own process runs at the lowest priority (main/llm/worker.ts). A record in the meeting
+// folder (run-record.ts) says a run is in progress: when the app was killed meanwhile, the next
+// start resumes it (resumeAll), and the drafts saved before are not written again since their
+// interventions are no longer missing.
 import type { DraftingJob, DraftingSource } from '../../shared/drafting.ts';
 import { LIMITS, type Meeting } from '../../shared/domain.ts';
 import type { Edit } from '../../shared/edits.ts';
