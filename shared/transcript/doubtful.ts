@@ -7,8 +7,9 @@ import type { Segment } from '../domain.ts';
  * Words with a confidence below this are doubtful. Chosen so that about a fifth of the words are
  * flagged: at 0.5 (where recall minus correct words flagged peaks) ggml-base flagged 54% of the
  * words and F8 stepped nearly row by row. Measured with bench/confidence.ts (ggml-base, app
- * defaults): flag rate 12% at 0.2 and 28% at 0.3 on 100 msa-read-tune clips; 26% at 0.25 on the
- * first 12 msa-read clips, four flagged words in five wrong (docs/engine.md, "Doubtful words").
+ * defaults): flag rate 12% at 0.2 and 28% at 0.3 on 100 msa-read-tune clips; at 0.25, 21% on
+ * the first 12 msa-read-tune clips and 26% on the first 12 msa-read clips, four flagged words in
+ * five wrong (docs/engine.md, "Doubtful words").
  */
 export const DOUBT_THRESHOLD = 0.25;
 
