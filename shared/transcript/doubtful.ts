@@ -4,11 +4,14 @@
 import type { Segment } from '../domain.ts';
 
 /**
- * Words with a confidence below this are doubtful. Chosen where recall minus the share of correct
- * words flagged peaks on the tune set: 71% of wrong words flagged, 54% of all words flagged
- * (ggml-base, whose WER there is 0.61; docs/engine.md, "Doubtful words").
+ * Words with a confidence below this are doubtful. Chosen so that about a fifth of the words are
+ * flagged: at 0.5 (where recall minus correct words flagged peaks) ggml-base flagged 54% of the
+ * words and F8 stepped nearly row by row. Measured with bench/confidence.ts (ggml-base, app
+ * defaults): flag rate 12% at 0.2 and 28% at 0.3 on 100 msa-read-tune clips; at 0.25, 21% on
+ * the first 12 msa-read-tune clips and 26% on the first 12 msa-read clips, four flagged words in
+ * five wrong (docs/engine.md, "Doubtful words").
  */
-export const DOUBT_THRESHOLD = 0.5;
+export const DOUBT_THRESHOLD = 0.25;
 
 /**
  * Indexes (among `text.trim().split(/\s+/)`) of the segment's doubtful words. None when the
@@ -38,4 +41,27 @@ export function doubtfulRanges(seg: Pick<Segment, 'text' | 'edited' | 'wordConfi
     k++;
   }
   return out;
+}
+
+/** The doubtful words still to review in `segments`, and the positions of the segments that have some. */
+export function countDoubtful(segments: readonly Pick<Segment, 'text' | 'edited' | 'wordConfidence'>[]): {
+  /** Doubtful words left (a segment the secretary changed has none). */
+  words: number;
+  /** Indexes into `segments` of those with a doubtful word, in order. */
+  rows: number[];
+  /** Some segment has the engine's word confidences (else there is nothing to count). */
+  known: boolean;
+} {
+  let words = 0;
+  let known = false;
+  const rows: number[] = [];
+  segments.forEach((s, i) => {
+    if (s.wordConfidence) known = true;
+    const n = doubtfulIndexes(s).length;
+    if (n) {
+      words += n;
+      rows.push(i);
+    }
+  });
+  return { words, rows, known };
 }

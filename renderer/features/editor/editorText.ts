@@ -58,7 +58,7 @@ const ar = {
   saving: 'جارٍ الحفظ…',
   saved: 'كل التعديلات محفوظة',
   sidePanel: 'القرارات وجدول الأعمال',
-  doubtfulCount: 'كلمات مشكوك فيها: {n}',
+  doubtfulCount: 'كلمات مشكوك فيها متبقية: {n}',
   doubtfulHint: 'كلمات مشكوك فيها، قد يكون المحرك أخطأ فيها: {words}',
 };
 
@@ -114,7 +114,7 @@ const fr: Record<EditorKey, string> = {
   saving: 'Enregistrement…',
   saved: 'Tout est enregistré',
   sidePanel: 'Décisions et ordre du jour',
-  doubtfulCount: 'Mots douteux : {n}',
+  doubtfulCount: 'Mots douteux restants : {n}',
   doubtfulHint: 'Mots douteux, que le moteur a peut-être mal reconnus : {words}',
 };
 
@@ -168,7 +168,7 @@ const en: Record<EditorKey, string> = {
   saving: 'Saving…',
   saved: 'All changes saved',
   sidePanel: 'Decisions and agenda',
-  doubtfulCount: 'Doubtful words: {n}',
+  doubtfulCount: 'Doubtful words left: {n}',
   doubtfulHint: 'Doubtful words, which the engine may have got wrong: {words}',
 };
 

@@ -1,12 +1,12 @@
-// Doubtful words (shared/transcript/doubtful.ts): counted in the toolbar, and F8 / Shift+F8
+// Doubtful words (shared/transcript/doubtful.ts): those left are counted in the toolbar, and F8 / Shift+F8
 // select the next / previous segment, in the order shown, that has some.
 import { useMemo } from 'react';
 import type { Segment } from '../../../shared/domain.ts';
-import { doubtfulIndexes } from '../../../shared/transcript/doubtful.ts';
+import { countDoubtful } from '../../../shared/transcript/doubtful.ts';
 import type { Selection } from './useSelection.ts';
 
 export interface Doubtful {
-  /** Doubtful words in the segments shown. */
+  /** Doubtful words left in the segments shown. */
   words: number;
   /** The engine gave word confidences for some segment (else there is nothing to count). */
   known: boolean;
@@ -14,20 +14,8 @@ export interface Doubtful {
 }
 
 export function useDoubtful(visible: readonly Segment[], selection: Pick<Selection, 'focusIdx' | 'select'>): Doubtful {
-  const { words, rows, known } = useMemo(() => {
-    let words = 0;
-    let known = false;
-    const rows: number[] = [];
-    visible.forEach((s, i) => {
-      if (s.wordConfidence) known = true;
-      const n = doubtfulIndexes(s).length;
-      if (n) {
-        words += n;
-        rows.push(i);
-      }
-    });
-    return { words, rows, known };
-  }, [visible]);
+  // Recounted on every change of the list: an edited segment's words drop out of what is left.
+  const { words, rows, known } = useMemo(() => countDoubtful(visible), [visible]);
   const next = (dir: 1 | -1) => {
     if (!rows.length) return;
     const at = selection.focusIdx;
