@@ -170,3 +170,38 @@ test('Ctrl+G goes to a typed time, Play after a seek on the timeline brings the 
   await page.keyboard.press('Escape');
   await expect(search).toHaveCount(0);
 });
+
+test('Alt+N assigns the selected rows to agenda point N (Alt+0: none), and Ctrl+D drafts a decision from them', async ({ page }) => {
+  server = await startServe();
+  const id = await seedLongMeeting(server);
+  await openEditor(page, id);
+  const points = page.locator('.agenda-outline li');
+  await row(page, 's-1').locator('.seg-play').click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Alt+2');
+  await expect(points.nth(1)).toContainText('عدد المقاطع: 3');
+  await expect(points.nth(0)).toContainText('لم يُسند');
+  await page.keyboard.press('Alt+1');
+  await expect(points.nth(0)).toContainText('عدد المقاطع: 3');
+  await expect(points.nth(1)).toContainText('لم يُسند');
+  // A point the agenda does not have changes nothing.
+  await page.keyboard.press('Alt+9');
+  await page.keyboard.press('Alt+0');
+  await expect(points.nth(0)).toContainText('لم يُسند');
+  await expect(points.nth(1)).toContainText('لم يُسند');
+  await page.keyboard.press('Control+z');
+  await expect(points.nth(0)).toContainText('عدد المقاطع: 3');
+
+  await row(page, 's-3').focus();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByRole('heading', { name: 'قرار جديد' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'النص' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'قرار جديد' })).toHaveCount(0);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog').getByRole('row').filter({ hasText: 'Alt+0 … 9' })).toContainText('النقطة 1 إلى 9');
+  await expect(page.getByRole('dialog').getByRole('row', { name: /^Ctrl\+D / })).toContainText('صياغة مقرر');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: /^قرار من المقاطع المحددة/ })).toHaveAttribute('aria-keyshortcuts', 'Control+D');
+});
