@@ -171,12 +171,22 @@ test('Ctrl+G goes to a typed time, Play after a seek on the timeline brings the 
   await expect(search).toHaveCount(0);
 });
 
-test('Alt+N assigns the selected rows to agenda point N (Alt+0: none), and Ctrl+D drafts a decision from them', async ({ page }) => {
+test('Tab goes from the list to the side panel; Alt+N assigns the selected rows to agenda point N (Alt+0: none), and Ctrl+D drafts a decision from them', async ({ page }) => {
   server = await startServe();
   const id = await seedLongMeeting(server);
   await openEditor(page, id);
   const points = page.locator('.agenda-outline li');
   await row(page, 's-1').locator('.seg-play').click();
+  // The rows' text boxes are out of the Tab order: one Tab reaches the side panel's buttons,
+  // and Enter still edits.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'إسناد المقاطع المحددة (1) إلى هذه النقطة' }).first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(row(page, 's-1')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row(page, 's-1').getByRole('textbox')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(row(page, 's-1')).toBeFocused();
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Alt+2');
