@@ -215,3 +215,41 @@ test('Tab goes from the list to the side panel; Alt+N assigns the selected rows 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: /^قرار من المقاطع المحددة/ })).toHaveAttribute('aria-keyshortcuts', 'Control+D');
 });
+
+test('a click that plays a row does not move it, even cut by the list edge, and a double-click on a word of another selects the word', async ({ page }) => {
+  server = await startServe();
+  const id = await seedLongMeeting(server);
+  await openEditor(page, id);
+  // The row the list's bottom edge cuts: following playback would scroll it fully into view.
+  const list = page.locator('.seg-scroll');
+  await list.evaluate((el) => el.scrollBy(0, 25));
+  const cutRow = () =>
+    list.evaluate((el) => {
+      const bottom = Math.min(el.getBoundingClientRect().bottom, window.innerHeight);
+      const rows = [...el.querySelectorAll<HTMLElement>('[role="row"]')];
+      return rows.find((r) => r.getBoundingClientRect().top < bottom - 30 && r.getBoundingClientRect().bottom > bottom)?.dataset.seg;
+    });
+  await expect.poll(cutRow).toBeDefined();
+  const cut = (await cutRow())!;
+  const above = `s-${Number(cut.slice(2)) - 1}`;
+  const top = async (segId: string) => (await row(page, segId).boundingBox())!.y;
+  const before = { cut: await top(cut), above: await top(above) };
+
+  // A click on its time, outside the text: it plays, and stays where it was.
+  const time = (await row(page, cut).locator('.seg-play').boundingBox())!;
+  await page.mouse.click(time.x + time.width / 2, time.y + 6);
+  await expect(row(page, cut)).toHaveClass(/playing/);
+  await expect(row(page, cut)).toBeFocused();
+  expect(await top(cut)).toBe(before.cut);
+  await page.locator('audio').evaluate((a: HTMLAudioElement) => a.pause());
+
+  // A double-click on the first word of a row not selected (the text is right-aligned).
+  const box = (await row(page, above).getByRole('textbox').boundingBox())!;
+  await page.mouse.dblclick(box.x + box.width - 18, box.y + 12);
+  await expect(row(page, above)).toHaveClass(/playing/);
+  expect(await top(above)).toBe(before.above);
+  const word = await row(page, above)
+    .getByRole('textbox')
+    .evaluate((a: HTMLTextAreaElement) => a.value.slice(a.selectionStart, a.selectionEnd));
+  expect(word).toMatch(/^\S+$/);
+});

@@ -58,7 +58,7 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
   const goTo = useGoToTime(list.visible, selection, player);
   const scroll = useSegmentScroll({ scrollRef, visible: list.visible, indexOf: list.indexOf, selection, playingId, playing: player.playing, above: [search.open, goTo.open, adding, readOnly, notice, t] });
   const caret = useRef<{ id: string; at: number } | null>(null);
-  const rowActions = useRowActions({ selection, commands, segments: actions }, drafts.register, caret);
+  const rowActions = useRowActions({ selection, commands, segments: actions, scroll }, drafts.register, caret);
   const pickerRef = useRef<HTMLSelectElement>(null);
   const { active } = selection;
   const backToList = () => active && selection.select(active.id, { focus: true });
