@@ -170,3 +170,86 @@ test('Ctrl+G goes to a typed time, Play after a seek on the timeline brings the 
   await page.keyboard.press('Escape');
   await expect(search).toHaveCount(0);
 });
+
+test('Tab goes from the list to the side panel; Alt+N assigns the selected rows to agenda point N (Alt+0: none), and Ctrl+D drafts a decision from them', async ({ page }) => {
+  server = await startServe();
+  const id = await seedLongMeeting(server);
+  await openEditor(page, id);
+  const points = page.locator('.agenda-outline li');
+  await row(page, 's-1').locator('.seg-play').click();
+  // The rows' text boxes are out of the Tab order: one Tab reaches the side panel's buttons,
+  // and Enter still edits.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'إسناد المقاطع المحددة (1) إلى هذه النقطة' }).first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(row(page, 's-1')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row(page, 's-1').getByRole('textbox')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(row(page, 's-1')).toBeFocused();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Alt+2');
+  await expect(points.nth(1)).toContainText('عدد المقاطع: 3');
+  await expect(points.nth(0)).toContainText('لم يُسند');
+  await page.keyboard.press('Alt+1');
+  await expect(points.nth(0)).toContainText('عدد المقاطع: 3');
+  await expect(points.nth(1)).toContainText('لم يُسند');
+  // A point the agenda does not have changes nothing.
+  await page.keyboard.press('Alt+9');
+  await page.keyboard.press('Alt+0');
+  await expect(points.nth(0)).toContainText('لم يُسند');
+  await expect(points.nth(1)).toContainText('لم يُسند');
+  await page.keyboard.press('Control+z');
+  await expect(points.nth(0)).toContainText('عدد المقاطع: 3');
+
+  await row(page, 's-3').focus();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByRole('heading', { name: 'قرار جديد' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'النص' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'قرار جديد' })).toHaveCount(0);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog').getByRole('row').filter({ hasText: 'Alt+0 … 9' })).toContainText('النقطة 1 إلى 9');
+  await expect(page.getByRole('dialog').getByRole('row', { name: /^Ctrl\+D / })).toContainText('صياغة مقرر');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: /^قرار من المقاطع المحددة/ })).toHaveAttribute('aria-keyshortcuts', 'Control+D');
+});
+
+test('a click that plays a row does not move it, even cut by the list edge, and a double-click on a word of another selects the word', async ({ page }) => {
+  server = await startServe();
+  const id = await seedLongMeeting(server);
+  await openEditor(page, id);
+  // The row the list's bottom edge cuts: following playback would scroll it fully into view.
+  const list = page.locator('.seg-scroll');
+  await list.evaluate((el) => el.scrollBy(0, 25));
+  const cutRow = () =>
+    list.evaluate((el) => {
+      const bottom = Math.min(el.getBoundingClientRect().bottom, window.innerHeight);
+      const rows = [...el.querySelectorAll<HTMLElement>('[role="row"]')];
+      return rows.find((r) => r.getBoundingClientRect().top < bottom - 30 && r.getBoundingClientRect().bottom > bottom)?.dataset.seg;
+    });
+  await expect.poll(cutRow).toBeDefined();
+  const cut = (await cutRow())!;
+  const above = `s-${Number(cut.slice(2)) - 1}`;
+  const top = async (segId: string) => (await row(page, segId).boundingBox())!.y;
+  const before = { cut: await top(cut), above: await top(above) };
+
+  // A click on its time, outside the text: it plays, and stays where it was.
+  const time = (await row(page, cut).locator('.seg-play').boundingBox())!;
+  await page.mouse.click(time.x + time.width / 2, time.y + 6);
+  await expect(row(page, cut)).toHaveClass(/playing/);
+  await expect(row(page, cut)).toBeFocused();
+  expect(await top(cut)).toBe(before.cut);
+  await page.locator('audio').evaluate((a: HTMLAudioElement) => a.pause());
+
+  // A double-click on the first word of a row not selected (the text is right-aligned).
+  const box = (await row(page, above).getByRole('textbox').boundingBox())!;
+  await page.mouse.dblclick(box.x + box.width - 18, box.y + 12);
+  await expect(row(page, above)).toHaveClass(/playing/);
+  expect(await top(above)).toBe(before.above);
+  const word = await row(page, above)
+    .getByRole('textbox')
+    .evaluate((a: HTMLTextAreaElement) => a.value.slice(a.selectionStart, a.selectionEnd));
+  expect(word).toMatch(/^\S+$/);
+});

@@ -77,6 +77,8 @@ export const keymap = [
   { action: 'picker', scope: 'list', label: 'k_picker', chords: [{ code: 'KeyP' }] },
   { action: 'split', scope: 'text', label: 'k_split', chords: [{ key: 'Enter', ctrl: true }] },
   { action: 'merge', scope: 'list', label: 'k_merge', chords: [{ code: 'KeyM' }] },
+  { action: 'agendaPoint', scope: 'list', label: 'k_agendaPoint', chords: [{ digits: [0, 9], alt: true }] },
+  { action: 'decisionFromSelection', scope: 'list', label: 'k_decisionFromSelection', chords: [{ code: 'KeyD', ctrl: true, shift: false }] },
   { action: 'search', scope: 'editor', label: 'k_search', chords: [{ code: 'KeyF', ctrl: true, shift: false }] },
   {
     action: 'nextMatch',

@@ -7,7 +7,7 @@ import type { Meeting } from '../../../shared/domain.ts';
 import { MAX_RANGE_IDS } from '../../../shared/edits.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { clock } from '../common/time.ts';
-import type { SidePanelProps } from './sidePanelProps.ts';
+import { titledAgenda, type SidePanelProps } from './sidePanelProps.ts';
 import { usePanelEdit } from './usePanelEdit.ts';
 import './decisions-agenda.css';
 
@@ -46,7 +46,7 @@ export function AgendaOutline({ meeting, selection, readOnly, onEdit, onJump }: 
     await run({ type: 'setAgendaItem', range, agendaItemId });
   };
 
-  const items = meeting.agenda.filter((a) => a.title.trim() !== '');
+  const items = titledAgenda(meeting);
   return (
     <section className="side-panel agenda-outline" aria-labelledby={`${uid}-title`}>
       <h2 id={`${uid}-title`}>{t('agendaOutlineTitle')}</h2>

@@ -4,8 +4,9 @@
 // meeting, so it shows whatever the editor passes in. Where the meeting type records nominal
 // votes (a council session), the voters are picked from the participants present and the counts
 // are taken from them; an agreement lists its signatories.
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { ariaKeys } from '../common/keymap.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { DecisionItem } from './DecisionItem.tsx';
@@ -13,16 +14,25 @@ import { useDecisionEditing } from './useDecisionEditing.ts';
 import type { SidePanelProps } from './sidePanelProps.ts';
 import './decisions-agenda.css';
 
-export type DecisionsPanelProps = SidePanelProps;
+export interface DecisionsPanelProps extends SidePanelProps {
+  /** Counts the list's Ctrl+D presses: each new value opens the form on the selection. */
+  draftRequest?: number;
+}
 
 /** A decision's text in the delete dialog, cut after 120 characters. */
 const excerpt = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
-export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }: DecisionsPanelProps) {
+export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump, draftRequest = 0 }: DecisionsPanelProps) {
   const { t } = useI18n();
   const uid = useId();
   const editing = useDecisionEditing(meeting, selection, onEdit);
   const { draft, busy, error, toDelete } = editing;
+  useEffect(() => {
+    // Not over a draft already open: the key never throws typing away.
+    if (draftRequest && !readOnly && !draft && !busy && selection.length) editing.openCreate();
+    // Only a new press opens it, not a change of selection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draftRequest]);
   const form = draft && <DecisionForm meeting={meeting} draft={draft} selectionCount={selection.length} editing={editing} idPrefix={uid} />;
 
   return (
@@ -30,7 +40,7 @@ export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump }:
       <h2 id={`${uid}-title`} tabIndex={-1}>{t('decisionsTitle')}</h2>
       {!readOnly && !draft && (
         <>
-          <button type="button" className="primary" disabled={busy || selection.length === 0} data-focus="create" onClick={editing.openCreate}>
+          <button type="button" className="primary" disabled={busy || selection.length === 0} data-focus="create" aria-keyshortcuts={ariaKeys('decisionFromSelection')} onClick={editing.openCreate}>
             {t('decisionFromSelection', { n: selection.length })}
           </button>
           {selection.length === 0 && <p className="side-note">{t('decisionSelectHint')}</p>}

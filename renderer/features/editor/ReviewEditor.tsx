@@ -119,7 +119,7 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
           )}
           <aside className="editor-side" aria-label={t('sidePanel')}>
             <AgendaOutline meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} />
-            <DecisionsPanel meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} />
+            <DecisionsPanel meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} draftRequest={ed.decisionRequest} />
           </aside>
         </div>
       )}

@@ -103,8 +103,10 @@ function SegmentText({ seg, matches, currentMatch, readOnly, actions, t, time }:
           <Highlights text={draft.text} matches={matches ?? []} current={currentMatch} doubtful={showDoubt ? doubtful : []} />
         </div>
       )}
+      {/* Out of the Tab order (Enter or a click edits): Tab goes from the list to the side panel, not through every row's box. */}
       <textarea
         className="seg-text"
+        tabIndex={-1}
         dir="auto"
         rows={1}
         value={draft.text}

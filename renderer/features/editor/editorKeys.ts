@@ -3,7 +3,7 @@
 // next turn and help outside text boxes, Esc closing the search, save now) and
 // the focused row's (scope 'list'). A segment's text box handles its own (SegmentRow).
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import type { Participant } from '../../../shared/domain.ts';
+import type { AgendaItem, Participant } from '../../../shared/domain.ts';
 import { actionFor, isTextField } from '../common/keymap.ts';
 import type { SegmentActions } from './useSegmentActions.ts';
 import type { Selection } from './useSelection.ts';
@@ -80,8 +80,12 @@ export interface ListKeyContext {
   indexOf: ReadonlyMap<string, number>;
   selection: Selection;
   actions: SegmentActions;
+  /** The agenda points with a title, numbered from 1 as the side panel shows them. */
+  agenda: readonly AgendaItem[];
   /** Moves the focus to the speaker picker (P). */
   focusPicker(): void;
+  /** Opens the decisions panel's form on the selection (Ctrl+D). */
+  draftDecision(): void;
 }
 
 /** The grid's onKeyDown: the keys of a focused row. Keys typed in a text box belong to it. */
@@ -111,6 +115,11 @@ export function listKeyHandler(c: ListKeyContext) {
     } else if (key.action === 'clearSpeaker') c.actions.assign(null);
     else if (key.action === 'picker') c.focusPicker();
     else if (key.action === 'merge') c.actions.merge(id);
+    else if (key.action === 'agendaPoint') {
+      // Alt+0: no point; Alt+N past the last point does nothing.
+      const item = key.arg ? c.agenda[key.arg - 1] : null;
+      if (item !== undefined) c.actions.setAgendaPoint(item?.id ?? null);
+    } else if (key.action === 'decisionFromSelection') c.draftDecision();
     else handled = false;
     if (handled) e.preventDefault();
   };

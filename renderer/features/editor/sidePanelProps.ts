@@ -11,3 +11,6 @@ export interface SidePanelProps {
   onEdit(edit: EditInput): Promise<void>;
   onJump(segmentId: string): void;
 }
+
+/** The agenda points the side panel lists and numbers from 1: those with a title. */
+export const titledAgenda = (meeting: Meeting) => meeting.agenda.filter((a) => a.title.trim() !== '');

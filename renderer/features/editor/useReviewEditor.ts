@@ -21,6 +21,7 @@ import { playingSegment, useSegmentScroll } from './useSegmentScroll.ts';
 import { useSelection } from './useSelection.ts';
 import { useStreamedSegments } from './useStreamedSegments.ts';
 import { useTurns } from './useTurns.ts';
+import { titledAgenda } from './sidePanelProps.ts';
 import { useVisibleSegments } from './useVisibleSegments.ts';
 
 /** The selection being re-transcribed, and the journal version the dialog sends its command on. */
@@ -57,7 +58,7 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
   const goTo = useGoToTime(list.visible, selection, player);
   const scroll = useSegmentScroll({ scrollRef, visible: list.visible, indexOf: list.indexOf, selection, playingId, playing: player.playing, above: [search.open, goTo.open, adding, readOnly, notice, t] });
   const caret = useRef<{ id: string; at: number } | null>(null);
-  const rowActions = useRowActions({ selection, commands, segments: actions }, drafts.register, caret);
+  const rowActions = useRowActions({ selection, commands, segments: actions, scroll }, drafts.register, caret);
   const pickerRef = useRef<HTMLSelectElement>(null);
   const { active } = selection;
   const backToList = () => active && selection.select(active.id, { focus: true });
@@ -66,7 +67,10 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
   const nextTurn = (dir: 1 | -1) => scrollRef.current && turns(dir);
   const closeSearch = () => (search.hide(), backToList());
   useWindowKeys({ helpOpen: help, openSearch: search.show, openHelp: () => setHelp(true), undo: commands.undo, redo: commands.redo, saveNow: drafts.flushAll, nextDoubt: doubtful.next, nextTurn, openGoTo: goTo.show, closeSearch: search.open ? closeSearch : null });
-  const onListKey = listKeyHandler({ readOnly, participants: meeting.participants, visible: list.visible, indexOf: list.indexOf, selection, actions, focusPicker: () => pickerRef.current?.focus() });
+  // Ctrl+D from the list: each press asks the decisions panel to open its form on the selection.
+  const [decisionRequest, setDecisionRequest] = useState(0);
+  const draftDecision = () => selection.ids.length > 0 && setDecisionRequest((n) => n + 1);
+  const onListKey = listKeyHandler({ readOnly, participants: meeting.participants, visible: list.visible, indexOf: list.indexOf, selection, actions, agenda: titledAgenda(meeting), focusPicker: () => pickerRef.current?.focus(), draftDecision });
 
   // The toolbar's split button cuts at the caret, read when clicked: moving it renders nothing.
   const canSplit = !readOnly && !!active && caret.current?.id === active.id && caret.current.at > 0 && caret.current.at < active.text.length;
@@ -77,7 +81,7 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
     await edits.idle();
     setRetranscribe({ fromId: selection.ids[0]!, toId: selection.ids[selection.ids.length - 1]!, base: edits.version() });
   };
-  return { t, readOnly, notice, setNotice, edits, player, list, selection, commands, actions, search, goTo, doubtful, playingId, scroll, rowActions, onListKey, pickerRef, help, setHelp, adding, setAdding, retranscribe, setRetranscribe, retranscribeSelection, backToList, closeSearch, canSplit, splitAtCaret };
+  return { t, readOnly, notice, decisionRequest, setNotice, edits, player, list, selection, commands, actions, search, goTo, doubtful, playingId, scroll, rowActions, onListKey, pickerRef, help, setHelp, adding, setAdding, retranscribe, setRetranscribe, retranscribeSelection, backToList, closeSearch, canSplit, splitAtCaret };
 }
 
 export type ReviewEditorState = ReturnType<typeof useReviewEditor>;

@@ -5,12 +5,14 @@ import type { RowActions } from './SegmentRow.tsx';
 import type { Drafts } from './useDrafts.ts';
 import type { EditorCommands } from './useEditorCommands.ts';
 import type { SegmentActions } from './useSegmentActions.ts';
+import type { SegmentScroll } from './useSegmentScroll.ts';
 import type { Selection } from './useSelection.ts';
 
 export interface RowState {
   selection: Pick<Selection, 'anchor' | 'focus' | 'select'>;
   commands: Pick<EditorCommands, 'undo' | 'redo' | 'saveText'>;
   segments: Pick<SegmentActions, 'play' | 'split'>;
+  scroll: Pick<SegmentScroll, 'clickedToPlay'>;
 }
 
 /** `caret`: where the caret is in a row's text box (the toolbar's split button cuts there). */
@@ -39,7 +41,10 @@ export function useRowActions(state: RowState, register: Drafts['register'], car
         }
         selection.select(id);
         // A click in the text of the segment being edited places the caret; it does not restart the audio.
-        if (!(inText && wasActive)) live.current.segments.play(id);
+        if (!(inText && wasActive)) {
+          live.current.scroll.clickedToPlay(id);
+          live.current.segments.play(id);
+        }
       },
       play: (id) => live.current.segments.play(id),
       focusText(id) {

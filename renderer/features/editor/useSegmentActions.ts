@@ -1,5 +1,5 @@
 // What the secretary does to segments from the list, the toolbar and the side panels: assign a
-// speaker to the selection, split, merge, play one, and jump to one.
+// speaker or an agenda point to the selection, split, merge, play one, and jump to one.
 import { useCallback } from 'react';
 import { MAX_RANGE_IDS } from '../../../shared/edits.ts';
 import type { Player } from '../common/player/usePlayer.ts';
@@ -10,6 +10,8 @@ import type { VisibleSegments } from './useVisibleSegments.ts';
 export interface SegmentActions {
   /** The selected segments' speaker (null: none). */
   assign(speakerId: string | null): void;
+  /** The selected segments' agenda point (null: none). */
+  setAgendaPoint(agendaItemId: string | null): void;
   /** At `at` characters into the text. */
   split(id: string, at: number): void;
   /** With the next segment. */
@@ -22,15 +24,22 @@ export interface SegmentActions {
 export function useSegmentActions(readOnly: boolean, list: VisibleSegments, selection: Selection, player: Player, run: EditorCommands['run']): SegmentActions {
   const { byId, filter, setFilter, indexOf } = list;
   const { ids, select } = selection;
+  // A selection longer than one command may name goes as its two ends, but only unfiltered:
+  // with a filter on, the span between them holds hidden segments; then its first ones go.
+  const range = useCallback(() => (ids.length > MAX_RANGE_IDS && filter === 'all' ? { fromId: ids[0]!, toId: ids[ids.length - 1]! } : { ids: ids.slice(0, MAX_RANGE_IDS) }), [ids, filter]);
   const assign = useCallback(
     (speakerId: string | null) => {
       if (readOnly || !ids.length) return;
-      // A selection longer than one command may name goes as its two ends, but only unfiltered:
-      // with a filter on, the span between them holds hidden segments; then its first ones go.
-      const range = ids.length > MAX_RANGE_IDS && filter === 'all' ? { fromId: ids[0]!, toId: ids[ids.length - 1]! } : { ids: ids.slice(0, MAX_RANGE_IDS) };
-      void run({ type: 'assignSpeaker', range, speakerId });
+      void run({ type: 'assignSpeaker', range: range(), speakerId });
     },
-    [readOnly, ids, filter, run],
+    [readOnly, ids, range, run],
+  );
+  const setAgendaPoint = useCallback(
+    (agendaItemId: string | null) => {
+      if (readOnly || !ids.length) return;
+      void run({ type: 'setAgendaItem', range: range(), agendaItemId });
+    },
+    [readOnly, ids, range, run],
   );
   const split = useCallback(
     (id: string, at: number) => {
@@ -58,5 +67,5 @@ export function useSegmentActions(readOnly: boolean, list: VisibleSegments, sele
     },
     [filter, setFilter, indexOf, select, play],
   );
-  return { assign, split, merge, play, jump };
+  return { assign, setAgendaPoint, split, merge, play, jump };
 }

@@ -1,7 +1,7 @@
 // The review editor's list as a scrolling window: a virtualised list (only the rows in view
 // exist, so a three-hour meeting opens at once), scrolled and focused on request once the row is
 // rendered, following the playing segment (from the moment playback starts) unless the secretary
-// scrolls or types, and as tall as the window leaves room for.
+// scrolls, types or has just clicked the row being played, and as tall as the window leaves room for.
 import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DependencyList, type RefObject } from 'react';
 import type { Segment } from '../../../shared/domain.ts';
@@ -18,6 +18,11 @@ export interface SegmentScroll {
   virtualizer: Virtualizer<HTMLDivElement, Element>;
   /** Called on the secretary's own scrolling (wheel, touch, scrollbar). */
   userScrolled(): void;
+  /**
+   * Called when a click on a row starts its playback: the list stays still until that row is the
+   * one playing, so the row does not move under the pointer (a double-click lands on its word).
+   */
+  clickedToPlay(id: string): void;
   /** Pixels, once measured. */
   listHeight: number | null;
 }
@@ -103,9 +108,21 @@ export function useSegmentScroll(opts: SegmentScrollOptions): SegmentScroll {
   const userScrolled = useCallback(() => {
     lastUserScroll.current = Date.now();
   }, []);
-  // The playing segment is followed unless the secretary scrolled a moment ago or types.
+  const clicked = useRef<string | null>(null);
+  const now = useRef({ playingId, playing });
+  now.current = { playingId, playing };
+  const clickedToPlay = useCallback((id: string) => {
+    // The row already playing, restarted: nothing changes that would move the list.
+    clicked.current = now.current.playing && now.current.playingId === id ? null : id;
+  }, []);
+  // The playing segment is followed unless the secretary scrolled a moment ago, types, or clicked
+  // the row now starting (until then the player may still report where it was before the click).
   useEffect(() => {
     if (!playingId || !playing) return;
+    if (clicked.current) {
+      if (clicked.current === playingId) clicked.current = null;
+      return;
+    }
     if (Date.now() - lastUserScroll.current < FOLLOW_PAUSE_MS) return;
     if (isTextField(document.activeElement) && scrollRef.current?.contains(document.activeElement)) return;
     const i = indexOf.get(playingId);
@@ -114,5 +131,5 @@ export function useSegmentScroll(opts: SegmentScrollOptions): SegmentScroll {
   }, [playingId, playing]);
 
   const listHeight = useFillHeight(scrollRef, [...opts.above, visible.length === 0]);
-  return { scrollRef, virtualizer, userScrolled, listHeight };
+  return { scrollRef, virtualizer, userScrolled, clickedToPlay, listHeight };
 }
