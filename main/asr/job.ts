@@ -23,7 +23,7 @@ import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOpti
 import { resolveThreads, whisperCliPath } from './engine.ts';
 import { clearJobRecord, readJobRecord, writeJobRecord } from './job-record.ts';
 import { JobEvents, settle } from './job-progress.ts';
-import { resolveModel, type LocalModel } from './models.ts';
+import { listModels, resolveModel, type LocalModel } from './models.ts';
 import { findVadModel } from './vad-model.ts';
 import { roundConfidence, withConfidence } from './token-confidence.ts';
 import { runWhisper, type EngineSegment, type RunHandle, type RunResult } from './runner.ts';
@@ -305,6 +305,8 @@ export class TranscriptionJobs {
   ): Promise<RunResult> {
     const { durationSec, offsetSec } = setup;
     events.publish(true);
+    // This model's calibrated speed here, when measured: a remaining time from the first second.
+    const secPerHour = (await listModels(this.ctx).catch(() => [])).find((m) => m.id === setup.model.id)?.speed?.secPerHour ?? null;
     /** The saved segment's id of each streamed segment, for the confidences the run gives them at the end. */
     const idOf = new Map<EngineSegment, string>();
     let lastEnd = offsetSec;
@@ -315,6 +317,7 @@ export class TranscriptionJobs {
       durationSec,
       offsetSec,
       decode: setup.decode,
+      secPerHour,
       onSegment: (seg) => {
         // Never overlap what is saved: a resumed run starts exactly at the last saved end.
         const start = Math.max(seg.start, lastEnd);

@@ -23,6 +23,7 @@ import { killOnExit, pidAlive } from '../archive/processes.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
 import { engineEnv, exitReason, spawnEngine, stopEngine } from './engine.ts';
+import { nextRemaining, type Remaining } from './remaining-time.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
 
 export interface EngineSegment {
@@ -52,6 +53,8 @@ export interface RunOptions {
   decode: DecodeOptions;
   onSegment?: (segment: EngineSegment) => void;
   onProgress?: (progress: RunProgress) => void;
+  /** The calibrated speed of this model here (seconds of work per hour of audio), for the remaining time from the start. */
+  secPerHour?: number | null;
   /** The engine process started, with this pid. */
   onStart?: (enginePid: number) => void;
   /**
@@ -192,12 +195,16 @@ class WhisperRun {
   private readonly streamed: EngineSegment[] = [];
   private doneSec: number;
   private lastPercentFromEngine = 0;
+  /** The engine's last step forward (seconds since start, audio reached), and the remaining time last given. */
+  private lastReport = { elapsedSec: 0, doneSec: 0 };
+  private remaining: Remaining | null = null;
   private stderrTail = '';
 
   constructor(private readonly opts: RunOptions) {
     this.offsetSec = Math.max(0, opts.offsetSec ?? 0);
     this.total = Math.max(opts.durationSec, 0.001);
     this.doneSec = this.offsetSec;
+    this.lastReport.doneSec = this.offsetSec;
     this.done = this.run();
   }
 
@@ -266,7 +273,13 @@ class WhisperRun {
       c.stderr!.on('data', (chunk: string) => this.onStderr(chunk));
       // 'close' comes after both pipes are drained (the engine holds them too): every segment
       // line has been seen, and the engine is gone.
-      c.on('close', (code, signal) => settle(this.resultOfExit(code, signal)));
+      // The engine reports once per 30 s window: between reports the remaining time still counts down.
+      const ticker = setInterval(() => safe(() => this.progress()), 1000);
+      ticker.unref();
+      c.on('close', (code, signal) => {
+        clearInterval(ticker);
+        settle(this.resultOfExit(code, signal));
+      });
     });
   }
 
@@ -323,16 +336,17 @@ class WhisperRun {
     return { status: 'failed', segments: this.segments, error };
   }
 
-  /** Reports how far the engine is: the furthest of its last segment and its own percentage. */
+  /** Reports how far the engine is (the furthest of its last segment and its own percentage), and the time left (remaining-time.ts). */
   private progress(): void {
     const { offsetSec, total } = this;
     const fromEngine = offsetSec + ((total - offsetSec) * this.lastPercentFromEngine) / 100;
     const reached = Math.min(total, Math.max(this.doneSec, fromEngine));
     const percent = Math.max(0, Math.min(100, (reached / total) * 100));
-    const processed = reached - offsetSec;
-    const elapsed = (Date.now() - this.started) / 1000;
-    const etaSec = processed > 1 && elapsed > 1 ? Math.max(0, ((total - reached) * elapsed) / processed) : null;
-    this.opts.onProgress?.({ percent, doneSec: reached, etaSec });
+    const elapsedSec = (Date.now() - this.started) / 1000;
+    if (reached > this.lastReport.doneSec) this.lastReport = { elapsedSec, doneSec: reached };
+    const input = { ...this.lastReport, offsetSec, totalSec: total, secPerHour: this.opts.secPerHour ?? null };
+    this.remaining = nextRemaining(this.remaining, input, elapsedSec);
+    this.opts.onProgress?.({ percent, doneSec: reached, etaSec: this.remaining?.etaSec ?? null });
   }
 
   /** After a clean exit: the confidence of each streamed segment's words, from the engine's full JSON. */

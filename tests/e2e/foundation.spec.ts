@@ -33,8 +33,12 @@ test('create a meeting in Arabic, reload, restart: everything is still there', a
   await page.getByLabel('العنوان', { exact: true }).fill('اللقاء التشاوري حول رقمنة الخدمات العمومية');
   await page.getByLabel('المكان').fill('مقر الولاية، الرباط');
   await page.getByLabel('رئيس الجلسة').fill('أحمد بنعلي');
-  await page.getByLabel('التاريخ', { exact: true }).fill('2026-11-20');
-  await page.getByLabel('ساعة الافتتاح').fill('10:00');
+  // Dates day first and times on 24 h, as written in Morocco; a day that does not exist is refused aloud.
+  await page.getByLabel('التاريخ', { exact: true }).fill('31/02/2026');
+  await expect(page.getByRole('alert').filter({ hasText: 'يوم/شهر/سنة' })).toBeVisible();
+  await page.getByLabel('التاريخ', { exact: true }).fill('12/11/2026');
+  await expect(page.getByRole('alert').filter({ hasText: 'يوم/شهر/سنة' })).toHaveCount(0);
+  await page.getByLabel('ساعة الافتتاح').fill('14:30');
   await page.getByLabel('ترويسة المؤسسة (سطر في كل خط)').fill('المملكة المغربية\nوزارة الداخلية\nولاية جهة الرباط سلا القنيطرة');
   for (const [i, p] of participants.entries()) {
     await page.getByRole('button', { name: 'إضافة مشارك' }).click();
@@ -55,6 +59,8 @@ test('create a meeting in Arabic, reload, restart: everything is still there', a
   const check = async () => {
     await expect(page.getByLabel('العنوان', { exact: true })).toHaveValue('اللقاء التشاوري حول رقمنة الخدمات العمومية');
     await expect(page.getByLabel('رئيس الجلسة')).toHaveValue('أحمد بنعلي');
+    await expect(page.getByLabel('التاريخ', { exact: true })).toHaveValue('12/11/2026');
+    await expect(page.getByLabel('ساعة الافتتاح')).toHaveValue('14:30');
     for (const [i, p] of participants.entries()) {
       await expect(page.getByLabel(`الاسم ${i + 1}`, { exact: true })).toHaveValue(p.name);
       await expect(page.getByLabel(`الهيئة ${i + 1}`, { exact: true })).toHaveValue(p.org);

@@ -6,6 +6,7 @@ import { minutesTemplates } from '../../../shared/minutes/template.ts';
 import { minutesStyleOf } from '../../../shared/summaries/style.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ChoiceField } from '../common/ChoiceField.tsx';
+import { DayTimeField } from './DayTimeField.tsx';
 import type { FormFields } from './formFields.ts';
 
 export interface FieldsProps {
@@ -37,11 +38,7 @@ function TextField({ name, wide = false, ...props }: FieldsProps & { name: TextN
 
 function DateField({ name, type, ...props }: FieldsProps & { name: DateName; type: 'date' | 'time' }) {
   const { t } = useI18n();
-  return (
-    <Field label={t(name)}>
-      <input type={type} name={name} value={props.value[name] ?? ''} readOnly={props.readOnly} onChange={(e) => props.onChange({ [name]: e.target.value })} />
-    </Field>
-  );
+  return <DayTimeField name={name} label={t(name)} kind={type} stored={props.value[name] ?? ''} readOnly={props.readOnly} onChange={(stored) => props.onChange({ [name]: stored })} />;
 }
 
 /** What, when, where, who, and on whose convocation. */
