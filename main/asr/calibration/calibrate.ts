@@ -161,9 +161,13 @@ export class Calibrations {
         durationSec: sample.durationSec,
         decode,
         onStart: () => (startedAt = performance.now()),
+        // The runner also reports every second for its remaining time, which a calibration does not
+        // show: only a change of percent is news, and it is never dropped by the events' pacing.
         onProgress: (p) => {
-          run.status.percent = Math.round(p.percent);
-          this.publish(run.status);
+          const percent = Math.round(p.percent);
+          if (percent === run.status.percent) return;
+          run.status.percent = percent;
+          this.publish(run.status, true);
         },
       });
       run.handle = handle;
