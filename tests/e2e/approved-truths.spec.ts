@@ -3,20 +3,14 @@
 // revision a version (النسخة), not المراجعة, the name of the review tab; an approved meeting says
 // once per tab that it is read-only; and the export is saved under the meeting's date and title.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { startServe, type ServeProcess } from './serve.ts';
+import { apiCall, startServe, type ServeProcess } from './serve.ts';
 
 let server: ServeProcess;
 test.afterEach(async () => {
   await server?.stop();
 });
 
-const auth = () => ({ 'content-type': 'application/json', authorization: `Bearer ${server.token}`, connection: 'close' });
-async function call<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const res = await request.post(`${server.origin}/api/${method}`, { data, headers: auth() });
-  const body = await res.json();
-  expect(body.ok, JSON.stringify(body.error)).toBe(true);
-  return body.value as T;
-}
+const call = <T>(request: APIRequestContext, method: string, data: unknown) => apiCall<T>(request, server, method, data);
 
 test('secretary gender and city reach the minutes; an approved meeting says once that it is read-only', async ({ page, request }) => {
   server = await startServe();

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { haveGgufWriter, tinyGguf } from '../unit/tiny-gguf.ts';
 import { agenda, people } from './seed.ts';
-import { startServe, type ServeProcess } from './serve.ts';
+import { apiCall, startServe, type ServeProcess } from './serve.ts';
 
 test.use({ actionTimeout: 15_000 });
 
@@ -87,15 +87,7 @@ async function startChatServer(): Promise<ChatServer> {
 }
 
 // A fresh connection per request: a kept-alive one may be closed by the server's idle timeout.
-async function call<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const res = await request.post(`${server.origin}/api/${method}`, {
-    data,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, connection: 'close' },
-  });
-  const body = await res.json();
-  expect(body.ok, JSON.stringify(body.error)).toBe(true);
-  return body.value as T;
-}
+const call = <T>(request: APIRequestContext, method: string, data: unknown) => apiCall<T>(request, server, method, data);
 
 /** Speakers of the six passages: four interventions (p-1 twice in a row, then p-2, p-3, p-1). */
 const speakers = ['p-1', 'p-1', 'p-2', 'p-3', 'p-1', null];

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoA11yViolations } from './axe.ts';
 import { agenda, SEG_SEC, SEGMENTS, seedLongMeeting, textOf } from './seed.ts';
-import { restartServe, startServe, type ServeProcess } from './serve.ts';
+import { apiCall, apiHeaders, restartServe, startServe, type ServeProcess } from './serve.ts';
 
 mkdirSync('test-results/screens', { recursive: true });
 test.use({ actionTimeout: 15_000 });
@@ -20,15 +20,8 @@ test.afterEach(async () => {
   await server?.stop();
 });
 
-// A fresh connection per request: a kept-alive one may be closed by the server (its idle timeout)
-// just as the next request goes out, which fails it with ECONNRESET.
-const auth = () => ({ 'content-type': 'application/json', authorization: `Bearer ${server.token}`, connection: 'close' });
-async function call<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const res = await request.post(`${server.origin}/api/${method}`, { data, headers: auth() });
-  const body = await res.json();
-  expect(body.ok, JSON.stringify(body.error)).toBe(true);
-  return body.value as T;
-}
+const auth = () => apiHeaders(server);
+const call = <T>(request: APIRequestContext, method: string, data: unknown) => apiCall<T>(request, server, method, data);
 interface Seg {
   id: string;
   start: number;

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect, type APIRequestContext } from '@playwright/test';
 
 export interface ServeProcess {
   url: string;
@@ -74,4 +75,20 @@ export async function startServe(dataDir = newDataDir(), extraEnv: Record<string
 /** Starts the server again on the same data root, port and token: an open tab can reconnect. */
 export function restartServe(previous: ServeProcess): Promise<ServeProcess> {
   return startServe(previous.dataDir, { MAHDAR_PORT: String(previous.port), MAHDAR_TOKEN: previous.token }, previous.entry);
+}
+
+/**
+ * The headers of an API request to a serve process. A fresh connection per request: a kept-alive
+ * one may be closed by the server (its idle timeout) just as the next request goes out (ECONNRESET).
+ */
+export function apiHeaders(server: ServeProcess): Record<string, string> {
+  return { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, connection: 'close' };
+}
+
+/** Calls one command of the API and answers its value; an error answer fails the test, naming it. */
+export async function apiCall<T>(request: APIRequestContext, server: ServeProcess, method: string, data: unknown): Promise<T> {
+  const res = await request.post(`${server.origin}/api/${method}`, { data, headers: apiHeaders(server) });
+  const body = await res.json();
+  expect(body.ok, JSON.stringify(body.error)).toBe(true);
+  return body.value as T;
 }

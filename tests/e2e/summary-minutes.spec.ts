@@ -7,20 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messages } from '../../renderer/i18n/messages.ts';
-import { startServe, type ServeProcess } from './serve.ts';
+import { apiCall, apiHeaders, startServe, type ServeProcess } from './serve.ts';
 
 let server: ServeProcess;
 test.afterEach(async () => {
   await server?.stop();
 });
 
-const auth = () => ({ 'content-type': 'application/json', authorization: `Bearer ${server.token}`, connection: 'close' });
-async function call<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const res = await request.post(`${server.origin}/api/${method}`, { data, headers: auth() });
-  const body = await res.json();
-  expect(body.ok, JSON.stringify(body.error)).toBe(true);
-  return body.value as T;
-}
+const auth = () => apiHeaders(server);
+const call = <T>(request: APIRequestContext, method: string, data: unknown) => apiCall<T>(request, server, method, data);
 
 /** The paragraphs of an exported DOCX, as text. */
 async function docxText(request: APIRequestContext, id: string): Promise<string> {
