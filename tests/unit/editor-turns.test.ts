@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../shared/domain.ts';
 import { parseTime, rowAt } from '../../renderer/features/editor/goToTime.ts';
 import { turnFrom, turnStarts } from '../../renderer/features/editor/useTurns.ts';
+import { decisionFrom, decisionStops } from '../../renderer/features/editor/useDecisionWalk.ts';
+import type { Decision } from '../../shared/domain.ts';
 
 const seg = (id: string, start: number, speakerId?: string, agendaItemId?: string): Segment => ({ id, start, end: start + 5, text: id, ...(speakerId ? { speakerId } : {}), ...(agendaItemId ? { agendaItemId } : {}) }) as Segment;
 
@@ -20,6 +22,38 @@ describe('walking the turns', () => {
     expect(turnFrom(starts, 3, -1)).toBe(2);
     expect(turnFrom(starts, 1, -1)).toBe(0);
     expect(turnFrom(starts, 0, -1)).toBeNull();
+  });
+});
+
+describe('walking the decisions', () => {
+  const rows = new Map(['a', 'b', 'c', 'd', 'e'].map((id, i) => [id, i]));
+  const decision = (id: string, segmentIds: string[]) => ({ id, kind: 'decision', text: id, segmentIds, owner: '', deadline: '' }) as Decision;
+  // Numbered as the panel lists them; x cites nothing shown (a speaker filter hides it), y and w share their first passage.
+  const decisions = [decision('z', ['e', 'c']), decision('y', ['b']), decision('x', ['hidden']), decision('w', ['d', 'b'])];
+
+  it('orders the decisions by their first passage shown, then by number, and leaves out those with none shown', () => {
+    expect(decisionStops(decisions, rows)).toEqual([
+      { decisionId: 'y', number: 2, row: 1 },
+      { decisionId: 'w', number: 4, row: 1 },
+      { decisionId: 'z', number: 1, row: 2 },
+    ]);
+  });
+
+  it('reaches each decision in turn, those sharing a passage too, and stops at the ends', () => {
+    const stops = decisionStops(decisions, rows);
+    expect(decisionFrom(stops, -1, null, 1)).toBe(0);
+    expect(decisionFrom(stops, 1, 'y', 1)).toBe(1);
+    expect(decisionFrom(stops, 1, 'w', 1)).toBe(2);
+    expect(decisionFrom(stops, 2, 'z', 1)).toBeNull();
+    expect(decisionFrom(stops, 1, 'w', -1)).toBe(0);
+    expect(decisionFrom(stops, 1, 'y', -1)).toBeNull();
+  });
+
+  it('starts from the focused row once the secretary has moved away from the decision reached', () => {
+    const stops = decisionStops(decisions, rows);
+    expect(decisionFrom(stops, 0, 'z', 1)).toBe(0);
+    expect(decisionFrom(stops, 4, 'y', -1)).toBe(2);
+    expect(decisionFrom(stops, 2, 'y', -1)).toBe(1);
   });
 });
 

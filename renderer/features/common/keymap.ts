@@ -110,6 +110,15 @@ export const keymap = [
       { code: 'KeyT', shift: true, arg: -1 },
     ],
   },
+  {
+    action: 'nextDecision',
+    scope: 'editor',
+    label: 'k_nextDecision',
+    chords: [
+      { code: 'KeyD', shift: false, arg: 1 },
+      { code: 'KeyD', shift: true, arg: -1 },
+    ],
+  },
   { action: 'goToTime', scope: 'editor', label: 'k_goToTime', chords: [{ code: 'KeyG', ctrl: true, shift: false }] },
   { action: 'undo', scope: 'editor', label: 'k_undo', chords: [{ code: 'KeyZ', ctrl: true, shift: false }] },
   {

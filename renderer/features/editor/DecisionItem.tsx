@@ -1,6 +1,8 @@
 // One decision in the panel's list, as the minutes will print it: number, kind, text, owner,
 // deadline, vote and signatories; a link back to the passage it was drawn from, edit and delete.
-// Each button is described by the decision's text, so a screen reader tells them apart.
+// Each button is described by the decision's text, so a screen reader tells them apart. The one
+// the decisions walk (D) reached is marked and scrolled into view.
+import { useEffect, useRef } from 'react';
 import type { Decision, Meeting } from '../../../shared/domain.ts';
 import { formatDeadline } from '../../../shared/minutes/dates.ts';
 import { decisionDetails } from '../../../shared/minutes/decisions.ts';
@@ -13,6 +15,8 @@ export interface DecisionItemProps {
   meeting: Meeting;
   decision: Decision;
   index: number;
+  /** The decisions walk reached it. */
+  current: boolean;
   readOnly: boolean;
   /** Edit and delete wait while an edit is in flight or a form is open. */
   locked: boolean;
@@ -23,14 +27,18 @@ export interface DecisionItemProps {
   idPrefix: string;
 }
 
-export function DecisionItem({ meeting, decision: d, index, readOnly, locked, onJump, onEdit, onDelete, idPrefix }: DecisionItemProps) {
+export function DecisionItem({ meeting, decision: d, index, current, readOnly, locked, onJump, onEdit, onDelete, idPrefix }: DecisionItemProps) {
   const { t, lang } = useI18n();
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (current) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
   const labels = minutesLabels[lang];
   const passage = firstPassage(meeting, d);
   const textId = `${idPrefix}-text-${index}`;
   const details = decisionDetails(d, meeting.participants, labels, minutesTemplates[meeting.type]);
   return (
-    <li className="side-item">
+    <li ref={ref} className={current ? 'side-item side-current' : 'side-item'} aria-current={current || undefined}>
       <div className="side-item-head">
         <span className="side-number">{index + 1}.</span>
         <span className="side-kind">{labels.decisionKinds[d.kind]}</span>

@@ -8,6 +8,7 @@ import { useEffect, useId } from 'react';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { ariaKeys } from '../common/keymap.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
+import { decisionExcerpt as excerpt } from './decision-draft.ts';
 import { DecisionForm } from './DecisionForm.tsx';
 import { DecisionItem } from './DecisionItem.tsx';
 import { useDecisionEditing } from './useDecisionEditing.ts';
@@ -17,12 +18,11 @@ import './decisions-agenda.css';
 export interface DecisionsPanelProps extends SidePanelProps {
   /** Counts the list's Ctrl+D presses: each new value opens the form on the selection. */
   draftRequest?: number;
+  /** The decision the walk (D) reached: marked in the list. */
+  current?: string | null;
 }
 
-/** A decision's text in the delete dialog, cut after 120 characters. */
-const excerpt = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
-
-export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump, draftRequest = 0 }: DecisionsPanelProps) {
+export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump, draftRequest = 0, current = null }: DecisionsPanelProps) {
   const { t } = useI18n();
   const uid = useId();
   const editing = useDecisionEditing(meeting, selection, onEdit);
@@ -65,6 +65,7 @@ export function DecisionsPanel({ meeting, selection, readOnly, onEdit, onJump, d
                 meeting={meeting}
                 decision={d}
                 index={i}
+                current={current === d.id}
                 readOnly={readOnly}
                 locked={busy || draft !== null}
                 onJump={onJump}

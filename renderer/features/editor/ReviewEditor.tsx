@@ -109,6 +109,7 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
         <span>{selection.ids.length ? t('selected', { n: selection.ids.length }) : ''}</span>
         <span>{ed.search.replacedNote ?? ''}</span>
         <span>{ed.edits.pending > 0 ? t('saving') : ''}</span>
+        <span>{ed.decisionWalk.note}</span>
       </p>
       {view === 'transcript' && (
         <div className="editor-body">
@@ -119,7 +120,7 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
           )}
           <aside className="editor-side" aria-label={t('sidePanel')}>
             <AgendaOutline meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} />
-            <DecisionsPanel meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} draftRequest={ed.decisionRequest} />
+            <DecisionsPanel meeting={meeting} selection={selection.ids} readOnly={readOnly} onEdit={commands.panelEdit} onJump={actions.jump} draftRequest={ed.decisionRequest} current={ed.decisionWalk.current} />
           </aside>
         </div>
       )}

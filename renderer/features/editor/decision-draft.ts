@@ -169,3 +169,6 @@ export function firstPassage(meeting: Meeting, d: Decision): string | null {
   for (const s of meeting.segments) if (cited.has(s.id) && (!best || s.start < best.start)) best = { id: s.id, start: s.start };
   return best?.id ?? null;
 }
+
+/** A decision's text in the delete dialog and the decisions walk's status line, cut after 120 characters. */
+export const decisionExcerpt = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);

@@ -1,6 +1,6 @@
 // The review editor's keys, as the keymap (features/common/keymap.ts) binds them: the window's
 // (scopes 'editor' and 'global': search, go to a time, undo/redo outside text boxes, F8, the
-// next turn and help outside text boxes, Esc closing the search, save now) and
+// next turn or decision and help outside text boxes, Esc closing the search, save now) and
 // the focused row's (scope 'list'). A segment's text box handles its own (SegmentRow).
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { AgendaItem, Participant } from '../../../shared/domain.ts';
@@ -18,6 +18,7 @@ export interface WindowKeyHandlers {
   saveNow(): Promise<void>;
   nextDoubt(dir: 1 | -1): void;
   nextTurn(dir: 1 | -1): void;
+  nextDecision(dir: 1 | -1): void;
   openGoTo(): void;
   /** Null while the search bar is closed. */
   closeSearch: (() => void) | null;
@@ -26,9 +27,9 @@ export interface WindowKeyHandlers {
 /** Keys of the window that need the focus outside text boxes (or that a text box left alone). */
 function onPlainKey(e: KeyboardEvent, h: WindowKeyHandlers): void {
   const key = actionFor('editor', e);
-  if (key?.action === 'nextTurn') {
+  if (key?.action === 'nextTurn' || key?.action === 'nextDecision') {
     e.preventDefault();
-    h.nextTurn(key.arg as 1 | -1);
+    h[key.action](key.arg as 1 | -1);
   } else if (key?.action === 'help') {
     e.preventDefault();
     h.openHelp();

@@ -60,6 +60,10 @@ const ar = {
   sidePanel: 'القرارات وجدول الأعمال',
   doubtfulCount: 'كلمات مشكوك فيها متبقية: {n}',
   doubtfulHint: 'كلمات مشكوك فيها، قد يكون المحرك أخطأ فيها: {words}',
+  decisionReached: 'المقرر {n} من {total}: {text}',
+  decisionWalkLast: 'لا مقرر بعد هذا.',
+  decisionWalkFirst: 'لا مقرر قبل هذا.',
+  decisionWalkNone: 'لا مقرر له مقطع في القائمة المعروضة.',
 };
 
 export type EditorKey = keyof typeof ar;
@@ -116,6 +120,10 @@ const fr: Record<EditorKey, string> = {
   sidePanel: 'Décisions et ordre du jour',
   doubtfulCount: 'Mots douteux restants : {n}',
   doubtfulHint: 'Mots douteux, que le moteur a peut-être mal reconnus : {words}',
+  decisionReached: 'Décision {n} sur {total} : {text}',
+  decisionWalkLast: 'Pas de décision après celle-ci.',
+  decisionWalkFirst: 'Pas de décision avant celle-ci.',
+  decisionWalkNone: 'Aucune décision n’a de passage dans la liste affichée.',
 };
 
 const en: Record<EditorKey, string> = {
@@ -170,6 +178,10 @@ const en: Record<EditorKey, string> = {
   sidePanel: 'Decisions and agenda',
   doubtfulCount: 'Doubtful words left: {n}',
   doubtfulHint: 'Doubtful words, which the engine may have got wrong: {words}',
+  decisionReached: 'Decision {n} of {total}: {text}',
+  decisionWalkLast: 'No decision after this one.',
+  decisionWalkFirst: 'No decision before this one.',
+  decisionWalkNone: 'No decision has a passage in the list shown.',
 };
 
 const texts: Record<Language, Record<EditorKey, string>> = { ar, fr, en };

@@ -1,5 +1,5 @@
 // The review editor's state, wired from hooks of one job each: the journal (useEdits), the
-// player, the segments shown, the selection, the commands, search, go to a time, the turns, doubtful words, the
+// player, the segments shown, the selection, the commands, search, go to a time, the turns and decisions walked, doubtful words, the
 // scrolling list, the rows' callbacks and the keys. ReviewEditor lays out what this returns.
 import { useCallback, useRef, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
@@ -9,6 +9,7 @@ import { usePlayer } from '../common/player/usePlayer.ts';
 import { usePlayerKeys } from '../common/player/usePlayerKeys.ts';
 import { listKeyHandler, useWindowKeys } from './editorKeys.ts';
 import { useEditorText } from './editorText.ts';
+import { useDecisionWalk } from './useDecisionWalk.ts';
 import { useDoubtful } from './useDoubtful.ts';
 import { useDrafts } from './useDrafts.ts';
 import { useGoToTime } from './goToTime.ts';
@@ -63,10 +64,12 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
   const { active } = selection;
   const backToList = () => active && selection.select(active.id, { focus: true });
   const turns = useTurns(list.visible, selection, player);
-  // Turns are walked in the list: not from the summaries view, where it is not shown.
+  const decisionWalk = useDecisionWalk(meeting.decisions, list.visible, list.indexOf, selection, player, t);
+  // Turns and decisions are walked in the list: not from the summaries view, where it is not shown.
   const nextTurn = (dir: 1 | -1) => scrollRef.current && turns(dir);
+  const nextDecision = (dir: 1 | -1) => scrollRef.current && decisionWalk.next(dir);
   const closeSearch = () => (search.hide(), backToList());
-  useWindowKeys({ helpOpen: help, openSearch: search.show, openHelp: () => setHelp(true), undo: commands.undo, redo: commands.redo, saveNow: drafts.flushAll, nextDoubt: doubtful.next, nextTurn, openGoTo: goTo.show, closeSearch: search.open ? closeSearch : null });
+  useWindowKeys({ helpOpen: help, openSearch: search.show, openHelp: () => setHelp(true), undo: commands.undo, redo: commands.redo, saveNow: drafts.flushAll, nextDoubt: doubtful.next, nextTurn, nextDecision, openGoTo: goTo.show, closeSearch: search.open ? closeSearch : null });
   // Ctrl+D from the list: each press asks the decisions panel to open its form on the selection.
   const [decisionRequest, setDecisionRequest] = useState(0);
   const draftDecision = () => selection.ids.length > 0 && setDecisionRequest((n) => n + 1);
@@ -81,7 +84,7 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
     await edits.idle();
     setRetranscribe({ fromId: selection.ids[0]!, toId: selection.ids[selection.ids.length - 1]!, base: edits.version() });
   };
-  return { t, readOnly, notice, decisionRequest, setNotice, edits, player, list, selection, commands, actions, search, goTo, doubtful, playingId, scroll, rowActions, onListKey, pickerRef, help, setHelp, adding, setAdding, retranscribe, setRetranscribe, retranscribeSelection, backToList, closeSearch, canSplit, splitAtCaret };
+  return { t, readOnly, notice, decisionRequest, decisionWalk, setNotice, edits, player, list, selection, commands, actions, search, goTo, doubtful, playingId, scroll, rowActions, onListKey, pickerRef, help, setHelp, adding, setAdding, retranscribe, setRetranscribe, retranscribeSelection, backToList, closeSearch, canSplit, splitAtCaret };
 }
 
 export type ReviewEditorState = ReturnType<typeof useReviewEditor>;

@@ -24,12 +24,15 @@ export function turnFrom(starts: readonly number[], at: number, dir: 1 | -1): nu
   return k ?? null;
 }
 
+/** Selects the segment a walk reached and plays from TURN_LEAD_SEC before it (the decisions walk does the same). */
+export function hearTurn(seg: Segment, selection: Pick<Selection, 'select'>, player: Pick<Player, 'available' | 'playFrom'>): void {
+  selection.select(seg.id, { focus: true, scroll: true });
+  if (player.available) player.playFrom(Math.max(0, seg.start - TURN_LEAD_SEC));
+}
+
 export function useTurns(visible: readonly Segment[], selection: Pick<Selection, 'focusIdx' | 'select'>, player: Pick<Player, 'available' | 'playFrom'>) {
   return (dir: 1 | -1) => {
     const k = turnFrom(turnStarts(visible), selection.focusIdx, dir);
-    if (k === null) return;
-    const seg = visible[k]!;
-    selection.select(seg.id, { focus: true, scroll: true });
-    if (player.available) player.playFrom(Math.max(0, seg.start - TURN_LEAD_SEC));
+    if (k !== null) hearTurn(visible[k]!, selection, player);
   };
 }
