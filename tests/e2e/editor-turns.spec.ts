@@ -1,13 +1,12 @@
-// The review that walks the turns: T selects the next change of speaker or agenda point and plays
-// from 3 s before it, a number key retags it, T moves on; the keystrokes are counted for a trial
-// meeting of 8 turns and a three-hour one of 150 (printed: a bench, not a timed test). Ctrl+G goes
-// to a typed time; after a seek on the timeline, Play brings the list to the playing segment; Esc
-// closes the search bar.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The review walked by key: T selects the next change of speaker or agenda point and plays from
+// 3 s before it, a number key retags it, T moves on; D does the same for the decisions (their
+// keystrokes are counted by bench/editor-turns.ts, on the same walks). Ctrl+G goes to a typed
+// time; after a seek on the timeline, Play brings the list to the playing segment; Esc closes the
+// search bar.
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './axe.ts';
-import { agenda, people, SEG_SEC, SEGMENTS, seedLongMeeting } from './seed.ts';
+import { audioTime, markedDecision, openEditor as openOn, rewriteMeeting, row, seedDecisions, tagTurns, walkDecisions, walkTurns, type StoredSeg } from './editor-turns-walk.ts';
+import { SEG_SEC, seedLongMeeting } from './seed.ts';
 import { startServe, type ServeProcess } from './serve.ts';
 
 test.use({ actionTimeout: 15_000 });
@@ -17,81 +16,14 @@ test.afterEach(async () => {
   await server?.stop();
 });
 
-interface StoredSeg {
-  id: string;
-  start: number;
-  speakerId: string | null;
-  agendaItemId?: string;
-}
-
-/**
- * The seeded meeting cut into `turns` equal turns, the speakers taking the floor in turn, the
- * first half under the first agenda point. Every `untaggedEvery`-th turn's first segment has no
- * speaker, as a late floor key leaves it: the secretary retags it. Returns the turns' first segments.
- */
-function tagTurns(id: string, turns: number, untaggedEvery: number): { first: StoredSeg[]; untagged: Set<string> } {
-  const file = join(server.dataDir, 'meetings', id, 'meeting.json');
-  const stored = JSON.parse(readFileSync(file, 'utf8'));
-  const per = Math.floor(SEGMENTS / turns);
-  const first: StoredSeg[] = [];
-  const untagged = new Set<string>();
-  stored.segments.forEach((s: StoredSeg, i: number) => {
-    const turn = Math.min(turns - 1, Math.floor(i / per));
-    s.speakerId = people[turn % people.length]!.id;
-    s.agendaItemId = agenda[turn < turns / 2 ? 0 : 1]!.id;
-    if (i === turn * per) {
-      first.push(s);
-      if (turn % untaggedEvery === untaggedEvery - 1) {
-        s.speakerId = null;
-        untagged.add(s.id);
-      }
-    }
-  });
-  writeFileSync(file, JSON.stringify(stored, null, 2));
-  return { first, untagged };
-}
-
-async function openEditor(page: Page, id: string) {
-  await page.goto(server.url); // sets the token cookie
-  await page.goto(`${server.origin}/#/meeting/${id}`);
-  await page.getByRole('tab', { name: 'المراجعة' }).click();
-  await expect(page.getByRole('grid', { name: 'مقاطع التفريغ' })).toBeVisible();
-}
-
-const row = (page: Page, id: string): Locator => page.locator(`[role="row"][data-seg="${id}"]`);
-const audioTime = (page: Page) => page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime);
-
-/** Walks every turn by key, retagging the untagged ones; returns the keys pressed. */
-async function walkTurns(page: Page, first: StoredSeg[], untagged: Set<string>, checkLead: boolean): Promise<number> {
-  let keys = 0;
-  for (const s of first) {
-    await page.keyboard.press('t');
-    keys++;
-    await expect(row(page, s.id)).toBeFocused();
-    if (checkLead && s.start > 0) {
-      // Heard from 3 s before the change (playback has gone on a little since).
-      const at = await audioTime(page);
-      expect(at).toBeGreaterThanOrEqual(s.start - 3 - 0.05);
-      expect(at).toBeLessThan(s.start);
-    }
-    if (untagged.has(s.id)) {
-      // Turn n is the speaker of rank n % 3 + 1: the key that names them.
-      await page.keyboard.press(String((first.indexOf(s) % people.length) + 1));
-      keys++;
-      await expect(row(page, s.id)).toContainText(people[first.indexOf(s) % people.length]!.name);
-    }
-  }
-  return keys;
-}
+const openEditor = (page: Page, id: string) => openOn(page, server, id);
 
 test('T walks the turns of a trial meeting, from 3 s before each, and a number key retags one', async ({ page }) => {
   server = await startServe();
   const id = await seedLongMeeting(server);
-  const { first, untagged } = tagTurns(id, 8, 4);
+  const { first, untagged } = tagTurns(server, id, 8, 4);
   await openEditor(page, id);
-  const keys = await walkTurns(page, first, untagged, true);
-  console.log(`editor-turns: 8 turns walked with ${keys} keystrokes`);
-  expect(keys).toBe(8 + untagged.size);
+  await walkTurns(page, first, untagged, true);
   // Past the last turn T stays; Shift+T goes back one turn.
   await page.keyboard.press('t');
   await expect(row(page, first[7]!.id)).toBeFocused();
@@ -103,25 +35,45 @@ test('T walks the turns of a trial meeting, from 3 s before each, and a number k
   await expectNoA11yViolations(page, 'review editor, walking turns');
 });
 
-test('the 150 turns of a three-hour meeting are walked by key (bench: keystrokes printed)', async ({ page }) => {
+test('D walks the decisions at their first passages, from 3 s before each, marks and says each, stops after the last; Shift+D goes back', async ({ page }) => {
   server = await startServe();
   const id = await seedLongMeeting(server);
-  const { first, untagged } = tagTurns(id, 150, 10);
+  const decisions = seedDecisions(server, id, 3);
   await openEditor(page, id);
-  const keys = await walkTurns(page, first, untagged, false);
-  console.log(`editor-turns: 150 turns walked with ${keys} keystrokes (${untagged.size} retagged)`);
-  expect(keys).toBe(150 + untagged.size);
+  const status = page.locator('.editor-status');
+  await walkDecisions(page, decisions, true);
+  await expect(status).toContainText(`المقرر 3 من 3: ${decisions[2]!.text}`);
+  // Past the last one D stays there, and says why nothing moved.
+  await page.keyboard.press('d');
+  await expect(row(page, decisions[2]!.first.id)).toBeFocused();
+  await expect(status).toContainText('لا مقرر بعد هذا.');
+  await expect(markedDecision(page)).toContainText(decisions[2]!.text);
+  await page.keyboard.press('Shift+D');
+  await expect(row(page, decisions[1]!.first.id)).toBeFocused();
+  await expect(markedDecision(page)).toContainText(decisions[1]!.text);
+  await expect(status).toContainText(`المقرر 2 من 3: ${decisions[1]!.text}`);
+  // Moving off the passage ends the mark: the walk goes on from the row she is on.
+  await page.keyboard.press('ArrowDown');
+  await expect(markedDecision(page)).toHaveCount(0);
+  await expect(status).not.toContainText('المقرر');
+  await page.keyboard.press('Shift+D');
+  await expect(row(page, decisions[1]!.first.id)).toBeFocused();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog').getByRole('row').filter({ hasText: 'D / Shift+D' })).toContainText('المقرر التالي');
+  await page.keyboard.press('Escape');
+  await expectNoA11yViolations(page, 'review editor, walking decisions');
 });
 
 /** One long passage from 600 s to 660 s, as speech is: playing inside it crosses no boundary for a minute. */
 function longPassageAt600(id: string): string {
-  const file = join(server.dataDir, 'meetings', id, 'meeting.json');
-  const stored = JSON.parse(readFileSync(file, 'utf8'));
-  stored.segments = stored.segments.filter((s: StoredSeg) => s.start <= 600 || s.start >= 660);
-  const long = stored.segments.find((s: StoredSeg) => s.start === 600);
-  long.end = 660;
-  writeFileSync(file, JSON.stringify(stored, null, 2));
-  return long.id;
+  let longId = '';
+  rewriteMeeting(server, id, (stored) => {
+    stored.segments = stored.segments.filter((s) => s.start <= 600 || s.start >= 660);
+    const long = stored.segments.find((s) => s.start === 600) as StoredSeg & { end: number };
+    long.end = 660;
+    longId = long.id;
+  });
+  return longId;
 }
 
 test('Ctrl+G goes to a typed time, Play after a seek on the timeline brings the list along, and Esc closes the search', async ({ page }) => {
