@@ -18,6 +18,8 @@ const benches: Record<string, () => Promise<{ run(): Promise<BenchReport> }>> = 
   live: () => import('./live.ts'),
   recording: () => import('./recording.ts'),
   editor: () => import('./editor.ts'),
+  // The keystrokes to walk a review's turns and decisions by key (under a minute).
+  'editor-turns': () => import('./editor-turns.ts'),
   // Not run by default (minutes of CPU, installs faster-whisper into .venv-peers): name it.
   peers: () => import('./peers.ts'),
   // Not run by default either (150 drafts with the tiny GGUF model and a Chromium review: minutes): name it.
