@@ -31,6 +31,7 @@ export function DecisionItem({ meeting, decision: d, index, current, readOnly, l
   const { t, lang } = useI18n();
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
+    // The least scrolling that shows it: the side panel's, then the page's if the panel is cut by the window.
     if (current) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [current]);
   const labels = minutesLabels[lang];
