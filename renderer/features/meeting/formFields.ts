@@ -7,3 +7,10 @@ export const formFieldNames = [
   'minutesStyle', 'secretaryGender', 'city', 'hijriConfirmed',
 ] as const;
 export type FormFields = Pick<MeetingFields, (typeof formFieldNames)[number]>;
+
+/** What each group of the details form gets: the fields, a change to save, and whether it is read-only. */
+export interface FieldsProps {
+  value: FormFields;
+  onChange(patch: Partial<FormFields>): void;
+  readOnly: boolean;
+}
