@@ -53,4 +53,13 @@ test('the form shows the Moroccan Hijri date, moves it by a day and records its 
   // The minutes print the date shown.
   await page.getByRole('tab', { name: t.minutes }).click();
   await expect(page.getByText(/الموافق لـ 1 جمادى الآخرة 1448 هـ/).first()).toBeVisible();
+
+  // The adjustment kept for a day of the table moves it off the announcement, and says so.
+  await page.getByRole('tab', { name: t.details }).click();
+  await page.getByLabel(t.date, { exact: true }).fill('17/10/2022');
+  await expect(hijri.locator('output')).toHaveText('19 ربيع الأول 1444 هـ');
+  await expect(hijri).toContainText(t.hijriMovedFromTable);
+  await hijri.getByRole('button', { name: t.hijriAdjust_plus }).click();
+  await expect(hijri.locator('output')).toHaveText('20 ربيع الأول 1444 هـ');
+  await expect(hijri).toContainText(t.hijriFromTable);
 });

@@ -10,6 +10,11 @@ import './hijri-date.css';
 
 const sourceLabel = { table: 'hijriFromTable', confirmed: 'hijriConfirmedBySecretary', computed: 'hijriComputed' } as const;
 
+/** The label of the date's source; a day of the Ministry's table moved by the secretary says so. */
+function sourceKey(date: string, source: keyof typeof sourceLabel) {
+  return source === 'computed' && moroccanHijri(date)?.fromTable ? 'hijriMovedFromTable' : sourceLabel[source];
+}
+
 export function HijriDateField({ value: v, onChange, readOnly }: FieldsProps) {
   const { t } = useI18n();
   const labelId = useId();
@@ -38,7 +43,7 @@ export function HijriDateField({ value: v, onChange, readOnly }: FieldsProps) {
           </button>
         )}
       </div>
-      <span className={`hijri-date-source ${source}`}>{t(sourceLabel[source])}</span>
+      <span className={`hijri-date-source ${source}`}>{t(sourceKey(v.date, source))}</span>
     </div>
   );
 }
