@@ -167,6 +167,11 @@ function meetingFieldsShape<D extends z.ZodType<string>, T extends z.ZodType<str
     legalBasis: longText.optional(),
     /** Days added to the computed Hijri date to follow the Moroccan official calendar. */
     hijriAdjust: z.number().int().min(-1).max(1).optional(),
+    /**
+     * The secretary confirmed that the meeting's date (`date`) is the Hijri day `hijri` ("1444-03-20")
+     * in Morocco. It counts only while both still match (shared/calendar/moroccan-hijri.ts).
+     */
+    hijriConfirmed: z.strictObject({ date, hijri: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).optional(),
     /** Members the body has in all, for the quorum; absent or 0: the participants listed. */
     membersTotal: z.number().int().min(0).max(100_000).optional(),
     /** The documents annexed to the minutes, in order (المرفقات); absent: none. */

@@ -3,6 +3,7 @@
 // The message table is long (one entry per code, three languages) and stays in one piece, like
 // the UI's i18n table: split by area it would scatter the one list a translator reads through.
 import type { Language } from './domain.ts';
+import { malformedMeetingText } from './errors-meeting-file.ts';
 
 type Params = Record<string, string | number>;
 type Message = (p: Params) => string;
@@ -33,10 +34,11 @@ export const errorMessages = {
     fr: () => 'Cette réunion est introuvable dans les archives.',
     en: () => 'This meeting is not in the archive.',
   },
+  // Which field breaks which rule, or not JSON; and the last good copy (errors-meeting-file.ts).
   'meeting.malformed': {
-    ar: (p) => `ملف الاجتماع ${p.id} تالف ولا يمكن قراءته. لم يتم تغييره؛ يمكن استرجاعه يدويًا من ${p.file}.`,
-    fr: (p) => `Le fichier de la réunion ${p.id} est endommagé et illisible. Il n'a pas été modifié ; il reste récupérable dans ${p.file}.`,
-    en: (p) => `The file of meeting ${p.id} is damaged and cannot be read. It was left untouched; it can be recovered from ${p.file}.`,
+    ar: (p) => malformedMeetingText(p, 'ar'),
+    fr: (p) => malformedMeetingText(p, 'fr'),
+    en: (p) => malformedMeetingText(p, 'en'),
   },
   'meeting.futureVersion': {
     ar: (p) => `الاجتماع ${p.id} محفوظ بإصدار أحدث من محضر (${p.version}). حدّث التطبيق لفتحه؛ لم يتم تغيير الملف.`,

@@ -8,7 +8,7 @@ import type { Meeting } from '../../shared/domain.ts';
 import { applyEdit, journalEditSchema, restoreSchema } from '../../shared/edits.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { readMeetingDir } from './meeting-file.ts';
+import { readMeetingDir, withLastGood } from './meeting-file.ts';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -148,9 +148,13 @@ export async function readMeetingWithJournal(dir: string, id = dir): Promise<Mee
 
 export async function readMeetingReplayed(dir: string, id: string): Promise<{ meeting: Meeting; replayed: number }> {
   const meeting = await readMeetingDir(dir, id);
-  const tail = await entriesAfter(dir, id, meeting.version ?? 0);
-  if (!tail.length) return { meeting, replayed: 0 };
-  return { meeting: replayEntries(meeting, tail, id, join(dir, JOURNAL_FILE)), replayed: tail.length };
+  try {
+    const tail = await entriesAfter(dir, id, meeting.version ?? 0);
+    if (!tail.length) return { meeting, replayed: 0 };
+    return { meeting: replayEntries(meeting, tail, id, join(dir, JOURNAL_FILE)), replayed: tail.length };
+  } catch (err) {
+    throw await withLastGood(err, dir, id); // a damaged journal: the last approved copy still reads
+  }
 }
 
 /**

@@ -4,10 +4,12 @@
 import type { Meeting } from '../domain.ts';
 import { summaryView, type SummaryStatus } from '../summaries/status.ts';
 import { minutesStyleOf } from '../summaries/style.ts';
+import { detailsCheck, detailsClean, type DetailsCheck } from './approval-details.ts';
 import { printedStatus } from './sections/summaries.ts';
 import { minutesTemplates } from './template.ts';
 
-export interface ApprovalCheck {
+/** The details' checks (Hijri date, secretary, reference) are in approval-details.ts. */
+export interface ApprovalCheck extends DetailsCheck {
   /** Passages with text and no speaker: they print as an unidentified intervention. */
   untaggedSegments: { id: string; start: number }[];
   /**
@@ -50,7 +52,9 @@ export function approvalCheck(meeting: Meeting): ApprovalCheck {
     : [];
   const agreementsWithoutSignatories = meeting.decisions.filter((d) => d.kind === 'agreement' && !d.signatories?.length).map((d) => ({ id: d.id }));
   const interventionsWithoutSummary = minutesStyleOf(meeting) === 'summary' ? unsummarised(meeting) : [];
+  const details = detailsCheck(meeting);
   const clean =
+    detailsClean(details) &&
     !untaggedSegments.length &&
     !decisionMarksWithoutDecision.length &&
     !decisionsUnconfirmed &&
@@ -66,6 +70,7 @@ export function approvalCheck(meeting: Meeting): ApprovalCheck {
     votesWithoutNames,
     agreementsWithoutSignatories,
     interventionsWithoutSummary,
+    ...details,
     clean,
   };
 }

@@ -1,29 +1,29 @@
-// Dates for the minutes: Gregorian and Hijri, per language, with Intl only (Node and browsers
-// ship full ICU). Pure: no clock, no time zone of the machine (dates are calendar days, computed
-// at noon UTC so no zone can move them to the day before).
+// Dates for the minutes: Gregorian and Hijri, per language. Gregorian with Intl (Node and
+// browsers ship full ICU); Hijri as Morocco counts it (shared/calendar/moroccan-hijri.ts).
+// Pure: no clock, no time zone of the machine (dates are calendar days, computed at noon UTC so
+// no zone can move them to the day before).
+import { moroccanHijri, noonUtc, type HijriDay } from '../calendar/moroccan-hijri.ts';
 import type { Language } from '../domain.ts';
 
 /** Locales per minutes language. ar-MA gives Moroccan month names (نونبر, غشت) and Latin digits. */
 const gregorianLocale: Record<Language, string> = { ar: 'ar-MA', fr: 'fr-FR', en: 'en-GB' };
+
 /**
- * Hijri dates use the Umm al-Qura calendar, the one ICU ships. The Moroccan Ministry of Habous
- * fixes months by sighting, which can differ from it by a day: the meeting's hijriAdjust (-1, 0,
- * +1) moves the Hijri day to the official one.
+ * Hijri month names as Moroccan usage writes them in dates: Arabic as in the Ministry of Habous's
+ * announcements («29 ذي القعدة 1444 هـ», habous-month-starts.ts), French as in the Bulletin officiel
+ * («du 1 safar 1433», «du 27 chaabane 1432»), English as ICU writes them.
  */
-const hijriLocale: Record<Language, string> = {
-  ar: 'ar-MA-u-ca-islamic-umalqura-nu-latn',
-  fr: 'fr-FR-u-ca-islamic-umalqura',
-  en: 'en-GB-u-ca-islamic-umalqura',
+const hijriMonths: Record<Language, readonly string[]> = {
+  ar: ['محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذي القعدة', 'ذي الحجة'],
+  fr: ['moharrem', 'safar', 'rabii I', 'rabii II', 'joumada I', 'joumada II', 'rejeb', 'chaabane', 'ramadan', 'chaoual', 'kaada', 'hija'],
+  en: ['Muharram', 'Safar', 'Rabiʻ I', 'Rabiʻ II', 'Jumada I', 'Jumada II', 'Rajab', 'Shaʻban', 'Ramadan', 'Shawwal', 'Dhuʻl-Qiʻdah', 'Dhuʻl-Hijjah'],
 };
+const hijriEra: Record<Language, string> = { ar: 'هـ', fr: 'H', en: 'AH' };
 
 /** "2026-11-12" -> a Date at noon UTC, or null when empty or not a real calendar day. */
 export function parseIsoDate(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d, 12));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return date;
+  const t = noonUtc(iso);
+  return t === null ? null : new Date(t);
 }
 
 function fmt(locale: string, options: Intl.DateTimeFormatOptions, date: Date): string {
@@ -42,14 +42,14 @@ export function weekday(iso: string, lang: Language): string {
   return d ? fmt(gregorianLocale[lang], { weekday: 'long' }, d) : '';
 }
 
-/** "2 جمادى الآخرة 1448 هـ" / "2 joumada ath-thania 1448 AH" / "2 Jumada II 1448 AH". */
+/** "2 جمادى الآخرة 1448 هـ" / "2 joumada II 1448 H" / "2 Jumada II 1448 AH": the Moroccan day (moroccan-hijri.ts). */
 export function hijriDate(iso: string, lang: Language, adjust = 0): string {
-  const d = parseIsoDate(iso);
-  if (!d) return '';
-  // The Hijri day of the Gregorian day `adjust` days later: +1 when the Moroccan month began a day
-  // earlier than Umm al-Qura's (the official date is one day further on), -1 when it began later.
-  const shifted = new Date(d.getTime() + adjust * 86_400_000);
-  return fmt(hijriLocale[lang], { day: 'numeric', month: 'long', year: 'numeric' }, shifted);
+  const h = moroccanHijri(iso, adjust);
+  return h ? formatHijri(h.day, lang) : '';
+}
+
+export function formatHijri(d: HijriDay, lang: Language): string {
+  return `${d.day} ${hijriMonths[lang][d.month - 1]} ${d.year} ${hijriEra[lang]}`;
 }
 
 /** Both calendars, with the weekday, as the opening paragraph wants them. */

@@ -25,7 +25,7 @@ describe('the sample meeting', () => {
 });
 
 describe('dates', () => {
-  it('formats Gregorian with Moroccan month names and Latin digits, and Hijri (Umm al-Qura)', () => {
+  it('formats Gregorian with Moroccan month names and Latin digits, and Hijri (Umm al-Qura outside the Habous table)', () => {
     expect(gregorianDate('2026-11-12', 'ar')).toBe('12 نونبر 2026');
     expect(gregorianDate('2026-08-03', 'ar')).toBe('3 غشت 2026');
     expect(hijriDate('2026-11-12', 'ar')).toBe('2 جمادى الآخرة 1448 هـ');
@@ -162,7 +162,7 @@ describe('buildMinutes (French and English)', () => {
     expect(iv[0]!.heading.startsWith('Intervention de M. محمد العلمي, ')).toBe(true);
     expect(iv[1]!.heading.startsWith('Intervention de Mme ')).toBe(true);
     expect(iv[6]!.heading.startsWith('Intervention de M./Mme ')).toBe(true);
-    expect(blocks(m, 'opening', 'paragraph')[0]!.text).toMatch(/^Le jeudi 12 novembre 2026 \(2 joumada ath-thania 1448 AH\), à 10 h 00, s’est tenue /);
+    expect(blocks(m, 'opening', 'paragraph')[0]!.text).toMatch(/^Le jeudi 12 novembre 2026 \(2 joumada II 1448 H\), à 10 h 00, s’est tenue /);
     expect(m.sections.filter((s) => s.title).map((s) => s.title)).toEqual([
       'Liste de présence', 'Ordre du jour', 'Déroulement de la séance', 'Décisions et recommandations', 'Signatures',
       'Annexe : transcription intégrale de la réunion',

@@ -7,13 +7,9 @@ import { minutesStyleOf } from '../../../shared/summaries/style.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ChoiceField } from '../common/ChoiceField.tsx';
 import { DayTimeField } from './DayTimeField.tsx';
-import type { FormFields } from './formFields.ts';
+import { HijriDateField } from './HijriDateField.tsx';
+import type { FieldsProps } from './formFields.ts';
 
-export interface FieldsProps {
-  value: FormFields;
-  onChange(patch: Partial<FormFields>): void;
-  readOnly: boolean;
-}
 
 type TextName = 'title' | 'place' | 'city' | 'chair' | 'secretary' | 'reference' | 'convocationReference';
 type DateName = 'date' | 'startTime' | 'endTime' | 'convocationDate';
@@ -50,6 +46,7 @@ export function SessionFields(props: FieldsProps) {
       <TextField {...props} name="title" wide />
       <ChoiceField name="type" label={t('type')} value={v.type} options={meetingTypes} optionLabel={(ty) => t(`type_${ty}`)} disabled={ro} onChange={(type) => props.onChange({ type })} />
       <DateField {...props} name="date" type="date" />
+      <HijriDateField {...props} />
       <DateField {...props} name="startTime" type="time" />
       <DateField {...props} name="endTime" type="time" />
       <TextField {...props} name="place" />
@@ -98,24 +95,12 @@ function MinutesStyleField({ value: v, readOnly, onChange }: FieldsProps) {
   );
 }
 
-const hijriOptions = ['-1', '0', '1'] as const;
-const hijriLabel = { '-1': 'hijriAdjust_minus', '0': 'hijriAdjust_none', '1': 'hijriAdjust_plus' } as const;
-
-/** How the minutes are written: Hijri date, quorum, legal basis, language, letterhead. */
+/** How the minutes are written: quorum, legal basis, language, letterhead. */
 export function MinutesFields(props: FieldsProps) {
   const { t } = useI18n();
   const { value: v, readOnly: ro } = props;
   return (
     <>
-      <ChoiceField
-        name="hijriAdjust"
-        label={t('hijriAdjust')}
-        value={String(v.hijriAdjust ?? 0) as (typeof hijriOptions)[number]}
-        options={hijriOptions}
-        optionLabel={(o) => t(hijriLabel[o])}
-        disabled={ro}
-        onChange={(o) => props.onChange({ hijriAdjust: Number(o) })}
-      />
       {minutesTemplates[v.type].quorum && (
         <Field label={t('membersTotal')}>
           <input

@@ -1,7 +1,10 @@
 // What the minutes would state without anyone having established it, in the words of the approval
 // dialog: passages with no speaker, decision marks never turned into decisions, interventions of
-// summary minutes without a checked summary, and so on.
+// summary minutes without a checked summary, a Hijri date nobody checked, a blank secretary or
+// reference, and so on.
+import type { Language } from '../../../shared/domain.ts';
 import type { ApprovalCheck } from '../../../shared/minutes/approval.ts';
+import { formatHijri } from '../../../shared/minutes/dates.ts';
 import { formatClock } from '../../../shared/text/time.ts';
 import type { useI18n } from '../../i18n/I18nContext.tsx';
 
@@ -24,7 +27,7 @@ function noSummaryItem(list: ApprovalCheck['interventionsWithoutSummary'], t: Tr
 }
 
 /** One line per thing still open; empty when all is established. */
-export function approvalItems(c: ApprovalCheck, t: Translate): string[] {
+export function approvalItems(c: ApprovalCheck, t: Translate, lang: Language): string[] {
   const items: string[] = [];
   if (c.untaggedSegments.length) items.push(t('approvalUntagged', { n: c.untaggedSegments.length, at: formatClock(c.untaggedSegments[0]!.start) }));
   if (c.decisionMarksWithoutDecision.length) items.push(t('approvalMarks', { n: c.decisionMarksWithoutDecision.length }));
@@ -33,5 +36,8 @@ export function approvalItems(c: ApprovalCheck, t: Translate): string[] {
   if (c.votesWithoutNames.length) items.push(t('approvalNoVoterNames', { n: c.votesWithoutNames.length }));
   if (c.agreementsWithoutSignatories.length) items.push(t('approvalNoSignatories', { n: c.agreementsWithoutSignatories.length }));
   if (c.interventionsWithoutSummary.length) items.push(noSummaryItem(c.interventionsWithoutSummary, t));
+  if (c.hijriUnconfirmed) items.push(t('approvalHijri', { hijri: formatHijri(c.hijriUnconfirmed, lang) }));
+  if (c.secretaryMissing) items.push(t('approvalNoSecretary'));
+  if (c.referenceMissing) items.push(t('approvalNoReference'));
   return items;
 }

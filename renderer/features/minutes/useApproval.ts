@@ -7,14 +7,14 @@ import { useI18n } from '../../i18n/I18nContext.tsx';
 import { approvalItems } from './approvalItems.ts';
 
 export function useApproval(meetingId: string, onMeeting: (m: Meeting) => void, fail: (e: unknown) => void, clearError: () => void) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   /** The approval dialog, open with what is still untagged (empty when all is established). */
   const [confirmApprove, setConfirmApprove] = useState<string[] | null>(null);
 
   const askApprove = async () => {
     clearError();
     try {
-      setConfirmApprove(approvalItems(await client.api.approvalCheck({ meetingId }), t));
+      setConfirmApprove(approvalItems(await client.api.approvalCheck({ meetingId }), t, lang));
     } catch (e) {
       fail(e);
     }
