@@ -34,7 +34,10 @@ function meetingName(meeting: Meeting, L: MinutesLabels): MeetingName {
   const type = L.meetingType[meeting.type];
   if (!title) return { title: type.definite, inSentence: type.indefinite };
   if (L.titleNamesMeeting(title)) return { title, inSentence: title };
-  return { title: L.about(type.definite, title), inSentence: L.about(type.indefinite, title) };
+  // A title that names the meeting in another language ("اللقاء التشاوري حول …" in French minutes)
+  // is quoted after the plain noun, so that the type is not said twice.
+  const noun = Object.values(minutesLabels).some((other) => other.titleNamesMeeting(title)) ? L.meetingType.other : type;
+  return { title: L.about(noun.definite, title), inSentence: L.about(noun.indefinite, title) };
 }
 
 export function minutesContext(meeting: Meeting, language: Language): MinutesContext {

@@ -77,6 +77,7 @@ export const ar: MinutesLabels = {
     annex: 'ملحق: التفريغ الحرفي الكامل للاجتماع',
     verbatimAnnex: 'ملحق: التفريغ الحرفي للمداخلات',
   },
+  annexTitles: { annex: 'التفريغ الحرفي الكامل للاجتماع', verbatimAnnex: 'التفريغ الحرفي للمداخلات' },
   attendanceHeader: ['ر.ت', 'الاسم الكامل', 'الصفة', 'الجهة', 'التوقيع'],
   decisionsHeader: ['ر.ت', 'النوع', 'النص', 'الجهة المكلفة', 'الأجل'],
   transcriptHeader: ['التوقيت', 'المتدخل', 'النص'],

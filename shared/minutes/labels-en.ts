@@ -44,6 +44,7 @@ export const en: MinutesLabels = {
     annex: 'Annex: full transcript of the meeting',
     verbatimAnnex: 'Annex: verbatim transcript of the interventions',
   },
+  annexTitles: { annex: 'Full transcript of the meeting', verbatimAnnex: 'Verbatim transcript of the interventions' },
   attendanceHeader: ['No.', 'Name', 'Title', 'Organisation', 'Signature'],
   decisionsHeader: ['No.', 'Type', 'Text', 'Responsible', 'Deadline'],
   transcriptHeader: ['Time', 'Speaker', 'Text'],

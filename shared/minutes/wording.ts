@@ -66,6 +66,8 @@ export interface MinutesLabels {
     /** The annex of summary minutes: the interventions word for word. */
     verbatimAnnex: string;
   };
+  /** The same annexes as the closing lists them, among the annexes the secretary listed. */
+  annexTitles: { annex: string; verbatimAnnex: string };
   attendanceHeader: [string, string, string, string, string];
   decisionsHeader: [string, string, string, string, string];
   transcriptHeader: [string, string, string];

@@ -1,12 +1,14 @@
-// The end of the minutes: the closing sentence, the annexes the secretary listed (nothing when
-// none), the city (or the place) and date it was drawn up; then the signatures of the chair and the secretary.
+// The end of the minutes: the closing sentence, the annexes (those the secretary listed, then the
+// transcript the document carries; nothing when none), the city (or the place) and date it was
+// drawn up; then the signatures of the chairs and the secretary.
 import { clean, section, type MinutesContext } from '../context.ts';
 import type { MinutesSection } from '../model.ts';
 import { signer, type Signer } from '../signer.ts';
 
-export function closingSection({ meeting, L, day }: MinutesContext): MinutesSection {
+/** `carried`: the title of the transcript annex printed after the signatures, or null when it holds no transcript. */
+export function closingSection({ meeting, L, day }: MinutesContext, carried: string | null): MinutesSection {
   const drawnUp = L.drawnUp(meeting.city?.trim() || meeting.place.trim() || null, day?.gregorian ?? null);
-  const annexes = (meeting.annexes ?? []).map((a) => clean(a.title)).filter(Boolean);
+  const annexes = [...(meeting.annexes ?? []).map((a) => clean(a.title)), carried ?? ''].filter(Boolean);
   return section('closing', null, [
     { kind: 'paragraph', align: 'justify', text: L.closing(meeting.endTime.trim() || null), keepWithNext: true },
     ...(annexes.length
