@@ -5,6 +5,7 @@ import type { Language, Meeting, Participant } from '../domain.ts';
 import { meetingDay, type MeetingDay } from './dates.ts';
 import { minutesLabels, type MinutesLabels } from './labels.ts';
 import type { MinutesBlock, MinutesSection } from './model.ts';
+import { chairSigners, type Signer } from './signer.ts';
 import { minutesTemplates, type MinutesTemplate } from './template.ts';
 
 export interface MinutesContext {
@@ -15,6 +16,8 @@ export interface MinutesContext {
   /** Participants by id (speakers of the segments). */
   people: Map<string, Participant>;
   present: Participant[];
+  /** The chairs with a name, in order: the opening, the attendance sheet and the signatures name them. */
+  chairs: Signer[];
   name: MeetingName;
   day: MeetingDay | null;
 }
@@ -49,6 +52,7 @@ export function minutesContext(meeting: Meeting, language: Language): MinutesCon
     template: minutesTemplates[meeting.type],
     people: new Map(meeting.participants.map((p) => [p.id, p])),
     present: meeting.participants.filter((p) => attendanceOf(p) === 'present'),
+    chairs: chairSigners(meeting, L),
     name: meetingName(meeting, L),
     day: meetingDay(meeting.date, language, meeting.hijriAdjust ?? 0),
   };

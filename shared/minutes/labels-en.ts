@@ -1,5 +1,5 @@
 // The minutes' wording in English.
-import { byCount, convocationSentence, openingSentence, personWith, unlessNeither, type AgreeingForms, type MinutesLabels } from './wording.ts';
+import { byCount, convocationSentence, listWith, openingSentence, personWith, unlessNeither, type AgreeingForms, type MinutesLabels } from './wording.ts';
 
 const COMMA = ', ';
 
@@ -29,7 +29,7 @@ export const en: MinutesLabels = {
         day: (weekday, gregorian, hijri) => `On ${weekday ? `${weekday}, ` : ''}${gregorian}${hijri ? ` (${hijri})` : ''}`,
         time: (t) => `at ${t}`,
         held: (what, place) => `${what} was held${place ? ` at ${place}` : ''}`,
-        chairedBy: (chair) => `chaired by ${chair}`,
+        chairedBy: (chairs) => `${chairs.length > 1 ? 'co-chaired' : 'chaired'} by ${listWith(' and ')(chairs)}`,
         attendedBy: (n) => `and attended by the persons named in the attendance sheet below (${n} participants)`,
         attendedByMembers: 'and attended by its members',
       },
@@ -92,6 +92,7 @@ export const en: MinutesLabels = {
   representedBy: (name, r) => `${name}, represented by ${r}`,
   quorum: (present, total) => `Quorum: ${present} of ${total} members present.`,
   chairRole: { m: 'Chair', f: 'Chair', unknown: 'Chair' },
+  coChairRole: { m: 'Co-chair', f: 'Co-chair', unknown: 'Co-chair' },
   secretaryRole: { m: 'Secretary', f: 'Secretary', unknown: 'Secretary' },
   stamp: 'Stamp',
   blankName: '……………………………',

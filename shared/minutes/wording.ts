@@ -35,8 +35,8 @@ export interface OpeningParts {
   place: string | null;
   /** What met: "اللقاء التشاوري حول …" or the meeting's title as typed. */
   what: string;
-  /** "السيد محمد العلمي، والي الجهة", null when no chair. */
-  chair: string | null;
+  /** Each chair in order: "السيد محمد العلمي، والي الجهة"; empty when none. */
+  chairs: string[];
   attendees: number;
 }
 
@@ -128,6 +128,8 @@ export interface MinutesLabels {
   /** "النصاب القانوني: …" */
   quorum: (present: number, total: number) => string;
   chairRole: Record<Gender, string>;
+  /** Under each signature when several chair: "La coprésidente de séance". */
+  coChairRole: Record<Gender, string>;
   secretaryRole: Record<Gender, string>;
   /** Where the stamp goes, under the chair's signature. */
   stamp: string;
@@ -160,7 +162,8 @@ export interface OpeningWords {
   time: (startTime: string) => string;
   /** "انعقد … بالرباط", "s’est tenue …, à Rabat". */
   held: (what: string, place: string | null) => string;
-  chairedBy: (chair: string) => string;
+  /** "برئاسة …", and for several "… رفقة …", "sous la coprésidence de … et de …". */
+  chairedBy: (chairs: readonly string[]) => string;
   attendedBy: (attendees: number) => string;
   /** When no attendee was recorded. */
   attendedByMembers: string;
@@ -173,7 +176,7 @@ export function openingSentence(p: OpeningParts, words: OpeningWords, comma: str
       p.gregorian ? words.day(p.weekday, p.gregorian, p.hijri) : null,
       p.startTime ? words.time(p.startTime) : null,
       words.held(p.what, p.place),
-      p.chair ? words.chairedBy(p.chair) : null,
+      p.chairs.length ? words.chairedBy(p.chairs) : null,
       p.attendees > 0 ? words.attendedBy(p.attendees) : words.attendedByMembers,
     ],
     comma,
@@ -211,6 +214,12 @@ export const unlessNeither =
   (words: (place: string | null, date: string | null) => string) =>
   (place: string | null, date: string | null): string | null =>
     !place && !date ? null : words(place, date);
+
+/** "A, B and C" with the language's last link (" et ", " and "). */
+export const listWith =
+  (last: string) =>
+  (items: readonly string[]): string =>
+    items.length > 1 ? `${items.slice(0, -1).join(', ')}${last}${items[items.length - 1]}` : (items[0] ?? '');
 
 /** One form for a single item, another for several. */
 export const byCount =

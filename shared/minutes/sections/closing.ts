@@ -21,17 +21,20 @@ export function closingSection({ meeting, L, day }: MinutesContext, carried: str
   ]);
 }
 
-export function signaturesSection({ meeting, L }: MinutesContext): MinutesSection {
-  const chair = signer(meeting, meeting.chair, meeting.chairGender, L);
+export function signaturesSection({ meeting, L, chairs }: MinutesContext): MinutesSection {
   const secretary = signer(meeting, meeting.secretary, meeting.secretaryGender, L);
   // Under a signature an unknown gender gives the bare name, not "السيد(ة)".
-  const signed = (x: Signer, typed: string) => (x.gender === 'unknown' && x.person ? typed.trim() : x.person) || L.blankName;
+  const signed = (x: Signer) => (x.gender === 'unknown' && x.person ? x.name : x.person) || L.blankName;
+  // One block per chair, each with the stamp's place (co-chairs as "La coprésidente de séance");
+  // with no chair named, one block to fill in by hand.
+  const chairRole = chairs.length > 1 ? L.coChairRole : L.chairRole;
+  const signing = chairs.length ? chairs : [signer(meeting, '', meeting.chairGender, L)];
   return section('signatures', L.headings.signatures, [
     {
       kind: 'signatures',
       blocks: [
-        { role: L.chairRole[chair.gender], name: signed(chair, meeting.chair), title: chair.title, stamp: L.stamp },
-        { role: L.secretaryRole[secretary.gender], name: signed(secretary, meeting.secretary), title: secretary.title, stamp: null },
+        ...signing.map((chair) => ({ role: chairRole[chair.gender], name: signed(chair), title: chair.title, stamp: L.stamp })),
+        { role: L.secretaryRole[secretary.gender], name: signed(secretary), title: secretary.title, stamp: null },
       ],
     },
   ]);

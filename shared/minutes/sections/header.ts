@@ -3,7 +3,7 @@
 import { gregorianDate } from '../dates.ts';
 import { clean, section, type MinutesContext } from '../context.ts';
 import type { MinutesImage, MinutesSection } from '../model.ts';
-import { chairOf } from '../signer.ts';
+import { chairInSentence } from '../signer.ts';
 
 export function headerSection({ meeting, L, name, day }: MinutesContext, logo: MinutesImage | null): MinutesSection {
   return section('header', null, [
@@ -18,7 +18,7 @@ export function headerSection({ meeting, L, name, day }: MinutesContext, logo: M
   ]);
 }
 
-export function openingSection({ meeting, language, L, name, day, present }: MinutesContext): MinutesSection {
+export function openingSection({ meeting, language, L, name, day, present, chairs }: MinutesContext): MinutesSection {
   const convocation = L.convocation({
     reference: meeting.convocationReference?.trim() || null,
     date: meeting.convocationDate ? gregorianDate(meeting.convocationDate, language) : null,
@@ -36,8 +36,9 @@ export function openingSection({ meeting, language, L, name, day, present }: Min
         startTime: meeting.startTime.trim() || null,
         place: meeting.place.trim() || null,
         what: name.inSentence,
-        chair: chairOf(meeting, L),
-        attendees: present.length,
+        chairs: chairs.map((s) => chairInSentence(s, L)),
+        // The attendance sheet lists the chairs who are not among the participants too.
+        attendees: present.length + chairs.filter((s) => !s.participantId).length,
       }),
     },
   ]);
