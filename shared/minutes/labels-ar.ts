@@ -101,6 +101,7 @@ export const ar: MinutesLabels = {
   otherBusiness: 'مسائل أخرى',
   noInterventionsOnPoint: 'لم تسجل أي مداخلة في هذه النقطة.',
   honorific: { m: 'السيد', f: 'السيدة', unknown: 'السيد(ة)' },
+  isolate: (text) => text,
   person: personWith(COMMA),
   // The verb agrees with a woman (تدخلت); the unknown gender keeps the masculine, as السيد(ة) does.
   intervention: (person, g) => `${g === 'f' ? 'تدخلت' : 'تدخل'} ${person}:`,

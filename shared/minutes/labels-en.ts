@@ -1,5 +1,5 @@
 // The minutes' wording in English.
-import { byCount, convocationSentence, listWith, openingSentence, personWith, unlessNeither, type AgreeingForms, type MinutesLabels } from './wording.ts';
+import { byCount, convocationSentence, isolateRtl, listWith, openingSentence, personWith, unlessNeither, type AgreeingForms, type MinutesLabels } from './wording.ts';
 
 const COMMA = ', ';
 
@@ -57,10 +57,11 @@ export const en: MinutesLabels = {
   otherBusiness: 'Other business',
   noInterventionsOnPoint: 'No intervention was recorded on this item.',
   honorific: { m: 'Mr', f: 'Ms', unknown: 'Mr/Ms' },
-  person: personWith(COMMA),
+  isolate: isolateRtl,
+  person: personWith(COMMA, isolateRtl),
   intervention: (person) => `Intervention by ${person}:`,
   unknownSpeakerIntervention: 'Intervention (speaker not identified):',
-  summaryLead: (named, title) => `${named}${title ? `${COMMA}${title},` : ''} took the floor:`,
+  summaryLead: (named, title) => `${named}${title ? `${COMMA}${isolateRtl(title)},` : ''} took the floor:`,
   pointSummary: 'Summary of the discussion:',
   summaryFlags: {
     missing: (time) => `[No summary for this intervention, ${time}]`,

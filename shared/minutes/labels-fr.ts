@@ -3,6 +3,7 @@ import {
   agree,
   byCount,
   convocationSentence,
+  isolateRtl,
   listWith,
   openingSentence,
   personWith,
@@ -82,11 +83,12 @@ export const fr: MinutesLabels = {
   otherBusiness: 'Questions diverses',
   noInterventionsOnPoint: 'Aucune intervention n’a été enregistrée sur ce point.',
   honorific: { m: 'M.', f: 'Mme', unknown: 'M./Mme' },
-  person: personWith(COMMA),
+  isolate: isolateRtl,
+  person: personWith(COMMA, isolateRtl),
   intervention: (person) => `Intervention de ${person}${NB}:`,
   unknownSpeakerIntervention: `Intervention (intervenant non identifié)${NB}:`,
   summaryLead: (named, title, g) =>
-    `${named}${title ? `${COMMA}${title},` : ''} ${{ m: 'est intervenu', f: 'est intervenue', unknown: 'est intervenu(e)' }[g]}${NB}:`,
+    `${named}${title ? `${COMMA}${isolateRtl(title)},` : ''} ${{ m: 'est intervenu', f: 'est intervenue', unknown: 'est intervenu(e)' }[g]}${NB}:`,
   pointSummary: `Synthèse des débats${NB}:`,
   summaryFlags: {
     missing: (time) => `[Aucune synthèse pour cette intervention, ${time}]`,

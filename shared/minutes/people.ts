@@ -21,6 +21,6 @@ export function personOf(p: Pick<Participant, 'name' | 'gender' | 'title'>, L: M
  */
 export function shortName(p: Participant, L: MinutesLabels): string {
   const name = p.name.trim();
-  if (p.gender === 'unknown' || HONORIFIC_PREFIX.test(name)) return name;
-  return `${L.honorific[p.gender]}\u00A0${name}`;
+  if (p.gender === 'unknown' || HONORIFIC_PREFIX.test(name)) return L.isolate(name);
+  return `${L.honorific[p.gender]}\u00A0${L.isolate(name)}`;
 }

@@ -87,6 +87,11 @@ export interface MinutesLabels {
   /** Under an agenda point no passage was assigned to. */
   noInterventionsOnPoint: string;
   honorific: Record<Gender, string>;
+  /**
+   * A name or a title as a sentence of the language holds it: in French and English, Arabic script
+   * between left-to-right marks (isolateRtl); in Arabic, as it is.
+   */
+  isolate: (text: string) => string;
   /** "السيد محمد العلمي، والي الجهة" */
   person: (honorific: string, name: string, title: string) => string;
   /** "تدخل السيد محمد العلمي، والي الجهة:", "تدخلت السيدة …:": the verb agrees with the speaker. */
@@ -203,11 +208,24 @@ export function convocationSentence({ reference, date, legalBasis }: Convocation
   return sentence([convened, legalBasis ? words.basedOn(legalBasis, !convened) : null], words.separator);
 }
 
-/** "<honorific> <name>, <title>" with the language's comma. */
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * Arabic text in a left-to-right sentence, set apart by a left-to-right mark (U+200E) on each side
+ * when it holds a right-to-left letter. Without them, an Arabic name, the Latin comma and an Arabic
+ * title form one right-to-left stretch: the title lands beside «M.» and the name at the far end of
+ * the line. With them, the comma between sits between left-to-right marks and so runs left to
+ * right: «M.», the name, the comma, the title, in this order. Marks rather than isolates (FSI …
+ * PDI): every reader knows them, as the RLM the DOCX writer puts after an Arabic full stop; the
+ * writer also gives each Arabic stretch a run of its own, which Word reads.
+ */
+export const isolateRtl = (text: string): string => (RTL_LETTER.test(text) ? `\u200E${text}\u200E` : text);
+
+/** "<honorific> <name>, <title>" with the language's comma, name and title each isolated as the language needs. */
 export const personWith =
-  (comma: string) =>
+  (comma: string, isolate: (text: string) => string = (t) => t) =>
   (honorific: string, name: string, title: string): string =>
-    `${honorific} ${name}${title ? `${comma}${title}` : ''}`;
+    `${honorific} ${isolate(name)}${title ? `${comma}${isolate(title)}` : ''}`;
 
 /** "Drawn up at … on …": null when neither the place nor the date is known. */
 export const unlessNeither =

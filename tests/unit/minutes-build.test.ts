@@ -162,7 +162,7 @@ describe('buildMinutes (French and English)', () => {
     const [title] = blocks(m, 'header', 'title');
     expect(title).toMatchObject({ text: 'Procès-verbal', subtitle: 'Consultation régionale sur la digitalisation' });
     const iv = blocks(m, 'proceedings', 'intervention');
-    expect(iv[0]!.heading.startsWith('Intervention de M. محمد العلمي, ')).toBe(true);
+    expect(iv[0]!.heading.startsWith('Intervention de M. \u200Eمحمد العلمي\u200E, ')).toBe(true);
     expect(iv[1]!.heading.startsWith('Intervention de Mme ')).toBe(true);
     expect(iv[6]!.heading.startsWith('Intervention de M./Mme ')).toBe(true);
     expect(blocks(m, 'opening', 'paragraph')[0]!.text).toMatch(/^Le jeudi 12 novembre 2026 \(2 joumada ath-thania 1448\u00A0H\), à 10 h 00, s’est tenue /);

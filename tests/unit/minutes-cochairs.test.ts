@@ -16,8 +16,8 @@ const blocksOf = (m: MinutesModel, id: string) => m.sections.find((s) => s.id ==
 const opening = (m: MinutesModel) => (blocksOf(m, 'opening').at(-1) as Extract<MinutesBlock, { kind: 'paragraph' }>).text;
 const signatures = (m: MinutesModel) => blocksOf(m, 'signatures').find((b) => b.kind === 'signatures')!.blocks;
 const sheet = (m: MinutesModel) => blocksOf(m, 'attendance').find((b) => b.kind === 'table')!.rows;
-/** Without the bidi isolates the French and English minutes put around Arabic names and titles. */
-const plain = (s: string) => s.replace(/[\u2066-\u2069]/g, '');
+/** Without the left-to-right marks the French and English minutes put around Arabic names and titles. */
+const plain = (s: string) => s.replace(/\u200E/g, '');
 
 /** The minister, a participant, chairs with the wali of another region, who is not one. */
 const coChaired: Meeting = {

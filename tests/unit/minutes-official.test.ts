@@ -101,7 +101,7 @@ describe('signatures agree with the signer', () => {
     expect(chair!.stamp).toBe('الخاتم');
     const [fr] = signatures(buildMinutes(womanChair, 'fr'));
     expect(fr!.role).toBe('La présidente de séance');
-    expect(fr!.name).toBe('Mme فاطمة الزهراء بناني');
+    expect(fr!.name).toBe('Mme \u200Eفاطمة الزهراء بناني\u200E');
     expect(fr!.stamp).toBe('Cachet');
     expect(textOf(buildMinutes(womanChair, 'ar'), 'opening')).toContain('برئاسة السيدة فاطمة الزهراء بناني');
   });

@@ -33,12 +33,12 @@ describe('summary minutes', () => {
 
   it('agree in French: est intervenu / est intervenue / est intervenu(e)', () => {
     const leads = summaries(buildMinutes(summarised(), 'fr')).map((b) => b.lead);
-    expect(leads[0]).toBe('M. محمد العلمي, والي جهة الرباط سلا القنيطرة, est intervenu\u00A0:');
-    expect(leads[1]).toBe('Mme فاطمة الزهراء بناني, المديرة الجهوية للتحول الرقمي, est intervenue\u00A0:');
-    expect(leads[6]).toBe('M./Mme سعاد العمراني, ممثلة جمعيات المجتمع المدني, est intervenu(e)\u00A0:');
+    expect(leads[0]).toBe('M. \u200Eمحمد العلمي\u200E, \u200Eوالي جهة الرباط سلا القنيطرة\u200E, est intervenu\u00A0:');
+    expect(leads[1]).toBe('Mme \u200Eفاطمة الزهراء بناني\u200E, \u200Eالمديرة الجهوية للتحول الرقمي\u200E, est intervenue\u00A0:');
+    expect(leads[6]).toBe('M./Mme \u200Eسعاد العمراني\u200E, \u200Eممثلة جمعيات المجتمع المدني\u200E, est intervenu(e)\u00A0:');
     expect(leads[7]).toBe('Intervention (intervenant non identifié)\u00A0:');
     const untitled = { ...sample, participants: sample.participants.map((p) => ({ ...p, title: '' })) };
-    expect(summaries(buildMinutes(untitled, 'fr'))[1]!.lead).toBe('Mme فاطمة الزهراء بناني est intervenue\u00A0:');
+    expect(summaries(buildMinutes(untitled, 'fr'))[1]!.lead).toBe('Mme \u200Eفاطمة الزهراء بناني\u200E est intervenue\u00A0:');
     expect(summaries(buildMinutes(summarised(), 'fr'))[3]!.flag).toBe('[Aucune synthèse pour cette intervention, 00:02:40]');
   });
 

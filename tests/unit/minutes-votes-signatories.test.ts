@@ -24,7 +24,8 @@ const sample: Meeting = meetingSchema.parse(sampleJson);
 const decisionsTable = (m: MinutesModel) =>
   m.sections.find((s) => s.id === 'decisions')!.blocks.find((b): b is Extract<MinutesBlock, { kind: 'table' }> => b.kind === 'table')!;
 /** The text cells, no-break spaces (between an honorific and its name) read as spaces. */
-const cells = (m: MinutesModel) => decisionsTable(m).rows.map((r) => r[2]!.replace(/\u00A0/g, ' '));
+/** The text cells, with plain spaces and without the marks around Arabic names in French and English. */
+const cells = (m: MinutesModel) => decisionsTable(m).rows.map((r) => r[2]!.replace(/\u00A0/g, ' ').replace(/\u200E/g, ''));
 const closing = (m: MinutesModel) => m.sections.find((s) => s.id === 'closing')!.blocks;
 
 /** A nominal vote: three for, one against, one abstaining (of unknown gender: no honorific). */
@@ -70,7 +71,7 @@ describe('nominal votes, per meeting template', () => {
   });
 
   it('binds each honorific to its name, so that a list never breaks a line between them', () => {
-    expect(decisionsTable(buildMinutes(council, 'fr')).rows[0]![2]).toContain('Mme\u00A0فاطمة الزهراء بناني');
+    expect(decisionsTable(buildMinutes(council, 'fr')).rows[0]![2]).toContain('Mme\u00A0\u200Eفاطمة الزهراء بناني\u200E');
     expect(decisionsTable(buildMinutes(council, 'ar')).rows[0]![2]).toContain('السيدة\u00A0فاطمة الزهراء بناني');
   });
 
