@@ -4,6 +4,6 @@ import type { MeetingFields } from '../../../shared/domain.ts';
 export const formFieldNames = [
   'title', 'type', 'date', 'startTime', 'endTime', 'place', 'chair', 'secretary', 'reference', 'letterhead', 'language', 'participants', 'agenda',
   'chairGender', 'noDecisionConfirmed', 'convocationReference', 'convocationDate', 'legalBasis', 'hijriAdjust', 'membersTotal', 'annexes',
-  'minutesStyle', 'secretaryGender', 'city',
+  'minutesStyle', 'secretaryGender', 'city', 'chairs',
 ] as const;
 export type FormFields = Pick<MeetingFields, (typeof formFieldNames)[number]>;
