@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chairFields, chairsOf, editableFieldsSchema, meetingSchema, type Meeting } from '../../shared/domain.ts';
+import { chairFields, chairsOf, editableFieldsSchema, meetingIntegrityIssues, meetingSchema, type Meeting } from '../../shared/domain.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
 import type { MinutesBlock, MinutesModel } from '../../shared/minutes/model.ts';
 
@@ -36,6 +36,9 @@ describe('a meeting with co-chairs', () => {
     expect(editableFieldsSchema.partial().safeParse({ chairs: coChaired.chairs }).success).toBe(true);
     const eleven = Array.from({ length: 11 }, (_, i) => ({ id: `c-${i + 10}`, name: `رئيس ${i}` }));
     expect(editableFieldsSchema.partial().safeParse({ chairs: eleven }).success).toBe(false);
+    // Each chair's id once, as in the other lists.
+    const twice = [...coChaired.chairs!, { ...coChaired.chairs![0]!, name: 'نادية الفاسي' }];
+    expect(meetingIntegrityIssues({ chairs: twice }).map((i) => i.message)).toEqual(['id c-minister is used twice in chairs']);
   });
 
   it('names both chairs in the opening, in order, each with the title typed or their own', () => {
