@@ -79,6 +79,10 @@ describe('a meeting with co-chairs', () => {
     expect(rows).toHaveLength(8);
     expect(rows.filter((r) => r[1] === 'فاطمة الزهراء بناني')).toHaveLength(1);
     expect(opening(buildMinutes(coChaired, 'ar'))).toContain('(عدد الحاضرين: 8)');
+    // A chair marked absent among the participants still chaired: on the sheet, and counted.
+    const absentChair = { ...coChaired, participants: coChaired.participants.map((p) => (p.id === 'p-bennani' ? { ...p, attendance: 'absent' as const } : p)) };
+    expect(sheet(buildMinutes(absentChair, 'ar'))[0]!.slice(0, 3)).toEqual(['1', 'فاطمة الزهراء بناني', 'المديرة الجهوية للتحول الرقمي']);
+    expect(opening(buildMinutes(absentChair, 'ar'))).toContain(`(عدد الحاضرين: ${sheet(buildMinutes(absentChair, 'ar')).length})`);
   });
 });
 

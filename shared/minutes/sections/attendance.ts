@@ -24,6 +24,9 @@ function sheetRows({ L, present, chairs }: MinutesContext): string[][] {
   return [...chairRows, ...others].map((cells, i) => [String(i + 1), ...cells, '']);
 }
 
+/** How many the sheet lists: the opening sentence gives the number. */
+export const sheetCount = (c: MinutesContext): number => sheetRows(c).length;
+
 export function attendanceSection(c: MinutesContext): MinutesSection {
   const { meeting, L, template, present } = c;
   const rows = sheetRows(c);

@@ -4,6 +4,7 @@ import { gregorianDate } from '../dates.ts';
 import { clean, section, type MinutesContext } from '../context.ts';
 import type { MinutesImage, MinutesSection } from '../model.ts';
 import { chairInSentence } from '../signer.ts';
+import { sheetCount } from './attendance.ts';
 
 export function headerSection({ meeting, L, name, day }: MinutesContext, logo: MinutesImage | null): MinutesSection {
   return section('header', null, [
@@ -18,7 +19,8 @@ export function headerSection({ meeting, L, name, day }: MinutesContext, logo: M
   ]);
 }
 
-export function openingSection({ meeting, language, L, name, day, present, chairs }: MinutesContext): MinutesSection {
+export function openingSection(c: MinutesContext): MinutesSection {
+  const { meeting, language, L, name, day, chairs } = c;
   const convocation = L.convocation({
     reference: meeting.convocationReference?.trim() || null,
     date: meeting.convocationDate ? gregorianDate(meeting.convocationDate, language) : null,
@@ -37,8 +39,8 @@ export function openingSection({ meeting, language, L, name, day, present, chair
         place: meeting.place.trim() || null,
         what: name.inSentence,
         chairs: chairs.map((s) => chairInSentence(s, L)),
-        // The attendance sheet lists the chairs who are not among the participants too.
-        attendees: present.length + chairs.filter((s) => !s.participantId).length,
+        // Those the attendance sheet lists, with a chair who is not among the participants present.
+        attendees: sheetCount(c),
       }),
     },
   ]);
