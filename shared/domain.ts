@@ -2,6 +2,7 @@
 // Zod schemas are the single source of truth; TypeScript types are inferred from them so the
 // archive, the API validation and the UI can never disagree.
 import { z } from 'zod';
+import { chairSchema } from './domain/chairs.ts';
 import { decisionSchema } from './domain/decision.ts';
 import { minutesStyles, summarySchema } from './domain/summary.ts';
 import { idSchema, LIMITS, longText, shortText, storedDateSchema, storedTimeSchema, dateSchema, timeSchema } from './domain/fields.ts';
@@ -24,6 +25,7 @@ export {
   type Voters,
   type VoteSide,
 } from './domain/decision.ts';
+export { chairFields, chairSchema, chairsOf, type Chair } from './domain/chairs.ts';
 export { meetingIntegrityIssues, refineIntegrity, type IntegrityIssue } from './domain/integrity.ts';
 export { minutesStyles, summaryKinds, summarySchema, summaryStates, type MinutesStyle, type Summary, type SummaryKind } from './domain/summary.ts';
 
@@ -155,6 +157,11 @@ function meetingFieldsShape<D extends z.ZodType<string>, T extends z.ZodType<str
     // means the default given in docs/meeting-format.md.
     /** The chair's gender, for رئيس / رئيسة الجلسة; absent or 'unknown': taken from the matching participant. */
     chairGender: z.enum(genders).optional(),
+    /**
+     * The chairs in order, co-chairs after the first (domain/chairs.ts); absent or empty: the one
+     * chair of `chair` and `chairGender`. When set, those two repeat its first entry.
+     */
+    chairs: z.array(chairSchema).max(LIMITS.chairs).optional(),
     /** The secretary's gender, for كاتب / كاتبة الجلسة; absent or 'unknown': taken from the matching participant. */
     secretaryGender: z.enum(genders).optional(),
     /** The city for «حرر ب<city>»; absent or blank: the place. */

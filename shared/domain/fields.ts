@@ -13,6 +13,7 @@ export const LIMITS = {
   tags: 20,
   marks: 20_000,
   annexes: 100,
+  chairs: 10,
   summaries: 20_000,
 } as const;
 

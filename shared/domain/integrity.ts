@@ -20,9 +20,10 @@ export function meetingIntegrityIssues(m: {
   segments?: readonly { id: string; speakerId: string | null }[];
   decisions?: readonly { id: string; segmentIds: readonly string[]; vote?: Vote | null; signatories?: readonly Signatory[] }[];
   annexes?: readonly { id: string }[];
+  chairs?: readonly { id: string }[];
 }): IntegrityIssue[] {
   const issues: IntegrityIssue[] = [];
-  const idsOf = (list: 'participants' | 'agenda' | 'segments' | 'decisions' | 'annexes'): Set<string> => {
+  const idsOf = (list: 'participants' | 'agenda' | 'segments' | 'decisions' | 'annexes' | 'chairs'): Set<string> => {
     const seen = new Set<string>();
     (m[list] ?? []).forEach((item, i) => {
       if (seen.has(item.id)) issues.push({ path: [list, i, 'id'], message: `id ${item.id} is used twice in ${list}` });
@@ -35,6 +36,7 @@ export function meetingIntegrityIssues(m: {
   const segments = idsOf('segments');
   idsOf('decisions');
   idsOf('annexes');
+  idsOf('chairs');
   (m.segments ?? []).forEach((s, i) => {
     if (s.speakerId !== null && !participants.has(s.speakerId)) {
       issues.push({ path: ['segments', i, 'speakerId'], message: `segment ${s.id} is spoken by ${s.speakerId}, who is not a participant` });

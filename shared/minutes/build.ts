@@ -30,6 +30,9 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
   const c = minutesContext(meeting, language);
   // Summary minutes print the summaries in the body and the interventions word for word in the annex.
   const summary = minutesStyleOf(meeting) === 'summary';
+  const annex = summary ? 'verbatimAnnex' : 'annex';
+  // The closing lists the transcript annex among the annexes, when there is a transcript to annex.
+  const carried = meeting.segments.some((s) => s.text.trim() !== '') ? c.L.annexTitles[annex] : null;
   return {
     language,
     direction: c.L.direction,
@@ -43,7 +46,7 @@ export function buildMinutes(meeting: Meeting, language: Language = meeting.lang
       agendaSection(c),
       summary ? summaryProceedingsSection(c) : proceedingsSection(c),
       decisionsSection(c),
-      closingSection(c),
+      closingSection(c, carried),
       signaturesSection(c),
       summary ? verbatimAnnexSection(c) : annexSection(c),
     ],

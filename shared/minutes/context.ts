@@ -5,6 +5,7 @@ import type { Language, Meeting, Participant } from '../domain.ts';
 import { meetingDay, type MeetingDay } from './dates.ts';
 import { minutesLabels, type MinutesLabels } from './labels.ts';
 import type { MinutesBlock, MinutesSection } from './model.ts';
+import { chairSigners, type Signer } from './signer.ts';
 import { minutesTemplates, type MinutesTemplate } from './template.ts';
 
 export interface MinutesContext {
@@ -15,6 +16,8 @@ export interface MinutesContext {
   /** Participants by id (speakers of the segments). */
   people: Map<string, Participant>;
   present: Participant[];
+  /** The chairs with a name, in order: the opening, the attendance sheet and the signatures name them. */
+  chairs: Signer[];
   name: MeetingName;
   day: MeetingDay | null;
 }
@@ -34,7 +37,10 @@ function meetingName(meeting: Meeting, L: MinutesLabels): MeetingName {
   const type = L.meetingType[meeting.type];
   if (!title) return { title: type.definite, inSentence: type.indefinite };
   if (L.titleNamesMeeting(title)) return { title, inSentence: title };
-  return { title: L.about(type.definite, title), inSentence: L.about(type.indefinite, title) };
+  // A title that names the meeting in another language ("اللقاء التشاوري حول …" in French minutes)
+  // is quoted after the plain noun, so that the type is not said twice.
+  const noun = Object.values(minutesLabels).some((other) => other.titleNamesMeeting(title)) ? L.meetingType.other : type;
+  return { title: L.about(noun.definite, title), inSentence: L.about(noun.indefinite, title) };
 }
 
 export function minutesContext(meeting: Meeting, language: Language): MinutesContext {
@@ -46,6 +52,7 @@ export function minutesContext(meeting: Meeting, language: Language): MinutesCon
     template: minutesTemplates[meeting.type],
     people: new Map(meeting.participants.map((p) => [p.id, p])),
     present: meeting.participants.filter((p) => attendanceOf(p) === 'present'),
+    chairs: chairSigners(meeting, L),
     name: meetingName(meeting, L),
     day: meetingDay(meeting.date, language, meeting.hijriAdjust ?? 0),
   };

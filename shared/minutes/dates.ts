@@ -49,7 +49,9 @@ export function hijriDate(iso: string, lang: Language, adjust = 0): string {
 }
 
 export function formatHijri(d: HijriDay, lang: Language): string {
-  return `${d.day} ${hijriMonths[lang][d.month - 1]} ${d.year} ${hijriEra[lang]}`;
+  // French typography: a no-break space keeps "1448 H" on one line.
+  const gap = lang === 'fr' ? '\u00A0' : ' ';
+  return `${d.day} ${hijriMonths[lang][d.month - 1]} ${d.year}${gap}${hijriEra[lang]}`;
 }
 
 /** Both calendars, with the weekday, as the opening paragraph wants them. */

@@ -62,7 +62,8 @@ export const ar: MinutesLabels = {
           const verb = /^(ال)?(دورة|جلسة|ندوة|ورشة|مناظرة)/.test(noun) ? 'انعقدت' : 'انعقد';
           return `${verb} ${noun}${place ? at(place) : ''}`;
         },
-        chairedBy: (chair) => `برئاسة ${chair}`,
+        // The first chair leads; the others come with them ("رفقة"), joined by "و".
+        chairedBy: ([first, ...others]) => `برئاسة ${first}${others.length ? `${COMMA}رفقة ${others.join(' و')}` : ''}`,
         attendedBy: (n) => `وبحضور السيدات والسادة المدرجة أسماؤهم في لائحة الحضور أسفله (عدد الحاضرين: ${n})`,
         attendedByMembers: 'وبحضور السيدات والسادة أعضاء الاجتماع',
       },
@@ -77,6 +78,7 @@ export const ar: MinutesLabels = {
     annex: 'ملحق: التفريغ الحرفي الكامل للاجتماع',
     verbatimAnnex: 'ملحق: التفريغ الحرفي للمداخلات',
   },
+  annexTitles: { annex: 'التفريغ الحرفي الكامل للاجتماع', verbatimAnnex: 'التفريغ الحرفي للمداخلات' },
   attendanceHeader: ['ر.ت', 'الاسم الكامل', 'الصفة', 'الجهة', 'التوقيع'],
   decisionsHeader: ['ر.ت', 'النوع', 'النص', 'الجهة المكلفة', 'الأجل'],
   transcriptHeader: ['التوقيت', 'المتدخل', 'النص'],
@@ -99,6 +101,7 @@ export const ar: MinutesLabels = {
   otherBusiness: 'مسائل أخرى',
   noInterventionsOnPoint: 'لم تسجل أي مداخلة في هذه النقطة.',
   honorific: { m: 'السيد', f: 'السيدة', unknown: 'السيد(ة)' },
+  isolate: (text) => text,
   person: personWith(COMMA),
   // The verb agrees with a woman (تدخلت); the unknown gender keeps the masculine, as السيد(ة) does.
   intervention: (person, g) => `${g === 'f' ? 'تدخلت' : 'تدخل'} ${person}:`,
@@ -135,6 +138,7 @@ export const ar: MinutesLabels = {
   representedBy: (name, r, g) => `${name}، ${g === 'f' ? 'ممثلة' : g === 'm' ? 'ممثلا' : 'ممثلا(ة)'} من طرف ${r}`,
   quorum: (present, total) => `النصاب القانوني: عدد الأعضاء الحاضرين ${present} من أصل ${total}.`,
   chairRole: { m: 'رئيس الجلسة', f: 'رئيسة الجلسة', unknown: 'رئيس الجلسة' },
+  coChairRole: { m: 'الرئيس المشارك للجلسة', f: 'الرئيسة المشاركة للجلسة', unknown: 'الرئيس المشارك للجلسة' },
   secretaryRole: { m: 'كاتب الجلسة', f: 'كاتبة الجلسة', unknown: 'كاتب الجلسة' },
   stamp: 'الخاتم',
   blankName: '……………………………',

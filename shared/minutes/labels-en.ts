@@ -1,5 +1,5 @@
 // The minutes' wording in English.
-import { byCount, convocationSentence, openingSentence, personWith, unlessNeither, type AgreeingForms, type MinutesLabels } from './wording.ts';
+import { byCount, convocationSentence, isolateRtl, listWith, openingSentence, personWith, unlessNeither, type AgreeingForms, type MinutesLabels } from './wording.ts';
 
 const COMMA = ', ';
 
@@ -29,7 +29,7 @@ export const en: MinutesLabels = {
         day: (weekday, gregorian, hijri) => `On ${weekday ? `${weekday}, ` : ''}${gregorian}${hijri ? ` (${hijri})` : ''}`,
         time: (t) => `at ${t}`,
         held: (what, place) => `${what} was held${place ? ` at ${place}` : ''}`,
-        chairedBy: (chair) => `chaired by ${chair}`,
+        chairedBy: (chairs) => `${chairs.length > 1 ? 'co-chaired' : 'chaired'} by ${listWith(' and ')(chairs)}`,
         attendedBy: (n) => `and attended by the persons named in the attendance sheet below (${n} participants)`,
         attendedByMembers: 'and attended by its members',
       },
@@ -44,6 +44,7 @@ export const en: MinutesLabels = {
     annex: 'Annex: full transcript of the meeting',
     verbatimAnnex: 'Annex: verbatim transcript of the interventions',
   },
+  annexTitles: { annex: 'Full transcript of the meeting', verbatimAnnex: 'Verbatim transcript of the interventions' },
   attendanceHeader: ['No.', 'Name', 'Title', 'Organisation', 'Signature'],
   decisionsHeader: ['No.', 'Type', 'Text', 'Responsible', 'Deadline'],
   transcriptHeader: ['Time', 'Speaker', 'Text'],
@@ -56,10 +57,11 @@ export const en: MinutesLabels = {
   otherBusiness: 'Other business',
   noInterventionsOnPoint: 'No intervention was recorded on this item.',
   honorific: { m: 'Mr', f: 'Ms', unknown: 'Mr/Ms' },
-  person: personWith(COMMA),
+  isolate: isolateRtl,
+  person: personWith(COMMA, isolateRtl),
   intervention: (person) => `Intervention by ${person}:`,
   unknownSpeakerIntervention: 'Intervention (speaker not identified):',
-  summaryLead: (named, title) => `${named}${title ? `${COMMA}${title},` : ''} took the floor:`,
+  summaryLead: (named, title) => `${named}${title ? `${COMMA}${isolateRtl(title)},` : ''} took the floor:`,
   pointSummary: 'Summary of the discussion:',
   summaryFlags: {
     missing: (time) => `[No summary for this intervention, ${time}]`,
@@ -91,6 +93,7 @@ export const en: MinutesLabels = {
   representedBy: (name, r) => `${name}, represented by ${r}`,
   quorum: (present, total) => `Quorum: ${present} of ${total} members present.`,
   chairRole: { m: 'Chair', f: 'Chair', unknown: 'Chair' },
+  coChairRole: { m: 'Co-chair', f: 'Co-chair', unknown: 'Co-chair' },
   secretaryRole: { m: 'Secretary', f: 'Secretary', unknown: 'Secretary' },
   stamp: 'Stamp',
   blankName: '……………………………',

@@ -8,7 +8,7 @@ import type { MinutesLabels } from './labels.ts';
 export const HONORIFIC_PREFIX = /^(السيد|السيدة|السادة|الأستاذ|الأستاذة|الدكتور|الدكتورة|M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)(\s|$)/;
 
 /** "السيد محمد العلمي، والي الجهة" for a participant (title: theirs unless another is given). */
-export function personOf(p: Participant, L: MinutesLabels, title = p.title.trim()): string {
+export function personOf(p: Pick<Participant, 'name' | 'gender' | 'title'>, L: MinutesLabels, title = p.title.trim()): string {
   const name = p.name.trim();
   if (HONORIFIC_PREFIX.test(name)) return L.person('', name, title).trim();
   return L.person(L.honorific[p.gender], name, title);
@@ -21,6 +21,6 @@ export function personOf(p: Participant, L: MinutesLabels, title = p.title.trim(
  */
 export function shortName(p: Participant, L: MinutesLabels): string {
   const name = p.name.trim();
-  if (p.gender === 'unknown' || HONORIFIC_PREFIX.test(name)) return name;
-  return `${L.honorific[p.gender]}\u00A0${name}`;
+  if (p.gender === 'unknown' || HONORIFIC_PREFIX.test(name)) return L.isolate(name);
+  return `${L.honorific[p.gender]}\u00A0${L.isolate(name)}`;
 }

@@ -1,14 +1,18 @@
-// The chair and the secretary as the minutes name them, in the opening and under the signatures:
-// matched with a participant when possible, for the honorific and the title.
-import type { Meeting } from '../domain.ts';
+// The chairs and the secretary as the minutes name them, in the opening, the attendance sheet and
+// under the signatures: matched with a participant when possible, for the honorific and the title.
+import { chairsOf, type Meeting } from '../domain.ts';
 import type { Gender, MinutesLabels } from './labels.ts';
-import { HONORIFIC_PREFIX } from './people.ts';
+import { personOf } from './people.ts';
 
 export interface Signer {
+  /** The name as typed, trimmed. */
+  name: string;
   /** With the honorific ("السيدة فاطمة الزهراء بناني"); empty when no name was typed. */
   person: string;
   title: string;
   gender: Gender;
+  /** The participant of the same name, or null. */
+  participantId: string | null;
 }
 
 /** The same name, ignoring case and spacing; toLowerCase (not toLocaleLowerCase) so every machine agrees. */
@@ -17,20 +21,28 @@ function sameName(a: string, b: string): boolean {
   return n(a) !== '' && n(a) === n(b);
 }
 
-/** A signer by the name typed on the meeting. The gender set on the meeting wins over the participant's. */
-export function signer(meeting: Meeting, name: string, gender: Gender | undefined, L: MinutesLabels): Signer {
+/**
+ * A signer by the name typed on the meeting. The gender set on the meeting wins over the
+ * participant's, and so does a title typed for them.
+ */
+export function signer(meeting: Meeting, name: string, gender: Gender | undefined, L: MinutesLabels, typedTitle = ''): Signer {
   const n = name.trim();
   const p = n ? meeting.participants.find((x) => sameName(x.name, n)) : undefined;
   const g: Gender = gender && gender !== 'unknown' ? gender : (p?.gender ?? 'unknown');
-  if (!n) return { person: '', title: '', gender: g };
-  const title = p?.title.trim() ?? '';
-  if (HONORIFIC_PREFIX.test(n)) return { person: n, title, gender: g };
-  return { person: L.person(L.honorific[g], n, '').trim(), title, gender: g };
+  const participantId = p?.id ?? null;
+  if (!n) return { name: n, person: '', title: '', gender: g, participantId };
+  const title = typedTitle.trim() || (p?.title.trim() ?? '');
+  return { name: n, person: personOf({ name: n, gender: g, title }, L, ''), title, gender: g, participantId };
 }
 
-/** The chair as written in the opening: "السيدة فاطمة الزهراء بناني، رئيسة المجلس". */
-export function chairOf(meeting: Meeting, L: MinutesLabels): string | null {
-  const s = signer(meeting, meeting.chair, meeting.chairGender, L);
-  if (!s.person) return null;
-  return s.title ? `${s.person}${L.comma}${s.title}` : s.person;
+/** The chairs with a name, in order (co-chairs after the first). */
+export function chairSigners(meeting: Meeting, L: MinutesLabels): Signer[] {
+  return chairsOf(meeting)
+    .map((c) => signer(meeting, c.name, c.gender, L, c.title))
+    .filter((s) => s.person !== '');
+}
+
+/** A chair as written in the opening: "السيدة فاطمة الزهراء بناني، رئيسة المجلس". */
+export function chairInSentence(s: Signer, L: MinutesLabels): string {
+  return personOf(s, L, s.title);
 }

@@ -35,8 +35,8 @@ export interface OpeningParts {
   place: string | null;
   /** What met: "اللقاء التشاوري حول …" or the meeting's title as typed. */
   what: string;
-  /** "السيد محمد العلمي، والي الجهة", null when no chair. */
-  chair: string | null;
+  /** Each chair in order: "السيد محمد العلمي، والي الجهة"; empty when none. */
+  chairs: string[];
   attendees: number;
 }
 
@@ -66,6 +66,8 @@ export interface MinutesLabels {
     /** The annex of summary minutes: the interventions word for word. */
     verbatimAnnex: string;
   };
+  /** The same annexes as the closing lists them, among the annexes the secretary listed. */
+  annexTitles: { annex: string; verbatimAnnex: string };
   attendanceHeader: [string, string, string, string, string];
   decisionsHeader: [string, string, string, string, string];
   transcriptHeader: [string, string, string];
@@ -85,6 +87,11 @@ export interface MinutesLabels {
   /** Under an agenda point no passage was assigned to. */
   noInterventionsOnPoint: string;
   honorific: Record<Gender, string>;
+  /**
+   * A name or a title as a sentence of the language holds it: in French and English, Arabic script
+   * between left-to-right marks (isolateRtl); in Arabic, as it is.
+   */
+  isolate: (text: string) => string;
   /** "السيد محمد العلمي، والي الجهة" */
   person: (honorific: string, name: string, title: string) => string;
   /** "تدخل السيد محمد العلمي، والي الجهة:", "تدخلت السيدة …:": the verb agrees with the speaker. */
@@ -126,6 +133,8 @@ export interface MinutesLabels {
   /** "النصاب القانوني: …" */
   quorum: (present: number, total: number) => string;
   chairRole: Record<Gender, string>;
+  /** Under each signature when several chair: "La coprésidente de séance". */
+  coChairRole: Record<Gender, string>;
   secretaryRole: Record<Gender, string>;
   /** Where the stamp goes, under the chair's signature. */
   stamp: string;
@@ -158,7 +167,8 @@ export interface OpeningWords {
   time: (startTime: string) => string;
   /** "انعقد … بالرباط", "s’est tenue …, à Rabat". */
   held: (what: string, place: string | null) => string;
-  chairedBy: (chair: string) => string;
+  /** "برئاسة …", and for several "… رفقة …", "sous la coprésidence de … et de …". */
+  chairedBy: (chairs: readonly string[]) => string;
   attendedBy: (attendees: number) => string;
   /** When no attendee was recorded. */
   attendedByMembers: string;
@@ -171,7 +181,7 @@ export function openingSentence(p: OpeningParts, words: OpeningWords, comma: str
       p.gregorian ? words.day(p.weekday, p.gregorian, p.hijri) : null,
       p.startTime ? words.time(p.startTime) : null,
       words.held(p.what, p.place),
-      p.chair ? words.chairedBy(p.chair) : null,
+      p.chairs.length ? words.chairedBy(p.chairs) : null,
       p.attendees > 0 ? words.attendedBy(p.attendees) : words.attendedByMembers,
     ],
     comma,
@@ -198,17 +208,36 @@ export function convocationSentence({ reference, date, legalBasis }: Convocation
   return sentence([convened, legalBasis ? words.basedOn(legalBasis, !convened) : null], words.separator);
 }
 
-/** "<honorific> <name>, <title>" with the language's comma. */
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * Arabic text in a left-to-right sentence, set apart by a left-to-right mark (U+200E) on each side
+ * when it holds a right-to-left letter. Without them, an Arabic name, the Latin comma and an Arabic
+ * title form one right-to-left stretch: the title lands beside «M.» and the name at the far end of
+ * the line. With them, the comma between sits between left-to-right marks and so runs left to
+ * right: «M.», the name, the comma, the title, in this order. Marks rather than isolates (FSI …
+ * PDI): every reader knows them, as the RLM the DOCX writer puts after an Arabic full stop; the
+ * writer also gives each Arabic stretch a run of its own, which Word reads.
+ */
+export const isolateRtl = (text: string): string => (RTL_LETTER.test(text) ? `\u200E${text}\u200E` : text);
+
+/** "<honorific> <name>, <title>" with the language's comma, name and title each isolated as the language needs. */
 export const personWith =
-  (comma: string) =>
+  (comma: string, isolate: (text: string) => string = (t) => t) =>
   (honorific: string, name: string, title: string): string =>
-    `${honorific} ${name}${title ? `${comma}${title}` : ''}`;
+    `${honorific} ${isolate(name)}${title ? `${comma}${isolate(title)}` : ''}`;
 
 /** "Drawn up at … on …": null when neither the place nor the date is known. */
 export const unlessNeither =
   (words: (place: string | null, date: string | null) => string) =>
   (place: string | null, date: string | null): string | null =>
     !place && !date ? null : words(place, date);
+
+/** "A, B and C" with the language's last link (" et ", " and "). */
+export const listWith =
+  (last: string) =>
+  (items: readonly string[]): string =>
+    items.length > 1 ? `${items.slice(0, -1).join(', ')}${last}${items[items.length - 1]}` : (items[0] ?? '');
 
 /** One form for a single item, another for several. */
 export const byCount =

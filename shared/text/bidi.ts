@@ -10,12 +10,14 @@ const LATIN_WORD = `[${LATIN_CHAR}](?:[${LATIN_CHAR}0-9]|[.'’\\-@_/&](?=[${LAT
 const LATIN_SPAN = new RegExp(`${LATIN_WORD}(?:[ \\u00A0]+${LATIN_WORD})*`, 'g');
 /**
  * An Arabic clause inside Latin text: from its first Arabic letter to its last one before a Latin
- * letter, with the spaces, digits and punctuation between (they belong to the Arabic sentence, so
- * a full stop between two Arabic sentences stays between them), then a sentence-final full stop,
- * question or exclamation mark written right after its last word, which closes the Arabic sentence
- * and so sits at its left end.
+ * letter or a bidi mark, with the spaces, digits and punctuation between (they belong to the
+ * Arabic sentence, so a full stop between two Arabic sentences stays between them), then a
+ * sentence-final full stop, question or exclamation mark written right after its last word, which
+ * closes the Arabic sentence and so sits at its left end. A left-to-right mark or an isolate
+ * (U+200E, U+2066–U+2069) ends it: a name and its title set apart by marks (isolateRtl in
+ * shared/minutes/wording.ts) are two clauses, the comma between them left to right.
  */
-const ARABIC_SPAN = new RegExp(`[${ARABIC_CHAR}](?:[^${LATIN_CHAR}\\n]*[${ARABIC_CHAR}])?(?:[.!?\u2026]+(?=\\s|$))?`, 'g');
+const ARABIC_SPAN = new RegExp(`[${ARABIC_CHAR}](?:[^${LATIN_CHAR}\\n\u200E\u2066-\u2069]*[${ARABIC_CHAR}])?(?:[.!?\u2026]+(?=\\s|$))?`, 'g');
 
 export interface BidiPiece {
   text: string;

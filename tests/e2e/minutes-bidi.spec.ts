@@ -164,7 +164,8 @@ test('a council names its voters in the decisions panel, lists annexes in the fo
   const preview = page.getByRole('region', { name: t.preview });
   await expect(preview).toContainText('الموافقون: 2، المعارضون: 1، الممتنعون: 0');
   await expect(preview).toContainText('صوت بالرفض: السيد يوسف الإدريسي');
-  await expect(preview.locator('.minutes-section-closing ol li')).toHaveText(['محضر لجنة المالية', 'جدول الاعتمادات']);
+  // Then the transcript the summary minutes annex after the signatures.
+  await expect(preview.locator('.minutes-section-closing ol li')).toHaveText(['محضر لجنة المالية', 'جدول الاعتمادات', 'التفريغ الحرفي للمداخلات']);
   await expect(preview.locator('.minutes-section-closing')).toContainText('المرفقات:');
   await expect(preview).toContainText('الموقعة:');
   await expect(preview).toContainText('السيدة فاطمة العلوي، عن المجلس الجماعي');

@@ -96,8 +96,8 @@ describe('proceedings grouped by agenda point', () => {
 
   it('numbers "Point 1 : …" in French and "Item 1: …" in English, with their own "other business"', () => {
     const fr = outline(buildMinutes(meeting, 'fr')).filter((l) => l.startsWith('# '));
-    expect(fr[0]).toBe('# Point 1 : كلمة افتتاحية للسيد الوالي');
-    expect(fr[3]).toBe('# Point 4 : القرارات والتوصيات');
+    expect(fr[0]).toBe('# Point 1\u00A0: كلمة افتتاحية للسيد الوالي');
+    expect(fr[3]).toBe('# Point 4\u00A0: القرارات والتوصيات');
     expect(fr[4]).toBe('# Questions diverses');
     const en = outline(buildMinutes(meeting, 'en')).filter((l) => l.startsWith('# '));
     expect(en[1]).toBe('# Item 2: حصيلة المرحلة الأولى من رقمنة الخدمات العمومية بالجهة');
@@ -167,13 +167,13 @@ describe('votes in the decisions table', () => {
   });
 
   it('writes the vote in French and English', () => {
-    expect(texts('fr').map((t) => t.split('\n')[1])).toEqual(['À l’unanimité', 'Pour : 12, contre : 3, abstentions : 2', undefined]);
+    expect(texts('fr').map((t) => t.split('\n')[1])).toEqual(['À l’unanimité', 'Pour\u00A0: 12, contre\u00A0: 3, abstentions\u00A0: 2', undefined]);
     expect(texts('en').map((t) => t.split('\n')[1])).toEqual(['Unanimously', 'For: 12, against: 3, abstaining: 2', undefined]);
   });
 
   it('shows the vote line in the on-screen preview as its own line, in its own direction', () => {
     const html = renderToStaticMarkup(createElement(MinutesPreview, { model: buildMinutes(voted, 'fr') }));
     // The decision is written in Arabic (its line runs right to left), the vote in French under it.
-    expect(html).toMatch(/<td dir="auto" class="minutes-pre-line"><div dir="auto">[^<]*<\/div><div dir="auto">Pour : 12, contre : 3, abstentions : 2<\/div><\/td>/);
+    expect(html).toMatch(/<td dir="auto" class="minutes-pre-line"><div dir="auto">[^<]*<\/div><div dir="auto">Pour\u00A0: 12, contre\u00A0: 3, abstentions\u00A0: 2<\/div><\/td>/);
   });
 });

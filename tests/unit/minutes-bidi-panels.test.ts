@@ -104,8 +104,9 @@ describe('the decisions panel', () => {
     expect(t).toContain('الموقعون السيد محمد العلمي، عن ولاية الجهة السيدة فاطمة الزهراء بناني، المديرة الجهوية للتحول الرقمي');
     uiLanguage = 'fr';
     const fr = text(render(DecisionsPanel, base));
-    expect(fr).toContain('Ont voté pour : M. محمد العلمي, Mme فاطمة الزهراء بناني');
-    expect(fr).toContain('Signataires M. محمد العلمي, عن ولاية الجهة');
+    // Each Arabic name and title set apart by marks, as the French minutes print them.
+    expect(fr).toContain('Ont voté pour : M. \u200Eمحمد العلمي\u200E, Mme \u200Eفاطمة الزهراء بناني\u200E');
+    expect(fr).toContain('Signataires M. \u200Eمحمد العلمي\u200E, \u200Eعن ولاية الجهة\u200E');
   });
 
   it('offers as voters the participants present, and anyone already picked', () => {

@@ -118,7 +118,10 @@ describe('buildMinutes (Arabic)', () => {
   it('closes with the end time, signature blocks, and the full transcript as annex', () => {
     expect(blocks(m, 'closing', 'paragraph')[0]!.text).toContain('على الساعة 12:30');
     // The closing formula names the place and the day the minutes were drawn up.
-    expect(blocks(m, 'closing', 'paragraph')[1]!.text).toBe('حرر بمقر ولاية جهة الرباط سلا القنيطرة، قاعة الاجتماعات الكبرى في 12 نونبر 2026.');
+    // After the list of annexes: the transcript annexed to these minutes.
+    expect(blocks(m, 'closing', 'paragraph')[1]!.text).toBe('المرفق:');
+    expect(blocks(m, 'closing', 'list')[0]!.items).toEqual(['التفريغ الحرفي الكامل للاجتماع']);
+    expect(blocks(m, 'closing', 'paragraph')[2]!.text).toBe('حرر بمقر ولاية جهة الرباط سلا القنيطرة، قاعة الاجتماعات الكبرى في 12 نونبر 2026.');
     // The chair signs with honorific and title (matched among the participants), above the stamp.
     expect(blocks(m, 'signatures', 'signatures')[0]!.blocks).toEqual([
       { role: 'رئيس الجلسة', name: 'السيد محمد العلمي', title: 'والي جهة الرباط سلا القنيطرة', stamp: 'الخاتم' },
@@ -159,15 +162,24 @@ describe('buildMinutes (French and English)', () => {
     const [title] = blocks(m, 'header', 'title');
     expect(title).toMatchObject({ text: 'Procès-verbal', subtitle: 'Consultation régionale sur la digitalisation' });
     const iv = blocks(m, 'proceedings', 'intervention');
-    expect(iv[0]!.heading.startsWith('Intervention de M. محمد العلمي, ')).toBe(true);
+    expect(iv[0]!.heading.startsWith('Intervention de M. \u200Eمحمد العلمي\u200E, ')).toBe(true);
     expect(iv[1]!.heading.startsWith('Intervention de Mme ')).toBe(true);
     expect(iv[6]!.heading.startsWith('Intervention de M./Mme ')).toBe(true);
-    expect(blocks(m, 'opening', 'paragraph')[0]!.text).toMatch(/^Le jeudi 12 novembre 2026 \(2 joumada II 1448 H\), à 10 h 00, s’est tenue /);
+    expect(blocks(m, 'opening', 'paragraph')[0]!.text).toMatch(/^Le jeudi 12 novembre 2026 \(2 joumada II 1448\u00A0H\), à 10 h 00, s’est tenue /);
     expect(m.sections.filter((s) => s.title).map((s) => s.title)).toEqual([
       'Liste de présence', 'Ordre du jour', 'Déroulement de la séance', 'Décisions et recommandations', 'Signatures',
-      'Annexe : transcription intégrale de la réunion',
+      'Annexe\u00A0: transcription intégrale de la réunion',
     ]);
     expect(m.pageLabel).toBe('Page {page} sur {pages}');
+  });
+
+  it('names a meeting whose Arabic title already says what it is by the plain noun, so consultation is said once', () => {
+    const opening = (lang: 'fr' | 'en') => blocks(buildMinutes(sample, lang), 'opening', 'paragraph')[0]!.text;
+    expect(opening('fr')).toContain('s’est tenue une réunion «\u00A0اللقاء التشاوري الجهوي حول رقمنة الخدمات العمومية\u00A0»');
+    expect(opening('fr')).not.toContain('consultation');
+    expect(opening('en')).toContain('a meeting “اللقاء التشاوري الجهوي');
+    // A title that names only the topic keeps the type.
+    expect(blocks(buildMinutes({ ...sample, title: 'la digitalisation' }, 'fr'), 'opening', 'paragraph')[0]!.text).toContain('une réunion de consultation «\u00A0la digitalisation\u00A0»');
   });
 
   it('writes English minutes with Mr/Ms', () => {

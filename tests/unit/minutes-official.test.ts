@@ -101,7 +101,7 @@ describe('signatures agree with the signer', () => {
     expect(chair!.stamp).toBe('الخاتم');
     const [fr] = signatures(buildMinutes(womanChair, 'fr'));
     expect(fr!.role).toBe('La présidente de séance');
-    expect(fr!.name).toBe('Mme فاطمة الزهراء بناني');
+    expect(fr!.name).toBe('Mme \u200Eفاطمة الزهراء بناني\u200E');
     expect(fr!.stamp).toBe('Cachet');
     expect(textOf(buildMinutes(womanChair, 'ar'), 'opening')).toContain('برئاسة السيدة فاطمة الزهراء بناني');
   });
@@ -133,7 +133,7 @@ describe('the version of the minutes', () => {
     const m: Meeting = { ...sample, revision: 2 };
     expect(buildMinutes(m, 'ar').properties.description).toMatch(/؛ النسخة 2\.$/);
     expect(buildMinutes(m, 'ar').properties.description).not.toContain('المراجعة');
-    expect(buildMinutes(m, 'fr').properties.description).toMatch(/ ; version 2\.$/);
+    expect(buildMinutes(m, 'fr').properties.description).toMatch(/\u202F; version 2\.$/);
     expect(buildMinutes(m, 'en').properties.description).toMatch(/; version 2\.$/);
   });
 });
@@ -178,7 +178,7 @@ describe('attendance by status, and the quorum of a council', () => {
     expect(t).toMatch(/المعتذر:\nالسيد Jean Dupont/);
     expect(t).toContain('النصاب القانوني: عدد الأعضاء الحاضرين 5 من أصل 7.');
     expect(textOf(m, 'opening')).toContain('(عدد الحاضرين: 5)');
-    expect(textOf(buildMinutes({ ...withStatuses, type: 'council', membersTotal: 31 }, 'fr'), 'attendance')).toContain('Quorum : 5 membres présents sur 31.');
+    expect(textOf(buildMinutes({ ...withStatuses, type: 'council', membersTotal: 31 }, 'fr'), 'attendance')).toContain('Quorum\u00A0: 5 membres présents sur 31.');
   });
 
   it('a council accounts for every member even when nobody is absent; a consultation has no quorum', () => {

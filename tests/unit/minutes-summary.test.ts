@@ -33,12 +33,12 @@ describe('summary minutes', () => {
 
   it('agree in French: est intervenu / est intervenue / est intervenu(e)', () => {
     const leads = summaries(buildMinutes(summarised(), 'fr')).map((b) => b.lead);
-    expect(leads[0]).toBe('M. محمد العلمي, والي جهة الرباط سلا القنيطرة, est intervenu :');
-    expect(leads[1]).toBe('Mme فاطمة الزهراء بناني, المديرة الجهوية للتحول الرقمي, est intervenue :');
-    expect(leads[6]).toBe('M./Mme سعاد العمراني, ممثلة جمعيات المجتمع المدني, est intervenu(e) :');
-    expect(leads[7]).toBe('Intervention (intervenant non identifié) :');
+    expect(leads[0]).toBe('M. \u200Eمحمد العلمي\u200E, \u200Eوالي جهة الرباط سلا القنيطرة\u200E, est intervenu\u00A0:');
+    expect(leads[1]).toBe('Mme \u200Eفاطمة الزهراء بناني\u200E, \u200Eالمديرة الجهوية للتحول الرقمي\u200E, est intervenue\u00A0:');
+    expect(leads[6]).toBe('M./Mme \u200Eسعاد العمراني\u200E, \u200Eممثلة جمعيات المجتمع المدني\u200E, est intervenu(e)\u00A0:');
+    expect(leads[7]).toBe('Intervention (intervenant non identifié)\u00A0:');
     const untitled = { ...sample, participants: sample.participants.map((p) => ({ ...p, title: '' })) };
-    expect(summaries(buildMinutes(untitled, 'fr'))[1]!.lead).toBe('Mme فاطمة الزهراء بناني est intervenue :');
+    expect(summaries(buildMinutes(untitled, 'fr'))[1]!.lead).toBe('Mme \u200Eفاطمة الزهراء بناني\u200E est intervenue\u00A0:');
     expect(summaries(buildMinutes(summarised(), 'fr'))[3]!.flag).toBe('[Aucune synthèse pour cette intervention, 00:02:40]');
   });
 
@@ -75,7 +75,7 @@ describe('the annex of summary minutes, and verbatim minutes', () => {
   it('summary minutes put every intervention word for word in the annex, on a page of its own', () => {
     for (const [language, title] of [
       ['ar', 'ملحق: التفريغ الحرفي للمداخلات'],
-      ['fr', 'Annexe : transcription intégrale des interventions'],
+      ['fr', 'Annexe\u00A0: transcription intégrale des interventions'],
       ['en', 'Annex: verbatim transcript of the interventions'],
     ] as const) {
       const annex = section(buildMinutes(summarised(), language), 'annex');

@@ -24,7 +24,8 @@ const sample: Meeting = meetingSchema.parse(sampleJson);
 const decisionsTable = (m: MinutesModel) =>
   m.sections.find((s) => s.id === 'decisions')!.blocks.find((b): b is Extract<MinutesBlock, { kind: 'table' }> => b.kind === 'table')!;
 /** The text cells, no-break spaces (between an honorific and its name) read as spaces. */
-const cells = (m: MinutesModel) => decisionsTable(m).rows.map((r) => r[2]!.replace(/\u00A0/g, ' '));
+/** The text cells, with plain spaces and without the marks around Arabic names in French and English. */
+const cells = (m: MinutesModel) => decisionsTable(m).rows.map((r) => r[2]!.replace(/\u00A0/g, ' ').replace(/\u200E/g, ''));
 const closing = (m: MinutesModel) => m.sections.find((s) => s.id === 'closing')!.blocks;
 
 /** A nominal vote: three for, one against, one abstaining (of unknown gender: no honorific). */
@@ -70,7 +71,7 @@ describe('nominal votes, per meeting template', () => {
   });
 
   it('binds each honorific to its name, so that a list never breaks a line between them', () => {
-    expect(decisionsTable(buildMinutes(council, 'fr')).rows[0]![2]).toContain('Mme\u00A0فاطمة الزهراء بناني');
+    expect(decisionsTable(buildMinutes(council, 'fr')).rows[0]![2]).toContain('Mme\u00A0\u200Eفاطمة الزهراء بناني\u200E');
     expect(decisionsTable(buildMinutes(council, 'ar')).rows[0]![2]).toContain('السيدة\u00A0فاطمة الزهراء بناني');
   });
 
@@ -87,9 +88,9 @@ describe('nominal votes, per meeting template', () => {
       'Abstained: سعاد العمراني',
     ]);
     const L = minutesLabels.fr;
-    expect(L.voterNames('abstain', ['Mme A'], ['f'])).toBe('S’est abstenue : Mme A');
-    expect(L.voterNames('abstain', ['Mme A', 'Mme B'], ['f', 'f'])).toBe('Se sont abstenues : Mme A, Mme B');
-    expect(L.voterNames('abstain', ['Mme A', 'M. B'], ['f', 'm'])).toBe('Se sont abstenus : Mme A, M. B');
+    expect(L.voterNames('abstain', ['Mme A'], ['f'])).toBe('S’est abstenue\u00A0: Mme A');
+    expect(L.voterNames('abstain', ['Mme A', 'Mme B'], ['f', 'f'])).toBe('Se sont abstenues\u00A0: Mme A, Mme B');
+    expect(L.voterNames('abstain', ['Mme A', 'M. B'], ['f', 'm'])).toBe('Se sont abstenus\u00A0: Mme A, M. B');
     expect(minutesLabels.ar.voterNames('against', ['السيدة أ'], ['f'])).toBe('صوتت بالرفض: السيدة أ');
   });
 
@@ -266,16 +267,28 @@ describe('annexes in the closing', () => {
       'وبعد استنفاد نقط جدول الأعمال، رفعت الجلسة على الساعة 12:30.',
       'المرفقات:',
       // A title left blank is not an annex.
-      'ol: نص الاتفاقية الموقعة | لائحة الحضور الموقعة',
+      // The transcript the document carries after the signatures comes last.
+      'ol: نص الاتفاقية الموقعة | لائحة الحضور الموقعة | التفريغ الحرفي الكامل للاجتماع',
       'حرر بمقر ولاية جهة الرباط سلا القنيطرة، قاعة الاجتماعات الكبرى في 12 نونبر 2026.',
     ]);
-    expect(closing(buildMinutes(withAnnexes, 'fr'))[1]).toMatchObject({ kind: 'paragraph', text: 'Annexes :', bold: true });
-    expect(closing(buildMinutes({ ...withAnnexes, annexes: [withAnnexes.annexes![0]!] }, 'fr'))[1]).toMatchObject({ text: 'Annexe :' });
+    expect(closing(buildMinutes(withAnnexes, 'fr'))[1]).toMatchObject({ kind: 'paragraph', text: 'Annexes\u00A0:', bold: true });
+    const noTranscript = { ...withAnnexes, segments: [], annexes: [withAnnexes.annexes![0]!] };
+    expect(closing(buildMinutes(noTranscript, 'fr'))[1]).toMatchObject({ text: 'Annexe\u00A0:' });
     expect(closing(buildMinutes(withAnnexes, 'en'))[1]).toMatchObject({ text: 'Annexes:' });
   });
 
-  it('says nothing of annexes when none were listed', () => {
-    for (const m of [sample, { ...sample, annexes: [] }, { ...sample, annexes: [{ id: 'x-01', title: '' }] }]) {
+  it('lists the transcript annex alone when the secretary listed none, under the title of the annex the minutes carry', () => {
+    const items = (m: Meeting, lang: 'ar' | 'fr' | 'en') => closing(buildMinutes(m, lang)).flatMap((b) => (b.kind === 'list' ? b.items : []));
+    expect(items(sample, 'ar')).toEqual(['التفريغ الحرفي الكامل للاجتماع']);
+    expect(closing(buildMinutes(sample, 'ar'))[1]).toMatchObject({ text: 'المرفق:' });
+    expect(items(sample, 'fr')).toEqual(['Transcription intégrale de la réunion']);
+    // Summary minutes annex the interventions word for word.
+    expect(items({ ...sample, minutesStyle: 'summary' }, 'en')).toEqual(['Verbatim transcript of the interventions']);
+  });
+
+  it('says nothing of annexes when none were listed and there is no transcript to annex', () => {
+    const silent = { ...sample, segments: sample.segments.map((s) => ({ ...s, text: ' ' })) };
+    for (const m of [silent, { ...silent, annexes: [] }, { ...silent, annexes: [{ id: 'x-01', title: '' }] }]) {
       const blocks = closing(buildMinutes(m, 'ar'));
       expect(blocks.some((b) => b.kind === 'list')).toBe(false);
       expect(JSON.stringify(blocks)).not.toContain('المرفق');
@@ -296,25 +309,25 @@ describe('attendance words agree with the person', () => {
 
   it('heads each French and Arabic list in the gender and number of whom it lists', () => {
     // Present: men and women; absent: a woman and a man; excused: one woman.
-    expect(headings(buildMinutes(statuses, 'fr')).slice(0, 3)).toEqual(['Présents :', 'Absents :', 'Excusée :']);
+    expect(headings(buildMinutes(statuses, 'fr')).slice(0, 3)).toEqual(['Présents\u00A0:', 'Absents\u00A0:', 'Excusée\u00A0:']);
     expect(headings(buildMinutes(statuses, 'ar')).slice(0, 3)).toEqual(['الحاضرون:', 'الغائبون:', 'المعتذرة:']);
     const women: Meeting = {
       ...statuses,
       participants: statuses.participants.map((p) => (p.id === 'p-dupont' ? { ...p, attendance: 'present' as const } : p)),
     };
-    expect(headings(buildMinutes({ ...women, participants: [...women.participants, { ...women.participants[3]!, id: 'p-x', name: 'نادية' }] }, 'fr'))[1]).toBe('Absentes :');
-    expect(headings(buildMinutes(women, 'fr'))[1]).toBe('Absente :');
+    expect(headings(buildMinutes({ ...women, participants: [...women.participants, { ...women.participants[3]!, id: 'p-x', name: 'نادية' }] }, 'fr'))[1]).toBe('Absentes\u00A0:');
+    expect(headings(buildMinutes(women, 'fr'))[1]).toBe('Absente\u00A0:');
     expect(headings(buildMinutes(women, 'ar'))[1]).toBe('الغائبة:');
   });
 
   it('agrees as the forms say: one person in their gender, all women feminine plural, else masculine plural', () => {
     const forms = minutesLabels.fr.attendanceLists.excused;
-    expect(agree(forms, ['m'])).toBe('Excusé :');
-    expect(agree(forms, ['f'])).toBe('Excusée :');
-    expect(agree(forms, ['unknown'])).toBe('Excusé(e) :');
-    expect(agree(forms, ['f', 'f'])).toBe('Excusées :');
-    expect(agree(forms, ['f', 'unknown'])).toBe('Excusés :');
-    expect(agree(forms, [])).toBe('Excusés :');
+    expect(agree(forms, ['m'])).toBe('Excusé\u00A0:');
+    expect(agree(forms, ['f'])).toBe('Excusée\u00A0:');
+    expect(agree(forms, ['unknown'])).toBe('Excusé(e)\u00A0:');
+    expect(agree(forms, ['f', 'f'])).toBe('Excusées\u00A0:');
+    expect(agree(forms, ['f', 'unknown'])).toBe('Excusés\u00A0:');
+    expect(agree(forms, [])).toBe('Excusés\u00A0:');
     // A woman represented by someone: représentée, ممثلة.
     expect(minutesLabels.fr.representedBy('Mme X', 'M. Y', 'f')).toBe('Mme X, représentée par M. Y');
     expect(minutesLabels.ar.representedBy('س', 'ع', 'f')).toBe('س، ممثلة من طرف ع');

@@ -35,6 +35,10 @@ function styles(font: FontSet, language: { value: string; bidirectional: string 
         paragraph: { spacing: { before: 240, after: 60 }, keepNext: true },
       },
     },
+    // The package's hyperlink, footnote and line-number styles are based on Word's built-in
+    // "Default Paragraph Font" without defining it; Word's validator reports each such reference,
+    // so the style is defined here as Word itself writes it.
+    characterStyles: [{ id: 'DefaultParagraphFont', name: 'Default Paragraph Font', uiPriority: 1, semiHidden: true, unhideWhenUsed: true }],
   };
 }
 

@@ -1,5 +1,6 @@
 // The details form's single fields, in the form's order: first the meeting itself (what, when,
-// where, who, on whose convocation), then how its minutes are written. Each change is saved as typed.
+// where, who, on whose convocation; the chairs are a list of their own, ChairsEditor.tsx), then how
+// its minutes are written. Each change is saved as typed.
 import type { ReactNode } from 'react';
 import { genders, languages, meetingTypes, minutesStyles } from '../../../shared/domain.ts';
 import { minutesTemplates } from '../../../shared/minutes/template.ts';
@@ -11,7 +12,7 @@ import { HijriDateField } from './HijriDateField.tsx';
 import type { FieldsProps } from './formFields.ts';
 
 
-type TextName = 'title' | 'place' | 'city' | 'chair' | 'secretary' | 'reference' | 'convocationReference';
+type TextName = 'title' | 'place' | 'city' | 'secretary' | 'reference' | 'convocationReference';
 type DateName = 'date' | 'startTime' | 'endTime' | 'convocationDate';
 
 function Field({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
@@ -51,16 +52,6 @@ export function SessionFields(props: FieldsProps) {
       <DateField {...props} name="endTime" type="time" />
       <TextField {...props} name="place" />
       <TextField {...props} name="city" />
-      <TextField {...props} name="chair" />
-      <ChoiceField
-        name="chairGender"
-        label={t('chairGender')}
-        value={v.chairGender ?? 'unknown'}
-        options={genders}
-        optionLabel={(g) => (g === 'unknown' ? t('gender_unknown') : t(`chairGender_${g}`))}
-        disabled={ro}
-        onChange={(chairGender) => props.onChange({ chairGender })}
-      />
       <TextField {...props} name="secretary" />
       <ChoiceField
         name="secretaryGender"

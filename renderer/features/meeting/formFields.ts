@@ -4,7 +4,7 @@ import type { MeetingFields } from '../../../shared/domain.ts';
 export const formFieldNames = [
   'title', 'type', 'date', 'startTime', 'endTime', 'place', 'chair', 'secretary', 'reference', 'letterhead', 'language', 'participants', 'agenda',
   'chairGender', 'noDecisionConfirmed', 'convocationReference', 'convocationDate', 'legalBasis', 'hijriAdjust', 'membersTotal', 'annexes',
-  'minutesStyle', 'secretaryGender', 'city', 'hijriConfirmed',
+  'minutesStyle', 'secretaryGender', 'city', 'hijriConfirmed', 'chairs',
 ] as const;
 export type FormFields = Pick<MeetingFields, (typeof formFieldNames)[number]>;
 

@@ -3,7 +3,8 @@
 import { gregorianDate } from '../dates.ts';
 import { clean, section, type MinutesContext } from '../context.ts';
 import type { MinutesImage, MinutesSection } from '../model.ts';
-import { chairOf } from '../signer.ts';
+import { chairInSentence } from '../signer.ts';
+import { sheetCount } from './attendance.ts';
 
 export function headerSection({ meeting, L, name, day }: MinutesContext, logo: MinutesImage | null): MinutesSection {
   return section('header', null, [
@@ -18,7 +19,8 @@ export function headerSection({ meeting, L, name, day }: MinutesContext, logo: M
   ]);
 }
 
-export function openingSection({ meeting, language, L, name, day, present }: MinutesContext): MinutesSection {
+export function openingSection(c: MinutesContext): MinutesSection {
+  const { meeting, language, L, name, day, chairs } = c;
   const convocation = L.convocation({
     reference: meeting.convocationReference?.trim() || null,
     date: meeting.convocationDate ? gregorianDate(meeting.convocationDate, language) : null,
@@ -36,8 +38,9 @@ export function openingSection({ meeting, language, L, name, day, present }: Min
         startTime: meeting.startTime.trim() || null,
         place: meeting.place.trim() || null,
         what: name.inSentence,
-        chair: chairOf(meeting, L),
-        attendees: present.length,
+        chairs: chairs.map((s) => chairInSentence(s, L)),
+        // Those the attendance sheet lists, with a chair who is not among the participants present.
+        attendees: sheetCount(c),
       }),
     },
   ]);
