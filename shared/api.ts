@@ -44,8 +44,6 @@ export const settingsSchema = z.strictObject({
   threads: z.number().int().min(0).max(64),
   modelId: z.string().max(100).nullable(),
   transcriptionLanguage: z.enum(transcriptionLanguages),
-  /** The Hijri adjustment last used in a meeting: new meetings start with it. */
-  hijriAdjust: z.number().int().min(-1).max(1),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

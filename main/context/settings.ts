@@ -6,12 +6,15 @@ import { settingsSchema, type MahdarService, type Settings } from '../../shared/
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import type { ServiceContext } from './context.ts';
 
-export const defaultSettings: Settings = { uiLanguage: 'ar', threads: 0, modelId: null, transcriptionLanguage: 'ar', hijriAdjust: 0 };
+export const defaultSettings: Settings = { uiLanguage: 'ar', threads: 0, modelId: null, transcriptionLanguage: 'ar' };
 
 export async function readSettings(ctx: ServiceContext): Promise<Settings> {
   try {
     const raw = JSON.parse(await readFile(join(ctx.dataRoot, 'settings.json'), 'utf8'));
-    const parsed = settingsSchema.partial().safeParse(raw);
+    // Files written before issue 27 hold hijriAdjust (then the default of new meetings): ignored,
+    // so that the strict schema still reads the other settings; the next save drops it.
+    const { hijriAdjust: _old, ...current } = raw ?? {};
+    const parsed = settingsSchema.partial().safeParse(current);
     // A damaged settings file is not worth an error: defaults are always safe.
     return { ...defaultSettings, ...(parsed.success ? parsed.data : {}) };
   } catch {

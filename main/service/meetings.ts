@@ -4,7 +4,6 @@ import type { Meeting, Participant } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { ServiceContext } from '../context/context.ts';
 import type { TranscriptionJobs } from '../asr/job.ts';
-import { readSettings, settingsStore } from '../context/settings.ts';
 
 type MeetingCommands = Pick<
   MahdarService,
@@ -34,10 +33,9 @@ export function meetingCommands(ctx: ServiceContext, jobs: TranscriptionJobs): M
       return [...meetings, ...damaged];
     },
     async createMeeting({ fields }) {
-      // A new meeting starts with the Hijri adjustment last used: the Moroccan calendar differs
-      // from Umm al-Qura by the same day for a whole month, so the next meeting likely needs it too.
-      const hijriAdjust = fields.hijriAdjust ?? (await readSettings(ctx)).hijriAdjust;
-      const m = await archive.create({ ...fields, hijriAdjust });
+      // No Hijri adjustment is carried over from the last meeting: the Ministry's month starts
+      // (shared/calendar/moroccan-hijri.ts) settle most days, and a day carried over would move them.
+      const m = await archive.create(fields);
       events.publish({ type: 'meeting', meetingId: m.id });
       return m;
     },
@@ -52,7 +50,6 @@ export function meetingCommands(ctx: ServiceContext, jobs: TranscriptionJobs): M
         // overwrite what a transcription appended since the form was loaded.
         return { ...current, ...fields };
       });
-      if (fields.hijriAdjust !== undefined) await settingsStore(ctx).updateSettings({ settings: { hijriAdjust: fields.hijriAdjust } });
       events.publish({ type: 'meeting', meetingId: id });
       return m;
     },

@@ -2,7 +2,7 @@
 // established, the signers named as they are (رئيسة الجلسة for a woman), the closing formula with
 // place and date, attendance by status with the quorum of a council, the convocation, the Hijri
 // date of the official calendar, and approval that lists what is still untagged.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createElement } from 'react';
@@ -12,8 +12,10 @@ import { MinutesPreview } from '../../renderer/features/minutes/MinutesPreview.t
 import { meetingSchema, type Meeting, type MeetingFields } from '../../shared/domain.ts';
 import { approvalCheck } from '../../shared/minutes/approval.ts';
 import { buildMinutes } from '../../shared/minutes/build.ts';
+import { meetingDay } from '../../shared/minutes/dates.ts';
 import type { MinutesBlock, MinutesModel } from '../../shared/minutes/model.ts';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
+import { readSettings } from '../../main/context/settings.ts';
 import { TranscriptionJobs } from '../../main/asr/job.ts';
 import { meetingCommands } from '../../main/service/meetings.ts';
 import { minutesCommands } from '../../main/service/minutes.ts';
@@ -218,7 +220,7 @@ describe('the Hijri date of the Moroccan official calendar', () => {
     expect(date(-1)).toContain('12 نونبر 2026');
   });
 
-  describe('remembered as a setting', () => {
+  describe('per meeting, not carried over', () => {
     let dataRoot: string;
     let ctx: ServiceContext;
     beforeEach(async () => {
@@ -227,14 +229,22 @@ describe('the Hijri date of the Moroccan official calendar', () => {
     });
     afterEach(() => rmSync(dataRoot, { recursive: true, force: true }));
 
-    it('the last value used becomes the default of new meetings', async () => {
+    it('a new meeting prints the Ministry date, whatever the last meeting was adjusted by', async () => {
       const meetings = meetingCommands(ctx, new TranscriptionJobs(ctx));
       const first = await meetings.createMeeting({ fields: {} });
-      expect(first.hijriAdjust).toBe(0);
       await meetings.updateMeeting({ id: first.id, fields: { hijriAdjust: -1 } });
-      expect((await meetings.createMeeting({ fields: {} })).hijriAdjust).toBe(-1);
-      // A form save that does not touch it leaves it as it was.
+      // 17 October 2022 is 20 ربيع الأول 1444 by the Ministry's announcement (habous-month-starts.ts).
+      const next = await meetings.createMeeting({ fields: { date: '2022-10-17' } });
+      expect(meetingDay(next.date, 'ar', next.hijriAdjust)?.hijri).toBe('20 ربيع الأول 1444 هـ');
+      // A form save that does not touch it leaves the first meeting's as it was.
       expect((await meetings.updateMeeting({ id: first.id, fields: { title: 'x' } })).hijriAdjust).toBe(-1);
+    });
+
+    it('a settings.json that still holds the old default of new meetings keeps its other settings', async () => {
+      writeFileSync(join(dataRoot, 'settings.json'), JSON.stringify({ uiLanguage: 'fr', hijriAdjust: 1 }));
+      expect(await readSettings(ctx)).toMatchObject({ uiLanguage: 'fr' });
+      const meetings = meetingCommands(ctx, new TranscriptionJobs(ctx));
+      expect((await meetings.createMeeting({ fields: {} })).hijriAdjust ?? 0).toBe(0);
     });
 
     it('approvalCheck answers for a stored meeting without changing it', async () => {
