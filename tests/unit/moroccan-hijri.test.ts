@@ -70,6 +70,44 @@ describe('the table of month starts', () => {
   });
 });
 
+describe('the days the table leaves open', () => {
+  it('counts a day before an announced month in the month before it, and says it is computed', () => {
+    // رمضان 1446 began on 2 March 2025 in Morocco, after 29 شعبان = 28 February (habous-month-starts.ts);
+    // شعبان is not in the table, and Umm al-Qura began رمضان on 1 March.
+    expect(moroccanHijri('2025-02-28')).toEqual({ day: { year: 1446, month: 8, day: 29 }, fromTable: false });
+    expect(moroccanHijri('2025-03-01')).toEqual({ day: { year: 1446, month: 8, day: 30 }, fromTable: false });
+    expect(hijriDate('2025-03-01', 'ar')).toBe('30 شعبان 1446 هـ');
+    expect(hijriSource({ date: '2025-03-01' })).toBe('computed');
+  });
+
+  it('begins the month after an announced one on its 30th day at the soonest', () => {
+    // Umm al-Qura began شوال 1446 on 30 March 2025, the 29th of Morocco's رمضان: 31 March is 1 شوال, not 2.
+    expect(moroccanHijri('2025-03-30')).toEqual({ day: { year: 1446, month: 9, day: 29 }, fromTable: true });
+    expect(moroccanHijri('2025-03-31')).toEqual({ day: { year: 1446, month: 10, day: 1 }, fromTable: false });
+  });
+
+  it('settles a month between two announced ones 60 days apart: both had 30 days', () => {
+    // محرم 1445 began on 19 July 2023, ربيع الأول on 17 September: صفر began on 18 August.
+    expect(moroccanHijri('2023-08-17')).toEqual({ day: { year: 1445, month: 1, day: 30 }, fromTable: true });
+    expect(moroccanHijri('2023-08-18')).toEqual({ day: { year: 1445, month: 2, day: 1 }, fromTable: true });
+    expect(hijriSource({ date: '2023-08-18' })).toBe('table');
+  });
+
+  it('prints each day once and skips none, from 1440 to 1448', () => {
+    const skips: string[] = [];
+    let before = moroccanHijri('2019-01-01')!.day;
+    for (let n = 1; n < 365 * 9; n++) {
+      const iso = addDays('2019-01-01', n);
+      const h = moroccanHijri(iso)!.day;
+      const nextDay = h.year === before.year && h.month === before.month && h.day === before.day + 1;
+      const nextMonth = h.day === 1 && h.year * 12 + h.month === before.year * 12 + before.month + 1 && before.day >= 29;
+      if (!nextDay && !nextMonth) skips.push(`${iso}: ${hijriKey(before)} then ${hijriKey(h)}`);
+      before = h;
+    }
+    expect(skips).toEqual([]);
+  });
+});
+
 describe('the Moroccan Hijri date', () => {
   it('prints the announced day, not the Umm al-Qura one', () => {
     expect(hijriDate('2022-10-17', 'ar')).toBe('20 ربيع الأول 1444 هـ');
