@@ -5,7 +5,7 @@ import type { Language, Meeting, Participant } from '../domain.ts';
 import { meetingDay, type MeetingDay } from './dates.ts';
 import { minutesLabels, type MinutesLabels } from './labels.ts';
 import type { MinutesBlock, MinutesSection } from './model.ts';
-import { chairSigners, type Signer } from './signer.ts';
+import { chairParticipantIds, chairSigners, type Signer } from './signer.ts';
 import { minutesTemplates, type MinutesTemplate } from './template.ts';
 
 export interface MinutesContext {
@@ -15,6 +15,7 @@ export interface MinutesContext {
   template: MinutesTemplate;
   /** Participants by id (speakers of the segments). */
   people: Map<string, Participant>;
+  /** Those present, with the participants who chair (signer.ts, chairParticipantIds). */
   present: Participant[];
   /** The chairs with a name, in order: the opening, the attendance sheet and the signatures name them. */
   chairs: Signer[];
@@ -29,7 +30,13 @@ export interface MeetingName {
   inSentence: string;
 }
 
-export const attendanceOf = (p: Participant) => p.attendance ?? 'present';
+const attendanceOf = (p: Participant) => p.attendance ?? 'present';
+
+/** Who the minutes list as present, absent or excused: a participant who chairs is present. */
+export function attendanceInMinutes(meeting: Meeting): (p: Participant) => NonNullable<Participant['attendance']> {
+  const chairing = chairParticipantIds(meeting);
+  return (p) => (chairing.has(p.id) ? 'present' : attendanceOf(p));
+}
 
 /** How the meeting is named in the title and the opening sentence. */
 function meetingName(meeting: Meeting, L: MinutesLabels): MeetingName {
@@ -45,13 +52,14 @@ function meetingName(meeting: Meeting, L: MinutesLabels): MeetingName {
 
 export function minutesContext(meeting: Meeting, language: Language): MinutesContext {
   const L = minutesLabels[language];
+  const attendance = attendanceInMinutes(meeting);
   return {
     meeting,
     language,
     L,
     template: minutesTemplates[meeting.type],
     people: new Map(meeting.participants.map((p) => [p.id, p])),
-    present: meeting.participants.filter((p) => attendanceOf(p) === 'present'),
+    present: meeting.participants.filter((p) => attendance(p) === 'present'),
     chairs: chairSigners(meeting, L),
     name: meetingName(meeting, L),
     day: meetingDay(meeting.date, language, meeting.hijriAdjust ?? 0),

@@ -35,6 +35,15 @@ export function signer(meeting: Meeting, name: string, gender: Gender | undefine
   return { name: n, person: personOf({ name: n, gender: g, title }, L, ''), title, gender: g, participantId };
 }
 
+/**
+ * The participants who chair the meeting (matched by name). A chair chairs: the minutes count
+ * them present whatever their attendance says, on the sheet and never among the absent.
+ */
+export function chairParticipantIds(m: Parameters<typeof chairsOf>[0] & Pick<Meeting, 'participants'>): Set<string> {
+  const names = chairsOf(m).map((c) => c.name);
+  return new Set(m.participants.filter((p) => names.some((n) => sameName(p.name, n))).map((p) => p.id));
+}
+
 /** The chairs with a name, in order (co-chairs after the first). */
 export function chairSigners(meeting: Meeting, L: MinutesLabels): Signer[] {
   return chairsOf(meeting)

@@ -86,6 +86,25 @@ describe('a meeting with co-chairs', () => {
   });
 });
 
+describe('a chair marked absent or excused', () => {
+  // A chair chairs: the minutes count them present, in every language, whatever the form says.
+  const council = { ...coChaired, type: 'council' as const };
+  const listed = (m: MinutesModel) => blocksOf(m, 'attendance').flatMap((b) => (b.kind === 'list' ? b.items.map(plain) : []));
+  const quorum = (m: MinutesModel) => blocksOf(m, 'attendance').filter((b) => b.kind === 'paragraph').at(-1) as Extract<MinutesBlock, { kind: 'paragraph' }>;
+
+  it('is on the attendance sheet, never among the absent or the excused, and counts for the quorum', () => {
+    for (const attendance of ['absent', 'excused'] as const) {
+      const m = { ...council, participants: council.participants.map((p) => (p.id === 'p-bennani' ? { ...p, attendance } : p)) };
+      for (const lang of ['ar', 'fr', 'en'] as const) {
+        const minutes = buildMinutes(m, lang);
+        expect(listed(minutes).join('|'), `${attendance} ${lang}`).not.toContain('فاطمة الزهراء بناني');
+        expect(sheet(minutes).filter((r) => r[1] === 'فاطمة الزهراء بناني'), lang).toHaveLength(1);
+      }
+      expect(quorum(buildMinutes(m, 'ar')).text).toBe(quorum(buildMinutes(council, 'ar')).text);
+    }
+  });
+});
+
 describe('a file from before co-chairs', () => {
   it('reads its one chair as a list of one, and prints the minutes it printed', () => {
     expect(Object.keys(sampleJson)).not.toContain('chairs');

@@ -1,10 +1,10 @@
 // Attendance: those present sign the table, the chairs first in their order (a chair who is not
-// among the participants too); the absent and the excused are listed under it (always for a
-// council, whose minutes account for every member; otherwise when there are any), then the quorum
-// where the meeting type states one.
+// among the participants too; one marked absent is present, as a chair chairs); the absent and the
+// excused are listed under it (always for a council, whose minutes account for every member;
+// otherwise when there are any), then the quorum where the meeting type states one.
 import type { Participant } from '../../domain.ts';
 import { agree } from '../labels.ts';
-import { attendanceOf, note, orDash, section, type MinutesContext } from '../context.ts';
+import { attendanceInMinutes, note, orDash, section, type MinutesContext } from '../context.ts';
 import type { MinutesBlock, MinutesSection } from '../model.ts';
 import { personOf } from '../people.ts';
 
@@ -52,6 +52,7 @@ export function attendanceSection(c: MinutesContext): MinutesSection {
         }
       : note(L.noAttendees),
   ];
+  const attendanceOf = attendanceInMinutes(meeting);
   for (const status of ['absent', 'excused'] as const) {
     const listed = meeting.participants.filter((p) => attendanceOf(p) === status);
     const list = listed.map((p) => personOf(p, L));
