@@ -25,7 +25,7 @@ export {
   type Voters,
   type VoteSide,
 } from './domain/decision.ts';
-export { chairFields, chairSchema, chairsOf, type Chair } from './domain/chairs.ts';
+export { chairFields, chairParticipantIds, chairSchema, chairsOf, sameName, type Chair } from './domain/chairs.ts';
 export { meetingIntegrityIssues, refineIntegrity, type IntegrityIssue } from './domain/integrity.ts';
 export { minutesStyles, summaryKinds, summarySchema, summaryStates, type MinutesStyle, type Summary, type SummaryKind } from './domain/summary.ts';
 

@@ -36,3 +36,18 @@ export function chairFields(chairs: Chair[]): Required<ChairFields> {
   const first = chairs[0];
   return { chairs, chair: first?.name ?? '', chairGender: first?.gender ?? 'unknown' };
 }
+
+/** The same name, ignoring case and spacing; toLowerCase (not toLocaleLowerCase) so every machine agrees. */
+export function sameName(a: string, b: string): boolean {
+  const n = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return n(a) !== '' && n(a) === n(b);
+}
+
+/**
+ * The participants who chair the meeting (matched by name, as the minutes match them). A chair
+ * chairs: the minutes count them present and they may vote, whatever their attendance says.
+ */
+export function chairParticipantIds(m: ChairFields & { participants: readonly { id: string; name: string }[] }): Set<string> {
+  const names = chairsOf(m).map((c) => c.name);
+  return new Set(m.participants.filter((p) => names.some((n) => sameName(p.name, n))).map((p) => p.id));
+}

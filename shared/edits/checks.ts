@@ -1,6 +1,6 @@
 // What a command may refer to and what its result must keep true: segment ids and ranges that
 // resolve, votes and signatories that name present participants, references left whole.
-import { meetingIntegrityIssues, newId, voteIssues, type Decision, type Meeting } from '../domain.ts';
+import { chairParticipantIds, meetingIntegrityIssues, newId, voteIssues, type Decision, type Meeting } from '../domain.ts';
 import { MahdarError } from '../errors.ts';
 import type { RestoreEdit, SegmentRange } from './schemas.ts';
 import { segmentsBetween } from '../transcript/passage.ts';
@@ -38,9 +38,11 @@ export function checkVoteAndSignatories(m: Meeting, d: Partial<Pick<Decision, 'v
     throw new MahdarError('edit.unknownParticipant');
   }
   if (d.vote?.kind === 'counts' && d.vote.voters) {
+    const chairing = chairParticipantIds(m);
     for (const id of [...d.vote.voters.for, ...d.vote.voters.against, ...d.vote.voters.abstain]) {
       // Someone recorded absent or excused did not vote: the minutes would contradict themselves.
-      if ((people.get(id)?.attendance ?? 'present') !== 'present') throw new MahdarError('edit.voterAbsent', { name: nameOf(id) });
+      // A chair is present whatever was marked (the minutes count them so).
+      if (!chairing.has(id) && (people.get(id)?.attendance ?? 'present') !== 'present') throw new MahdarError('edit.voterAbsent', { name: nameOf(id) });
     }
   }
   const signing = new Set<string>();

@@ -1,11 +1,11 @@
 // What every section of the minutes reads: the meeting, the wording and template of its language
 // and type, and the facts several sections share (who is present, how the meeting is named, its
 // day). Built once per buildMinutes call; pure like the rest of the model.
-import type { Language, Meeting, Participant } from '../domain.ts';
+import { chairParticipantIds, type Language, type Meeting, type Participant } from '../domain.ts';
 import { meetingDay, type MeetingDay } from './dates.ts';
 import { minutesLabels, type MinutesLabels } from './labels.ts';
 import type { MinutesBlock, MinutesSection } from './model.ts';
-import { chairParticipantIds, chairSigners, type Signer } from './signer.ts';
+import { chairSigners, type Signer } from './signer.ts';
 import { minutesTemplates, type MinutesTemplate } from './template.ts';
 
 export interface MinutesContext {
@@ -15,7 +15,7 @@ export interface MinutesContext {
   template: MinutesTemplate;
   /** Participants by id (speakers of the segments). */
   people: Map<string, Participant>;
-  /** Those present, with the participants who chair (signer.ts, chairParticipantIds). */
+  /** Those present, with the participants who chair (domain/chairs.ts, chairParticipantIds). */
   present: Participant[];
   /** The chairs with a name, in order: the opening, the attendance sheet and the signatures name them. */
   chairs: Signer[];

@@ -1,6 +1,6 @@
 // The chairs and the secretary as the minutes name them, in the opening, the attendance sheet and
 // under the signatures: matched with a participant when possible, for the honorific and the title.
-import { chairsOf, type Meeting } from '../domain.ts';
+import { chairsOf, sameName, type Meeting } from '../domain.ts';
 import type { Gender, MinutesLabels } from './labels.ts';
 import { personOf } from './people.ts';
 
@@ -15,12 +15,6 @@ export interface Signer {
   participantId: string | null;
 }
 
-/** The same name, ignoring case and spacing; toLowerCase (not toLocaleLowerCase) so every machine agrees. */
-function sameName(a: string, b: string): boolean {
-  const n = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-  return n(a) !== '' && n(a) === n(b);
-}
-
 /**
  * A signer by the name typed on the meeting. The gender set on the meeting wins over the
  * participant's, and so does a title typed for them.
@@ -33,15 +27,6 @@ export function signer(meeting: Meeting, name: string, gender: Gender | undefine
   if (!n) return { name: n, person: '', title: '', gender: g, participantId };
   const title = typedTitle.trim() || (p?.title.trim() ?? '');
   return { name: n, person: personOf({ name: n, gender: g, title }, L, ''), title, gender: g, participantId };
-}
-
-/**
- * The participants who chair the meeting (matched by name). A chair chairs: the minutes count
- * them present whatever their attendance says, on the sheet and never among the absent.
- */
-export function chairParticipantIds(m: Parameters<typeof chairsOf>[0] & Pick<Meeting, 'participants'>): Set<string> {
-  const names = chairsOf(m).map((c) => c.name);
-  return new Set(m.participants.filter((p) => names.some((n) => sameName(p.name, n))).map((p) => p.id));
 }
 
 /** The chairs with a name, in order (co-chairs after the first). */

@@ -156,6 +156,8 @@ describe('counts stay consistent with names', () => {
     const absent: Meeting = { ...base, participants: base.participants.map((p) => (p.id === 'p-tazi' ? { ...p, attendance: 'absent' } : p)) };
     const byAbsent = { kind: 'counts', for: 1, against: 0, abstain: 0, voters: { for: ['p-tazi'], against: [], abstain: [] } };
     expect(codeOf(() => edit(absent, create(byAbsent)))).toBe('edit.voterAbsent');
+    // A chair marked absent chaired, so was there to vote (the minutes count them present).
+    expect(codeOf(() => edit({ ...absent, chair: 'يوسف التازي', chairs: undefined }, create(byAbsent)))).toBe('none');
     expect(errorText(new MahdarError('edit.voterAbsent', { name: 'يوسف التازي' }), 'fr')).toContain('« يوسف التازي » est noté absent ou excusé');
     // Counts without names are as free as before.
     expect(codeOf(() => edit(base, create({ kind: 'counts', for: 12, against: 3, abstain: 2 })))).toBe('none');
@@ -365,8 +367,9 @@ describe('the participants form', () => {
       { id: 'p-a', name: 'Amina', gender: 'f' as const, title: '', organisation: '', attendance: 'excused' as const },
       { id: 'p-b', name: 'Omar', gender: 'm' as const, title: '', organisation: '' },
     ];
+    let chairing = new Set<string>();
     const render = () =>
-      renderToStaticMarkup(createElement(I18nProvider, null, createElement(ParticipantsEditor, { value: people, onChange: () => undefined, readOnly: false })));
+      renderToStaticMarkup(createElement(I18nProvider, null, createElement(ParticipantsEditor, { value: people, chairing, onChange: () => undefined, readOnly: false })));
     const options = (html: string) => [...html.matchAll(/<select aria-label="Présence (\d)"[^>]*>(.*?)<\/select>/g)].map((m) => [...m[2]!.matchAll(/>([^<]+)<\/option>/g)].map((o) => o[1]));
     const fr = render();
     expect(options(fr)).toEqual([
@@ -382,5 +385,14 @@ describe('the participants form', () => {
     expect(ar).toContain('>حاضر</option>');
     expect(ar).toContain('aria-label="ممثلة من طرف 1"');
     expect(attendanceKey('absent', 'unknown')).toBe('attendance_absent_unknown');
+    // She chairs: present, and the form says why it cannot be changed (the minutes count her present).
+    chairing = new Set(['p-a']);
+    const chairRow = (html: string) => /<select aria-label="[^"]* 1" aria-describedby="chair-present-p-a"[^>]*disabled=""[^>]*>(.*?)<\/select>/.exec(html)?.[1];
+    for (const [lang, hint] of [['ar', 'يرأس الجلسة، فيعدّ حاضرا'], ['fr', 'Préside la séance, donc compté présent'], ['en', 'Chairs the meeting, so counted present']]) {
+      uiLanguage = lang!;
+      const html = render();
+      expect(chairRow(html), lang).toMatch(/^<option value="present" selected="">/);
+      expect(html).toContain(`<small id="chair-present-p-a">${hint}</small>`);
+    }
   });
 });

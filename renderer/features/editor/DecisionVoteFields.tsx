@@ -1,6 +1,6 @@
 // The vote of the decision form: none, unanimous, or counted; where the meeting type records
 // nominal votes, counted by naming the voters (the counts are then shown, not typed).
-import { voteSides, type Meeting } from '../../../shared/domain.ts';
+import { chairParticipantIds, voteSides, type Meeting } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { namesVoters, votersOf, type DecisionDraft } from './decision-draft.ts';
 import { VotersPicker, votersOffered } from './VotersPicker.tsx';
@@ -57,7 +57,7 @@ export function DecisionVoteFields({ meeting, draft, nominalVotes, set, idPrefix
           <p id={id('named-hint')} className="side-note">
             {t('voteNamedHint')}
           </p>
-          <VotersPicker people={votersOffered(meeting.participants, draft.voters)} value={draft.voters} onChange={(v) => set('voters', v)} idPrefix={idPrefix} />
+          <VotersPicker people={votersOffered(meeting.participants, draft.voters, chairParticipantIds(meeting))} value={draft.voters} onChange={(v) => set('voters', v)} idPrefix={idPrefix} />
         </>
       )}
     </fieldset>

@@ -16,9 +16,9 @@ export interface VotersPickerProps {
   idPrefix: string;
 }
 
-/** Who may vote: the named participants present, and those already picked (to be able to unpick them). */
-export function votersOffered(participants: readonly Participant[], chosen: VoterChoices): Participant[] {
-  return participants.filter((p) => p.name.trim() && ((p.attendance ?? 'present') === 'present' || chosen[p.id]));
+/** Who may vote: the named participants present (a chair is, shared/domain/chairs.ts), and those already picked (to be able to unpick them). */
+export function votersOffered(participants: readonly Participant[], chosen: VoterChoices, chairing: ReadonlySet<string> = new Set()): Participant[] {
+  return participants.filter((p) => p.name.trim() && ((p.attendance ?? 'present') === 'present' || chairing.has(p.id) || chosen[p.id]));
 }
 
 export function VotersPicker({ people, value, onChange, idPrefix }: VotersPickerProps) {

@@ -1,5 +1,5 @@
 // The meeting form: what the minutes' heading, opening paragraph and attendance are made of.
-import { chairFields } from '../../../shared/domain.ts';
+import { chairFields, chairParticipantIds } from '../../../shared/domain.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ChairsEditor } from './ChairsEditor.tsx';
 import { MinutesFields, SessionFields } from './DetailsFields.tsx';
@@ -20,7 +20,7 @@ export function MeetingForm(props: { value: FormFields; onChange(patch: Partial<
         <MinutesFields {...fields} />
       </div>
       <ChairsEditor value={v} participants={v.participants} readOnly={ro} onChange={(chairs) => props.onChange(chairFields(chairs), true)} />
-      <ParticipantsEditor value={v.participants} readOnly={ro} onChange={(participants) => props.onChange({ participants }, true)} />
+      <ParticipantsEditor value={v.participants} chairing={chairParticipantIds(v)} readOnly={ro} onChange={(participants) => props.onChange({ participants }, true)} />
       <TitleListEditor list={agendaList} value={v.agenda} readOnly={ro} onChange={(agenda) => props.onChange({ agenda }, true)} />
       <TitleListEditor list={annexList} value={v.annexes ?? []} readOnly={ro} onChange={(annexes) => props.onChange({ annexes }, true)} />
     </form>

@@ -41,12 +41,14 @@ interface RowProps {
   p: Participant;
   /** The row's number from 1, in its controls' accessible names. */
   n: number;
+  /** They chair the meeting: present, whatever was marked (shared/domain/chairs.ts). */
+  chairs: boolean;
   readOnly: boolean;
   onPatch(patch: Partial<Participant>): void;
   onRemove(): void;
 }
 
-function ParticipantRow({ p, n, readOnly, onPatch, onRemove }: RowProps) {
+function ParticipantRow({ p, n, chairs, readOnly, onPatch, onRemove }: RowProps) {
   const { t } = useI18n();
   const text = (field: 'name' | 'title' | 'organisation', label: MessageKey) => (
     <td>
@@ -74,13 +76,24 @@ function ParticipantRow({ p, n, readOnly, onPatch, onRemove }: RowProps) {
       {text('title', 'personTitle')}
       {text('organisation', 'organisation')}
       <td>
-        <select aria-label={`${t('attendance')} ${n}`} value={p.attendance ?? 'present'} disabled={readOnly} onChange={(e) => onPatch({ attendance: e.target.value as Attendance })}>
+        <select
+          aria-label={`${t('attendance')} ${n}`}
+          aria-describedby={chairs ? `chair-present-${p.id}` : undefined}
+          value={chairs ? 'present' : (p.attendance ?? 'present')}
+          disabled={readOnly || chairs}
+          onChange={(e) => onPatch({ attendance: e.target.value as Attendance })}
+        >
           {attendanceStatuses.map((a) => (
             <option key={a} value={a}>
               {t(attendanceKey(a, p.gender))}
             </option>
           ))}
         </select>
+        {chairs && (
+          <small id={`chair-present-${p.id}`}>
+            {t('attendance_chairHint')}
+          </small>
+        )}
       </td>
       <td>
         <input
@@ -103,7 +116,8 @@ function ParticipantRow({ p, n, readOnly, onPatch, onRemove }: RowProps) {
   );
 }
 
-export function ParticipantsEditor(props: { value: Participant[]; onChange(next: Participant[]): void; readOnly: boolean }) {
+/** `chairing`: the participants who chair (shared/domain/chairs.ts, chairParticipantIds). */
+export function ParticipantsEditor(props: { value: Participant[]; chairing: ReadonlySet<string>; onChange(next: Participant[]): void; readOnly: boolean }) {
   const { t } = useI18n();
   const people = useKnownPeople();
   const add = () =>
@@ -139,6 +153,7 @@ export function ParticipantsEditor(props: { value: Participant[]; onChange(next:
               key={p.id}
               p={p}
               n={i + 1}
+              chairs={props.chairing.has(p.id)}
               readOnly={props.readOnly}
               onPatch={(patch) => props.onChange(patchRow(props.value, i, patch, people))}
               onRemove={() => props.onChange(props.value.filter((_, j) => j !== i))}
