@@ -2,6 +2,7 @@
 import {
   agree,
   byCount,
+  closingTitle,
   convocationSentence,
   openingSentence,
   personWith,
@@ -63,7 +64,8 @@ export const ar: MinutesLabels = {
           return `${verb} ${noun}${place ? at(place) : ''}`;
         },
         // The first chair leads; the others come with them ("رفقة"), joined by "و".
-        chairedBy: ([first, ...others]) => `برئاسة ${first}${others.length ? `${COMMA}رفقة ${others.join(' و')}` : ''}`,
+        chairedBy: ([first, ...others]) =>
+          `برئاسة ${first!.text}${others.length ? `${COMMA}رفقة ${others.map((c, i) => (i < others.length - 1 ? closingTitle(c, '،') : c.text)).join(' و')}` : ''}`,
         attendedBy: (n) => `وبحضور السيدات والسادة المدرجة أسماؤهم في لائحة الحضور أسفله (عدد الحاضرين: ${n})`,
         attendedByMembers: 'وبحضور السيدات والسادة أعضاء الاجتماع',
       },

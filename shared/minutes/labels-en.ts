@@ -1,5 +1,5 @@
 // The minutes' wording in English.
-import { byCount, convocationSentence, isolateRtl, listWith, openingSentence, personWith, unlessNeither, type AgreeingForms, type MinutesLabels } from './wording.ts';
+import { byCount, closingTitle, convocationSentence, isolateRtl, listWith, openingSentence, personWith, unlessNeither, type AgreeingForms, type MinutesLabels } from './wording.ts';
 
 const COMMA = ', ';
 
@@ -29,7 +29,8 @@ export const en: MinutesLabels = {
         day: (weekday, gregorian, hijri) => `On ${weekday ? `${weekday}, ` : ''}${gregorian}${hijri ? ` (${hijri})` : ''}`,
         time: (t) => `at ${t}`,
         held: (what, place) => `${what} was held${place ? ` at ${place}` : ''}`,
-        chairedBy: (chairs) => `${chairs.length > 1 ? 'co-chaired' : 'chaired'} by ${listWith(' and ')(chairs)}`,
+        chairedBy: (chairs) =>
+          `${chairs.length > 1 ? 'co-chaired' : 'chaired'} by ${listWith(' and ')(chairs.map((c, i) => (i === chairs.length - 2 ? closingTitle(c, ',') : c.text)))}`,
         attendedBy: (n) => `and attended by the persons named in the attendance sheet below (${n} participants)`,
         attendedByMembers: 'and attended by its members',
       },

@@ -2,6 +2,7 @@
 import {
   agree,
   byCount,
+  closingTitle,
   convocationSentence,
   isolateRtl,
   listWith,
@@ -48,7 +49,9 @@ export const fr: MinutesLabels = {
         time: (t) => `à ${hour(t)}`,
         held: (what, place) => `s’est tenue ${what}${place ? `, à ${place}` : ''}`,
         chairedBy: (chairs) =>
-          chairs.length === 1 ? `sous la présidence de ${chairs[0]}` : `sous la coprésidence ${listWith(' et ')(chairs.map((c) => `de ${c}`))}`,
+          chairs.length === 1
+            ? `sous la présidence de ${chairs[0]!.text}`
+            : `sous la coprésidence ${listWith(' et ')(chairs.map((c, i) => `de ${i === chairs.length - 2 ? closingTitle(c, ',') : c.text}`))}`,
         attendedBy: (n) => `en présence des personnes dont les noms figurent sur la liste de présence ci-dessous (${n} participants)`,
         attendedByMembers: 'en présence de ses membres',
       },

@@ -36,9 +36,21 @@ export interface OpeningParts {
   /** What met: "اللقاء التشاوري حول …" or the meeting's title as typed. */
   what: string;
   /** Each chair in order: "السيد محمد العلمي، والي الجهة"; empty when none. */
-  chairs: string[];
+  chairs: ChairNamed[];
   attendees: number;
 }
+
+/** A chair as the opening names them; `titled` when a title follows the name. */
+export interface ChairNamed {
+  text: string;
+  titled: boolean;
+}
+
+/**
+ * The chair followed by `comma` when a title follows the name: the title is set off by commas, so
+ * one closes it before «و», «et» or «and» joins the next chair («…، والي الجهة، والسيد …»).
+ */
+export const closingTitle = (c: ChairNamed, comma: string): string => (c.titled ? `${c.text}${comma}` : c.text);
 
 export interface MinutesLabels {
   direction: 'rtl' | 'ltr';
@@ -168,7 +180,7 @@ export interface OpeningWords {
   /** "انعقد … بالرباط", "s’est tenue …, à Rabat". */
   held: (what: string, place: string | null) => string;
   /** "برئاسة …", and for several "… رفقة …", "sous la coprésidence de … et de …". */
-  chairedBy: (chairs: readonly string[]) => string;
+  chairedBy: (chairs: readonly ChairNamed[]) => string;
   attendedBy: (attendees: number) => string;
   /** When no attendee was recorded. */
   attendedByMembers: string;

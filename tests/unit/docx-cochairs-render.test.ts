@@ -121,6 +121,9 @@ describe.skipIf(!haveTools)('the minutes of a co-chaired council, rendered by Li
       expect(t).toContain(s);
     }
     expect(t).not.toContain('réunion de consultation');
+    // The first chair's title is closed by a comma before «et de M.» (the Arabic title reads right
+    // to left, so its first word, المديرة, is the one beside the comma on the page).
+    expect(t).toContain('المديرة , et de M.');
     const annexes = t.indexOf('Annexes :');
     expect(annexes).toBeGreaterThan(-1);
     expect(t.indexOf('Transcription intégrale de la réunion', annexes)).toBeLessThan(t.indexOf('Fait à', annexes));

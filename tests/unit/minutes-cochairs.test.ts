@@ -46,15 +46,19 @@ describe('a meeting with co-chairs', () => {
       'برئاسة السيدة فاطمة الزهراء بناني، المديرة الجهوية للتحول الرقمي، رفقة السيد عبد الرحيم بناني، والي جهة بني ملال خنيفرة، وبحضور',
     );
     expect(plain(opening(buildMinutes(coChaired, 'fr')))).toContain(
-      'sous la coprésidence de Mme فاطمة الزهراء بناني, المديرة الجهوية للتحول الرقمي et de M. عبد الرحيم بناني, والي جهة بني ملال خنيفرة, en présence',
+      'sous la coprésidence de Mme فاطمة الزهراء بناني, المديرة الجهوية للتحول الرقمي, et de M. عبد الرحيم بناني, والي جهة بني ملال خنيفرة, en présence',
     );
-    expect(plain(opening(buildMinutes(coChaired, 'en')))).toContain('co-chaired by Ms فاطمة الزهراء بناني, المديرة الجهوية للتحول الرقمي and Mr عبد الرحيم بناني');
+    expect(plain(opening(buildMinutes(coChaired, 'en')))).toContain('co-chaired by Ms فاطمة الزهراء بناني, المديرة الجهوية للتحول الرقمي, and Mr عبد الرحيم بناني');
   });
 
-  it('joins a third chair with و, et, and', () => {
+  it('joins a third chair with و, et, and, a comma closing the title before them', () => {
     const three = { ...coChaired, chairs: [...coChaired.chairs!, { id: 'c-mayor', name: 'Jean Dupont', gender: 'm' as const }] };
-    expect(opening(buildMinutes(three, 'ar'))).toContain('رفقة السيد عبد الرحيم بناني، والي جهة بني ملال خنيفرة والسيد Jean Dupont، خبير في الإدارة الإلكترونية،');
-    expect(plain(opening(buildMinutes(three, 'fr')))).toContain('sous la coprésidence de Mme فاطمة الزهراء بناني, المديرة الجهوية للتحول الرقمي, de M. عبد الرحيم بناني, والي جهة بني ملال خنيفرة et de M. Jean Dupont,');
+    expect(opening(buildMinutes(three, 'ar'))).toContain('رفقة السيد عبد الرحيم بناني، والي جهة بني ملال خنيفرة، والسيد Jean Dupont، خبير في الإدارة الإلكترونية،');
+    expect(plain(opening(buildMinutes(three, 'fr')))).toContain('sous la coprésidence de Mme فاطمة الزهراء بناني, المديرة الجهوية للتحول الرقمي, de M. عبد الرحيم بناني, والي جهة بني ملال خنيفرة, et de M. Jean Dupont,');
+    expect(plain(opening(buildMinutes(three, 'en')))).toContain('والي جهة بني ملال خنيفرة, and Mr Jean Dupont,');
+    // No title, nothing to close: «… et de M. X, en présence» stays as it was.
+    const untitled = { ...three, chairs: three.chairs.map((c) => ({ ...c, title: c.id === 'c-wali' ? undefined : c.title })), participants: [] };
+    expect(plain(opening(buildMinutes(untitled, 'fr')))).toContain('de M. عبد الرحيم بناني et de M. Jean Dupont');
   });
 
   it('gives each chair a signature block with the stamp, the role agreeing with them, then the secretary', () => {

@@ -38,7 +38,7 @@ export function openingSection(c: MinutesContext): MinutesSection {
         startTime: meeting.startTime.trim() || null,
         place: meeting.place.trim() || null,
         what: name.inSentence,
-        chairs: chairs.map((s) => chairInSentence(s, L)),
+        chairs: chairs.map((s) => ({ text: chairInSentence(s, L), titled: s.title.trim() !== '' })),
         // Those the attendance sheet lists, with a chair who is not among the participants present.
         attendees: sheetCount(c),
       }),
