@@ -39,6 +39,12 @@ test('adds a co-chair, moves her first, and the minutes name both chairs and giv
   await expect(chairs.getByRole('combobox', { name: `${t.chairName}: ${item(1)}` })).toHaveValue('محمد العلمي');
   await expect(chairs.getByRole('textbox', { name: `${t.chairTitle}: ${item(1)}` })).toHaveAttribute('placeholder', 'والي الجهة');
 
+  // He chairs, so his attendance is present and cannot be changed; the form says why.
+  const attendance = page.getByRole('combobox', { name: `${t.attendance} 1` });
+  await expect(attendance).toBeDisabled();
+  await expect(attendance.locator('option:checked')).toHaveText(t.attendance_present);
+  await expect(attendance).toHaveAccessibleDescription(t.attendance_chairHint);
+
   await chairs.getByRole('button', { name: t.addCoChair }).click();
   await chairs.getByRole('combobox', { name: `${t.chairName}: ${item(2)}` }).fill('نادية الفاسي');
   await chairs.getByRole('textbox', { name: `${t.chairTitle}: ${item(2)}` }).fill('وزيرة الانتقال الطاقي');
