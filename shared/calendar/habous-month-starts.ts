@@ -2,7 +2,7 @@
 // Affairs (وزارة الأوقاف والشؤون الإسلامية) after its sighting of the crescent. Each entry is one
 // announcement, with the page that reports it (the Ministry's communiqué quoted by the press).
 // Only announcements that were found are listed: a month missing here is computed
-// (moroccan-hijri.ts), never guessed. Add a month with its source; tests/unit/moroccan-hijri.test.ts
+// (moroccan-hijri.ts, within the 29 or 30 days its announced neighbours leave), never guessed. Add a month with its source; tests/unit/moroccan-hijri.test.ts
 // checks the table against other facts of the same announcements (the 29th of the month before,
 // the Mawlid, the Eid).
 
