@@ -10,9 +10,9 @@
 // computer" would say of the same model (its 29 s sample, load included: calibration/calibrate.ts).
 //
 // Each row runs base (real weights) beside the shape, in alternating order, with the load
-// average before and after. Times are given twice: wall time, which a neighbour's load inflates,
-// and the process's CPU time (all threads), which it inflates far less: at 1 thread the CPU time
-// is close to a quiet computer's wall time; at 2 threads, half of it is.
+// average before and after. Both wall time, which a neighbour's load inflates, and the process's
+// CPU time (all threads), which it inflates far less, are kept; the table predicts from the
+// 1-thread CPU times and keeps only the encoder at 2 threads (table.ts says why).
 //
 // Environment: MAHDAR_BENCH_SECONDS (long-form audio for base's transcripts, default 180),
 // MAHDAR_BENCH_THREADS (default 1,2), MAHDAR_SHAPES (default large-v3-turbo,medium,large-v3),
