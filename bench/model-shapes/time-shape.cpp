@@ -8,9 +8,10 @@
 //   time-shape MODEL THREADS ENCODES STEPS PROMPT_TOKENS
 //
 // ENCODES 0 skips the encoder (the decoder then attends to an empty cross-attention cache, which
-// costs the same: the times do not depend on the values). Each timed part runs once untimed first
-// (the graph's allocation). Prints one JSON line, times in ms: wall time, and the process's CPU time
-// (all threads), which a busy neighbour inflates far less than the wall time.
+// costs the same: the times do not depend on the values). Each decoder part runs once untimed
+// first (the graph's allocation); the encoder, tens of seconds, is timed from its first run.
+// Prints one JSON line, times in ms: wall time, and the process's CPU time (all threads), which a
+// busy neighbour inflates far less than the wall time.
 #include "whisper.h"
 
 #include <chrono>
