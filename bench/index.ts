@@ -24,8 +24,10 @@ const benches: Record<string, () => Promise<{ run(): Promise<BenchReport> }>> = 
   peers: () => import('./peers.ts'),
   // Not run by default either (150 drafts with the tiny GGUF model and a Chromium review: minutes): name it.
   summaries: () => import('./summaries.ts'),
+  // Not run by default either (random-weight large models, GBs of temporary files: an hour on 2 cores): name it.
+  'model-shapes': () => import('./model-shapes/index.ts'),
 };
-const byName = new Set(['peers', 'summaries']);
+const byName = new Set(['peers', 'summaries', 'model-shapes']);
 
 const only = process.argv.slice(2);
 const outDir = join(import.meta.dirname, 'results');
