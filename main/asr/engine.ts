@@ -3,7 +3,8 @@
 // MAHDAR_WHISPER_CLI overrides the path (a packaged app, a custom build).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism, constants as osConstants } from 'node:os';
+import { availableParallelism, cpus, constants as osConstants } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { MahdarError } from '../../shared/errors.ts';
 import { killQuietly } from '../archive/processes.ts';
@@ -49,6 +50,56 @@ export function defaultThreads(): number {
 export function resolveThreads(requested?: number | null, setting?: number | null): number {
   const n = requested && requested > 0 ? requested : setting && setting > 0 ? setting : defaultThreads();
   return Math.max(1, Math.min(64, Math.floor(n)));
+}
+
+/** Idle and total time each core has spent so far (os.cpus() times, ms). */
+export interface CoreTime {
+  idle: number;
+  total: number;
+}
+
+export function coreTimes(list = cpus()): CoreTime[] {
+  return list.map(({ times: t }) => ({ idle: t.idle, total: t.user + t.nice + t.sys + t.idle + t.irq }));
+}
+
+/**
+ * Cores free between two samples: each core's idle share of the time that passed, summed (two
+ * idle cores: 2; one held by another program: about 1). A core whose counters did not move
+ * counts as free.
+ */
+export function freeCores(before: CoreTime[], after: CoreTime[]): number {
+  let free = 0;
+  for (let i = 0; i < Math.min(before.length, after.length); i++) {
+    const total = after[i]!.total - before[i]!.total;
+    free += total > 0 ? Math.min(1, Math.max(0, (after[i]!.idle - before[i]!.idle) / total)) : 1;
+  }
+  return free;
+}
+
+/**
+ * Automatic threads for the cores free now: as many as the free cores, rounded, at least 1 and
+ * never more than defaultThreads() (`cores`). Each decoding step of whisper.cpp ends on a barrier
+ * that every thread must reach; a thread that shares its core with another program reaches it a
+ * time slice late, again and again, so a thread with no core of its own costs more than it gives.
+ */
+export function threadsForFreeCores(cores: number, free: number): number {
+  return Math.max(1, Math.min(cores, Math.round(free)));
+}
+
+/** The cores free over `ms` (os.cpus() sampled twice). */
+export async function sampleFreeCores(ms = 200): Promise<number> {
+  const before = coreTimes();
+  await sleep(ms);
+  return freeCores(before, coreTimes());
+}
+
+/**
+ * Threads for a transcription about to start: an explicit request or setting as it is, else the
+ * cores free now (sampled over `sampleMs`), within defaultThreads().
+ */
+export async function threadsForRun(requested?: number | null, setting?: number | null, sampleMs = 200): Promise<number> {
+  if ((requested && requested > 0) || (setting && setting > 0)) return resolveThreads(requested, setting);
+  return threadsForFreeCores(defaultThreads(), await sampleFreeCores(sampleMs));
 }
 
 /**
