@@ -70,30 +70,45 @@ segments, info = m.transcribe(wav, language="ar", beam_size=5)
 print(json.dumps(" ".join(s.text.strip() for s in segments), ensure_ascii=False))
 `;
 
-/** Runs a command to its end; its wall time and output. `env` replaces the bench's environment. */
-export function timed(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ seconds: number; stdout: string }> {
+/** A run stopped at its time limit (`timed`'s limitSec). */
+export class OverLimit extends Error {}
+
+/**
+ * Runs a command to its end; its wall time and output. `env` replaces the bench's environment.
+ * Past `limitSec` the command and everything it started (its process group) are killed and the
+ * promise rejects with OverLimit.
+ */
+export function timed(cmd: string, args: string[], env?: NodeJS.ProcessEnv, limitSec?: number): Promise<{ seconds: number; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
-    const c = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
+    const c = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env, detached: limitSec !== undefined });
     let out = '';
     let err = '';
+    let over = false;
+    const limit = limitSec === undefined ? undefined : setTimeout(() => {
+      over = true;
+      try { process.kill(-c.pid!, 'SIGKILL'); } catch { /* already gone */ }
+    }, limitSec * 1000);
     c.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     c.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
     c.on('error', reject);
-    c.on('close', (code) => (code === 0
-      ? resolvePromise({ seconds: (performance.now() - t0) / 1000, stdout: out })
-      : reject(new Error(`${cmd} exit ${code}: ${err.slice(-1500)}`))));
+    c.on('close', (code) => {
+      clearTimeout(limit);
+      if (over) reject(new OverLimit(`${cmd}: stopped after ${limitSec} s`));
+      else if (code === 0) resolvePromise({ seconds: (performance.now() - t0) / 1000, stdout: out });
+      else reject(new Error(`${cmd} exit ${code}: ${err.slice(-1500)}`));
+    });
   });
 }
 
 /** faster-whisper ready to run: times one transcription of a WAV, Python start and model load included. */
-export function preparePeer(version: string, compute: string): (wav: string, threads: number, env?: NodeJS.ProcessEnv) => Promise<{ seconds: number; text: string }> {
+export function preparePeer(version: string, compute: string): (wav: string, threads: number, env?: NodeJS.ProcessEnv, limitSec?: number) => Promise<{ seconds: number; text: string }> {
   const model = ensurePeer(version);
   const script = join(tmpdir(), 'mahdar-peers', 'peer.py');
   mkdirSync(join(tmpdir(), 'mahdar-peers'), { recursive: true });
   writeFileSync(script, PEER_SCRIPT);
-  return async (wav, threads, env) => {
-    const r = await timed(python, [script, model, wav, String(threads), compute], env);
+  return async (wav, threads, env, limitSec) => {
+    const r = await timed(python, [script, model, wav, String(threads), compute], env, limitSec);
     return { seconds: r.seconds, text: JSON.parse(r.stdout.trim().split('\n').pop()!) as string };
   };
 }
@@ -107,12 +122,14 @@ export interface AppRun {
   out: string;
   /** The whole environment of the process (OMP_* variables, MAHDAR_WHISPER_CLI). */
   env?: NodeJS.ProcessEnv;
+  /** Stop the run past this many seconds (OverLimit). */
+  limitSec?: number;
 }
 
 /** `mahdar transcribe` as a user runs it, timed as a whole process; its wall time and text. */
 export async function runApp(wav: string, model: string, o: AppRun): Promise<{ seconds: number; text: string }> {
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
-  const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', model, '--language', 'ar', ...(o.threads ? ['--threads', String(o.threads)] : []), ...(o.beam ? ['--beam', String(o.beam)] : []), ...(o.context !== undefined ? ['--context', String(o.context)] : []), '--format', 'json', '--out', o.out], o.env);
+  const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', model, '--language', 'ar', ...(o.threads ? ['--threads', String(o.threads)] : []), ...(o.beam ? ['--beam', String(o.beam)] : []), ...(o.context !== undefined ? ['--context', String(o.context)] : []), '--format', 'json', '--out', o.out], o.env, o.limitSec);
   const doc = JSON.parse(readFileSync(o.out, 'utf8')) as { segments: { text: string }[] };
   return { seconds: r.seconds, text: doc.segments.map((s) => s.text).join(' ') };
 }
