@@ -1,19 +1,20 @@
 // `npm run bench -- load`: the app and faster-whisper on a computer that is not theirs alone.
 // Each engine transcribes the same short file (msa-read clips joined, LOAD_SECONDS, default 60 s)
 // (a) quiet, (b) with one core held busy by a spinning process, (c) with a rival engine running
-// (whisper-cli with the app's decoding and 2 threads, restarted as it ends; LOAD_RIVAL=peer: a
-// faster-whisper instead). Reports each run's wall time and the slowdown against quiet per
-// engine, with the load average before and after each run: on a shared machine "quiet" is not
-// quiet, so every row runs LOAD_ROUNDS times (default 2), conditions and engines in the reverse
-// order on every other round.
+// (whisper-cli with the app's decoding, 2 threads and OpenMP's defaults, restarted as it ends;
+// LOAD_RIVAL=peer: a faster-whisper instead). Reports each run's wall time and the slowdown
+// against quiet per engine, with the load average before and after each run: on a shared machine
+// "quiet" is not quiet, so every row runs LOAD_ROUNDS times (default 2), conditions and engines in
+// the reverse order on every other round. LOAD_CONDITIONS (e.g. "quiet,busy core") runs a subset;
+// a run past LOAD_LIMIT_S (default 600) is stopped and shown as "> limit".
 //
 // Engines (LOAD_ENGINES, comma-separated, default all; the app as `mahdar transcribe`, timed as a
 // whole process like the peer):
-//   app          the app's threads left automatic (no --threads): what a secretary gets;
-//   app t2       --threads 2, OpenMP left at its defaults (OMP_THREAD_LIMIT=2 from engineEnv);
+//   app          the app now: threads left automatic (no --threads), engineEnv (GOMP_SPINCOUNT=1000);
+//   app before   --threads 2, GOMP_SPINCOUNT=300000 (OpenMP's own default: the app until issue 26);
 //   app t1       --threads 1;
 //   app passive  --threads 2, OMP_WAIT_POLICY=passive (threads sleep at once between steps);
-//   app spin1k   --threads 2, GOMP_SPINCOUNT=1000 (spin briefly, then sleep);
+//   app spin10k  --threads 2, GOMP_SPINCOUNT=10000;
 //   app noomp    --threads 2, whisper-cli built with -DGGML_OPENMP=OFF (ggml's own thread pool),
 //                from LOAD_NOOMP_CLI (default build/whisper-noomp/bin/whisper-cli; left out if absent);
 //   peer         faster-whisper 1.2.1 int8, beam 5, 2 threads (bench/peers.ts).
@@ -23,7 +24,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { wordErrorRate } from '../shared/text/wer.ts';
 import { decodeArgs, DEFAULT_DECODE } from '../main/asr/decode-options.ts';
-import { engineEnv, whisperCliPath } from '../main/asr/engine.ts';
+import { whisperCliPath } from '../main/asr/engine.ts';
 import type { BenchReport } from './index.ts';
 import { OverLimit, preparePeer, runApp } from './peers.ts';
 import { buildAudio } from './transcription.ts';
@@ -56,7 +57,7 @@ async function busyCore(): Promise<Load> {
 async function rivalEngine(wav: string, kind: string): Promise<Load> {
   const [cmd, args, env] = kind === 'peer'
     ? [resolve(root, '.venv-peers', 'bin', 'python'), [join(tmpdir(), 'mahdar-peers', 'peer.py'), join(root, '.venv-peers', 'whisper-base-ct2'), wav, String(THREADS), 'int8'], process.env]
-    : [whisperCliPath(), ['-m', MODEL, '-f', wav, '-np', ...decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: THREADS, vadModel: VAD, prompt: null })], engineEnv(THREADS)];
+    : [whisperCliPath(), ['-m', MODEL, '-f', wav, '-np', ...decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: THREADS, vadModel: VAD, prompt: null })], { ...process.env, OMP_THREAD_LIMIT: String(THREADS) }];
   let stopped = false;
   let current: ChildProcess;
   const start = () => {
@@ -75,10 +76,10 @@ function engines(): Record<string, Engine> {
   const peer = preparePeer('1.2.1', 'int8');
   const all: Record<string, Engine> = {
     app: app(undefined),
-    'app t2': app(THREADS),
+    'app before': app(THREADS, { GOMP_SPINCOUNT: '300000' }),
     'app t1': app(1),
     'app passive': app(THREADS, { OMP_WAIT_POLICY: 'passive' }),
-    'app spin1k': app(THREADS, { GOMP_SPINCOUNT: '1000' }),
+    'app spin10k': app(THREADS, { GOMP_SPINCOUNT: '10000' }),
     ...(existsSync(noomp) ? { 'app noomp': app(THREADS, { MAHDAR_WHISPER_CLI: noomp }) } : {}),
     peer: (wav, _out, limitSec) => peer(wav, THREADS, undefined, limitSec),
   };

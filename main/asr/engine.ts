@@ -3,8 +3,7 @@
 // MAHDAR_WHISPER_CLI overrides the path (a packaged app, a custom build).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, constants as osConstants } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { MahdarError } from '../../shared/errors.ts';
 import { killQuietly } from '../archive/processes.ts';
@@ -52,56 +51,6 @@ export function resolveThreads(requested?: number | null, setting?: number | nul
   return Math.max(1, Math.min(64, Math.floor(n)));
 }
 
-/** Idle and total time each core has spent so far (os.cpus() times, ms). */
-export interface CoreTime {
-  idle: number;
-  total: number;
-}
-
-export function coreTimes(list = cpus()): CoreTime[] {
-  return list.map(({ times: t }) => ({ idle: t.idle, total: t.user + t.nice + t.sys + t.idle + t.irq }));
-}
-
-/**
- * Cores free between two samples: each core's idle share of the time that passed, summed (two
- * idle cores: 2; one held by another program: about 1). A core whose counters did not move
- * counts as free.
- */
-export function freeCores(before: CoreTime[], after: CoreTime[]): number {
-  let free = 0;
-  for (let i = 0; i < Math.min(before.length, after.length); i++) {
-    const total = after[i]!.total - before[i]!.total;
-    free += total > 0 ? Math.min(1, Math.max(0, (after[i]!.idle - before[i]!.idle) / total)) : 1;
-  }
-  return free;
-}
-
-/**
- * Automatic threads for the cores free now: as many as the free cores, rounded, at least 1 and
- * never more than defaultThreads() (`cores`). Each decoding step of whisper.cpp ends on a barrier
- * that every thread must reach; a thread that shares its core with another program reaches it a
- * time slice late, again and again, so a thread with no core of its own costs more than it gives.
- */
-export function threadsForFreeCores(cores: number, free: number): number {
-  return Math.max(1, Math.min(cores, Math.round(free)));
-}
-
-/** The cores free over `ms` (os.cpus() sampled twice). */
-export async function sampleFreeCores(ms = 200): Promise<number> {
-  const before = coreTimes();
-  await sleep(ms);
-  return freeCores(before, coreTimes());
-}
-
-/**
- * Threads for a transcription about to start: an explicit request or setting as it is, else the
- * cores free now (sampled over `sampleMs`), within defaultThreads().
- */
-export async function threadsForRun(requested?: number | null, setting?: number | null, sampleMs = 200): Promise<number> {
-  if ((requested && requested > 0) || (setting && setting > 0)) return resolveThreads(requested, setting);
-  return threadsForFreeCores(defaultThreads(), await sampleFreeCores(sampleMs));
-}
-
 /**
  * Environment for the engine's process: `threads` is the thread count given to it with -t.
  *
@@ -111,17 +60,25 @@ export async function threadsForRun(requested?: number | null, setting?: number 
  * OMP_THREAD_LIMIT caps every part of the engine at the threads the settings give it: the
  * detector then took 0.2 s for 60 s of audio (6.7 s before), same output.
  *
- * OpenMP's waiting policy is left at its default (spin briefly, then sleep). The app used to force
- * OMP_WAIT_POLICY=passive (sleep at once) against neighbours' load, but every decoding step is a
- * small parallel region and sleeping between them doubled the time on a quiet machine (60 s of
- * speech, greedy, VAD: 27.0 s passive, 13.8 s default); with a program spinning on one of the two
- * cores the default took 29.0 s and passive 20.4 s. Measured in docs/engine.md ("OpenMP threads").
- * Values the user set explicitly are kept.
+ * Every step of a decode ends on a barrier that all the threads must reach. GCC's OpenMP spins
+ * 300,000 times there before it sleeps (about 3 ms by its own estimate): on a quiet computer the
+ * other thread arrives within that and no time is lost to waking up, but when other programs hold
+ * the cores, the thread that shares one arrives a time slice late, again and again, while its
+ * partner burns its own share spinning. Beside other engines on 2 cores the app took 422 s for
+ * 15 s of speech and 618 s for 60 s (13.8 s quiet). GOMP_SPINCOUNT=1000 (about 10 us) sleeps soon
+ * instead: 29-47 s for those 15 s, as good as sleeping at once (OMP_WAIT_POLICY=passive, 36-43 s),
+ * which costs half as much again on a quiet computer (27.0 s against 13.8 s for 60 s). Measured in
+ * docs/engine.md ("OpenMP threads", "Under load (issue 26)"). Values the user set (either
+ * variable) are kept.
  */
 export function engineEnv(threads: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const limit = Math.max(1, Math.floor(threads));
-  return { ...base, OMP_THREAD_LIMIT: base.OMP_THREAD_LIMIT || String(limit) };
+  const waiting = base.GOMP_SPINCOUNT || base.OMP_WAIT_POLICY ? {} : { GOMP_SPINCOUNT: String(BARRIER_SPIN) };
+  return { ...base, OMP_THREAD_LIMIT: base.OMP_THREAD_LIMIT || String(limit), ...waiting };
 }
+
+/** Spins of a thread waiting at a barrier before it sleeps (GCC's OpenMP; engineEnv). */
+export const BARRIER_SPIN = 1000;
 
 /**
  * Scheduling priority of the live engine, which decodes while the page records: below normal
