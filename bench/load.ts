@@ -16,7 +16,10 @@
 //   app passive  --threads 2, OMP_WAIT_POLICY=passive (threads sleep at once between steps);
 //   app spin10k  --threads 2, GOMP_SPINCOUNT=10000;
 //   app noomp    --threads 2, whisper-cli built with -DGGML_OPENMP=OFF (ggml's own thread pool),
-//                from LOAD_NOOMP_CLI (default build/whisper-noomp/bin/whisper-cli; left out if absent);
+//                from LOAD_NOOMP_CLI (default build/whisper-noomp/bin/whisper-cli; left out if absent;
+//                built apart from the app's engine: `cmake -S node_modules/nodejs-whisper/cpp/whisper.cpp
+//                -B build/whisper-noomp -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF -DGGML_OPENMP=OFF
+//                && cmake --build build/whisper-noomp --target whisper-cli`);
 //   peer         faster-whisper 1.2.1 int8, beam 5, 2 threads (bench/peers.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
