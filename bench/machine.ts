@@ -1,21 +1,75 @@
 // The machine a bench ran on, for its results: speed ratios measured on one CPU may reverse on
-// another (Intel or AMD, AVX-512 or not), so each result names the CPU model and its vector flags.
-import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+// another (Intel or AMD, AVX-512 or not), so each result names the CPU model, its vector flags,
+// what ggml itself found and used (whisper-cli's "system_info" line), and the load average.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { engineCandidates } from '../main/asr/engine.ts';
+import { wavHeader } from '../main/audio/wav.ts';
 
-/** The SIMD flags llama.cpp and whisper.cpp choose their kernels by. */
-const VECTOR_FLAGS = ['sse4_2', 'avx', 'avx2', 'fma', 'f16c', 'avx512f', 'avx512bw', 'avx512vl', 'avx512_vnni', 'avx512_bf16', 'amx_tile', 'avx_vnni'];
+/** The SIMD flags llama.cpp and whisper.cpp choose their kernels by; every avx512* flag is kept too. */
+const VECTOR_FLAGS = ['sse4_2', 'avx', 'avx2', 'fma', 'f16c', 'avx_vnni', 'amx_tile', 'amx_int8', 'amx_bf16'];
+
+/** The vector flags of /proc/cpuinfo's first "flags" line, in a fixed order; [] off Linux. */
+export function vectorFlags(cpuinfo: string): string[] {
+  const line = cpuinfo.split('\n').find((l) => l.startsWith('flags'));
+  const present = (line?.split(':')[1] ?? '').trim().split(/\s+/).filter(Boolean);
+  const avx512 = present.filter((f) => f.startsWith('avx512')).sort();
+  return [...VECTOR_FLAGS.filter((f) => present.includes(f)), ...avx512];
+}
 
 /** "2 CPUs (Intel(R) Xeon(R) Processor; avx avx2 fma avx512f …)". */
 export function machineLine(): string {
   let flags: string[] = [];
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('flags'));
-    const present = new Set((line?.split(':')[1] ?? '').trim().split(/\s+/));
-    flags = VECTOR_FLAGS.filter((f) => present.has(f));
+    flags = vectorFlags(readFileSync('/proc/cpuinfo', 'utf8'));
   } catch {
     // Not Linux: the model name alone.
   }
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
   return `${cpus().length} CPUs (${model}${flags.length ? `; ${flags.join(' ')}` : ''})`;
+}
+
+/**
+ * The features ggml was built with and found on this CPU, from whisper-cli's "system_info: …"
+ * line ("CPU : SSE3 = 1 | AVX2 = 1 | … | OPENMP = 1"), those at 1 only: "SSE3 AVX2 … OPENMP".
+ */
+export function ggmlFeatures(systemInfo: string): string {
+  const line = systemInfo.split('\n').find((l) => l.startsWith('system_info:')) ?? '';
+  return [...line.matchAll(/([A-Z0-9_]+) = 1\b/g)].map((m) => m[1]).join(' ');
+}
+
+let ggmlCache: string | null = null;
+
+/**
+ * What ggml reports, from the engine the app would run: whisper-cli on half a second of silence
+ * with Whisper base (a second or so), cached for the process. Null without engine or model.
+ */
+export function ggmlLine(): string | null {
+  if (ggmlCache !== null) return ggmlCache;
+  const bin = engineCandidates().find((p) => existsSync(p));
+  const model = resolve(import.meta.dirname, '..', '..', 'shared', 'models', 'ggml-base.bin');
+  if (!bin || !existsSync(model)) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'mahdar-machine-'));
+  try {
+    const wav = join(dir, 'silence.wav');
+    writeFileSync(wav, Buffer.concat([wavHeader(16000), Buffer.alloc(16000)]));
+    const r = spawnSync(bin, ['-m', model, '-f', wav, '-t', '1', '-l', 'en'], { encoding: 'utf8', timeout: 60_000 });
+    ggmlCache = ggmlFeatures(`${r.stderr ?? ''}\n${r.stdout ?? ''}`) || null;
+    return ggmlCache;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The lines bench/index.ts appends to every result: CPU, flags, ggml's features, load average. */
+export function machineSection(): string {
+  const ggml = ggmlLine();
+  const load = loadavg().map((x) => x.toFixed(2)).join(' / ');
+  return [
+    `Machine: ${machineLine()}.`,
+    `ggml (whisper-cli system_info): ${ggml ?? 'not measured (no engine or model)'}.`,
+    `Load average (1 / 5 / 15 min) when the bench ended: ${load}.`,
+  ].join('\n');
 }

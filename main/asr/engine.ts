@@ -60,17 +60,25 @@ export function resolveThreads(requested?: number | null, setting?: number | nul
  * OMP_THREAD_LIMIT caps every part of the engine at the threads the settings give it: the
  * detector then took 0.2 s for 60 s of audio (6.7 s before), same output.
  *
- * OpenMP's waiting policy is left at its default (spin briefly, then sleep). The app used to force
- * OMP_WAIT_POLICY=passive (sleep at once) against neighbours' load, but every decoding step is a
- * small parallel region and sleeping between them doubled the time on a quiet machine (60 s of
- * speech, greedy, VAD: 27.0 s passive, 13.8 s default); with a program spinning on one of the two
- * cores the default took 29.0 s and passive 20.4 s. Measured in docs/engine.md ("OpenMP threads").
- * Values the user set explicitly are kept.
+ * Every step of a decode ends on a barrier that all the threads must reach. GCC's OpenMP spins
+ * 300,000 times there before it sleeps (about 3 ms by its own estimate): on a quiet computer the
+ * other thread arrives within that and no time is lost to waking up, but when other programs hold
+ * the cores, the thread that shares one arrives a time slice late, again and again, while its
+ * partner burns its own share spinning. Beside other engines on 2 cores the app took 422 s for
+ * 15 s of speech and 618 s for 60 s (13.8 s quiet). GOMP_SPINCOUNT=1000 (about 10 us) sleeps soon
+ * instead: 29-47 s for those 15 s, as good as sleeping at once (OMP_WAIT_POLICY=passive, 36-43 s),
+ * which costs half as much again on a quiet computer (27.0 s against 13.8 s for 60 s). Measured in
+ * docs/engine.md ("OpenMP threads", "Under load (issue 26)"). Values the user set (either
+ * variable) are kept.
  */
 export function engineEnv(threads: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const limit = Math.max(1, Math.floor(threads));
-  return { ...base, OMP_THREAD_LIMIT: base.OMP_THREAD_LIMIT || String(limit) };
+  const waiting = base.GOMP_SPINCOUNT || base.OMP_WAIT_POLICY ? {} : { GOMP_SPINCOUNT: String(BARRIER_SPIN) };
+  return { ...base, OMP_THREAD_LIMIT: base.OMP_THREAD_LIMIT || String(limit), ...waiting };
 }
+
+/** Spins of a thread waiting at a barrier before it sleeps (GCC's OpenMP; engineEnv). */
+export const BARRIER_SPIN = 1000;
 
 /**
  * Scheduling priority of the live engine, which decodes while the page records: below normal

@@ -1,0 +1,20 @@
+// What every bench result says of its machine (bench/machine.ts): the vector flags that decide
+// the engine's speed, and the features ggml itself reports.
+import { describe, expect, it } from 'vitest';
+import { ggmlFeatures, vectorFlags } from '../../bench/machine.ts';
+
+describe('bench machine line', () => {
+  it('keeps the vector flags that matter, every avx512 one included, from /proc/cpuinfo', () => {
+    const cpuinfo = 'processor\t: 0\nflags\t\t: fpu sse4_2 avx f16c fma avx2 avx512f avx512_vnni avx_vnni sha_ni avx512bw\nbogomips\t: 4600\n';
+    expect(vectorFlags(cpuinfo)).toEqual(['sse4_2', 'avx', 'avx2', 'fma', 'f16c', 'avx_vnni', 'avx512_vnni', 'avx512bw', 'avx512f']);
+    // An AMD Zen 3: AVX2, no AVX-512.
+    expect(vectorFlags('flags\t: sse4_2 avx avx2 fma f16c\n')).toEqual(['sse4_2', 'avx', 'avx2', 'fma', 'f16c']);
+    expect(vectorFlags('')).toEqual([]);
+  });
+
+  it('lists the features ggml reports as present, from whisper-cli\'s system_info line', () => {
+    const stderr = 'whisper_init_from_file: loading\nsystem_info: n_threads = 1 / 2 | WHISPER : COREML = 0 | OPENVINO = 0 | CPU : SSE3 = 1 | AVX2 = 1 | F16C = 1 | AVX512 = 0 | AVX512_VNNI = 1 | OPENMP = 1 | \nmain: processing';
+    expect(ggmlFeatures(stderr)).toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP');
+    expect(ggmlFeatures('no such line')).toBe('');
+  });
+});
