@@ -11,7 +11,11 @@
 // neighbour core slows them all alike and none always runs first; each row records the load
 // average before and after it, and the machine. Results are appended to <work>/results.jsonl.
 // The configuration "faster-whisper int8 bs5" runs the peer of `npm run bench -- peers` (its
-// script and venv) on the same long file.
+// script and venv) on the same long file. The "bod" rows run whisper.cpp with
+// bench/engine-patches/beam-on-doubt.patch, which the app does not use: on first use the bench
+// copies the vendored sources to .cache/whisper-beam-on-doubt, applies the patch there (git apply)
+// and builds that whisper-cli with cmake (bench/engine-patches/build.ts); the other rows run the
+// app's engine, build/whisper.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -21,6 +25,7 @@ import { wordErrorRate } from '../shared/text/wer.ts';
 import { normalizeArabic } from '../shared/text/arabic-normalize.ts';
 import { machineLine } from './machine.ts';
 import { ensurePeer, PEER_SCRIPT } from './peers.ts';
+import { beamOnDoubtCli } from './engine-patches/build.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = resolve(root, '..', 'shared');
@@ -62,8 +67,8 @@ export const GENERIC_PROMPT =
 
 const vadWide = ['--vad', '-vm', vad, '-vsd', '2000', '-vp', '400'];
 const vadMid = ['--vad', '-vm', vad, '-vsd', '500', '-vp', '200'];
-/** peer: faster-whisper, run with the peers bench's script (flags are then unused). */
-interface Config { name: string; bin: string; flags: string[]; model?: () => string; peer?: boolean }
+/** peer: faster-whisper, run with the peers bench's script (flags are then unused); engine: a whisper-cli built on first use. */
+interface Config { name: string; bin: string; flags: string[]; model?: () => string; peer?: boolean; engine?: () => string }
 const base = ['-l', 'ar', '-t', threads];
 const matrix: Config[] = [
   { name: '1.9.1 beam5', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5'] },
@@ -99,11 +104,11 @@ const matrix: Config[] = [
   { name: 'greedy vadwide', bin: cli191, flags: [...base, '-bs', '1', '-bo', '5', ...vadWide] },
   { name: 'bs5 vadwide q8_0 nfa', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-nfa', ...vadWide], model: () => ensureQuantised('q8_0') },
   // Issue 26: greedy first, beam 4 only for the windows whose greedy result is doubtful
-  // (scripts/engine-patches/beam-on-doubt.patch): entropy check failed, or an average token
+  // (bench/engine-patches/beam-on-doubt.patch): entropy check failed, or an average token
   // log-probability under -bodt (-1 = the fallback's own threshold; higher = more windows again).
   { name: 'greedy vadwide mc0', bin: cli191, flags: [...base, '-bs', '1', '-bo', '5', '-mc', '0', ...vadWide] },
   ...['-1', '-0.7', '-0.5', '-0.3'].map((t) => ({
-    name: `bs4 vadwide mc0 bod${t}`, bin: cli191, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', '-bod', '-bodt', t, ...vadWide],
+    name: `bs4 vadwide mc0 bod${t}`, bin: '', engine: beamOnDoubtCli, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', '-bod', '-bodt', t, ...vadWide],
   })),
   { name: 'faster-whisper int8 bs5', bin: '', flags: [], peer: true },
 ];
@@ -184,7 +189,7 @@ for (const input of inputs) {
   for (let round = 0; round < rounds; round++) {
     for (const c of round % 2 ? [...selected].reverse() : selected) {
       const of = join(work, `${input.name}-${c.name}`.replace(/[^\w.-]+/g, '_'));
-      const [bin, args] = c.peer ? peerArgs(input.wav) : [c.bin, [...c.flags, '-m', c.model ? c.model() : model, '-f', input.wav, '-osrt', '-of', of]];
+      const [bin, args] = c.peer ? peerArgs(input.wav) : [c.engine ? c.engine() : c.bin, [...c.flags, '-m', c.model ? c.model() : model, '-f', input.wav, '-osrt', '-of', of]];
       const loadBefore = load();
       const t0 = performance.now();
       // /usr/bin/time reports the child's CPU time too: less sensitive than wall time to a busy neighbour.

@@ -3,13 +3,10 @@
 // recording: one process keeps the model loaded, see main/asr/live/) from the sources vendored in the npm
 // package nodejs-whisper, at `npm ci` time: no binary is downloaded, ever. The result lives in
 // build/whisper/ (outside node_modules so a reinstall of packages does not force a rebuild).
-// The patches of scripts/engine-patches/ (issue 26: beam search only where greedy is doubtful) are
-// applied to a copy of the sources in build/whisper-src/, never to node_modules in place.
-// Skips the build when the binary exists and was made from the same sources and patches (stamp file).
+// Skips the build when the binary exists and was made from the same sources (stamp file).
 // Set MAHDAR_SKIP_ENGINE_BUILD=1 to skip (e.g. packaging on a machine without a compiler).
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,13 +14,6 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
 const buildDir = join(root, 'build', 'whisper');
-const patchedSource = join(root, 'build', 'whisper-src');
-const patchDir = join(root, 'scripts', 'engine-patches');
-const patches = readdirSync(patchDir).filter((f) => f.endsWith('.patch')).sort();
-/** One hash of every patch's name and text: a changed patch rebuilds the engine. */
-const patchHash = createHash('sha256')
-  .update(patches.map((f) => `${f}\n${readFileSync(join(patchDir, f), 'utf8')}`).join('\n'))
-  .digest('hex');
 const exe = process.platform === 'win32' ? 'whisper-cli.exe' : 'whisper-cli';
 const serverExe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
 /** What the stamp records: a build from other sources, or one without the server, is redone. */
@@ -46,7 +36,6 @@ if (
   existing &&
   findBinary(serverExe) &&
   stamped?.source === `nodejs-whisper@${version}` &&
-  stamped?.patches === patchHash &&
   TARGETS.every((t) => (stamped.targets ?? ['whisper-cli']).includes(t))
 ) {
   console.log(`mahdar: engine up to date (${existing})`);
@@ -70,37 +59,15 @@ function run(args) {
   }
 }
 
-/** A fresh copy of the vendored sources in build/whisper-src/, with every patch applied. */
-function copyAndPatch() {
-  rmSync(patchedSource, { recursive: true, force: true });
-  cpSync(source, patchedSource, { recursive: true });
-  for (const f of patches) {
-    console.log(`mahdar: applying ${f}`);
-    // GIT_CEILING_DIRECTORIES: git must not find the project's repository above the copy (inside a
-    // repository, git apply skips the files outside its index and still succeeds).
-    const r = spawnSync('git', ['apply', '--verbose', join(patchDir, f)], {
-      cwd: patchedSource, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: dirname(patchedSource) },
-    });
-    appendFileSync(logFile, `$ git apply ${f}\n${r.stdout ?? ''}${r.stderr ?? ''}`);
-    if (r.error || r.status !== 0 || !/Applied patch .* cleanly/.test(r.stderr ?? '')) {
-      console.error(`${r.error?.message ?? r.stderr}\nmahdar: cannot apply ${f} to ${patchedSource} (git is needed); full log: ${logFile}`);
-      process.exit(1);
-    }
-  }
-}
-
 function findBinary(name = exe) {
   for (const p of [join(buildDir, 'bin', name), join(buildDir, 'bin', 'Release', name)]) if (existsSync(p)) return p;
   return null;
 }
 
-// A build folder configured from other sources (or unpatched ones) cannot be reused by cmake.
-rmSync(buildDir, { recursive: true, force: true });
 mkdirSync(buildDir, { recursive: true });
 writeFileSync(logFile, '');
-copyAndPatch();
 run([
-  '-S', patchedSource, '-B', buildDir,
+  '-S', source, '-B', buildDir,
   '-DCMAKE_BUILD_TYPE=Release',
   '-DBUILD_SHARED_LIBS=OFF', // one self-contained executable
   '-DWHISPER_BUILD_TESTS=OFF',
@@ -118,5 +85,5 @@ if (!bin || !server) {
   console.error(`mahdar: the engine build finished but ${bin ? 'whisper-server' : 'whisper-cli'} was not produced`);
   process.exit(1);
 }
-writeFileSync(stamp, JSON.stringify({ source: `nodejs-whisper@${version}`, patches: patchHash, binary: bin, server, targets: TARGETS }, null, 2));
+writeFileSync(stamp, JSON.stringify({ source: `nodejs-whisper@${version}`, binary: bin, server, targets: TARGETS }, null, 2));
 console.log(`mahdar: engine built: ${bin}`);

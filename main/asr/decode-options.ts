@@ -15,11 +15,10 @@
 //  - beam 4: with no prompt, as accurate as beam 5 with the previous text on msa-read (0.630) and
 //    1.2 points behind it on the tune set (0.616 vs 0.604), in 0.73-0.77 of its time; against
 //    faster-whisper, 0.76-0.83 of its time for a lower WER on both sets. Greedy costs about 3
-//    points (FAST_DECODE).
-//  - the beam for every window, not only where greedy is doubtful (beamOnDoubt, issue 26's engine
-//    patch): on base, greedy's mean log-probability sent no window or nearly all of them to the
-//    beam, and faster-whisper int8 used less CPU than even greedy decoding (docs/engine.md, "Greedy
-//    first, beam where doubtful").
+//    points (FAST_DECODE). The beam decodes every window: greedy first with the beam only where
+//    greedy is doubtful (a whisper.cpp patch, measured by bench/engine-compare.ts only) sent no
+//    window or nearly all of them to the beam on base (docs/engine.md, "Greedy first, beam where
+//    doubtful").
 //  - voice activity detection (Silero v5.1.2) that only removes pauses of 2 s or more, keeping
 //    0.4 s of audio on each side of speech (-vsd 2000 -vp 400): the only guard that stops text
 //    being invented in 60 s of silence and of faint noise (0 inserted words on both), and on the
@@ -40,12 +39,6 @@ export interface DecodeOptions {
   threads: number;
   /** Beam width (-bs). 1 = greedy decoding. */
   beamSize: number;
-  /**
-   * Greedy first (-bod, issue 26's engine patch): each window is decoded greedily, and again with
-   * the beam only when that result is doubtful: the entropy check fails, or its mean token
-   * log-probability is under this value (-bodt). null: the beam decodes every window. Unused at beam 1.
-   */
-  beamOnDoubt: number | null;
   /** Candidates kept when sampling at temperature > 0 (-bo). */
   bestOf: number;
   /** Maximum number of text-context tokens carried from the previous window (-mc); -1 = model maximum, 0 = none. */
@@ -79,7 +72,6 @@ export interface DecodeOptions {
  */
 export const FAST_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel' | 'prompt'> = {
   beamSize: 1,
-  beamOnDoubt: null,
   bestOf: 1,
   maxContext: -1,
   suppressNonSpeech: false,
@@ -92,7 +84,6 @@ export const FAST_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel
 /** Defaults chosen by measurement; language, threads, VAD model and prompt are given per call. */
 export const DEFAULT_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel' | 'prompt'> = {
   beamSize: 4,
-  beamOnDoubt: null,
   bestOf: 5,
   maxContext: 0,
   suppressNonSpeech: false,
@@ -121,11 +112,6 @@ export function decodeArgs(opts: DecodeOptions): string[] {
     '-bo', String(intArg('bestOf', opts.bestOf, 1)),
     '-mc', String(intArg('maxContext', opts.maxContext, -1)),
   ];
-  if (opts.beamOnDoubt !== null && opts.beamSize > 1) {
-    // A mean log-probability: 0 is certainty, so a threshold above it would send every window to the beam.
-    if (!Number.isFinite(opts.beamOnDoubt) || opts.beamOnDoubt > 0) throw new RangeError(`decode option beamOnDoubt must be a number <= 0, got ${opts.beamOnDoubt}`);
-    args.push('-bod', '-bodt', String(opts.beamOnDoubt));
-  }
   if (opts.suppressNonSpeech) args.push('-sns');
   if (!opts.temperatureFallback) args.push('-nf');
   if (!opts.flashAttention) args.push('-nfa');

@@ -30,17 +30,6 @@ describe('decodeArgs', () => {
     expect(decodeArgs({ ...ok, flashAttention: false })).toContain('-nfa');
   });
 
-  it('asks for greedy first and beam only where doubtful (-bod -bodt) when given a threshold', () => {
-    const ok = { ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: null, prompt: null };
-    const args = decodeArgs({ ...ok, beamSize: 4, beamOnDoubt: -0.5 });
-    expect(args.slice(args.indexOf('-bod'), args.indexOf('-bod') + 3)).toEqual(['-bod', '-bodt', '-0.5']);
-    // Greedy decoding has no beam to fall back on; without a threshold every window gets the beam.
-    expect(decodeArgs({ ...ok, beamSize: 1, beamOnDoubt: -0.5 })).not.toContain('-bod');
-    expect(decodeArgs({ ...ok, beamSize: 4, beamOnDoubt: null })).not.toContain('-bod');
-    expect(() => decodeArgs({ ...ok, beamSize: 4, beamOnDoubt: 0.5 })).toThrow(RangeError);
-    expect(() => decodeArgs({ ...ok, beamSize: 4, beamOnDoubt: Number.NaN })).toThrow(RangeError);
-  });
-
   it('passes a prompt as one argument', () => {
     const args = decodeArgs({ ...DEFAULT_DECODE, maxContext: -1, language: 'ar', threads: 1, vadModel: null, prompt: 'محضر اجتماع' });
     expect(args.slice(-2)).toEqual(['--prompt', 'محضر اجتماع']);
