@@ -1,20 +1,31 @@
 // Engine and decoding-settings comparison for docs/engine.md (not part of `npm run bench`).
 //
 //   npx tsx bench/engine-compare.ts [--work /tmp/mahdar-engine] [--only name,name] [--rounds N]
-//                                   [--legacy /path/to/whisper.cpp-1.5/main] [--clips N]
+//                                   [--legacy /path/to/whisper.cpp-1.5/main] [--clips N] [--first N]
 //
 // Builds (with sox) one long file from the msa-read clips with 1 s of silence between them,
 // a 60 s digital-silence file and a 60 s low-noise file with a clip on each side, runs each
 // configuration of the matrix on them with the same model and threads, and prints wall time,
 // real-time factor, WER (after the Arabic normaliser) and whether text was emitted in the silence.
-// Configurations are run round-robin (A B C A B C ...) so a busy neighbour core slows them all
-// alike. Results are appended to <work>/results.jsonl.
+// Configurations are run round-robin, alternating the order (A B C, then C B A) so a busy
+// neighbour core slows them all alike and none always runs first; each row records the load
+// average before and after it, and the machine. Results are appended to <work>/results.jsonl.
+// The configuration "faster-whisper int8 bs5" runs the peer of `npm run bench -- peers` (its
+// script and venv) on the same long file. The "bod" rows run whisper.cpp with
+// bench/engine-patches/beam-on-doubt.patch, which the app does not use: on first use the bench
+// copies the vendored sources to .cache/whisper-beam-on-doubt, applies the patch there (git apply)
+// and builds that whisper-cli with cmake (bench/engine-patches/build.ts); the other rows run the
+// app's engine, build/whisper.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { wordErrorRate } from '../shared/text/wer.ts';
 import { normalizeArabic } from '../shared/text/arabic-normalize.ts';
+import { machineLine } from './machine.ts';
+import { ensurePeer, PEER_SCRIPT } from './peers.ts';
+import { beamOnDoubtCli } from './engine-patches/build.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = resolve(root, '..', 'shared');
@@ -26,6 +37,8 @@ const { values } = parseArgs({
     legacy: { type: 'string' },
     threads: { type: 'string', default: '2' },
     clips: { type: 'string', default: '0' },
+    // The long file from the first N clips only (0 = all): a subset of the tune set for short runs.
+    first: { type: 'string', default: '0' },
     files: { type: 'string', default: 'long,silence,noise' },
     // read = ../shared/fixtures/msa-read (69 WAV clips, 8.9 min), tune = msa-read-tune (275 FLAC clips, 33.6 min)
     set: { type: 'string', default: 'read' },
@@ -54,7 +67,8 @@ export const GENERIC_PROMPT =
 
 const vadWide = ['--vad', '-vm', vad, '-vsd', '2000', '-vp', '400'];
 const vadMid = ['--vad', '-vm', vad, '-vsd', '500', '-vp', '200'];
-interface Config { name: string; bin: string; flags: string[]; model?: () => string }
+/** peer: faster-whisper, run with the peers bench's script (flags are then unused); engine: a whisper-cli built on first use. */
+interface Config { name: string; bin: string; flags: string[]; model?: () => string; peer?: boolean; engine?: () => string }
 const base = ['-l', 'ar', '-t', threads];
 const matrix: Config[] = [
   { name: '1.9.1 beam5', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5'] },
@@ -89,6 +103,14 @@ const matrix: Config[] = [
   { name: 'bs3 vadwide', bin: cli191, flags: [...base, '-bs', '3', '-bo', '3', ...vadWide] },
   { name: 'greedy vadwide', bin: cli191, flags: [...base, '-bs', '1', '-bo', '5', ...vadWide] },
   { name: 'bs5 vadwide q8_0 nfa', bin: cli191, flags: [...base, '-bs', '5', '-bo', '5', '-nfa', ...vadWide], model: () => ensureQuantised('q8_0') },
+  // Issue 26: greedy first, beam 4 only for the windows whose greedy result is doubtful
+  // (bench/engine-patches/beam-on-doubt.patch): entropy check failed, or an average token
+  // log-probability under -bodt (-1 = the fallback's own threshold; higher = more windows again).
+  { name: 'greedy vadwide mc0', bin: cli191, flags: [...base, '-bs', '1', '-bo', '5', '-mc', '0', ...vadWide] },
+  ...['-1', '-0.7', '-0.5', '-0.3'].map((t) => ({
+    name: `bs4 vadwide mc0 bod${t}`, bin: '', engine: beamOnDoubtCli, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', '-bod', '-bodt', t, ...vadWide],
+  })),
+  { name: 'faster-whisper int8 bs5', bin: '', flags: [], peer: true },
 ];
 if (values.legacy) {
   matrix.push({ name: '1.5.0 beam5', bin: values.legacy, flags: [...base, '-bs', '5', '-bo', '5'] });
@@ -108,8 +130,10 @@ const refs = readFileSync(join(fixtures, 'refs.tsv'), 'utf8').trim().split('\n')
 const sil1 = join(work, 'sil1.wav');
 const fmt = ['-r', '16000', '-c', '1', '-b', '16'];
 if (!existsSync(sil1)) sh('sox', ['-n', ...fmt, sil1, 'trim', '0', '1']);
-const long = join(work, set === 'tune' ? 'long-tune.wav' : 'long.wav');
-if (!existsSync(long)) sh('sox', [...refs.flatMap((r) => [join(fixtures, r.file), sil1]), long]);
+const first = Number(values.first);
+const longRefs = first > 0 ? refs.slice(0, first) : refs;
+const long = join(work, `${set === 'tune' ? 'long-tune' : 'long'}${first > 0 ? `-${first}` : ''}.wav`);
+if (!existsSync(long)) sh('sox', [...longRefs.flatMap((r) => [join(fixtures, r.file), sil1]), long]);
 const sil60 = join(work, 'sil60.wav');
 if (!existsSync(sil60)) sh('sox', ['-n', ...fmt, sil60, 'trim', '0', '60']);
 const noise60 = join(work, 'noise60.wav');
@@ -124,7 +148,7 @@ interface Input { name: string; wav: string; ref: string; silence?: [number, num
 const firstLen = duration(join(fixtures, c1.file));
 const inputs: Input[] = [];
 const wanted = values.files!.split(',');
-if (wanted.includes('long')) inputs.push({ name: set === 'tune' ? 'long-tune' : 'long', wav: long, ref: refs.map((r) => r.text).join(' ') });
+if (wanted.includes('long')) inputs.push({ name: set === 'tune' ? 'long-tune' : 'long', wav: long, ref: longRefs.map((r) => r.text).join(' ') });
 if (wanted.includes('silence')) inputs.push({ name: 'silence', wav: silence, ref: `${c1.text} ${c2.text}`, silence: [firstLen + 1, firstLen + 59] });
 if (wanted.includes('noise')) inputs.push({ name: 'noise', wav: noise, ref: `${c1.text} ${c2.text}`, silence: [firstLen + 1, firstLen + 59] });
 for (const r of refs.slice(0, Number(values.clips))) inputs.push({ name: `clip ${r.file}`, wav: join(fixtures, r.file), ref: r.text });
@@ -143,22 +167,44 @@ function parseSrt(path: string): Seg[] {
 const selected = values.only
   ? values.only.split(',').map((n) => matrix.find((c) => c.name === n) ?? (() => { throw new Error(`unknown configuration: ${n}`); })())
   : matrix;
+/** The peer's command on one file: the venv's python, the peers bench's script, int8 weights. */
+let peerCommand: ((wav: string) => [string, string[]]) | null = null;
+function peerArgs(wav: string): [string, string[]] {
+  if (!peerCommand) {
+    const modelDir = ensurePeer('1.2.1');
+    const script = join(work, 'peer.py');
+    writeFileSync(script, PEER_SCRIPT);
+    peerCommand = (w) => [join(root, '.venv-peers', 'bin', 'python'), [script, modelDir, w, threads, 'int8']];
+  }
+  return peerCommand(wav);
+}
+
 const rounds = Number(values.rounds);
 const rows: string[] = [];
+const machine = machineLine();
+console.log(`machine: ${machine}`);
+const load = () => loadavg()[0]!.toFixed(2);
 for (const input of inputs) {
   const audioS = duration(input.wav);
   for (let round = 0; round < rounds; round++) {
-    for (const c of selected) {
+    for (const c of round % 2 ? [...selected].reverse() : selected) {
       const of = join(work, `${input.name}-${c.name}`.replace(/[^\w.-]+/g, '_'));
+      const [bin, args] = c.peer ? peerArgs(input.wav) : [c.engine ? c.engine() : c.bin, [...c.flags, '-m', c.model ? c.model() : model, '-f', input.wav, '-osrt', '-of', of]];
+      const loadBefore = load();
       const t0 = performance.now();
       // /usr/bin/time reports the child's CPU time too: less sensitive than wall time to a busy neighbour.
-      const r = spawnSync('/usr/bin/time', ['-f', 'MAHDAR_TIME %e %U %S', c.bin, ...c.flags, '-m', c.model ? c.model() : model, '-f', input.wav, '-osrt', '-of', of], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync('/usr/bin/time', ['-f', 'MAHDAR_TIME %e %U %S', bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
       const wall = (performance.now() - t0) / 1000;
+      const loadAfter = load();
       const tm = /MAHDAR_TIME (\S+) (\S+) (\S+)/.exec(r.stderr ?? '');
       const cpu = tm ? Number(tm[2]) + Number(tm[3]) : NaN;
       if (r.status !== 0) { console.error(`${c.name} on ${input.name} failed: ${r.stderr.slice(-2000)}`); continue; }
-      const segs = parseSrt(`${of}.srt`);
-      const hyp = segs.map((s) => s.text).join(' ');
+      // The peer prints its text as one JSON string; whisper-cli writes an SRT file.
+      const segs = c.peer ? [] : parseSrt(`${of}.srt`);
+      const hyp = c.peer ? (JSON.parse(r.stdout.trim().split('\n').pop()!) as string) : segs.map((s) => s.text).join(' ');
+      // Patched whisper-cli's count of windows decoded again with beam search (beam on doubt).
+      const doubt = /beam on doubt = +(\d+) of +(\d+) windows/.exec(r.stderr ?? '');
+      const redecoded = doubt && Number(doubt[1]) > 0 ? `${doubt[1]}/${doubt[2]}` : '';
       const w = wordErrorRate(input.ref, hyp);
       let inSilence = '';
       if (input.silence) {
@@ -166,13 +212,13 @@ for (const input of inputs) {
         const ghost = segs.filter((s) => s.end > a && s.start < b && normalizeArabic(s.text).length > 0);
         inSilence = ghost.length ? ghost.map((s) => `[${s.start.toFixed(1)}-${s.end.toFixed(1)}] ${s.text}`).join(' | ') : 'none';
       }
-      const rec = { input: input.name, config: c.name, round, audioS, wall, cpu, rtf: wall / audioS, ...w, segments: segs.length, inSilence, flags: c.flags.join(' ') };
+      const rec = { input: input.name, config: c.name, round, audioS, wall, cpu, rtf: wall / audioS, ...w, segments: segs.length, inSilence, redecoded, loadBefore, loadAfter, machine, flags: c.flags.join(' ') };
       appendFileSync(join(work, 'results.jsonl'), JSON.stringify(rec) + '\n');
-      const row = `| ${input.name} | ${c.name} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} | ${(wall / audioS).toFixed(3)} | ${w.wer.toFixed(3)} | ${w.substitutions}/${w.deletions}/${w.insertions} of ${w.refWords} (hyp ${w.hypWords}) | ${inSilence.slice(0, 120)} |`;
+      const row = `| ${input.name} | ${c.name} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} | ${(wall / audioS).toFixed(3)} | ${w.wer.toFixed(3)} | ${w.substitutions}/${w.deletions}/${w.insertions} of ${w.refWords} (hyp ${w.hypWords}) | ${redecoded} | ${loadBefore} → ${loadAfter} | ${inSilence.slice(0, 120)} |`;
       rows.push(row);
       console.log(row);
     }
   }
 }
-console.log('\n| input | config | wall s | CPU s | RTF | WER | S/D/I | text in silence |\n|---|---|---|---|---|---|---|---|');
+console.log(`\nmachine: ${machine}\n\n| input | config | wall s | CPU s | RTF | WER | S/D/I | windows again with beam | load avg before → after | text in silence |\n|---|---|---|---|---|---|---|---|---|---|`);
 for (const r of rows) console.log(r);

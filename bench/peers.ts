@@ -61,7 +61,7 @@ os.replace(tmp, out)
   return dir;
 }
 
-const PEER_SCRIPT = `
+export const PEER_SCRIPT = `
 import sys, json
 from faster_whisper import WhisperModel
 model_dir, wav, threads, compute = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]

@@ -15,7 +15,10 @@
 //  - beam 4: with no prompt, as accurate as beam 5 with the previous text on msa-read (0.630) and
 //    1.2 points behind it on the tune set (0.616 vs 0.604), in 0.73-0.77 of its time; against
 //    faster-whisper, 0.76-0.83 of its time for a lower WER on both sets. Greedy costs about 3
-//    points (FAST_DECODE).
+//    points (FAST_DECODE). The beam decodes every window: greedy first with the beam only where
+//    greedy is doubtful (a whisper.cpp patch, measured by bench/engine-compare.ts only) sent no
+//    window or nearly all of them to the beam on base (docs/engine.md, "Greedy first, beam where
+//    doubtful").
 //  - voice activity detection (Silero v5.1.2) that only removes pauses of 2 s or more, keeping
 //    0.4 s of audio on each side of speech (-vsd 2000 -vp 400): the only guard that stops text
 //    being invented in 60 s of silence and of faint noise (0 inserted words on both), and on the

@@ -1,0 +1,55 @@
+// The whisper-cli that bench/engine-compare.ts's beam-on-doubt rows run: the vendored whisper.cpp
+// sources with beam-on-doubt.patch (-bod, -bodt: greedy first, the beam only where greedy is
+// doubtful), built apart from the app's engine. The app never uses the patch (docs/engine.md,
+// "Greedy first, beam where doubtful"): build/whisper and scripts/build-engine.mjs stay untouched.
+//
+// What it does, once (minutes on 2 cores) and again only when the patch or nodejs-whisper changes:
+// copies node_modules/nodejs-whisper/cpp/whisper.cpp to .cache/whisper-beam-on-doubt/src,
+// applies the patch there with `git apply` (git is needed), and builds whisper-cli with cmake into
+// .cache/whisper-beam-on-doubt/build, with the app engine's options (Release, static).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const vendored = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
+const patch = join(import.meta.dirname, 'beam-on-doubt.patch');
+const dir = join(root, '.cache', 'whisper-beam-on-doubt');
+const src = join(dir, 'src');
+const build = join(dir, 'build');
+const stamp = join(dir, 'stamp.json');
+const log = join(dir, 'build.log');
+
+function step(cmd: string, args: string[], cwd = root, env: NodeJS.ProcessEnv = process.env): string {
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  appendFileSync(log, `$ ${cmd} ${args.join(' ')}\n${out}`);
+  if (r.error || r.status !== 0) {
+    throw new Error(`${out.split('\n').slice(-30).join('\n')}\n${cmd} failed (${r.error?.message ?? `exit ${r.status}`}); full log: ${log}`);
+  }
+  return out;
+}
+
+/** Path of the patched whisper-cli, built first if missing or made from another patch or sources. */
+export function beamOnDoubtCli(): string {
+  const version = JSON.parse(readFileSync(join(root, 'node_modules', 'nodejs-whisper', 'package.json'), 'utf8')).version;
+  const made = { source: `nodejs-whisper@${version}`, patch: createHash('sha256').update(readFileSync(patch)).digest('hex') };
+  const cli = join(build, 'bin', process.platform === 'win32' ? 'Release/whisper-cli.exe' : 'whisper-cli');
+  if (existsSync(cli) && existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(made)) return cli;
+
+  console.error(`engine-compare: building the beam-on-doubt whisper-cli into ${dir} (git apply, cmake; log: ${log})`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(vendored, src, { recursive: true });
+  // GIT_CEILING_DIRECTORIES: git must not find the project's repository above the copy (inside a
+  // repository, git apply skips the files outside its index and still succeeds).
+  const applied = step('git', ['apply', '--verbose', patch], src, { ...process.env, GIT_CEILING_DIRECTORIES: dir });
+  if (!/Applied patch .* cleanly/.test(applied)) throw new Error(`git apply did not apply ${patch}; log: ${log}`);
+  step('cmake', ['-S', src, '-B', build, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF',
+    ...(process.env.MAHDAR_ENGINE_PORTABLE === '1' ? ['-DGGML_NATIVE=OFF'] : [])]);
+  step('cmake', ['--build', build, '--config', 'Release', '-j', String(Math.max(1, cpus().length)), '--target', 'whisper-cli']);
+  writeFileSync(stamp, JSON.stringify(made));
+  return cli;
+}
