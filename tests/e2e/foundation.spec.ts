@@ -32,7 +32,9 @@ test('create a meeting in Arabic, reload, restart: everything is still there', a
   await page.getByRole('button', { name: 'اجتماع جديد' }).click();
   await page.getByLabel('العنوان', { exact: true }).fill('اللقاء التشاوري حول رقمنة الخدمات العمومية');
   await page.getByLabel('المكان').fill('مقر الولاية، الرباط');
-  await page.getByLabel('رئيس الجلسة').fill('أحمد بنعلي');
+  // The chairs are a list (co-chairs): the first is added, then named.
+  await page.getByRole('button', { name: 'إضافة رئيس الجلسة' }).click();
+  await page.getByLabel('الاسم: الرئيس 1').fill('أحمد بنعلي');
   // Dates day first and times on 24 h, as written in Morocco; a day that does not exist is refused aloud.
   await page.getByLabel('التاريخ', { exact: true }).fill('31/02/2026');
   await expect(page.getByRole('alert').filter({ hasText: 'يوم/شهر/سنة' })).toBeVisible();
@@ -58,7 +60,7 @@ test('create a meeting in Arabic, reload, restart: everything is still there', a
 
   const check = async () => {
     await expect(page.getByLabel('العنوان', { exact: true })).toHaveValue('اللقاء التشاوري حول رقمنة الخدمات العمومية');
-    await expect(page.getByLabel('رئيس الجلسة')).toHaveValue('أحمد بنعلي');
+    await expect(page.getByLabel('الاسم: الرئيس 1')).toHaveValue('أحمد بنعلي');
     await expect(page.getByLabel('التاريخ', { exact: true })).toHaveValue('12/11/2026');
     await expect(page.getByLabel('ساعة الافتتاح')).toHaveValue('14:30');
     for (const [i, p] of participants.entries()) {
