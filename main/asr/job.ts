@@ -14,7 +14,7 @@
 // stored on the run's segments (`wordConfidence`) in one more save, before the job says done.
 import { join } from 'node:path';
 import type { TranscriptionJob, transcriptionLanguages } from '../../shared/api.ts';
-import { LIMITS, newId, type Meeting, type Segment } from '../../shared/domain.ts';
+import { type Meeting, type Segment } from '../../shared/domain.ts';
 import { MahdarError, toErrorPayload, type ErrorCode } from '../../shared/errors.ts';
 import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import type { ServiceContext } from '../context/context.ts';
@@ -26,8 +26,8 @@ import { JobEvents, settle } from './job-progress.ts';
 import { listModels, resolveModel, type LocalModel } from './models.ts';
 import { findVadModel } from './vad-model.ts';
 import { roundConfidence, withConfidence } from './token-confidence.ts';
-import { runWhisper, type EngineSegment, type RunHandle, type RunOptions, type RunResult } from './runner.ts';
-import { audioRef, sameAudio, SegmentSaver, type AudioRef } from './segment-saver.ts';
+import { runWhisper, type RunHandle, type RunResult } from './runner.ts';
+import { audioRef, sameAudio, SegmentSaver, segmentStream, type AudioRef } from './segment-saver.ts';
 
 // Where the services find it (they clear the record when the audio is replaced).
 export { clearJobRecord };
@@ -99,39 +99,6 @@ export async function jobEngine(
     ...opts.decode,
   };
   return { model, bin, decode };
-}
-
-/** A new saved segment of the engine's text, its times rounded to the millisecond. */
-function newSegment(start: number, end: number, text: string): Segment {
-  return { id: newId('s'), start: round(start), end: round(end), text: text.slice(0, LIMITS.longText), speakerId: null, tags: [], edited: false };
-}
-
-/**
- * A run's onSegment and onConfidence for a pass that saves what it hears: each streamed segment
- * becomes a saved one that never overlaps what is saved (a resumed run starts exactly at the last
- * saved end), and the word confidences the run gives at its end are kept by saved segment id.
- */
-export function segmentStream(
-  fromSec: number,
-  save: (segment: Segment) => void,
-  confidences: Map<string, number[]>,
-): Pick<RunOptions, 'onSegment' | 'onConfidence'> {
-  /** The saved segment's id of each streamed segment. */
-  const idOf = new Map<EngineSegment, string>();
-  let lastEnd = fromSec;
-  return {
-    onSegment: (seg) => {
-      const start = Math.max(seg.start, lastEnd);
-      lastEnd = Math.max(seg.end, start);
-      const segment = newSegment(start, lastEnd, seg.text);
-      idOf.set(seg, segment.id);
-      save(segment);
-    },
-    onConfidence: (seg, ps) => {
-      const id = idOf.get(seg);
-      if (id) confidences.set(id, ps);
-    },
-  };
 }
 
 /** Last end among saved segments: where a resumed run starts. */
@@ -406,4 +373,3 @@ export class TranscriptionJobs {
   }
 }
 
-const round = (t: number) => Math.round(t * 1000) / 1000;

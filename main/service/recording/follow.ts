@@ -12,7 +12,8 @@ import { open } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import type { Meeting, Segment } from '../../../shared/domain.ts';
-import { jobEngine, resumePoint, segmentStream, type StartOptions } from '../../asr/job.ts';
+import { jobEngine, resumePoint, type StartOptions } from '../../asr/job.ts';
+import { segmentStream } from '../../asr/segment-saver.ts';
 import { quietestPointSec } from '../../asr/live/pause.ts';
 import { runWhisper, type RunHandle, type RunResult } from '../../asr/runner.ts';
 import { withConfidence } from '../../asr/token-confidence.ts';
@@ -97,7 +98,8 @@ export class Follower {
 
   /** New audio or a pause: starts a run when enough is written and none runs. Never waits, never throws. */
   poke(): void {
-    if (this.running || this.stopped) return;
+    // A write that failed (a full disk, the meeting deleted) ends the pass: the pass after the stop does the rest.
+    if (this.running || this.stopped || this.store.failed) return;
     const next = this.nextRun().catch((err: unknown) => console.error('mahdar: the pass that follows the recording stopped a run:', err));
     this.running = next.finally(() => {
       this.running = null;
@@ -125,6 +127,8 @@ export class Follower {
     const end = paused ? edge : edge - this.lagSec;
     if (end - Math.max(this.fromSec, this.lastCut) < this.minRunSec) return null;
     const searchFrom = Math.max(this.fromSec, end - this.searchSec);
+    // The header on disk says what the engine can read: brought up to what was appended.
+    await this.target.recorder.sync();
     const pcm = await readPcm(join(this.target.dir, this.target.file), searchFrom, end);
     return { from: this.fromSec, to: searchFrom + quietestPointSec(pcm) };
   }
