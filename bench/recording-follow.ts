@@ -11,7 +11,8 @@
 // live text on and the pass at its app priority (nice 19), says whether the pass keeps up when it
 // gets only what the recorder and the live engine leave: the audio still untranscribed at the
 // stop is the tail's size. RECORDING_FOLLOW_DECODE=default uses the app's decoding (beam 4);
-// greedy by default, to keep the bench short on a shared computer.
+// greedy by default, to keep the bench short on a shared computer. RECORDING_FOLLOW_THREADS sets
+// the engine's threads in every session (the pass during the recording takes one anyway).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,7 @@ import { TranscriptionJobs, type StartOptions } from '../main/asr/job.ts';
 import { importAudioFile } from '../main/audio/import.ts';
 import { wavHeader } from '../main/audio/wav.ts';
 import { createContext, type ServiceContext } from '../main/context/context.ts';
+import { settingsStore } from '../main/context/settings.ts';
 import { recordingCommands } from '../main/service/recording.ts';
 import type { FollowListener } from '../main/service/recording/follow.ts';
 import { machineLine } from './machine.ts';
@@ -52,6 +54,14 @@ function speechOf(minutes: number): Speech {
     bytes += wav.length - 44 + gap.length;
   }
   return { pcm: Buffer.concat(parts), reference: words.join(' ') };
+}
+
+/** A data root for one session; RECORDING_FOLLOW_THREADS sets its engine threads (default: the app's). */
+async function contextAt(dir: string): Promise<ServiceContext> {
+  const ctx = await createContext(dir, [MODELS]);
+  const threads = Number(process.env.RECORDING_FOLLOW_THREADS ?? 0);
+  if (threads > 0) await settingsStore(ctx).updateSettings({ settings: { threads } });
+  return ctx;
 }
 
 const text = (segments: readonly Segment[]) => segments.map((s) => s.text).join(' ');
@@ -87,7 +97,7 @@ interface FollowRow {
 /** One session with the pass following: pushed at its pace, then stopped; the tail timed. */
 async function followSession(root: string, speech: Speech, minutes: number, decode: StartOptions['decode'], realTime: boolean): Promise<FollowRow> {
   const loadBefore = load();
-  const ctx = await createContext(join(root, `follow-${minutes}-${realTime ? 'rt' : 'kept'}`), [MODELS]);
+  const ctx = await contextAt(join(root, `follow-${minutes}-${realTime ? 'rt' : 'kept'}`));
   let until: Promise<void> = Promise.resolve();
   let runs = 0;
   let ranSec = 0;
@@ -143,7 +153,7 @@ async function followSession(root: string, speech: Speech, minutes: number, deco
 /** The reference: the pass after the stop on the same audio, from zero. */
 async function passAfterStop(root: string, speech: Speech, minutes: number, decode: StartOptions['decode']): Promise<{ sec: number; wer: number; loadBefore: string; loadAfter: string }> {
   const loadBefore = load();
-  const ctx = await createContext(join(root, `after-${minutes}`), [MODELS]);
+  const ctx = await contextAt(join(root, `after-${minutes}`));
   const wav = join(root, `speech-${minutes}.wav`);
   writeFileSync(wav, Buffer.concat([wavHeader(speech.pcm.length), speech.pcm]));
   const m = await ctx.archive.create({ title: 'bench after stop' });
@@ -181,6 +191,8 @@ export async function followBench(): Promise<{ table: string; data: unknown }> {
         follow = await followSession(root, speech, minutes, decode, false);
       }
       data.push({ follow, after });
+      // Each row is printed as it comes: a long run stopped midway keeps what it measured.
+      console.log(JSON.stringify({ follow, after }));
       rows.push(
         `| ${minutes} min, kept up (${i % 2 ? 'after, then follow' : 'follow, then after'}) | ${follow.runs} | ${follow.passSpeed.toFixed(1)}x | ${follow.tailAudioSec.toFixed(0)} s | **${follow.tailSec.toFixed(1)} s** | ${after.sec.toFixed(1)} s | ${(follow.tailSec / after.sec).toFixed(2)} | ${follow.wer.toFixed(3)} / ${after.wer.toFixed(3)} (${(follow.wer - after.wer >= 0 ? '+' : '') + (follow.wer - after.wer).toFixed(3)}) | ${follow.loadBefore}→${follow.loadAfter}; ${after.loadBefore}→${after.loadAfter} |`,
       );
@@ -196,7 +208,7 @@ export async function followBench(): Promise<{ table: string; data: unknown }> {
     rmSync(root, { recursive: true, force: true });
   }
   const table = [
-    `The full pass follows the recording: ${machineLine()}; ggml-base, ${beam ? 'the app decoding (beam 4)' : 'greedy'}, VAD; the pass: 45 s behind the edge, runs of 60 s or more, 1 thread.`,
+    `The full pass follows the recording: ${machineLine()}; ggml-base, ${beam ? 'the app decoding (beam 4)' : 'greedy'}, VAD; the pass: 45 s behind the edge, runs of 60 s or more, 1 thread; the pass after the stop: ${process.env.RECORDING_FOLLOW_THREADS ?? 'the app\'s'} threads.`,
     '',
     '| session | runs during recording | pass speed (audio s per s) | audio left at the stop | tail: stop → transcript saved | pass after stop, whole file | tail / whole | WER follow / after stop (diff) | load 1 min, before→after (follow; after) |',
     '|---|---|---|---|---|---|---|---|---|',
