@@ -48,7 +48,7 @@ export interface FollowListener {
   ended?: (result: RunResult) => void;
 }
 
-/** What a run needs: the recording, where it stands, and how to decode. */
+/** The recording a pass follows: its folder and file, its recorder (the live edge), and whether it is paused. */
 export interface FollowTarget {
   dir: string;
   file: string;
@@ -64,8 +64,10 @@ export class Follower {
   /** Where the next run starts: the end of the saved segments. */
   private fromSec: number;
   /** The last run's cut: the next run waits until the target is `minRunSec` past it. */
-  private lastCut = 0;
+  private lastCut: number;
   private run: RunHandle | null = null;
+  /** Set by a run that went to its end, so that poke looks again. */
+  private ran = false;
   private running: Promise<void> | null = null;
   private stopped = false;
   private readonly lagSec: number;
@@ -108,9 +110,6 @@ export class Follower {
     });
     this.opts.listener?.looking?.(this.running);
   }
-
-  /** Set by a run that went to its end, so that poke looks again. */
-  private ran = false;
 
   /** Stops the engine (a run in flight ends cancelled; what it saved stays), then waits for the last write. */
   async stop(): Promise<void> {
