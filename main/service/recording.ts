@@ -167,7 +167,7 @@ class Recordings {
     return this.announce(r);
   }
 
-  /** The full pass that follows the recording: with the pass after the stop, and as it decodes. */
+  /** The full pass that follows the recording: on when the pass after the stop is, decoding as it does. */
   private async startFollower(r: OpenRecording, meeting: Meeting): Promise<void> {
     if (this.opts.transcribeAfter === false || this.opts.follow === false) return;
     const target = { dir: r.dir, file: r.info.file, recorder: r.recorder, paused: () => r.info.state === 'paused' };
