@@ -4,7 +4,10 @@
 // process's memory (goal: flat; the live window is bounded), the time per hour of audio, and what
 // the live text did meanwhile (decodes, seconds skipped: audio arrives about 1000x faster than
 // real time, so the live text must skip, never block). RECORDING_HOURS (default 3) changes the
-// length.
+// length; 0 skips this part.
+//
+// Then the full pass that follows the recording (recording-follow.ts, issue 26): the time from the
+// last word to the full transcript saved, for sessions of several lengths.
 //
 // Memory is measured after a forced full garbage collection, at the start, after each hour and
 // after the stop: what is still referenced (V8's heap in use, and Buffers outside it). The RSS
@@ -21,6 +24,7 @@ import { createContext } from '../main/context/context.ts';
 import { readWavInfo } from '../main/audio/wav.ts';
 import { recordingCommands } from '../main/service/recording.ts';
 import type { BenchReport } from './index.ts';
+import { followBench } from './recording-follow.ts';
 
 const SHARED = resolve(import.meta.dirname, '..', '..', 'shared');
 const MODELS = join(SHARED, 'models');
@@ -62,6 +66,14 @@ async function sha256File(file: string, offset: number, length: number): Promise
 
 export async function run(): Promise<BenchReport> {
   const hours = Number(process.env.RECORDING_HOURS ?? 3);
+  const pushed = hours > 0 ? await pushHours(hours) : null;
+  const follow = await followBench();
+  const table = [pushed?.table, follow.table].filter(Boolean).join('\n\n');
+  return { name: 'Recording: three hours through appendRecording; the full pass that follows it', table, data: { pushed: pushed?.data, follow: follow.data } };
+}
+
+/** Three hours (or `hours`) pushed as fast as they are answered. */
+async function pushHours(hours: number): Promise<{ table: string; data: unknown }> {
   // Real speech: the first 30 clips, joined, looped.
   const speech: Buffer[] = [];
   for (let i = 1; i <= 30; i++) {
@@ -126,39 +138,50 @@ export async function run(): Promise<BenchReport> {
   const info = await readWavInfo(file);
   const same = (await sha256File(file, info.dataOffset, info.dataBytes)) === hash.digest('hex');
   rmSync(root, { recursive: true, force: true });
-
-  const data = {
-    hours,
-    chunks: total,
-    bytesSent: sent,
-    bytesInFile: info.dataBytes,
-    bytesLost: sent - info.dataBytes,
-    sameSha256: same,
+  const data: Pushed = {
+    ...{ hours, chunks: total, bytesSent: sent, bytesInFile: info.dataBytes, bytesLost: sent - info.dataBytes, sameSha256: same },
     memoryAfterGcMB: { start: memStart, hours: memHours, afterStop: memEnd },
-    rssPeakMB: mb(rssPeak),
-    seconds: elapsed,
-    secondsPerHourOfAudio: perHour,
+    ...{ rssPeakMB: mb(rssPeak), seconds: elapsed, secondsPerHourOfAudio: perHour },
     live: { state: stateAtEnd, decodes, skippedSec: Math.round(skipped) },
   };
+  return { table: pushedTable(data), data };
+}
+
+interface Pushed {
+  hours: number;
+  chunks: number;
+  bytesSent: number;
+  bytesInFile: number;
+  bytesLost: number;
+  sameSha256: boolean;
+  memoryAfterGcMB: { start: Memory; hours: Memory[]; afterStop: Memory };
+  rssPeakMB: number;
+  seconds: number;
+  secondsPerHourOfAudio: number[];
+  live: { state: string; decodes: number; skippedSec: number };
+}
+
+/** The table of the hours pushed: bytes, memory and time. */
+function pushedTable(data: Pushed): string {
+  const m = data.memoryAfterGcMB;
   // The steady state: from the first hour (the live engine's client and window set up) to the last.
-  const first = memHours[0] ?? memStart;
-  const last = memHours.at(-1) ?? memEnd;
+  const first = m.hours[0] ?? m.start;
+  const last = m.hours.at(-1) ?? m.afterStop;
   const grew = (x: number) => `${x >= 0 ? '+' : ''}${Math.round(x * 10) / 10}`;
   const dHeap = last.heapUsed - first.heapUsed;
   const dExt = last.external - first.external;
   // Flat: under 2 MB more in use over the hours, where a leak of a chunk's copy per second would be 115 MB an hour.
-  const verdict = `memory in use, hour 1 → hour ${memHours.length} | ${grew(dHeap)} MB heap, ${grew(dExt)} MB Buffers: ${dHeap + dExt < 2 ? 'flat (no leak)' : 'GROWING'}`;
-  const table = [
+  const verdict = `memory in use, hour 1 → hour ${m.hours.length} | ${grew(dHeap)} MB heap, ${grew(dExt)} MB Buffers: ${dHeap + dExt < 2 ? 'flat (no leak)' : 'GROWING'}`;
+  return [
     '| measure | value |',
     '|---|---|',
-    `| audio pushed | ${hours} h in 1 s chunks (${total} appendRecording calls), as fast as they are answered |`,
-    `| bytes lost | ${data.bytesLost} (file ${info.dataBytes} of ${sent} bytes sent; sha256 ${same ? 'identical' : 'DIFFERENT'}) |`,
-    `| memory in use after a forced GC (JS heap + Buffers), start / ${memHours.map((_, i) => `hour ${i + 1}`).join(' / ')} / after stop | ${[memStart, ...memHours, memEnd].map((x) => `${x.heapUsed} + ${x.external}`).join(' / ')} MB |`,
+    `| audio pushed | ${data.hours} h in 1 s chunks (${data.chunks} appendRecording calls), as fast as they are answered |`,
+    `| bytes lost | ${data.bytesLost} (file ${data.bytesInFile} of ${data.bytesSent} bytes sent; sha256 ${data.sameSha256 ? 'identical' : 'DIFFERENT'}) |`,
+    `| memory in use after a forced GC (JS heap + Buffers), start / ${m.hours.map((_, i) => `hour ${i + 1}`).join(' / ')} / after stop | ${[m.start, ...m.hours, m.afterStop].map((x) => `${x.heapUsed} + ${x.external}`).join(' / ')} MB |`,
     `| ${verdict} |`,
-    `| RSS after that GC, same points; peak without GC | ${[memStart, ...memHours, memEnd].map((x) => x.rss).join(' / ')} MB; ${data.rssPeakMB} MB |`,
-    `| time, whole run | ${elapsed.toFixed(1)} s |`,
-    `| time per hour of audio | ${perHour.map((s) => s.toFixed(1)).join(', ')} s |`,
-    `| live text meanwhile | ${stateAtEnd}; ${decodes} decodes, ${data.live.skippedSec} s of audio skipped (pushed ~${Math.round((hours * 3600) / Math.max(1, elapsed))}x faster than real time) |`,
+    `| RSS after that GC, same points; peak without GC | ${[m.start, ...m.hours, m.afterStop].map((x) => x.rss).join(' / ')} MB; ${data.rssPeakMB} MB |`,
+    `| time, whole run | ${data.seconds.toFixed(1)} s |`,
+    `| time per hour of audio | ${data.secondsPerHourOfAudio.map((s) => s.toFixed(1)).join(', ')} s |`,
+    `| live text meanwhile | ${data.live.state}; ${data.live.decodes} decodes, ${data.live.skippedSec} s of audio skipped (pushed ~${Math.round((data.hours * 3600) / Math.max(1, data.seconds))}x faster than real time) |`,
   ].join('\n');
-  return { name: 'Recording: three hours through appendRecording', table, data };
 }

@@ -14,7 +14,7 @@
 // stored on the run's segments (`wordConfidence`) in one more save, before the job says done.
 import { join } from 'node:path';
 import type { TranscriptionJob, transcriptionLanguages } from '../../shared/api.ts';
-import { LIMITS, newId, type Meeting, type Segment } from '../../shared/domain.ts';
+import { type Meeting, type Segment } from '../../shared/domain.ts';
 import { MahdarError, toErrorPayload, type ErrorCode } from '../../shared/errors.ts';
 import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import type { ServiceContext } from '../context/context.ts';
@@ -26,8 +26,8 @@ import { JobEvents, settle } from './job-progress.ts';
 import { listModels, resolveModel, type LocalModel } from './models.ts';
 import { findVadModel } from './vad-model.ts';
 import { roundConfidence, withConfidence } from './token-confidence.ts';
-import { runWhisper, type EngineSegment, type RunHandle, type RunResult } from './runner.ts';
-import { audioRef, sameAudio, SegmentSaver, type AudioRef } from './segment-saver.ts';
+import { runWhisper, type RunHandle, type RunResult } from './runner.ts';
+import { audioRef, sameAudio, SegmentSaver, segmentStream, type AudioRef } from './segment-saver.ts';
 
 // Where the services find it (they clear the record when the audio is replaced).
 export { clearJobRecord };
@@ -81,9 +81,24 @@ function withoutRun(setup: JobSetup, running: Running): RunResult | null {
   return null;
 }
 
-/** A new saved segment of the engine's text, its times rounded to the millisecond. */
-function newSegment(start: number, end: number, text: string): Segment {
-  return { id: newId('s'), start: round(start), end: round(end), text: text.slice(0, LIMITS.longText), speakerId: null, tags: [], edited: false };
+/** The engine, model and decoding of a full pass on the meeting (a job, or the pass that follows a recording). */
+export async function jobEngine(
+  ctx: ServiceContext,
+  meeting: Meeting,
+  opts: Pick<StartOptions, 'modelId' | 'language' | 'threads' | 'decode'>,
+): Promise<{ model: LocalModel; bin: string; decode: DecodeOptions }> {
+  const settings = await readSettings(ctx);
+  const model = await resolveModel(ctx, opts.modelId ?? settings.modelId);
+  const bin = whisperCliPath();
+  const decode: DecodeOptions = {
+    ...DEFAULT_DECODE,
+    language: opts.language ?? settings.transcriptionLanguage ?? 'ar',
+    threads: resolveThreads(opts.threads, settings.threads),
+    vadModel: await findVadModel(ctx),
+    prompt: USE_INITIAL_PROMPT ? buildInitialPrompt(meeting) : null,
+    ...opts.decode,
+  };
+  return { model, bin, decode };
 }
 
 /** Last end among saved segments: where a resumed run starts. */
@@ -212,20 +227,7 @@ export class TranscriptionJobs {
     if (meeting.status === 'approved') throw new MahdarError('meeting.readOnly');
     if (!meeting.audio) throw new MahdarError('audio.missing');
     const audioPath = join(ctx.archive.meetingDir(meeting.id), meeting.audio.file);
-    const settings = await readSettings(ctx);
-    const model = await resolveModel(ctx, opts.modelId ?? settings.modelId);
-    const bin = whisperCliPath();
-    const language = opts.language ?? settings.transcriptionLanguage ?? 'ar';
-    const threads = resolveThreads(opts.threads, settings.threads);
-    const vadModel = await findVadModel(ctx);
-    const decode: DecodeOptions = {
-      ...DEFAULT_DECODE,
-      language,
-      threads,
-      vadModel,
-      prompt: USE_INITIAL_PROMPT ? buildInitialPrompt(meeting) : null,
-      ...opts.decode,
-    };
+    const { model, bin, decode } = await jobEngine(ctx, meeting, opts);
     if (opts.restart && !running.cancelRequested) {
       // Segments go, and with them the links decisions held to them; the decisions stay.
       meeting = await ctx.archive.update(meeting.id, (m) => {
@@ -307,9 +309,6 @@ export class TranscriptionJobs {
     events.publish(true);
     // This model's calibrated speed here, when measured: a remaining time from the first second.
     const secPerHour = (await listModels(this.ctx).catch(() => [])).find((m) => m.id === setup.model.id)?.speed?.secPerHour ?? null;
-    /** The saved segment's id of each streamed segment, for the confidences the run gives them at the end. */
-    const idOf = new Map<EngineSegment, string>();
-    let lastEnd = offsetSec;
     const handle = runWhisper({
       bin: setup.bin,
       model: setup.model.path,
@@ -318,19 +317,8 @@ export class TranscriptionJobs {
       offsetSec,
       decode: setup.decode,
       secPerHour,
-      onSegment: (seg) => {
-        // Never overlap what is saved: a resumed run starts exactly at the last saved end.
-        const start = Math.max(seg.start, lastEnd);
-        lastEnd = Math.max(seg.end, start);
-        const segment = newSegment(start, lastEnd, seg.text);
-        idOf.set(seg, segment.id);
-        // Progress moves when this segment is on disk (saver.saved), not before.
-        saver.add(segment);
-      },
-      onConfidence: (seg, ps) => {
-        const id = idOf.get(seg);
-        if (id) confidences.set(id, ps);
-      },
+      // Progress moves when a segment is on disk (saver.saved), not before.
+      ...segmentStream(offsetSec, (segment) => saver.add(segment), confidences),
       // The engine is running: tell the UI (and tests waiting for it) at once.
       onStart: () => events.publish(true),
       onProgress: (p) => events.eta(p.etaSec),
@@ -385,4 +373,3 @@ export class TranscriptionJobs {
   }
 }
 
-const round = (t: number) => Math.round(t * 1000) / 1000;

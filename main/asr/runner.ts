@@ -9,6 +9,8 @@
 // applies -ot to the speech-only timeline, which would skip audio, so the tail of the file is
 // cut into a temporary WAV instead and the offset is added to every timestamp.
 //
+// A run may also stop at `endSec` (the pass that follows a recording): that part is cut out too.
+//
 // Word confidence: whisper-cli also writes its full JSON (-ojf) into the run's temporary folder;
 // after a clean exit the runner reads it and gives each streamed segment the confidence of its
 // words (token-confidence.ts). The JSON is written only at the end of a whole decode, so a
@@ -50,6 +52,13 @@ export interface RunOptions {
   durationSec: number;
   /** Where to start, in seconds from the start of the file. */
   offsetSec?: number;
+  /**
+   * Where to stop, in seconds from the start of the file (default: its end). The part is cut into
+   * a temporary WAV: the pass that follows a recording works on a file that is still growing.
+   */
+  endSec?: number;
+  /** The engine's scheduling priority (spawnEngine's scale, positive = lower); 0 for the app's own. */
+  priority?: number;
   decode: DecodeOptions;
   onSegment?: (segment: EngineSegment) => void;
   onProgress?: (progress: RunProgress) => void;
@@ -242,9 +251,9 @@ class WhisperRun {
     const { opts, offsetSec } = this;
     const args = ['-m', opts.model, ...decodeFlags, '-pp', '-ojf', '-of', jsonBase];
     let input = opts.audio;
-    if (offsetSec > 0 && opts.decode.vadModel) {
+    if ((offsetSec > 0 && opts.decode.vadModel) || opts.endSec !== undefined) {
       input = join(tmpDir, 'tail.wav');
-      await sliceWav(opts.audio, input, offsetSec);
+      await sliceWav(opts.audio, input, offsetSec, opts.endSec);
       this.shift = offsetSec;
     } else if (offsetSec > 0) {
       args.push('-ot', String(Math.round(offsetSec * 1000)));
@@ -263,7 +272,7 @@ class WhisperRun {
           resolvePromise(r);
         }
       };
-      const c = spawnEngine(this.opts.bin, args, engineEnv(this.opts.decode.threads));
+      const c = spawnEngine(this.opts.bin, args, engineEnv(this.opts.decode.threads), this.opts.priority ?? 0);
       this.child = c;
       killOnExit(c, () => this.enginePid);
       c.on('message', (msg: { enginePid?: unknown }) => this.onEngineStarted(msg));

@@ -2,9 +2,12 @@
 // appended in order; those that arrive while a write is in flight go together in the next one.
 // Every write first checks that meeting.json still names the job's recording: once it names
 // another one, or a write fails, saving stops and the job is told to stop its engine.
-import { LIMITS, type Meeting, type Segment } from '../../shared/domain.ts';
+// segmentStream turns a run's streamed segments into saved ones (the job's and the pass that
+// follows a recording, service/recording/follow.ts).
+import { LIMITS, newId, type Meeting, type Segment } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { MeetingArchive } from '../archive/archive.ts';
+import type { EngineSegment, RunOptions } from './runner.ts';
 
 /** The recording a job works on: its file and checksum as meeting.json names them. */
 export type AudioRef = { file: string; sha256: string | null };
@@ -91,3 +94,38 @@ export class SegmentSaver {
     });
   }
 }
+
+/** A new saved segment of the engine's text, its times rounded to the millisecond. */
+function newSegment(start: number, end: number, text: string): Segment {
+  return { id: newId('s'), start: round(start), end: round(end), text: text.slice(0, LIMITS.longText), speakerId: null, tags: [], edited: false };
+}
+
+/**
+ * A run's onSegment and onConfidence for a pass that saves what it hears: each streamed segment
+ * becomes a saved one that never overlaps what is saved (a resumed run starts exactly at the last
+ * saved end), and the word confidences the run gives at its end are kept by saved segment id.
+ */
+export function segmentStream(
+  fromSec: number,
+  save: (segment: Segment) => void,
+  confidences: Map<string, number[]>,
+): Pick<RunOptions, 'onSegment' | 'onConfidence'> {
+  /** The saved segment's id of each streamed segment. */
+  const idOf = new Map<EngineSegment, string>();
+  let lastEnd = fromSec;
+  return {
+    onSegment: (seg) => {
+      const start = Math.max(seg.start, lastEnd);
+      lastEnd = Math.max(seg.end, start);
+      const segment = newSegment(start, lastEnd, seg.text);
+      idOf.set(seg, segment.id);
+      save(segment);
+    },
+    onConfidence: (seg, ps) => {
+      const id = idOf.get(seg);
+      if (id) confidences.set(id, ps);
+    },
+  };
+}
+
+const round = (t: number) => Math.round(t * 1000) / 1000;

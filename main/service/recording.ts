@@ -9,7 +9,8 @@
 //
 // One recording at a time per meeting, its commands run one at a time, and each one is checked
 // against the recording's state machine (shared/recording-machine.ts) that the page follows too.
-// No transcription starts on a meeting while it records (recording/hold.ts).
+// No transcription starts on a meeting while it records (recording/hold.ts); the full pass follows
+// the recording instead (recording/follow.ts), so that at the stop only the tail is left.
 import { rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MahdarService } from '../../shared/api.ts';
@@ -24,6 +25,8 @@ import { RECORDING_BYTES_PER_SEC, type WavRecorderOptions } from '../audio/wav-r
 import type { ServiceContext } from '../context/context.ts';
 import { transcribeAfter, type AfterStop } from './recording/after-stop.ts';
 import { attachRecording, roundSec } from './recording/attach.ts';
+import { Follower, type FollowOptions } from './recording/follow.ts';
+import { removeFollowFile } from './recording/follow-file.ts';
 import { holdMeeting } from './recording/hold.ts';
 import { openRecording, type OpenRecording } from './recording/open.ts';
 import { recoverRecordings } from './recording/recover.ts';
@@ -48,6 +51,8 @@ export interface RecordingOptions extends WavRecorderOptions {
    * installed); false turns it off; decode overrides its decoding (tests use greedy).
    */
   transcribeAfter?: boolean | { decode?: StartOptions['decode'] };
+  /** The full pass during the recording (on with transcribeAfter, same decoding); false turns it off. */
+  follow?: false | FollowOptions;
   /** The service's jobs (service/parts.ts); a set of its own when not given. */
   jobs?: TranscriptionJobs;
 }
@@ -137,6 +142,8 @@ class Recordings {
     if (to === 'paused') await r.recorder.sync();
     r.info = { ...r.info, state: to === 'paused' ? 'paused' : 'recording' };
     await writeStateFile(r.dir, r.info);
+    // A break: the pass may reach the edge now (the file is synced, the live engine idle).
+    r.follower?.poke();
     return this.announce(r);
   }
 
@@ -156,7 +163,15 @@ class Recordings {
     }
     this.open.set(meetingId, r);
     await this.startLive(r);
+    await this.startFollower(r, meeting);
     return this.announce(r);
+  }
+
+  /** The full pass that follows the recording: on when the pass after the stop is, decoding as it does. */
+  private async startFollower(r: OpenRecording, meeting: Meeting): Promise<void> {
+    if (this.opts.transcribeAfter === false || this.opts.follow === false) return;
+    const target = { dir: r.dir, file: r.info.file, recorder: r.recorder, paused: () => r.info.state === 'paused' };
+    r.follower = await Follower.start(this.ctx, meeting, target, r.info.continued, this.after.decode, this.opts.follow ?? {});
   }
 
   /** The live text; never fails the recording: without a model it is null, failures become events. */
@@ -185,6 +200,7 @@ class Recordings {
     r.nextSeq = seq + 1;
     // The live text takes its copy without waiting on the engine.
     r.live?.push(bytes);
+    r.follower?.poke();
     return this.announce(r);
   }
 
@@ -194,9 +210,12 @@ class Recordings {
     this.open.delete(meetingId);
     // The live engine is stopped with the recording (its text lives in events only).
     await r.live?.stop().catch(() => undefined);
+    // The following pass stops too (a run in flight is cut short; what it saved stays).
+    await r.follower?.stop().catch(() => undefined);
     if (r.recorder.durationSec <= r.info.offsetSec) {
       // Stopped before any audio came: the meeting keeps its audio and its transcript.
       await rm(join(r.dir, r.info.file), { force: true });
+      await removeFollowFile(r.dir, r.info.file);
       await removeStateFile(r.dir);
       r.release();
       await this.announce(r, 'stopped');

@@ -1,7 +1,8 @@
 // Whether a live window ends in a pause: the speaker stopped, so the words before it were heard
 // whole and one decode's reading of them can be committed without waiting for a second decode
 // (whisper_streaming does the same with its voice-activity controller). A loudness measure, not a
-// model: it runs on every decode of a recording and must cost nothing next to the engine.
+// model: it runs on every decode of a recording and must cost nothing next to the engine. The
+// pass that follows a recording cuts its runs with it too (quietestPointSec).
 
 const SAMPLES_PER_SEC = 16000;
 /** Loudness is measured over frames of 20 ms. */
@@ -46,4 +47,27 @@ export function trailingQuietSec(pcm: Buffer): number {
   let n = 0;
   while (n < loud.length && loud[loud.length - 1 - n]! < quiet) n++;
   return n / 50;
+}
+
+/**
+ * Seconds from the start of 16 kHz mono PCM16 to the middle of its quietest stretch of `spanSec`:
+ * where the pass that follows a recording cuts its runs, so that no word is split (a pause when
+ * there is one, else the least loud moment). The latest of equally quiet stretches wins.
+ */
+export function quietestPointSec(pcm: Buffer, spanSec = 0.4): number {
+  const loud = frameLoudness(pcm);
+  const n = Math.max(1, Math.round(spanSec * 50));
+  if (loud.length <= n) return loud.length / 100;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += loud[i]!;
+  let best = sum;
+  let at = 0;
+  for (let i = n; i < loud.length; i++) {
+    sum += loud[i]! - loud[i - n]!;
+    if (sum <= best) {
+      best = sum;
+      at = i - n + 1;
+    }
+  }
+  return (at + n / 2) / 50;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { newId, type Meeting } from '../../../shared/domain.ts';
 import { MahdarError } from '../../../shared/errors.ts';
 import type { LiveSession } from '../../asr/live/session.ts';
+import type { Follower } from './follow.ts';
 import { WavRecorder, type WavRecorderOptions } from '../../audio/wav-recorder.ts';
 import { isMono16kPcm16, readWavInfo } from '../../audio/wav.ts';
 import { roundSec } from './attach.ts';
@@ -21,6 +22,8 @@ export interface OpenRecording {
   release: () => void;
   /** The live text (main/asr/live/), when a model is installed. */
   live: LiveSession | null;
+  /** The full pass that follows the recording (follow.ts), when a model is installed. */
+  follower?: Follower | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 // At the start: the recordings a crash left open (a recording.json beside them) are repaired and
-// each made its meeting's audio; the page is told once what was kept.
+// each made its meeting's audio, with the segments the pass that followed it saved (attach.ts);
+// the page is told once what was kept.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { idSchema } from '../../../shared/domain.ts';
@@ -8,6 +9,7 @@ import type { RecoveredRecording } from '../../../shared/recording.ts';
 import { repairWav } from '../../audio/wav-recorder.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { attachRecording, roundSec } from './attach.ts';
+import { removeFollowFile } from './follow-file.ts';
 import { RECORDING_STATE_FILE, removeStateFile, stateFileSchema, type StateFile } from './state-file.ts';
 import type { TranscriptionJobs } from '../../asr/job.ts';
 
@@ -42,6 +44,7 @@ async function recoverOne(ctx: ServiceContext, jobs: TranscriptionJobs, meetingI
   // the meeting keeps the audio it has.
   if (durationSec <= info.offsetSec) {
     await rm(wav, { force: true });
+    await removeFollowFile(dir, info.file);
     await removeStateFile(dir);
     return null;
   }
