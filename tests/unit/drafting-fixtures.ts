@@ -5,17 +5,9 @@ import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MeetingFields, Segment } from '../../shared/domain.ts';
+import { passageAt } from './meeting-fixture.ts';
 
-const seg = (i: number, text: string, speakerId: string, agendaItemId: string): Segment => ({
-  id: `s-${String(i).padStart(3, '0')}`,
-  start: i * 10,
-  end: i * 10 + 8,
-  text,
-  speakerId,
-  tags: [],
-  edited: false,
-  agendaItemId,
-});
+const seg = (i: number, text: string, speakerId: string, agendaItemId: string): Segment => passageAt(i, text, speakerId, agendaItemId);
 
 /** Four interventions under two points: the chair (two passages), the rapporteur, the chair, a member. */
 export function meetingWithInterventions(): Partial<MeetingFields> {

@@ -2,7 +2,8 @@
 // meeting, that its inverse gives back exactly the meeting it was made on (undo), that its forward
 // patch gives the result (redo), and the clear errors a user meets on a bad reference.
 import { describe, expect, it } from 'vitest';
-import { meetingSchema, type Meeting, type Segment, emptyMeetingFields } from '../../shared/domain.ts';
+import { storedMeeting } from './meeting-fixture.ts';
+import { type Meeting, type Segment } from '../../shared/domain.ts';
 import { applyEdit, editSchema, journalEditSchema, type EditInput } from '../../shared/edits.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { findMatches, replaceMatches } from '../../shared/text/find.ts';
@@ -19,17 +20,7 @@ const seg = (i: number, text: string, extra: Partial<Segment> = {}): Segment => 
 });
 
 function meeting(): Meeting {
-  return meetingSchema.parse({
-    schemaVersion: 1,
-    id: 'm-test',
-    status: 'draft',
-    revision: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    audio: null,
-    ...emptyMeetingFields(),
-    title: 'دورة',
-    type: 'council',
+  return storedMeeting({
     participants: [
       { id: 'p-001', name: 'أحمد', gender: 'm', title: '', organisation: '' },
       { id: 'p-002', name: 'فاطمة', gender: 'f', title: '', organisation: '' },

@@ -8,8 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { storedMeeting } from './meeting-fixture.ts';
 import { apiInputs, type ApiEvent, type TranscriptionJob } from '../../shared/api.ts';
-import { meetingSchema, type Meeting, type Segment, emptyMeetingFields } from '../../shared/domain.ts';
+import { type Meeting, type Segment } from '../../shared/domain.ts';
 import { applyEdit, journalEditSchema, type ReplacePassageEdit } from '../../shared/edits.ts';
 import { onTimeline } from '../../main/asr/passage.ts';
 import { readWavInfo } from '../../main/audio/wav.ts';
@@ -208,17 +209,8 @@ describe('replacePassage (pure)', () => {
     ...extra,
   });
   const meeting = (): Meeting =>
-    meetingSchema.parse({
-      schemaVersion: 1,
-      id: 'm-test',
-      status: 'draft',
-      revision: 1,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      audio: null,
-      ...emptyMeetingFields(),
+    storedMeeting({
       title: 't',
-      type: 'council',
       participants: [
         { id: 'p-1', name: 'أ', gender: 'm', title: '', organisation: '' },
         { id: 'p-2', name: 'ب', gender: 'f', title: '', organisation: '' },
