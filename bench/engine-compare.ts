@@ -19,13 +19,13 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { wordErrorRate } from '../shared/text/wer.ts';
 import { normalizeArabic } from '../shared/text/arabic-normalize.ts';
 import { machineLine } from './machine.ts';
 import { ensurePeer, PEER_SCRIPT } from './peers.ts';
-import { beamOnDoubtCli } from './engine-patches/build.ts';
+import { beamOnDoubtCli, llamafileCli } from './engine-patches/build.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = resolve(root, '..', 'shared');
@@ -56,7 +56,11 @@ const fixtures = join(shared, 'fixtures', set === 'tune' ? 'msa-read-tune' : 'ms
 const quantised = (type: string) => join(work, `ggml-base-${type}.bin`);
 function ensureQuantised(type: string): string {
   const out = quantised(type);
-  if (!existsSync(out)) sh(join(root, 'build', 'whisper', 'bin', 'whisper-quantize'), [model, out, type]);
+  if (existsSync(out)) return out;
+  // The app's build makes no whisper-quantize (npm ci builds whisper-cli and whisper-server only);
+  // the llamafile build beside it does, from the same sources.
+  const tools = [join(root, 'build', 'whisper', 'bin', 'whisper-quantize'), join(dirname(llamafileCli()), 'whisper-quantize')];
+  sh(tools.find((t) => existsSync(t))!, [model, out, type]);
   return out;
 }
 const cli191 = join(root, 'build', 'whisper', 'bin', 'whisper-cli');
@@ -110,6 +114,12 @@ const matrix: Config[] = [
   ...['-1', '-0.7', '-0.5', '-0.3'].map((t) => ({
     name: `bs4 vadwide mc0 bod${t}`, bin: '', engine: beamOnDoubtCli, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', '-bod', '-bodt', t, ...vadWide],
   })),
+  // Issue 26: ggml's llamafile matrix kernels (tinyBLAS: blocked f16 and q8_0 products, the q8_0
+  // ones with AVX-512 VNNI), off in whisper.cpp's build; the app's settings on f16 and q8_0 weights.
+  { name: 'bs4 vadwide mc0 llamafile', bin: '', engine: llamafileCli, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', ...vadWide] },
+  { name: 'bs4 vadwide mc0 q8_0 llamafile', bin: '', engine: llamafileCli, flags: [...base, '-bs', '4', '-bo', '5', '-mc', '0', ...vadWide], model: () => ensureQuantised('q8_0') },
+  { name: 'greedy vadwide mc0 llamafile', bin: '', engine: llamafileCli, flags: [...base, '-bs', '1', '-bo', '5', '-mc', '0', ...vadWide] },
+  { name: 'greedy vadwide mc0 q8_0 llamafile', bin: '', engine: llamafileCli, flags: [...base, '-bs', '1', '-bo', '5', '-mc', '0', ...vadWide], model: () => ensureQuantised('q8_0') },
   { name: 'faster-whisper int8 bs5', bin: '', flags: [], peer: true },
 ];
 if (values.legacy) {

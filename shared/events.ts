@@ -62,6 +62,7 @@ const recordingStateSchema = z.object({
   offsetSec: z.number(),
   nextSeq: z.number(),
   freeDiskMinutes: z.number(),
+  followed: z.object({ endSec: z.number(), inTranscript: z.boolean() }).nullable(),
 });
 
 const recoveredRecordingSchema = z.object({

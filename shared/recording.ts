@@ -53,6 +53,13 @@ export interface RecordingState {
   nextSeq: number;
   /** Minutes of recording the free disk space still holds (see LOW_DISK_MINUTES). */
   freeDiskMinutes: number;
+  /**
+   * The full pass that follows the recording (null: none runs, no model is installed): the second
+   * up to which it has transcribed, and whether that text is already the meeting's transcript, which
+   * the review editor shows and the secretary can tag during the recording (false: it replaces the
+   * meeting's transcript at the stop, and waits beside the recording until then).
+   */
+  followed: { endSec: number; inTranscript: boolean } | null;
 }
 
 /** A recording that a crash left open, repaired and kept at the next start. */

@@ -1,7 +1,10 @@
-// The whisper-cli that bench/engine-compare.ts's beam-on-doubt rows run: the vendored whisper.cpp
-// sources with beam-on-doubt.patch (-bod, -bodt: greedy first, the beam only where greedy is
-// doubtful), built apart from the app's engine. The app never uses the patch (docs/engine.md,
-// "Greedy first, beam where doubtful"): build/whisper and scripts/build-engine.mjs stay untouched.
+// The whisper-cli builds that bench/engine-compare.ts runs beside the app's engine, built apart
+// from it (build/whisper and scripts/build-engine.mjs stay untouched):
+//  - beamOnDoubtCli: the vendored whisper.cpp sources with beam-on-doubt.patch (-bod, -bodt: greedy
+//    first, the beam only where greedy is doubtful), which the app never uses (docs/engine.md,
+//    "Greedy first, beam where doubtful");
+//  - llamafileCli: the vendored sources as they are, with ggml's llamafile matrix kernels
+//    (tinyBLAS, GGML_LLAMAFILE=ON; off by default in whisper.cpp's ggml, on in llama.cpp's).
 //
 // What it does, once (minutes on 2 cores) and again only when the patch or nodejs-whisper changes:
 // copies node_modules/nodejs-whisper/cpp/whisper.cpp to .cache/whisper-beam-on-doubt/src,
@@ -30,6 +33,27 @@ function step(cmd: string, args: string[], cwd = root, env: NodeJS.ProcessEnv = 
     throw new Error(`${out.split('\n').slice(-30).join('\n')}\n${cmd} failed (${r.error?.message ?? `exit ${r.status}`}); full log: ${log}`);
   }
   return out;
+}
+
+/**
+ * Path of the whisper-cli built from the vendored sources with GGML_LLAMAFILE=ON into
+ * .cache/whisper-llamafile (and whisper-quantize beside it), built first if missing or made from
+ * other sources.
+ */
+export function llamafileCli(): string {
+  const version = JSON.parse(readFileSync(join(root, 'node_modules', 'nodejs-whisper', 'package.json'), 'utf8')).version;
+  const out = join(root, '.cache', 'whisper-llamafile');
+  const made = JSON.stringify({ source: `nodejs-whisper@${version}`, llamafile: true });
+  const cli = join(out, 'bin', process.platform === 'win32' ? 'Release/whisper-cli.exe' : 'whisper-cli');
+  const madeStamp = join(out, 'stamp.json');
+  if (existsSync(cli) && existsSync(madeStamp) && readFileSync(madeStamp, 'utf8') === made) return cli;
+  console.error(`engine-compare: building the llamafile whisper-cli into ${out} (cmake; log: ${log})`);
+  mkdirSync(dir, { recursive: true });
+  step('cmake', ['-S', vendored, '-B', out, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF', '-DGGML_LLAMAFILE=ON',
+    ...(process.env.MAHDAR_ENGINE_PORTABLE === '1' ? ['-DGGML_NATIVE=OFF'] : [])]);
+  step('cmake', ['--build', out, '--config', 'Release', '-j', String(Math.max(1, cpus().length)), '--target', 'whisper-cli', 'whisper-quantize']);
+  writeFileSync(madeStamp, made);
+  return cli;
 }
 
 /** Path of the patched whisper-cli, built first if missing or made from another patch or sources. */

@@ -25,9 +25,9 @@ import { clearJobRecord, readJobRecord, writeJobRecord } from './job-record.ts';
 import { JobEvents, settle } from './job-progress.ts';
 import { listModels, resolveModel, type LocalModel } from './models.ts';
 import { findVadModel } from './vad-model.ts';
-import { roundConfidence, withConfidence } from './token-confidence.ts';
+import { roundConfidence } from './token-confidence.ts';
 import { runWhisper, type RunHandle, type RunResult } from './runner.ts';
-import { audioRef, sameAudio, SegmentSaver, segmentStream, type AudioRef } from './segment-saver.ts';
+import { audioRef, sameAudio, saveConfidences, SegmentSaver, segmentStream, type AudioRef } from './segment-saver.ts';
 
 // Where the services find it (they clear the record when the audio is replaced).
 export { clearJobRecord };
@@ -277,7 +277,7 @@ export class TranscriptionJobs {
     if (!saver.idle) await saver.drain();
     if (saver.state.kind === 'audioChanged') return this.endOnAnotherRecording(running);
     if (result.status === 'done' && confidences.size && saver.state.kind === 'saving') {
-      await this.saveConfidences(meetingId, audio, confidences);
+      await saveConfidences(this.ctx, meetingId, audio, confidences);
     }
     const job = running.job;
     settle(job, result, saver, durationSec);
@@ -326,26 +326,6 @@ export class TranscriptionJobs {
     running.handle = handle;
     if (running.cancelRequested) void handle.cancel();
     return handle.done;
-  }
-
-  /** Stores the engine's word confidences on the run's segments, and tells an open editor. */
-  private async saveConfidences(meetingId: string, audio: AudioRef, confidences: Map<string, number[]>): Promise<void> {
-    let gained: Segment[] = [];
-    await this.ctx.archive
-      .update(meetingId, (m: Meeting) => {
-        gained = [];
-        if (m.status === 'approved' || !sameAudio(audioRef(m), audio)) return m;
-        const segments = m.segments.map((s) => {
-          const next = withConfidence(s, confidences.get(s.id));
-          if (next !== s) gained.push(next);
-          return next;
-        });
-        return { ...m, segments };
-      })
-      // An editor open on the meeting already has these segments: it takes their confidences.
-      .then(() => gained.forEach((segment) => this.ctx.events.publish({ type: 'segment', meetingId, segment })))
-      // The confidence only helps the review: the transcript is saved without it.
-      .catch(() => undefined);
   }
 
   /**

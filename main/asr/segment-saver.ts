@@ -1,18 +1,24 @@
 // Saves a transcription job's segments into meeting.json as they arrive (job.ts). Segments are
 // appended in order; those that arrive while a write is in flight go together in the next one.
 // Every write first checks that meeting.json still names the job's recording: once it names
-// another one, or a write fails, saving stops and the job is told to stop its engine.
+// another one, or a write fails, saving stops and the job is told to stop its engine. The pass that
+// follows a recording (service/recording/follow-meeting.ts) saves the same way while meeting.json
+// still names the audio it had when the recording started (none, or the audio the recording continues).
 // segmentStream turns a run's streamed segments into saved ones (the job's and the pass that
 // follows a recording, service/recording/follow.ts).
 import { LIMITS, newId, type Meeting, type Segment } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { MeetingArchive } from '../archive/archive.ts';
+import type { ServiceContext } from '../context/context.ts';
 import type { EngineSegment, RunOptions } from './runner.ts';
+import { withConfidence } from './token-confidence.ts';
 
 /** The recording a job works on: its file and checksum as meeting.json names them. */
 export type AudioRef = { file: string; sha256: string | null };
 export const audioRef = (m: Pick<Meeting, 'audio'>): AudioRef | null => (m.audio ? { file: m.audio.file, sha256: m.audio.sha256 ?? null } : null);
 export const sameAudio = (a: AudioRef | null | undefined, b: AudioRef | null | undefined) => !!a && !!b && a.file === b.file && a.sha256 === b.sha256;
+/** The same recording, or none on either side (a meeting that records its first audio). */
+export const sameOrNone = (a: AudioRef | null, b: AudioRef | null) => (a === null && b === null) || sameAudio(a, b);
 
 /** Where saving stands: going on; stopped for good because meeting.json names another recording; stopped by a failed write. */
 export type SaveState = { kind: 'saving' } | { kind: 'audioChanged' } | { kind: 'failed'; error: unknown };
@@ -37,7 +43,8 @@ export class SegmentSaver {
   constructor(
     private readonly archive: MeetingArchive,
     private readonly meetingId: string,
-    private readonly audio: AudioRef,
+    /** The audio meeting.json must name for a write to go in; null: none (a first recording being followed). */
+    private readonly audio: AudioRef | null,
     savedEnd: number,
     private readonly listener: SaverListener,
   ) {
@@ -88,11 +95,35 @@ export class SegmentSaver {
   private append(batch: Segment[]): Promise<Meeting> {
     return this.archive.update(this.meetingId, (m: Meeting) => {
       if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
-      if (!sameAudio(audioRef(m), this.audio)) throw new AudioChanged();
+      if (!sameOrNone(audioRef(m), this.audio)) throw new AudioChanged();
       const room = LIMITS.segments - m.segments.length;
       return { ...m, segments: [...m.segments, ...batch.slice(0, Math.max(0, room))] };
     });
   }
+}
+
+/**
+ * Stores a finished run's word confidences on its segments in meeting.json while it names `audio`
+ * (null: none), and tells an open editor. The confidence only helps the review: the transcript is
+ * saved without it, so a failed write is let go.
+ */
+export async function saveConfidences(ctx: Pick<ServiceContext, 'archive' | 'events'>, meetingId: string, audio: AudioRef | null, confidences: ReadonlyMap<string, number[]>): Promise<void> {
+  if (!confidences.size) return;
+  let gained: Segment[] = [];
+  await ctx.archive
+    .update(meetingId, (m: Meeting) => {
+      gained = [];
+      if (m.status === 'approved' || !sameOrNone(audioRef(m), audio)) return m;
+      const segments = m.segments.map((s) => {
+        const next = withConfidence(s, confidences.get(s.id));
+        if (next !== s) gained.push(next);
+        return next;
+      });
+      return { ...m, segments };
+    })
+    // An editor open on the meeting already has these segments: it takes their confidences.
+    .then(() => gained.forEach((segment) => ctx.events.publish({ type: 'segment', meetingId, segment })))
+    .catch(() => undefined);
 }
 
 /** A new saved segment of the engine's text, its times rounded to the millisecond. */

@@ -9,6 +9,7 @@ import { pipeline, Transform, type Readable } from 'node:stream';
 import { idSchema } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import type { ServiceContext } from '../context/context.ts';
+import { readStateFile } from './recording/state-file.ts';
 
 /** Imports always decode to 16 kHz mono WAV (main/audio/import.ts). */
 export const MEETING_AUDIO_TYPE = 'audio/wav';
@@ -21,17 +22,31 @@ export interface MeetingAudio {
 }
 
 /**
+ * The file the player plays: while a recording is open whose followed transcript is the meeting's
+ * (service/recording/follow-meeting.ts), that recording, as far as it is written (its header is
+ * brought up to date every second), so that the secretary can listen to what she reviews during
+ * the recording; otherwise the meeting's audio.
+ */
+async function playedFile(ctx: ServiceContext, meetingId: string): Promise<string> {
+  const meeting = await ctx.archive.read(meetingId);
+  const recording = await readStateFile(ctx.archive.meetingDir(meetingId));
+  if (recording?.followInto === 'meeting') return recording.file;
+  if (!meeting.audio) throw new MahdarError('audio.missing');
+  return meeting.audio.file;
+}
+
+/**
  * Opens the current recording of a meeting. Refuses an invalid id (validation), an unknown
  * meeting (meeting.notFound) and a meeting without audio or whose file is gone (audio.missing).
  */
 export async function openMeetingAudio(ctx: ServiceContext, meetingId: string): Promise<MeetingAudio> {
   if (!idSchema.safeParse(meetingId).success) throw new MahdarError('validation', { detail: 'id' });
   // Twice at most: an import may replace the recording (and delete the old file) between
-  // reading meeting.json and opening the file it named; the second read names the new one.
+  // reading meeting.json and opening the file it named, and a recording that stops makes its file
+  // the meeting's audio; the second read names the new one.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const meeting = await ctx.archive.read(meetingId);
-    if (!meeting.audio) throw new MahdarError('audio.missing');
-    const handle = await open(join(ctx.archive.meetingDir(meetingId), meeting.audio.file), 'r').catch(() => null);
+    const file = await playedFile(ctx, meetingId);
+    const handle = await open(join(ctx.archive.meetingDir(meetingId), file), 'r').catch(() => null);
     if (!handle) continue;
     const st = await handle.stat().catch(() => null);
     if (st?.isFile()) return { handle, size: st.size, contentType: MEETING_AUDIO_TYPE };

@@ -25,7 +25,7 @@ import { RECORDING_BYTES_PER_SEC, type WavRecorderOptions } from '../audio/wav-r
 import type { ServiceContext } from '../context/context.ts';
 import { transcribeAfter, type AfterStop } from './recording/after-stop.ts';
 import { attachRecording, roundSec } from './recording/attach.ts';
-import { Follower, type FollowOptions } from './recording/follow.ts';
+import { Follower, type FollowListener, type FollowOptions } from './recording/follow.ts';
 import { removeFollowFile } from './recording/follow-file.ts';
 import { holdMeeting } from './recording/hold.ts';
 import { openRecording, type OpenRecording } from './recording/open.ts';
@@ -118,6 +118,7 @@ class Recordings {
       offsetSec: r.info.offsetSec,
       nextSeq: r.nextSeq,
       freeDiskMinutes: await freeDiskMinutes(this.freeBytes, r.dir),
+      followed: r.follower ? { endSec: roundSec(r.follower.progress.endSec), inTranscript: r.follower.progress.inTranscript } : null,
     };
   }
 
@@ -171,7 +172,20 @@ class Recordings {
   private async startFollower(r: OpenRecording, meeting: Meeting): Promise<void> {
     if (this.opts.transcribeAfter === false || this.opts.follow === false) return;
     const target = { dir: r.dir, file: r.info.file, recorder: r.recorder, paused: () => r.info.state === 'paused' };
-    r.follower = await Follower.start(this.ctx, meeting, target, r.info.continued, this.after.decode, this.opts.follow ?? {});
+    const opts = this.opts.follow ?? {};
+    // After each run the page learns how far the transcript reaches (during a break no chunk comes to say it).
+    // The caller's listener is asked at each call (a test sets its callbacks as it goes).
+    const theirs = () => opts.listener;
+    const listener: FollowListener = {
+      looking: (until) => theirs()?.looking?.(until),
+      started: (pid, from, to) => theirs()?.started?.(pid, from, to),
+      saved: (endSec) => theirs()?.saved?.(endSec),
+      ended: (result) => {
+        theirs()?.ended?.(result);
+        if (this.open.get(r.meetingId) === r) void this.announce(r).catch(() => undefined);
+      },
+    };
+    r.follower = await Follower.start(this.ctx, meeting, target, r.info.continued, r.info.followInto ?? 'file', this.after.decode, { ...opts, listener });
   }
 
   /** The live text; never fails the recording: without a model it is null, failures become events. */
@@ -224,7 +238,7 @@ class Recordings {
     try {
       // On failure (the meeting was approved or deleted meanwhile) the WAV and its
       // recording.json stay, and the next start recovers them.
-      const meeting = await attachRecording(this.ctx, this.jobs, meetingId, r.info.file, r.info.continued);
+      const meeting = await attachRecording(this.ctx, this.jobs, meetingId, r.info.file, r.info.continued, r.info.followInto ?? 'file');
       await removeStateFile(r.dir);
       await this.announce(r, 'stopped');
       this.ctx.events.publish({ type: 'meeting', meetingId });

@@ -33,7 +33,7 @@ const valid: ApiEvent[] = [
   {
     type: 'recording',
     meetingId: 'm-abc',
-    recording: { meetingId: 'm-abc', recordingId: 'r-abc', state: 'paused', durationSec: 3.5, offsetSec: 0, nextSeq: 7, freeDiskMinutes: 900 },
+    recording: { meetingId: 'm-abc', recordingId: 'r-abc', state: 'paused', durationSec: 3.5, offsetSec: 0, nextSeq: 7, freeDiskMinutes: 900, followed: { endSec: 1.2, inTranscript: true } },
     recovered: { recordingId: 'r-old', durationSec: 60, attached: true, file: 'recording-r-old.wav' },
   },
   { type: 'liveText', meetingId: 'm-abc', recordingId: 'r-abc', committed: 'بسم', tentative: 'الله', atSec: 4, skippedSec: 2, final: true },

@@ -7,11 +7,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import type { TranscriptionJob } from '../../shared/api.ts';
 import type { Segment } from '../../shared/domain.ts';
+import type { RecordingState } from '../../shared/recording.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
 import { TranscriptionJobs } from '../../main/asr/job.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
@@ -19,6 +21,7 @@ import { readWavInfo } from '../../main/audio/wav.ts';
 import type { ServiceContext } from '../../main/context/context.ts';
 import { settingsStore } from '../../main/context/settings.ts';
 import { createService } from '../../main/service/index.ts';
+import { openMeetingAudio } from '../../main/service/media.ts';
 import { recordingCommands } from '../../main/service/recording.ts';
 import type { FollowListener } from '../../main/service/recording/follow.ts';
 import { readFollowFile } from '../../main/service/recording/follow-file.ts';
@@ -105,38 +108,66 @@ async function passAfterStop(ctx: ServiceContext, wav: string): Promise<Segment[
 }
 
 describe.runIf(haveModel)('the full pass follows the recording (real engine)', () => {
-  it('saves segments while recording; the stop transcribes only the tail; the words equal a pass after the stop', async () => {
+  it('saves into the transcript while recording, where the secretary tags it at once; the stop transcribes only the tail; the words equal a pass after the stop', async () => {
     // The app's runs (60 s or more, cut in the 15 s before the target), 5 s behind the edge so that
     // 2.5 minutes make two: runs of 12 s gave Whisper short padded windows and lost 0.10 of WER.
     const { wav, pcm, reference } = speech(20);
     const ctx = await oneThread();
     const listener = watch();
     const follow = { lagSec: 5, priority: 0, listener };
-    const rec = recordingCommands(ctx, { syncIntervalMs: 0, live: false, transcribeAfter: { decode: FAST_DECODE }, follow });
-    const m = await ctx.archive.create({ title: 'جلسة' });
-    const { recordingId } = await rec.startRecording({ meetingId: m.id, continue: false });
+    const service = await createService(ctx, { recording: { syncIntervalMs: 0, live: false, transcribeAfter: { decode: FAST_DECODE }, follow } });
+    const chair = { id: 'p-chair', name: 'الرئيس', gender: 'm' as const, title: '', organisation: '' };
+    const m = await service.createMeeting({ fields: { title: 'جلسة', participants: [chair] } });
+    // The secretary tags each segment the moment it reaches the transcript, while the pass goes on
+    // appending to the same meeting: edits chained on the version each answered, as the editor does.
+    const tagged: string[] = [];
+    let version = (await service.getEditState({ meetingId: m.id })).version;
+    let chain: Promise<unknown> = Promise.resolve();
+    const off = ctx.events.subscribe((e) => {
+      if (e.type !== 'segment' || e.meetingId !== m.id || tagged.includes(e.segment.id)) return;
+      tagged.push(e.segment.id);
+      chain = chain.then(async () => {
+        const out = await service.applyEdit({ meetingId: m.id, baseVersion: version, edit: { type: 'assignSpeaker', range: { ids: [e.segment.id] }, speakerId: chair.id } });
+        version = out.version;
+      });
+    });
+    const { recordingId } = await service.startRecording({ meetingId: m.id, continue: false });
     const chunks = Math.ceil(pcm.length / CHUNK);
+    let state: RecordingState | null = null;
     for (let seq = 0; seq < chunks; seq++) {
-      await rec.appendRecording({ meetingId: m.id, recordingId, seq, pcm: pcm.subarray(seq * CHUNK, (seq + 1) * CHUNK).toString('base64') });
+      state = await service.appendRecording({ meetingId: m.id, recordingId, seq, pcm: pcm.subarray(seq * CHUNK, (seq + 1) * CHUNK).toString('base64') });
       await listener.idle();
     }
-    // During the recording: several runs, each from where the last one's segments end, saved beside the WAV.
+    await chain;
+    off();
+    // During the recording: several runs, each from where the last one's segments end, in the
+    // meeting's transcript (nothing beside the WAV), every one tagged.
     expect(listener.runs.length).toBeGreaterThanOrEqual(2);
     const dir = ctx.archive.meetingDir(m.id);
-    const followed = await readFollowFile(dir, 'recording-1.wav');
-    expect(followed.length).toBeGreaterThan(0);
-    expect((await ctx.archive.read(m.id)).segments).toEqual([]);
+    expect(await readFollowFile(dir, 'recording-1.wav')).toEqual([]);
+    const during = (await service.getMeeting({ id: m.id })).segments;
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.map((s) => s.id)).toEqual(tagged);
+    expect(during.every((s) => s.speakerId === chair.id)).toBe(true);
+    const state2 = (await service.getRecording({ meetingId: m.id })).recording!;
+    expect(state2.followed).toEqual({ endSec: during.at(-1)!.end, inTranscript: true });
+    expect(state?.followed?.inTranscript).toBe(true);
+    // The player plays the recording as far as it is written, while the meeting has no audio yet.
+    const played = await openMeetingAudio(ctx, m.id);
+    expect((await played.handle.stat()).size).toBe((await stat(join(dir, 'recording-1.wav'))).size);
+    await played.handle.close();
 
     const job = nextJob(ctx, m.id);
-    const stopped = await rec.stopRecording({ meetingId: m.id });
-    // The stop adopts them as the transcript; the pass after it starts at their end.
-    expect(stopped.segments.map((s) => s.id)).toEqual(followed.map((s) => s.id));
-    const adoptedEnd = followed.at(-1)!.end;
+    const stopped = await service.stopRecording({ meetingId: m.id });
+    // The stop keeps them, tags and all, as the transcript; the pass after it starts at their end.
+    expect(stopped.segments.map((s) => s.id)).toEqual(tagged);
+    expect(stopped.segments.every((s) => s.speakerId === chair.id)).toBe(true);
+    const adoptedEnd = during.at(-1)!.end;
     expect((await job.first).doneSec).toBe(adoptedEnd);
     expect((await job.end).status).toBe('done');
     const final = (await ctx.archive.read(m.id)).segments;
-    expect(final.slice(0, followed.length).map((s) => s.id)).toEqual(followed.map((s) => s.id));
-    expect(final.length).toBeGreaterThan(followed.length);
+    expect(final.slice(0, tagged.length).map((s) => [s.id, s.speakerId])).toEqual(tagged.map((id) => [id, chair.id]));
+    expect(final.length).toBeGreaterThan(tagged.length);
     expectOrdered(final);
     for (const pid of listener.pids) expect(await gone(pid)).toBe(true);
 
@@ -150,6 +181,39 @@ describe.runIf(haveModel)('the full pass follows the recording (real engine)', (
     );
     // No worse than the pass after the stop (base greedy moves by a few words either way with the cuts).
     expect(werFollow - werAfter).toBeLessThanOrEqual(0.01);
+  }, 900_000);
+
+  it('a recording that will replace a transcript leaves it as it is until the stop, and the player on the old audio', async () => {
+    const { pcm } = speech();
+    const ctx = await oneThread();
+    const listener = watch();
+    const service = await createService(ctx, { recording: { syncIntervalMs: 0, live: false, transcribeAfter: { decode: FAST_DECODE }, follow: { ...TEST_FOLLOW, listener } } });
+    const m = await service.createMeeting({ fields: { title: 'جلسة' } });
+    await importAudioFile(ctx, m.id, join(REPO, '..', 'shared', 'fixtures', 'msa-read', '020.wav'), 'old.wav');
+    const jobs = new TranscriptionJobs(ctx);
+    await jobs.start({ meetingId: m.id, decode: FAST_DECODE });
+    expect((await jobs.wait(m.id))?.status).toBe('done');
+    const old = await ctx.archive.read(m.id);
+    expect(old.segments.length).toBeGreaterThan(0);
+
+    const { recordingId } = await service.startRecording({ meetingId: m.id, continue: false });
+    const firstRun = new Promise<void>((res) => (listener.saved = () => res()));
+    let state: RecordingState | null = null;
+    for (let seq = 0; seq < 30; seq++) {
+      state = await service.appendRecording({ meetingId: m.id, recordingId, seq, pcm: pcm.subarray(seq * CHUNK, (seq + 1) * CHUNK).toString('base64') });
+    }
+    await firstRun;
+    await listener.idle();
+    expect((await ctx.archive.read(m.id)).segments).toEqual(old.segments);
+    expect((await readFollowFile(ctx.archive.meetingDir(m.id), 'recording-1.wav')).length).toBeGreaterThan(0);
+    expect(state?.followed?.inTranscript).toBe(false);
+    const played = await openMeetingAudio(ctx, m.id);
+    expect((await played.handle.stat()).size).toBe((await stat(join(ctx.archive.meetingDir(m.id), old.audio!.file))).size);
+    await played.handle.close();
+    const job = nextJob(ctx, m.id);
+    const stopped = await service.stopRecording({ meetingId: m.id });
+    expect(stopped.segments.some((s) => old.segments.some((o) => o.id === s.id))).toBe(false);
+    expect((await job.end).status).toBe('done');
   }, 900_000);
 
 });
@@ -232,8 +296,10 @@ describe.runIf(haveModel)('the full pass that follows a recording, and a crash (
     expect(await gone(enginePid)).toBe(true);
 
     const ctx = await oneThread(root);
-    const saved = await readFollowFile(ctx.archive.meetingDir(meetingId), 'recording-1.wav');
+    // The first run's segments are in the transcript already (the meeting had none).
+    const saved = (await ctx.archive.read(meetingId)).segments;
     expect(saved.length).toBeGreaterThan(0);
+    expect(await readFollowFile(ctx.archive.meetingDir(meetingId), 'recording-1.wav')).toEqual([]);
     const rec = recordingCommands(ctx, { transcribeAfter: false });
     expect((await rec.getRecording({ meetingId })).recovered?.attached).toBe(true);
     const recovered = await ctx.archive.read(meetingId);

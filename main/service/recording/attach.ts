@@ -9,17 +9,20 @@ import { readWavInfo } from '../../audio/wav.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { revisionsNeedAudio } from '../../export/approve.ts';
 import { readFollowFile, removeFollowFile } from './follow-file.ts';
+import type { FollowInto } from './follow-meeting.ts';
 
 /** Seconds to the millisecond, as the contract reports them. */
 export const roundSec = (t: number) => Math.round(t * 1000) / 1000;
 
 /**
  * Its duration and sha256 in meeting.json, the old file deleted unless an approved revision needs
- * it. A recording that did not begin with the old audio replaces its transcript too. The segments
- * the pass made while it recorded (follow.ts) join the transcript after what it keeps; a second
- * attach of the same file (a crash before recording.json went) adds none twice.
+ * it. A recording that did not begin with the old audio replaces its transcript too, unless the
+ * pass that followed it saved into the transcript (`into` 'meeting', follow-meeting.ts): that
+ * transcript, and what the secretary did to it meanwhile, is the recording's and stays. The
+ * segments the pass saved beside the WAV (follow-file.ts) join the transcript after what it keeps;
+ * a second attach of the same file (a crash before recording.json went) adds none twice.
  */
-export async function attachRecording(ctx: ServiceContext, jobs: TranscriptionJobs, meetingId: string, file: string, continued: boolean): Promise<Meeting> {
+export async function attachRecording(ctx: ServiceContext, jobs: TranscriptionJobs, meetingId: string, file: string, continued: boolean, into: FollowInto): Promise<Meeting> {
   const dir = ctx.archive.meetingDir(meetingId);
   const path = join(dir, file);
   const { durationSec } = await readWavInfo(path);
@@ -29,7 +32,9 @@ export async function attachRecording(ctx: ServiceContext, jobs: TranscriptionJo
   const saved = await ctx.archive.update(meetingId, (m) => {
     if (m.status === 'approved') throw new MahdarError('meeting.readOnly');
     previous = m.audio?.file ?? null;
-    const clear = !continued && m.segments.length > 0 && previous !== file;
+    // A file beside the WAV means the pass left the transcript (an import replaced the audio meanwhile).
+    const ownTranscript = into === 'meeting' && followed.length === 0;
+    const clear = !continued && !ownTranscript && m.segments.length > 0 && previous !== file;
     const kept = clear ? [] : m.segments;
     const from = resumePoint(kept);
     const adopted = followed.filter((s) => s.start >= from).slice(0, Math.max(0, LIMITS.segments - kept.length));

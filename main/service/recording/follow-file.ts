@@ -1,7 +1,8 @@
-// Where the pass that follows a recording (follow.ts) keeps its segments until the recording is
-// the meeting's audio: `recording-<n>.segments.json` beside the WAV, written atomically after each
-// segment, so a crash leaves every segment saved before it. meeting.json names another audio
-// file (or none) while the recording goes on, so the segments cannot go there yet; attach.ts
+// Where the pass that follows a recording (follow.ts) keeps its segments when they cannot go in
+// the meeting's transcript yet: `recording-<n>.segments.json` beside the WAV, written atomically
+// after each segment, so a crash leaves every segment saved before it. That is when the recording
+// will replace a transcript the meeting still has (the old one stays until the stop), or when an
+// import replaced the meeting's audio during the recording (follow-meeting.ts hands over). attach.ts
 // adopts them when the recording becomes the meeting's audio (at the stop, or at recovery after a
 // crash) and removes the file.
 import { readFile, rm } from 'node:fs/promises';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LIMITS, segmentSchema, type Segment } from '../../../shared/domain.ts';
 import { writeFileAtomic } from '../../archive/atomic-write.ts';
+import { withConfidence } from '../../asr/token-confidence.ts';
+import type { FollowStore } from './follow-store.ts';
 
 const followFileSchema = z.strictObject({
   /** The recording the segments were made on. */
@@ -37,17 +40,25 @@ export async function readFollowFile(dir: string, wavFile: string): Promise<Segm
 export const removeFollowFile = (dir: string, wavFile: string): Promise<void> => rm(join(dir, followFileName(wavFile)), { force: true });
 
 /** The segments of one recording's pass, saved as they come: one write at a time, each with all of them. */
-export class FollowFile {
+export class FollowFile implements FollowStore {
   readonly segments: Segment[] = [];
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
   /** The first write that failed: saving stops there. */
-  failed: unknown = null;
+  error: unknown = null;
 
+  /** `taken`: segments another store of the same pass saved first (follow-meeting.ts hands them over). */
   constructor(
     private readonly dir: string,
     private readonly wavFile: string,
-  ) {}
+    taken: readonly Segment[] = [],
+  ) {
+    if (taken.length) void this.add(taken);
+  }
+
+  get failed(): boolean {
+    return this.error !== null;
+  }
 
   /** End of the last segment: where the next run starts. */
   get endSec(): number {
@@ -61,11 +72,15 @@ export class FollowFile {
     return this.save();
   }
 
-  /** Replaces saved segments by id (their word confidences came at the end of a run). */
-  update(changed: ReadonlyMap<string, Segment>): Promise<void> {
-    if (!changed.size) return this.writing;
-    this.segments.forEach((s, i) => (this.segments[i] = changed.get(s.id) ?? s));
-    return this.save();
+  /** The word confidences of a finished run, on its saved segments (as a job stores them). */
+  keepConfidences(confidences: ReadonlyMap<string, number[]>): Promise<void> {
+    let changed = false;
+    this.segments.forEach((s, i) => {
+      const next = withConfidence(s, confidences.get(s.id));
+      changed ||= next !== s;
+      this.segments[i] = next;
+    });
+    return changed ? this.save() : this.writing;
   }
 
   /** Resolves when every change so far is on disk. */
@@ -77,11 +92,11 @@ export class FollowFile {
     this.dirty = true;
     // Writes that queue up meanwhile become one: each writes every segment kept so far.
     this.writing = this.writing.then(async () => {
-      if (!this.dirty || this.failed) return;
+      if (!this.dirty || this.error !== null) return;
       this.dirty = false;
       const data = JSON.stringify({ file: this.wavFile, segments: this.segments });
       await writeFileAtomic(join(this.dir, followFileName(this.wavFile)), data).catch((err: unknown) => {
-        this.failed = err;
+        this.error = err;
       });
     });
     return this.writing;

@@ -3,9 +3,11 @@
 // a pause (the quietest moment, live/pause.ts) `lagSec` or more behind the live edge, where the
 // live engine works. One run at a time, at the lowest priority (nice 19: the recorder and the live
 // text come first), on one thread while recording (the other core is theirs), with the decoding
-// of the pass after the stop (job.ts, jobEngine). Its segments go to recording-<n>.segments.json
-// (follow-file.ts), adopted with the recording (attach.ts): the pass after the stop resumes at
-// their end, so only the tail is left; after a crash, recovery adopts what was saved.
+// of the pass after the stop (job.ts, jobEngine). Its segments go into the meeting's transcript
+// when the recording's text is to be that transcript (follow-meeting.ts: the secretary reviews and
+// tags them during the recording), else to recording-<n>.segments.json (follow-file.ts) until the
+// stop; attach.ts keeps or adopts them, so the pass after the stop resumes at their end and only
+// the tail is left. After a crash, recovery does the same with what was saved.
 //
 // No job runs on the meeting meanwhile: the recording holds it (hold.ts).
 import { open } from 'node:fs/promises';
@@ -16,11 +18,12 @@ import { jobEngine, resumePoint, type StartOptions } from '../../asr/job.ts';
 import { segmentStream } from '../../asr/segment-saver.ts';
 import { quietestPointSec } from '../../asr/live/pause.ts';
 import { runWhisper, type RunHandle, type RunResult } from '../../asr/runner.ts';
-import { withConfidence } from '../../asr/token-confidence.ts';
 import { RECORDING_BYTES_PER_SEC, type WavRecorder } from '../../audio/wav-recorder.ts';
 import { readWavInfo } from '../../audio/wav.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { FollowFile } from './follow-file.ts';
+import { MeetingFollowStore, type FollowInto } from './follow-meeting.ts';
+import type { FollowStore } from './follow-store.ts';
 
 /** The engine's priority: the lowest (nice 19 on Linux and macOS, IDLE on Windows). */
 const FOLLOW_PRIORITY = osConstants.priority.PRIORITY_LOW;
@@ -60,7 +63,7 @@ export interface FollowTarget {
 type Engine = Awaited<ReturnType<typeof jobEngine>>;
 
 export class Follower {
-  private readonly store: FollowFile;
+  private store: FollowStore;
   /** Where the next run starts: the end of the saved segments. */
   private fromSec: number;
   /** The last run's cut: the next run waits until the target is `minRunSec` past it. */
@@ -79,8 +82,9 @@ export class Follower {
     private readonly engine: Engine,
     startSec: number,
     private readonly opts: FollowOptions,
+    store: (startSec: number) => FollowStore,
   ) {
-    this.store = new FollowFile(target.dir, target.file);
+    this.store = store(startSec);
     this.fromSec = startSec;
     this.lastCut = startSec;
     this.lagSec = opts.lagSec ?? 45;
@@ -91,11 +95,28 @@ export class Follower {
   /**
    * The follower of a new recording, or null when no model is installed (nothing to run).
    * `continued`: the recording begins with the meeting's audio, whose saved segments stay.
+   * `into`: where its segments go (follow-meeting.ts, followInto).
    */
-  static async start(ctx: ServiceContext, meeting: Meeting, target: FollowTarget, continued: boolean, decode: StartOptions['decode'], opts: FollowOptions): Promise<Follower | null> {
+  static async start(ctx: ServiceContext, meeting: Meeting, target: FollowTarget, continued: boolean, into: FollowInto, decode: StartOptions['decode'], opts: FollowOptions): Promise<Follower | null> {
     const engine = await jobEngine(ctx, meeting, { decode }).catch(() => null);
     if (!engine) return null;
-    return new Follower(target, engine, continued ? resumePoint(meeting.segments) : 0, opts);
+    const store = (startSec: number) => (into === 'meeting' ? new MeetingFollowStore(ctx, meeting, startSec) : new FollowFile(target.dir, target.file));
+    return new Follower(target, engine, continued ? resumePoint(meeting.segments) : 0, opts, store);
+  }
+
+  /** What the recording's state tells the page: how far the saved transcript reaches, and whether it is the meeting's (reviewable now). */
+  get progress(): { endSec: number; inTranscript: boolean } {
+    return { endSec: this.fromSec, inTranscript: this.store instanceof MeetingFollowStore && !this.store.failed };
+  }
+
+  /**
+   * The meeting's audio was replaced during the recording (an import): the segments it cleared go
+   * to the file beside the WAV, with what follows, for the stop to adopt.
+   */
+  private moveToFile(): void {
+    if (this.store instanceof MeetingFollowStore && this.store.audioChanged) {
+      this.store = new FollowFile(this.target.dir, this.target.file, this.store.segments);
+    }
   }
 
   /** New audio or a pause: starts a run when enough is written and none runs. Never waits, never throws. */
@@ -117,6 +138,12 @@ export class Follower {
     await this.run?.cancel();
     await this.running;
     await this.store.drain();
+    // An import replaced the meeting's audio after the last write: what the pass saved in the
+    // transcript was cleared with it, so it goes beside the WAV for the stop to adopt.
+    if (this.store instanceof MeetingFollowStore && this.store.segments.length && (await this.store.audioReplaced())) {
+      this.store = new FollowFile(this.target.dir, this.target.file, this.store.segments);
+      await this.store.drain();
+    }
   }
 
   /** The next stretch, [end of saved, cut], if there is one long enough; null otherwise. */
@@ -142,7 +169,10 @@ export class Follower {
     const listener = this.opts.listener;
     const save = (segment: Segment) => {
       this.fromSec = segment.end;
-      void this.store.add([segment]).then(() => listener?.saved?.(this.store.endSec));
+      void this.store.add([segment]).then(() => {
+        this.moveToFile();
+        listener?.saved?.(this.store.endSec);
+      });
     };
     const handle = runWhisper({
       bin: this.engine.bin,
@@ -160,8 +190,10 @@ export class Follower {
     if (this.stopped) void handle.cancel();
     const result = await handle.done;
     this.run = null;
+    await this.store.drain();
+    this.moveToFile();
     if (result.status === 'done') {
-      await this.keepConfidences(confidences);
+      await this.store.keepConfidences(confidences);
       this.lastCut = to;
       this.ran = !this.stopped && !this.store.failed;
     } else if (result.status === 'failed') {
@@ -172,15 +204,6 @@ export class Follower {
     listener?.ended?.(result);
   }
 
-  /** The word confidences of a finished run, on its saved segments (as a job stores them). */
-  private async keepConfidences(confidences: ReadonlyMap<string, number[]>): Promise<void> {
-    const changed = new Map<string, Segment>();
-    for (const s of this.store.segments) {
-      const next = withConfidence(s, confidences.get(s.id));
-      if (next !== s) changed.set(s.id, next);
-    }
-    await this.store.update(changed);
-  }
 }
 
 /** The 16 kHz mono PCM16 of a recording from `fromSec` to `toSec`, as far as it is written. */

@@ -6,6 +6,7 @@ import { newId, type Meeting } from '../../../shared/domain.ts';
 import { MahdarError } from '../../../shared/errors.ts';
 import type { LiveSession } from '../../asr/live/session.ts';
 import type { Follower } from './follow.ts';
+import { followInto } from './follow-meeting.ts';
 import { WavRecorder, type WavRecorderOptions } from '../../audio/wav-recorder.ts';
 import { isMono16kPcm16, readWavInfo } from '../../audio/wav.ts';
 import { roundSec } from './attach.ts';
@@ -37,6 +38,7 @@ export async function openRecording(
   release: () => void,
   opts: WavRecorderOptions,
 ): Promise<OpenRecording> {
+  const into = followInto(meeting, continuing);
   let recorder: WavRecorder | null = null;
   let file = '';
   try {
@@ -50,6 +52,7 @@ export async function openRecording(
       offsetSec: roundSec(recorder.durationSec),
       state: 'recording',
       startedAt: new Date().toISOString(),
+      followInto: into,
     };
     await writeStateFile(dir, info);
     return { meetingId: meeting.id, dir, recorder, nextSeq: 0, release, live: null, info };

@@ -1,7 +1,7 @@
 // At the start: the recordings a crash left open (a recording.json beside them) are repaired and
 // each made its meeting's audio, with the segments the pass that followed it saved (attach.ts);
 // the page is told once what was kept.
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { idSchema } from '../../../shared/domain.ts';
 import { MahdarError } from '../../../shared/errors.ts';
@@ -10,21 +10,8 @@ import { repairWav } from '../../audio/wav-recorder.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { attachRecording, roundSec } from './attach.ts';
 import { removeFollowFile } from './follow-file.ts';
-import { RECORDING_STATE_FILE, removeStateFile, stateFileSchema, type StateFile } from './state-file.ts';
+import { readStateFile, removeStateFile, type StateFile } from './state-file.ts';
 import type { TranscriptionJobs } from '../../asr/job.ts';
-
-/** The open recording a meeting folder holds, or null (none, or one that is not ours to touch). */
-async function readLeftOpen(dir: string): Promise<StateFile | null> {
-  const stateFile = join(dir, RECORDING_STATE_FILE);
-  try {
-    return stateFileSchema.parse(JSON.parse(await readFile(stateFile, 'utf8')));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    // Written atomically, so an unreadable one was not written by us: leave it for a person.
-    console.error(`mahdar: ${stateFile} cannot be read; the recording it names was left as it is.`);
-    return null;
-  }
-}
 
 /** Seconds of audio the repaired file holds; 0 when killed before its header reached the disk. */
 async function repairedDuration(wav: string): Promise<number> {
@@ -50,7 +37,7 @@ async function recoverOne(ctx: ServiceContext, jobs: TranscriptionJobs, meetingI
   }
   let attached = true;
   try {
-    await attachRecording(ctx, jobs, meetingId, info.file, info.continued);
+    await attachRecording(ctx, jobs, meetingId, info.file, info.continued, info.followInto ?? 'file');
   } catch (err) {
     if (!(err instanceof MahdarError) || err.code !== 'meeting.readOnly') throw err;
     attached = false; // approved meanwhile: the file stays in the folder, named in the report
@@ -67,7 +54,7 @@ export async function recoverRecordings(ctx: ServiceContext, jobs: Transcription
   const found = new Map<string, RecoveredRecording>();
   for (const id of await readdir(ctx.archive.meetingsRoot).catch(() => [] as string[])) {
     if (!idSchema.safeParse(id).success) continue;
-    const info = await readLeftOpen(join(ctx.archive.meetingsRoot, id));
+    const info = await readStateFile(join(ctx.archive.meetingsRoot, id));
     const recovered = info ? await recoverOne(ctx, jobs, id, info) : null;
     if (!recovered) continue;
     found.set(id, recovered);

@@ -3,7 +3,9 @@
 // hours. Keyboard first (the keys: features/common/keymap.ts); a virtualised list
 // (useSegmentScroll); every change is one journaled command (useEdits), undoable across reloads.
 // The page's layout: player on top, toolbar, the list, and a side panel. The state is
-// useReviewEditor's; this file lays it out.
+// useReviewEditor's; this file lays it out. During a recording it works on the transcript the full
+// pass has made so far (a notice says how far it reaches) and plays the recording as far as it is
+// written (useRecordingPlayer).
 import type { Meeting } from '../../../shared/domain.ts';
 import { ErrorBanner } from '../common/ErrorBanner.tsx';
 import { AudioBar } from '../common/player/AudioBar.tsx';
@@ -20,7 +22,9 @@ import { SpeakerPicker } from './SpeakerPicker.tsx';
 import { SummariesView } from './summaries/SummariesView.tsx';
 import { useEditorView, ViewSwitch } from './summaries/ViewSwitch.tsx';
 import { DraftingControls } from '../drafting/DraftingControls.tsx';
+import { clock } from '../common/time.ts';
 import type { MeetingUpdate } from './useEdits.ts';
+import type { RecordingUnderReview } from './useRecordingPlayer.ts';
 import { useReviewEditor, type ReviewEditorState } from './useReviewEditor.ts';
 import './editor.css';
 
@@ -28,9 +32,20 @@ export interface ReviewEditorProps {
   meeting: Meeting;
   /** Updates the page's copy of the meeting (a function gets the latest copy). */
   onMeeting: MeetingUpdate;
+  /** The recording the page runs, while it runs: its full transcript so far is reviewed here meanwhile. */
+  recording?: RecordingUnderReview | null;
 }
 
-function Toolbar({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
+/** While recording: how far the transcript shown reaches, or that the recording's text will replace it. */
+function RecordingNotice({ t, recording }: { t: ReviewEditorState['t']; recording: RecordingUnderReview }) {
+  return (
+    <p className="notice editor-recording" role="status">
+      {recording.inTranscript ? t('recordingReview', { time: clock(recording.transcribedSec) }) : t('recordingReplaces')}
+    </p>
+  );
+}
+
+function Toolbar({ ed, meeting, recording }: { ed: ReviewEditorState; meeting: Meeting; recording: boolean }) {
   const { t, readOnly, selection, list, actions, commands } = ed;
   const { active } = selection;
   return (
@@ -43,7 +58,7 @@ function Toolbar({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
       onRedo={() => void commands.redo()}
       onSplit={ed.canSplit ? ed.splitAtCaret : null}
       onMerge={!readOnly && active && selection.focusIdx < list.ordered.length - 1 ? () => actions.merge(active.id) : null}
-      onRetranscribe={!readOnly && selection.ids.length > 0 && meeting.audio ? () => void ed.retranscribeSelection() : null}
+      onRetranscribe={!readOnly && !recording && selection.ids.length > 0 && meeting.audio ? () => void ed.retranscribeSelection() : null}
       doubtful={ed.doubtful}
       participants={meeting.participants}
       filter={list.filter}
@@ -87,8 +102,8 @@ function Dialogs({ ed, meeting }: { ed: ReviewEditorState; meeting: Meeting }) {
   );
 }
 
-export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
-  const ed = useReviewEditor(meeting, onMeeting);
+export function ReviewEditor({ meeting, onMeeting, recording }: ReviewEditorProps) {
+  const ed = useReviewEditor(meeting, onMeeting, recording);
   const [view, setView] = useEditorView();
   const { t, readOnly, selection, list, commands, actions } = ed;
   return (
@@ -98,11 +113,12 @@ export function ReviewEditor({ meeting, onMeeting }: ReviewEditorProps) {
           {t('readOnly')}
         </p>
       )}
+      {recording && !readOnly && <RecordingNotice t={t} recording={recording} />}
       <ErrorBanner error={ed.notice} onDismiss={() => ed.setNotice(null)} />
       <AudioBar player={ed.player} segments={list.ordered} speakerColours={list.colours} durationHint={meeting.audio?.durationSec ?? 0} />
       <ViewSwitch view={view} onView={setView} />
       {view === 'summaries' && <SummariesView ed={ed} meeting={meeting} toolbar={<DraftingControls meetingId={meeting.id} disabled={readOnly} />} />}
-      {view === 'transcript' && <Toolbar ed={ed} meeting={meeting} />}
+      {view === 'transcript' && <Toolbar ed={ed} meeting={meeting} recording={!!recording} />}
       {view === 'transcript' && ed.search.open && <Search ed={ed} />}
       {view === 'transcript' && ed.goTo.open && <GoToTimeBar t={t} goTo={ed.goTo} duration={ed.player.duration || (meeting.audio?.durationSec ?? 0)} onClose={() => (ed.goTo.hide(), ed.backToList())} />}
       <p className="editor-status" role="status">

@@ -5,7 +5,6 @@ import { useCallback, useRef, useState } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import { useConnection } from '../../api/useConnection.ts';
 import { useI18n } from '../../i18n/I18nContext.tsx';
-import { usePlayer } from '../common/player/usePlayer.ts';
 import { usePlayerKeys } from '../common/player/usePlayerKeys.ts';
 import { listKeyHandler, useWindowKeys } from './editorKeys.ts';
 import { useEditorText } from './editorText.ts';
@@ -16,6 +15,7 @@ import { useGoToTime } from './goToTime.ts';
 import { useEditorCommands } from './useEditorCommands.ts';
 import { useEdits, type MeetingUpdate } from './useEdits.ts';
 import { useRowActions } from './useRowActions.ts';
+import { useRecordingPlayer, type RecordingUnderReview } from './useRecordingPlayer.ts';
 import { useSearch } from './useSearch.ts';
 import { useSegmentActions } from './useSegmentActions.ts';
 import { playingSegment, useSegmentScroll } from './useSegmentScroll.ts';
@@ -32,7 +32,7 @@ export interface RetranscribeRequest {
   base: number;
 }
 
-export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
+export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate, recording?: RecordingUnderReview | null) {
   const t = useEditorText();
   const { errorMessage } = useI18n();
   const readOnly = meeting.status === 'approved';
@@ -40,7 +40,7 @@ export function useReviewEditor(meeting: Meeting, onMeeting: MeetingUpdate) {
   const report = useCallback((err: unknown, kind: 'conflict' | 'error') => setNotice(kind === 'conflict' ? t('notApplied') : errorMessage(err)), [t, errorMessage]);
   const { reconnections } = useConnection();
   const edits = useEdits(meeting, onMeeting, report, reconnections);
-  const player = usePlayer(meeting.id, !!meeting.audio, meeting.audio?.file);
+  const player = useRecordingPlayer(meeting, recording);
   usePlayerKeys(player);
   useStreamedSegments(meeting.id, onMeeting);
 

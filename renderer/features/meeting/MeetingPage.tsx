@@ -14,6 +14,7 @@ import { MeetingTabs, type Tab } from './MeetingTabs.tsx';
 import { useMeeting } from './useMeeting.ts';
 import { useMeetingForm } from './useMeetingForm.ts';
 import { useRecordingOnOpen } from './useRecordingOnOpen.ts';
+import { useRecordingUnderReview } from './useRecordingUnderReview.ts';
 
 /** Tabs whose panel says itself that an approved meeting is read-only, with what that means there: the page does not say it twice. */
 const SAYS_READ_ONLY: ReadonlySet<Tab> = new Set<Tab>(['recording', 'review']);
@@ -53,9 +54,15 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
   const inReview = () => tabRef.current === 'review';
 
   // The review editor follows changes itself: on its tab the page does not read the meeting again.
-  const { meeting, setMeeting, load, keepNewer, updateMeeting } = useMeeting(meetingId, fail, clearError, () => !inReview());
+  const { meeting, setMeeting, load, refresh, keepNewer, updateMeeting } = useMeeting(meetingId, fail, clearError, () => !inReview());
+  // The editor starts from the meeting as main has it now: segments saved while another tab was
+  // shown (the full pass that follows a recording streams them to an open editor only) are in it.
+  useEffect(() => {
+    if (tab === 'review') refresh();
+  }, [tab, refresh]);
   const { form, change, undo, flush, saveState } = useMeetingForm(meetingId, meeting, setMeeting, fail);
   const recovered = useRecordingOnOpen(meetingId, () => setTab('recording'));
+  const recording = useRecordingUnderReview(meetingId);
   useFormKeys(undo, flush, inReview);
 
   const back = async () => {
@@ -84,9 +91,9 @@ export function MeetingPage({ meetingId, onBack }: { meetingId: string; onBack()
       <MeetingTabs tab={tab} onTab={setTab} label={form.title || t('untitled')} />
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'details' && <MeetingForm value={form} onChange={change} readOnly={readOnly} />}
-        {tab === 'recording' && <RecordingPanel meeting={meeting} onMeeting={keepNewer} onTranscribe={() => setTab('transcript')} recovered={recovered} />}
+        {tab === 'recording' && <RecordingPanel meeting={meeting} onMeeting={keepNewer} onTranscribe={() => setTab('transcript')} onReview={() => setTab('review')} recovered={recovered} />}
         {tab === 'transcript' && <TranscriptPanel meeting={meeting} onMeeting={updateMeeting} />}
-        {tab === 'review' && <ReviewEditor meeting={meeting} onMeeting={updateMeeting} />}
+        {tab === 'review' && <ReviewEditor meeting={meeting} onMeeting={updateMeeting} recording={recording} />}
         {tab === 'minutes' && <MinutesPanel meeting={meeting} onMeeting={setMeeting} />}
       </div>
     </section>

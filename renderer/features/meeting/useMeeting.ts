@@ -51,5 +51,5 @@ export function useMeeting(meetingId: string, fail: (e: unknown) => void, clearE
     setMeeting((prev) => (typeof update === 'function' ? (prev ? update(prev) : prev) : update));
   }, []);
 
-  return { meeting, setMeeting, load, keepNewer, updateMeeting };
+  return { meeting, setMeeting, load, refresh, keepNewer, updateMeeting };
 }

@@ -3,7 +3,9 @@
 // secretary can act on; after a crash, what was recovered. While it records, the secretary marks
 // who has the floor (a name, or keys 1-9 by rank), a decision being taken (D) and the next agenda
 // item (N); each mark is saved at once with its time on the recording's clock. The live text
-// (LiveTextPanel) shows what is being said, until the full-quality pass after stop replaces it.
+// (LiveTextPanel) shows what is being said, until the full-quality pass replaces it; that pass
+// follows the recording, and how far it has come is said here (FollowedStatus), with the way to
+// review what it made while the meeting goes on.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Meeting } from '../../../shared/domain.ts';
 import type { EditInput } from '../../../shared/edits.ts';
@@ -14,6 +16,7 @@ import { useI18n } from '../../i18n/I18nContext.tsx';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { clock } from '../common/time.ts';
 import { AfterRecording } from './AfterRecording.tsx';
+import { FollowedStatus } from './FollowedStatus.tsx';
 import { LiveTextPanel } from './LiveTextPanel.tsx';
 import { MarksSection } from './MarksSection.tsx';
 import { sessionFor, type RecordingSession } from './recorder.ts';
@@ -75,10 +78,12 @@ async function editMarks(session: RecordingSession, edit: EditInput, onMeeting: 
   return true;
 }
 
-export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: {
+export function RecordingPanel({ meeting, onMeeting, onTranscribe, onReview, recovered }: {
   meeting: Meeting;
   onMeeting(m: Meeting): void;
   onTranscribe(): void;
+  /** To the review tab, where the transcript the full pass made so far can be tagged during the recording. */
+  onReview(): void;
   /** A recovery the meeting page already asked main about (main says it once): shown here. */
   recovered?: RecoveredRecording | null;
 }) {
@@ -132,6 +137,7 @@ export function RecordingPanel({ meeting, onMeeting, onTranscribe, recovered }: 
       <RecordingProblems s={s} error={error} />
       <RecordingControls s={s} mics={mics} orphan={orphan} hasAudio={!!meeting.audio} actions={actions} />
       <RecordingMeter s={s} />
+      <FollowedStatus s={s} onReview={onReview} />
       {/* The mark buttons above the live text: at 1280x900 they stay in view while she listens. */}
       <MarksSection s={s} meeting={meeting} marks={marks} />
       {(s.phase !== 'idle' || s.live.state !== null || s.live.committed) && <LiveTextPanel s={s} meeting={meeting} onTranscribe={onTranscribe} />}

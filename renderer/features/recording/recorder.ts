@@ -61,6 +61,12 @@ export class RecordingSession {
       if (e.job.meetingId === this.meetingId && this.afterStop) this.set({ fullPass: e.job });
       return;
     }
+    if (e.type === 'recording') {
+      // During a break no chunk is answered: how far the full pass reaches comes by event.
+      const r = e.recording;
+      if (e.meetingId === this.meetingId && r && r.recordingId === this.snap.recordingId && this.snap.phase !== 'idle') this.set({ followed: r.followed });
+      return;
+    }
     if ((e.type !== 'liveText' && e.type !== 'liveStatus') || e.meetingId !== this.meetingId) return;
     // Events of another window's recording of this meeting are not ours once this page is idle.
     if (this.snap.phase === 'idle' && !this.liveIds.has(e.recordingId)) return;
@@ -185,7 +191,7 @@ export class RecordingSession {
     }
     this.outbox.renumberFrom(state.nextSeq);
     this.clock.base = state.durationSec;
-    this.move('started', { recordingId: state.recordingId, savedSec: state.durationSec, clockSec: this.now() });
+    this.move('started', { recordingId: state.recordingId, savedSec: state.durationSec, clockSec: this.now(), followed: state.followed });
     void this.pump();
     if (this.lostWhileStarting) void this.pauseInternal('deviceLost');
   }
@@ -315,14 +321,14 @@ export class RecordingSession {
       this.accept(await client.api.resumeRecording({ meetingId }));
     } else {
       const meeting = await client.api.stopRecording({ meetingId });
-      this.move('stopped', { recordingId: null, savedSec: meeting.audio?.durationSec ?? this.snap.savedSec, stopped: meeting, peak: 0, unsent: 0 });
+      this.move('stopped', { recordingId: null, savedSec: meeting.audio?.durationSec ?? this.snap.savedSec, stopped: meeting, peak: 0, unsent: 0, followed: null });
       this.onStopped?.(meeting);
       this.onStopped = null;
     }
   }
 
   private accept(s: RecordingState): void {
-    this.set({ savedSec: s.durationSec, lowDiskMinutes: lowDiskMinutes(s.freeDiskMinutes) });
+    this.set({ savedSec: s.durationSec, lowDiskMinutes: lowDiskMinutes(s.freeDiskMinutes), followed: s.followed });
   }
 
   /**

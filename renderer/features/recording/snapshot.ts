@@ -2,7 +2,7 @@
 import type { TranscriptionJob } from '../../../shared/api.ts';
 import type { Meeting } from '../../../shared/domain.ts';
 import type { RecordingPhase } from '../../../shared/recording-machine.ts';
-import type { RecoveredRecording } from '../../../shared/recording.ts';
+import type { RecordingState, RecoveredRecording } from '../../../shared/recording.ts';
 import type { MicProblem } from './capture.ts';
 import { noLive, type LiveText } from './live-text.ts';
 import type { MarkProgress } from './marks.ts';
@@ -34,6 +34,8 @@ export interface Snapshot extends MarkProgress {
   live: LiveText;
   /** The full-quality transcription that main starts by itself after stop, as its events say. */
   fullPass: TranscriptionJob | null;
+  /** The full pass that follows the recording, as main last said (null: none runs). */
+  followed: RecordingState['followed'];
 }
 
 export const idleSnapshot: Snapshot = {
@@ -56,4 +58,5 @@ export const idleSnapshot: Snapshot = {
   markProblem: null,
   live: noLive,
   fullPass: null,
+  followed: null,
 };
