@@ -23,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { wordErrorRate } from '../shared/text/wer.ts';
 import { normalizeArabic } from '../shared/text/arabic-normalize.ts';
+import { engineEnv } from '../main/asr/engine.ts';
 import { machineLine } from './machine.ts';
 import { ensurePeer, PEER_SCRIPT } from './peers.ts';
 import { beamOnDoubtCli, llamafileCli } from './engine-patches/build.ts';
@@ -203,7 +204,10 @@ for (const input of inputs) {
       const loadBefore = load();
       const t0 = performance.now();
       // /usr/bin/time reports the child's CPU time too: less sensitive than wall time to a busy neighbour.
-      const r = spawnSync('/usr/bin/time', ['-f', 'MAHDAR_TIME %e %U %S', bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      // whisper-cli runs in the app's environment (engineEnv: OMP_THREAD_LIMIT at the thread count, which
+      // also caps the voice detector's fixed 4 threads, and the short barrier spin); the peer in the bench's.
+      const env = c.peer ? process.env : engineEnv(Number(threads));
+      const r = spawnSync('/usr/bin/time', ['-f', 'MAHDAR_TIME %e %U %S', bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env });
       const wall = (performance.now() - t0) / 1000;
       const loadAfter = load();
       const tm = /MAHDAR_TIME (\S+) (\S+) (\S+)/.exec(r.stderr ?? '');

@@ -1,6 +1,7 @@
 // The programs the model-shapes bench needs besides the app's engine: whisper.cpp's quantize tool
-// and time-shape.cpp, built from the same vendored sources into .cache/whisper-tools (ignored
-// by git). Never into build/whisper: that is the app's engine, and its stamp says what it holds.
+// and time-shape.cpp, built from the same vendored sources with the engine's options (llamafile
+// kernels: scripts/build-engine.mjs) into .cache/whisper-tools-llamafile (ignored by git). Never
+// into build/whisper: that is the app's engine, and its stamp says what it holds.
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -8,7 +9,7 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const source = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
-export const toolsDir = join(root, '.cache', 'whisper-tools');
+export const toolsDir = join(root, '.cache', 'whisper-tools-llamafile');
 const python = join(root, '.venv-tools', 'bin', 'python');
 
 export interface Tools {
@@ -25,8 +26,8 @@ export function ensureTools(): Tools {
   const quantize = join(toolsDir, 'bin', 'whisper-quantize');
   const timeShape = join(toolsDir, 'bin', 'time-shape');
   if (!existsSync(quantize)) {
-    console.error('model-shapes: building whisper-quantize and the whisper library into .cache/whisper-tools');
-    run('cmake', ['-S', source, '-B', toolsDir, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF']);
+    console.error('model-shapes: building whisper-quantize and the whisper library into .cache/whisper-tools-llamafile');
+    run('cmake', ['-S', source, '-B', toolsDir, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF', '-DGGML_LLAMAFILE=ON']);
     run('cmake', ['--build', toolsDir, '--config', 'Release', '-j', String(cpus().length), '--target', 'whisper-quantize']);
   }
   const program = join(import.meta.dirname, 'time-shape.cpp');
