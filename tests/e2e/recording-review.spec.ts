@@ -4,6 +4,7 @@
 // which says the meeting records, shows that transcript, plays the recording as far as it is
 // written, and takes a speaker tag while the meeting records. After the stop, the pass on the tail
 // adds the rest and the tag is still there. serve-follow.ts scales the pass down to a test's minute.
+// Without a model, nothing follows, and the review tab says the text comes later.
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Meeting } from '../../shared/domain.ts';
 import { expectNoA11yViolations } from './axe.ts';
-import { api, openRecordingTab, withFakeMic } from './recording-fakes.ts';
+import { api, fakeInputs, openRecordingTab, startServeWithoutEngine, withFakeMic } from './recording-fakes.ts';
 import { newDataDir, startServe, type ServeProcess } from './serve.ts';
 
 const shared = resolve(import.meta.dirname, '..', '..', '..', 'shared');
@@ -75,5 +76,20 @@ test('the transcript made during the recording is reviewed and tagged while the 
     // The pass after the stop added the tail after what was reviewed.
     expect(m.audio?.file).toBe('recording-1.wav');
     expect(m.segments.at(-1)!.end).toBeGreaterThan(m.segments[tagged]!.end);
+  });
+});
+
+test('without a model nothing follows the recording: the review tab says the text comes after it is transcribed', async ({ playwright, request }) => {
+  server = await startServeWithoutEngine();
+  const srv = server;
+  await withFakeMic(playwright, fakeInputs.tone(), async (page) => {
+    await openRecordingTab(srv, page, request);
+    await page.getByRole('button', { name: 'بدء التسجيل' }).click();
+    await expect(page.getByRole('button', { name: 'إنهاء التسجيل' })).toBeVisible();
+    await expect(page.locator('.rec-followed')).toHaveCount(0);
+    await page.getByRole('tab', { name: 'المراجعة' }).click();
+    await expect(page.locator('.editor-recording')).toHaveText('التسجيل جارٍ: يظهر نصه هنا بعد تفريغه.');
+    await page.getByRole('tab', { name: 'التسجيل' }).click();
+    await page.getByRole('button', { name: 'إنهاء التسجيل' }).click();
   });
 });

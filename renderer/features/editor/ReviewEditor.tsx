@@ -36,11 +36,11 @@ export interface ReviewEditorProps {
   recording?: RecordingUnderReview | null;
 }
 
-/** While recording: how far the transcript shown reaches, or that the recording's text will replace it. */
+/** While recording: how far the transcript shown reaches, that the recording's text will replace it, or that it is transcribed later. */
 function RecordingNotice({ t, recording }: { t: ReviewEditorState['t']; recording: RecordingUnderReview }) {
   return (
     <p className="notice editor-recording" role="status">
-      {recording.inTranscript ? t('recordingReview', { time: clock(recording.transcribedSec) }) : t('recordingReplaces')}
+      {!recording.following ? t('recordingLater') : recording.inTranscript ? t('recordingReview', { time: clock(recording.transcribedSec) }) : t('recordingReplaces')}
     </p>
   );
 }

@@ -9,6 +9,8 @@ import { usePlayer, type Player } from '../common/player/usePlayer.ts';
 /** The recording the page runs, while it runs (features/meeting/useRecordingUnderReview.ts). */
 export interface RecordingUnderReview {
   recordingId: string;
+  /** A full pass follows it (false: no model installed; it is transcribed after the stop, by hand). */
+  following: boolean;
   /** The second up to which the full pass has transcribed it. */
   transcribedSec: number;
   /** That text is the meeting's transcript (else it replaces it at the stop). */

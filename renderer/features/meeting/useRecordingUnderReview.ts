@@ -9,5 +9,5 @@ export function useRecordingUnderReview(meetingId: string): RecordingUnderReview
   const session = sessionFor(meetingId);
   const s = useSyncExternalStore(session.subscribe, () => session.snapshot);
   if ((s.phase !== 'recording' && s.phase !== 'paused') || !s.recordingId) return null;
-  return { recordingId: s.recordingId, transcribedSec: s.followed?.endSec ?? 0, inTranscript: !!s.followed?.inTranscript };
+  return { recordingId: s.recordingId, following: !!s.followed, transcribedSec: s.followed?.endSec ?? 0, inTranscript: !!s.followed?.inTranscript };
 }
