@@ -20,8 +20,14 @@ export function App() {
   const connection = useConnection();
 
   useEffect(() => {
-    const onHash = () => setRoute(currentRoute());
+    const onHash = () => {
+      const next = currentRoute();
+      setRoute((prev) => (prev.meetingId === next.meetingId ? prev : next));
+    };
     window.addEventListener('hashchange', onHash);
+    // The first render read the address before this listener existed: a change in between (a link
+    // followed while the page was still starting) would otherwise be lost, leaving the wrong view.
+    onHash();
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
