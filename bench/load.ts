@@ -10,7 +10,10 @@
 //
 // Engines (LOAD_ENGINES, comma-separated, default all; the app as `mahdar transcribe`, timed as a
 // whole process like the peer):
-//   app          the app now: threads left automatic (no --threads), engineEnv (GOMP_SPINCOUNT=1000);
+//   app          the app now: threads left automatic (no --threads): every core, fewer where the
+//                processor's counters show cores taken just before the run (main/asr/free-cores.ts),
+//                engineEnv (GOMP_SPINCOUNT=1000);
+//   app t2       --threads 2 with engineEnv: the app before it counted free cores;
 //   app before   --threads 2, GOMP_SPINCOUNT=300000 (OpenMP's own default: the app until issue 26);
 //   app t1       --threads 1;
 //   app passive  --threads 2, OMP_WAIT_POLICY=passive (threads sleep at once between steps);
@@ -80,6 +83,7 @@ function engines(): Record<string, Engine> {
   const all: Record<string, Engine> = {
     app: app(undefined),
     'app before': app(THREADS, { GOMP_SPINCOUNT: '300000' }),
+    'app t2': app(THREADS),
     'app t1': app(1),
     'app passive': app(THREADS, { OMP_WAIT_POLICY: 'passive' }),
     'app spin10k': app(THREADS, { GOMP_SPINCOUNT: '10000' }),

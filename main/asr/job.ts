@@ -71,6 +71,8 @@ interface JobSetup {
   offsetSec: number;
   /** The last run on this recording ended done and its segments are there: nothing to run. */
   alreadyDone: boolean;
+  /** No thread count was asked for: the run takes fewer than the settings' when cores are taken (free-cores.ts). */
+  fitThreads: boolean;
 }
 
 /** The job's result when there is no engine to run: nothing left to transcribe, or a cancel came first. */
@@ -250,7 +252,7 @@ export class TranscriptionJobs {
     // audio has always removed the record, so such a record belongs to the current recording.
     const recordOfThisAudio = !!record && (record.audio === undefined || sameAudio(record.audio, audio));
     const alreadyDone = record?.status === 'done' && recordOfThisAudio && meeting.segments.length > 0;
-    return { meeting, audio, audioPath, model, bin, decode, durationSec, offsetSec, alreadyDone };
+    return { meeting, audio, audioPath, model, bin, decode, durationSec, offsetSec, alreadyDone, fitThreads: opts.threads === undefined };
   }
 
   /**
@@ -316,6 +318,7 @@ export class TranscriptionJobs {
       durationSec,
       offsetSec,
       decode: setup.decode,
+      fitThreads: setup.fitThreads,
       secPerHour,
       // Progress moves when a segment is on disk (saver.saved), not before.
       ...segmentStream(offsetSec, (segment) => saver.add(segment), confidences),

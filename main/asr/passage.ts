@@ -82,6 +82,7 @@ export function transcribePassage(ctx: ServiceContext, opts: PassageOptions): Pa
         audio: join(dir, 'passage.wav'),
         durationSec: slice.durationSec,
         decode,
+        fitThreads: opts.threads === undefined,
         onSegment: (s) => found.push(s),
         // The same objects as onSegment's.
         onConfidence: (s, ps) => ((s as PassageSegment).wordConfidence = roundConfidence(ps)),

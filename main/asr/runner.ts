@@ -25,6 +25,7 @@ import { killOnExit, pidAlive } from '../archive/processes.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
 import { engineEnv, exitReason, spawnEngine, stopEngine } from './engine.ts';
+import { threadsFreeNow } from './free-cores.ts';
 import { nextRemaining, type Remaining } from './remaining-time.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
 
@@ -71,6 +72,13 @@ export interface RunOptions {
    * onSegment (the same object), one per word of its text. Segments without a match get no call.
    */
   onConfidence?: (segment: EngineSegment, wordConfidence: number[]) => void;
+  /**
+   * decode.threads is the most the run may take: it starts with fewer when other programs hold
+   * cores now (free-cores.ts). Off: exactly decode.threads (a speed measurement, an explicit --threads).
+   */
+  fitThreads?: boolean;
+  /** The thread count the engine was started with, once chosen. */
+  onThreads?: (threads: number) => void;
 }
 
 export type RunResult =
@@ -208,8 +216,11 @@ class WhisperRun {
   private lastReport = { elapsedSec: 0, doneSec: 0 };
   private remaining: Remaining | null = null;
   private stderrTail = '';
+  /** The engine's thread count: decode.threads, or fewer where fitThreads found cores taken. */
+  private threads: number;
 
   constructor(private readonly opts: RunOptions) {
+    this.threads = opts.decode.threads;
     this.offsetSec = Math.max(0, opts.offsetSec ?? 0);
     this.total = Math.max(opts.durationSec, 0.001);
     this.doneSec = this.offsetSec;
@@ -229,10 +240,16 @@ class WhisperRun {
     // Options that decodeArgs refuses are the caller's bug: they reject `done`, nothing else does.
     const decodeFlags = decodeArgs(this.opts.decode);
     let tmpDir: string | null = null;
+    // The look at the processor runs while the audio is cut (this process's own work is left out).
+    const fitted = this.opts.fitThreads ? threadsFreeNow(this.opts.decode.threads) : null;
     try {
       tmpDir = await mkdtemp(join(tmpdir(), `${RUN_DIR_PREFIX}${process.pid}-`));
       const jsonBase = join(tmpDir, 'out');
-      const args = await this.engineArgs(decodeFlags, tmpDir, jsonBase);
+      const input = await this.engineInput(tmpDir);
+      if (fitted) this.threads = await fitted;
+      safe(() => this.opts.onThreads?.(this.threads));
+      const flags = this.threads === this.opts.decode.threads ? decodeFlags : decodeArgs({ ...this.opts.decode, threads: this.threads });
+      const args = ['-m', this.opts.model, ...flags, '-pp', '-ojf', '-of', jsonBase, ...input];
       // The watchdog, not this process, starts the engine: check here that there is one to start.
       if (!this.cancelled && !(await exists(this.opts.bin))) return this.failed(new MahdarError('engine.missing'));
       if (this.cancelled) return { status: 'cancelled', segments: this.segments };
@@ -246,20 +263,16 @@ class WhisperRun {
     }
   }
 
-  /** whisper-cli's arguments; with voice detection and an offset, the tail of the file is cut into tmpDir first. */
-  private async engineArgs(decodeFlags: string[], tmpDir: string, jsonBase: string): Promise<string[]> {
+  /** whisper-cli's input arguments; with voice detection and an offset, the tail of the file is cut into tmpDir first. */
+  private async engineInput(tmpDir: string): Promise<string[]> {
     const { opts, offsetSec } = this;
-    const args = ['-m', opts.model, ...decodeFlags, '-pp', '-ojf', '-of', jsonBase];
-    let input = opts.audio;
     if ((offsetSec > 0 && opts.decode.vadModel) || opts.endSec !== undefined) {
-      input = join(tmpDir, 'tail.wav');
+      const input = join(tmpDir, 'tail.wav');
       await sliceWav(opts.audio, input, offsetSec, opts.endSec);
       this.shift = offsetSec;
-    } else if (offsetSec > 0) {
-      args.push('-ot', String(Math.round(offsetSec * 1000)));
+      return ['-f', input];
     }
-    args.push('-f', input);
-    return args;
+    return [...(offsetSec > 0 ? ['-ot', String(Math.round(offsetSec * 1000))] : []), '-f', opts.audio];
   }
 
   /** Starts the engine and settles with how it ended, once all its output has been read. */
@@ -272,7 +285,7 @@ class WhisperRun {
           resolvePromise(r);
         }
       };
-      const c = spawnEngine(this.opts.bin, args, engineEnv(this.opts.decode.threads), this.opts.priority ?? 0);
+      const c = spawnEngine(this.opts.bin, args, engineEnv(this.threads), this.opts.priority ?? 0);
       this.child = c;
       killOnExit(c, () => this.enginePid);
       c.on('message', (msg: { enginePid?: unknown }) => this.onEngineStarted(msg));

@@ -76,6 +76,8 @@ export async function run(args: string[]): Promise<void> {
       audio: wav,
       durationSec: decoded.durationSec,
       decode,
+      // Without --threads: every core, fewer where other programs hold some (free-cores.ts).
+      fitThreads: threads === undefined,
       onSegment: (s) => segments.push(s),
       onProgress: tty
         ? (p) => process.stderr.write(`\r${p.percent.toFixed(0).padStart(3)}%${p.etaSec !== null ? `  ~${Math.ceil(p.etaSec)} s left` : ''}   `)

@@ -182,6 +182,8 @@ export class Follower {
       offsetSec: from,
       endSec: to,
       decode: { ...this.engine.decode, threads },
+      // Paused, the pass may take the settings' threads, fewer where other programs hold cores.
+      fitThreads: threads > 1,
       priority: this.opts.priority ?? FOLLOW_PRIORITY,
       onStart: (pid) => listener?.started?.(pid, from, to),
       ...segmentStream(from, save, confidences),
