@@ -10,6 +10,7 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync, mkdirSync } fr
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineCmakeOptions } from './engine-options.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
@@ -17,13 +18,10 @@ const buildDir = join(root, 'build', 'whisper');
 const exe = process.platform === 'win32' ? 'whisper-cli.exe' : 'whisper-cli';
 const serverExe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
 /** What the stamp records: a build from other sources, other options, or one without the server, is redone. */
-const TARGETS = ['whisper-cli', 'whisper-server'];
-/**
- * ggml's llamafile matrix kernels (tinyBLAS: blocked products of f16 and quantised weights), which
- * whisper.cpp's build leaves off and llama.cpp's turns on: the same decoding in 0.75 of the time on
- * 2 AVX-512 cores (docs/engine.md, "llamafile kernels").
- */
-const OPTIONS = ['-DGGML_LLAMAFILE=ON'];
+// whisper-quantize: the tests make a q8_0 model of base with it (the AMX crash, engine-options.mjs).
+const TARGETS = ['whisper-cli', 'whisper-server', 'whisper-quantize'];
+/** The engine's build options (llamafile kernels on, AMX off, portable on request): scripts/engine-options.mjs. */
+const OPTIONS = engineCmakeOptions();
 
 if (process.env.MAHDAR_SKIP_ENGINE_BUILD === '1') {
   console.log('mahdar: engine build skipped (MAHDAR_SKIP_ENGINE_BUILD=1)');
@@ -81,10 +79,9 @@ run([
   // The server example (cpp-httplib, vendored): the live decoder, bound to 127.0.0.1 only.
   '-DWHISPER_BUILD_SERVER=ON',
   '-DWHISPER_SDL2=OFF',
-  ...OPTIONS,
   // Installers are built once and run on many CPUs: MAHDAR_ENGINE_PORTABLE=1 turns off tuning
   // to the building machine's CPU (GGML_NATIVE); ggml then targets AVX2/FMA (x86-64 since ~2013).
-  ...(process.env.MAHDAR_ENGINE_PORTABLE === '1' ? ['-DGGML_NATIVE=OFF'] : []),
+  ...OPTIONS,
 ]);
 run(['--build', buildDir, '--config', 'Release', '-j', String(Math.max(1, cpus().length)), '--target', ...TARGETS]);
 const bin = findBinary();

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { engineCmakeOptions } from '../../scripts/engine-options.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const vendored = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
@@ -43,14 +44,13 @@ function step(cmd: string, args: string[], cwd = root, env: NodeJS.ProcessEnv = 
 export function llamafileCli(): string {
   const version = JSON.parse(readFileSync(join(root, 'node_modules', 'nodejs-whisper', 'package.json'), 'utf8')).version;
   const out = join(root, '.cache', 'whisper-llamafile');
-  const made = JSON.stringify({ source: `nodejs-whisper@${version}`, llamafile: true });
+  const made = JSON.stringify({ source: `nodejs-whisper@${version}`, options: engineCmakeOptions() });
   const cli = join(out, 'bin', process.platform === 'win32' ? 'Release/whisper-cli.exe' : 'whisper-cli');
   const madeStamp = join(out, 'stamp.json');
   if (existsSync(cli) && existsSync(madeStamp) && readFileSync(madeStamp, 'utf8') === made) return cli;
   console.error(`engine-compare: building the llamafile whisper-cli into ${out} (cmake; log: ${log})`);
   mkdirSync(dir, { recursive: true });
-  step('cmake', ['-S', vendored, '-B', out, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF', '-DGGML_LLAMAFILE=ON',
-    ...(process.env.MAHDAR_ENGINE_PORTABLE === '1' ? ['-DGGML_NATIVE=OFF'] : [])]);
+  step('cmake', ['-S', vendored, '-B', out, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF', ...engineCmakeOptions()]);
   step('cmake', ['--build', out, '--config', 'Release', '-j', String(Math.max(1, cpus().length)), '--target', 'whisper-cli', 'whisper-quantize']);
   writeFileSync(madeStamp, made);
   return cli;

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { engineCmakeOptions } from '../../scripts/engine-options.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const source = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
@@ -27,7 +28,7 @@ export function ensureTools(): Tools {
   const timeShape = join(toolsDir, 'bin', 'time-shape');
   if (!existsSync(quantize)) {
     console.error('model-shapes: building whisper-quantize and the whisper library into .cache/whisper-tools-llamafile');
-    run('cmake', ['-S', source, '-B', toolsDir, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF', '-DGGML_LLAMAFILE=ON']);
+    run('cmake', ['-S', source, '-B', toolsDir, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF', ...engineCmakeOptions()]);
     run('cmake', ['--build', toolsDir, '--config', 'Release', '-j', String(cpus().length), '--target', 'whisper-quantize']);
   }
   const program = join(import.meta.dirname, 'time-shape.cpp');

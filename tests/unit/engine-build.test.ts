@@ -1,0 +1,72 @@
+// The engine's build options (scripts/engine-options.mjs) and what they are for: quantised models
+// run. On a CPU with Intel AMX a native build compiled ggml's AMX kernels, and whisper-cli died
+// with a segmentation fault on every q8_0 or q4_0 model; this test makes a q8_0 model of base with
+// the engine's own whisper-quantize and transcribes a real Arabic clip with it through the
+// runner, as a job would. On a CPU without AMX it passes either way; on one with AMX it failed
+// before the build turned those kernels off.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DECODE } from '../../main/asr/decode-options.ts';
+import { whisperCliPath } from '../../main/asr/engine.ts';
+import { runWhisper, type EngineSegment } from '../../main/asr/runner.ts';
+import { engineCmakeOptions } from '../../scripts/engine-options.mjs';
+import { wordErrorRate } from '../../shared/text/wer.ts';
+import { concatClips, FAST_DECODE, haveModel, MODEL, refs, tempDir, VAD } from './asr-fixtures.ts';
+
+describe('the build options', () => {
+  const linux = { platform: 'linux', arch: 'x64' };
+  it('llamafile kernels on everywhere; AMX kernels off where a native x86-64 Linux build would compile them', () => {
+    const opts = engineCmakeOptions({}, linux);
+    expect(opts).toContain('-DGGML_LLAMAFILE=ON');
+    for (const lang of ['C', 'CXX']) expect(opts).toContain(`-DCMAKE_${lang}_FLAGS=-mno-amx-tile -mno-amx-int8 -mno-amx-bf16`);
+    expect(opts).not.toContain('-DGGML_NATIVE=OFF');
+  });
+
+  it('a portable build (installers) is not tuned to this CPU and needs no AMX flags; other platforms get none', () => {
+    expect(engineCmakeOptions({ MAHDAR_ENGINE_PORTABLE: '1' }, linux)).toEqual(['-DGGML_LLAMAFILE=ON', '-DGGML_NATIVE=OFF']);
+    expect(engineCmakeOptions({}, { platform: 'win32', arch: 'x64' })).toEqual(['-DGGML_LLAMAFILE=ON']);
+    expect(engineCmakeOptions({}, { platform: 'darwin', arch: 'arm64' })).toEqual(['-DGGML_LLAMAFILE=ON']);
+  });
+});
+
+const quantize = (() => {
+  try {
+    const p = join(dirname(whisperCliPath()), process.platform === 'win32' ? 'whisper-quantize.exe' : 'whisper-quantize');
+    return existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
+})();
+
+describe.runIf(haveModel && quantize)('a q8_0 model', () => {
+  it('transcribes real read Arabic like the f16 original', async () => {
+    const dir = tempDir();
+    const q8 = join(dir, 'ggml-base-q8_0.bin');
+    execFileSync(quantize!, [MODEL, q8, 'q8_0'], { stdio: 'ignore' });
+    const wav = concatClips(['001.wav', '002.wav'], join(dir, 'two.wav'), 0.3);
+    const transcribe = async (model: string) => {
+      const segs: EngineSegment[] = [];
+      const run = runWhisper({
+        bin: whisperCliPath(),
+        model,
+        audio: wav,
+        durationSec: 12.3,
+        decode: { ...DEFAULT_DECODE, ...FAST_DECODE, language: 'ar', threads: 2, vadModel: VAD, prompt: null },
+        onSegment: (s) => segs.push(s),
+      });
+      const result = await run.done;
+      expect(result.status, result.status === 'failed' ? result.error.message : '').toBe('done');
+      return segs.map((s) => s.text).join(' ');
+    };
+    const r = refs();
+    const ref = ['001.wav', '002.wav'].map((f) => r.get(f)!.text).join(' ');
+    const quantised = wordErrorRate(ref, await transcribe(q8)).wer;
+    const original = wordErrorRate(ref, await transcribe(MODEL)).wer;
+    console.log(`WER q8_0 ${quantised.toFixed(3)}, f16 ${original.toFixed(3)}`);
+    // A broken run gives no text (WER 1); quantisation to 8 bits moves a few words at most.
+    expect(quantised).toBeLessThan(0.75);
+    expect(Math.abs(quantised - original)).toBeLessThan(0.2);
+  }, 300_000);
+});
