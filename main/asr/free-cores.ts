@@ -50,6 +50,8 @@ export function busyCoresBetween(a: CpuSample, b: CpuSample): number {
  * never more than `most` (the settings' count) nor fewer than one.
  */
 export function threadsForFreeCores(most: number, cores: number, busyCores: number): number {
+  // No counters to read (os.cpus() is empty on some systems): the settings' count, as before.
+  if (cores <= 0) return Math.max(1, Math.floor(most));
   const free = Math.round(cores - busyCores);
   return Math.max(1, Math.min(Math.floor(most), free));
 }

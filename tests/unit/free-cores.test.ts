@@ -41,6 +41,7 @@ describe('cores other programs hold, from two samples of the counters', () => {
     expect(threadsForFreeCores(2, 2, 2.0)).toBe(1); // all taken: one thread still runs
     expect(threadsForFreeCores(4, 8, 1.2)).toBe(4); // more free than the settings allow
     expect(threadsForFreeCores(8, 8, 2.6)).toBe(5);
+    expect(threadsForFreeCores(4, 0, 0)).toBe(4); // no counters to read: the settings' count
   });
 });
 
