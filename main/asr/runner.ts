@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MahdarError } from '../../shared/errors.ts';
+import type { Span } from '../../shared/transcript/gaps.ts';
 import { killOnExit, pidAlive } from '../archive/processes.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
@@ -28,6 +29,7 @@ import { engineEnv, exitReason, spawnEngine, stopEngine } from './engine.ts';
 import { threadsFreeNow } from './free-cores.ts';
 import { nextRemaining, type Remaining } from './remaining-time.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
+import { keepToSpeech, parseSpeechLine } from './vad-speech.ts';
 
 export interface EngineSegment {
   /** Seconds from the start of the whole audio file. */
@@ -216,6 +218,10 @@ class WhisperRun {
   private lastReport = { elapsedSec: 0, doneSec: 0 };
   private remaining: Remaining | null = null;
   private stderrTail = '';
+  /** The stderr line not yet ended, and the speech the voice detector kept (seconds of the audio). */
+  private stderrLine = '';
+  private readonly speech: Span[] = [];
+  private readonly engineTimes = new WeakMap<EngineSegment, Span>();
   /** The engine's thread count: decode.threads, or fewer where fitThreads found cores taken. */
   private threads: number;
 
@@ -319,6 +325,10 @@ class WhisperRun {
     if (!seg) return;
     seg.start += this.shift;
     seg.end += this.shift;
+    // A segment across a long pause the voice detector removed keeps the side with its speech;
+    // its confidences are found in the engine's JSON by the engine's own times.
+    this.engineTimes.set(seg, { start: seg.start, end: seg.end });
+    Object.assign(seg, keepToSpeech(seg, this.speech));
     this.doneSec = Math.max(this.doneSec, seg.end);
     seg.text = collapseRepeats(seg.text);
     if (!isNonSpeech(seg.text)) {
@@ -329,9 +339,16 @@ class WhisperRun {
     safe(() => this.progress());
   }
 
-  /** The engine's stderr: kept for the error message, read for its progress lines. */
+  /** The engine's stderr: kept for the error message, read for its progress and its speech lines. */
   private onStderr(chunk: string): void {
     this.stderrTail = (this.stderrTail + chunk).slice(-8192);
+    // The voice detector's lines come before the first segment (they describe the audio decoded).
+    const lines = (this.stderrLine + chunk).split('\n');
+    this.stderrLine = lines.pop()!.slice(-4096);
+    for (const line of lines) {
+      const heard = parseSpeechLine(line);
+      if (heard) this.speech.push({ start: heard.start + this.shift, end: heard.end + this.shift });
+    }
     for (const m of chunk.matchAll(new RegExp(PROGRESS_LINE, 'g'))) {
       this.lastPercentFromEngine = Math.max(this.lastPercentFromEngine, Number(m[1]));
       safe(() => this.progress());
@@ -378,7 +395,7 @@ class WhisperRun {
     try {
       const parsed = parseFullJson(await readFile(jsonFile), { shiftSec: this.shift });
       for (const seg of this.streamed) {
-        const ps = wordConfidencesFor(seg, parsed);
+        const ps = wordConfidencesFor({ ...seg, ...this.engineTimes.get(seg) }, parsed);
         if (ps) safe(() => onConfidence(seg, ps));
       }
     } catch {
