@@ -1,19 +1,20 @@
 #!/usr/bin/env node
 // Builds the speech engine (whisper.cpp's whisper-cli, and whisper-server for the live text while
 // recording: one process keeps the model loaded, see main/asr/live/) from the sources vendored in the npm
-// package nodejs-whisper, at `npm ci` time: no binary is downloaded, ever. The result lives in
+// package nodejs-whisper, with Mahdar's few changes (scripts/engine-source.mjs, applied to a copy in
+// build/whisper-src), at `npm ci` time: no binary is downloaded, ever. The result lives in
 // build/whisper/ (outside node_modules so a reinstall of packages does not force a rebuild).
 // Skips the build when the binary exists and was made from the same sources (stamp file).
 // Set MAHDAR_SKIP_ENGINE_BUILD=1 to skip (e.g. packaging on a machine without a compiler).
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineCmakeOptions } from './engine-options.mjs';
+import { engineSourceId, prepareEngineSource, vendoredSource } from './engine-source.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const source = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
 const buildDir = join(root, 'build', 'whisper');
 const exe = process.platform === 'win32' ? 'whisper-cli.exe' : 'whisper-cli';
 const serverExe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
@@ -27,19 +28,19 @@ if (process.env.MAHDAR_SKIP_ENGINE_BUILD === '1') {
   console.log('mahdar: engine build skipped (MAHDAR_SKIP_ENGINE_BUILD=1)');
   process.exit(0);
 }
-if (!existsSync(join(source, 'CMakeLists.txt'))) {
-  console.error(`mahdar: whisper.cpp sources not found in ${source}; is nodejs-whisper installed?`);
+if (!existsSync(join(vendoredSource, 'CMakeLists.txt'))) {
+  console.error(`mahdar: whisper.cpp sources not found in ${vendoredSource}; is nodejs-whisper installed?`);
   process.exit(1);
 }
 
-const version = JSON.parse(readFileSync(join(root, 'node_modules', 'nodejs-whisper', 'package.json'), 'utf8')).version;
+const sourceId = engineSourceId();
 const stamp = join(buildDir, 'mahdar-engine.json');
 const existing = findBinary();
 const stamped = existsSync(stamp) ? JSON.parse(readFileSync(stamp, 'utf8')) : null;
 if (
   existing &&
   findBinary(serverExe) &&
-  stamped?.source === `nodejs-whisper@${version}` &&
+  stamped?.source === sourceId &&
   TARGETS.every((t) => (stamped.targets ?? ['whisper-cli']).includes(t)) &&
   JSON.stringify(stamped.options ?? []) === JSON.stringify(OPTIONS)
 ) {
@@ -69,8 +70,18 @@ function findBinary(name = exe) {
   return null;
 }
 
+// Other sources (a new nodejs-whisper, other edits, or a build made before build/whisper-src):
+// cmake refuses a build folder configured for another source folder, so start it afresh.
+if (stamped?.source !== sourceId) rmSync(buildDir, { recursive: true, force: true });
 mkdirSync(buildDir, { recursive: true });
 writeFileSync(logFile, '');
+let source;
+try {
+  source = prepareEngineSource();
+} catch (err) {
+  console.error(`mahdar: cannot prepare the engine's sources: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}
 run([
   '-S', source, '-B', buildDir,
   '-DCMAKE_BUILD_TYPE=Release',
@@ -90,5 +101,5 @@ if (!bin || !server) {
   console.error(`mahdar: the engine build finished but ${bin ? 'whisper-server' : 'whisper-cli'} was not produced`);
   process.exit(1);
 }
-writeFileSync(stamp, JSON.stringify({ source: `nodejs-whisper@${version}`, binary: bin, server, targets: TARGETS, options: OPTIONS }, null, 2));
+writeFileSync(stamp, JSON.stringify({ source: sourceId, binary: bin, server, targets: TARGETS, options: OPTIONS }, null, 2));
 console.log(`mahdar: engine built: ${bin}`);

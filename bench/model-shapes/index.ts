@@ -3,9 +3,9 @@
 // the tensors' shapes and types, not on their values, so write-model.py writes each official shape
 // (large-v3-turbo, medium, large-v3) with random weights, whisper.cpp's quantize tool makes the
 // catalogue's quantisation of it, and time-shape.cpp times its parts: the encoder on a 30 s window,
-// the decoder per greedy token and per beam-4 step, a prompt. Base's real transcripts of the same
+// the decoder per greedy token and per beam step (DEFAULT_DECODE's width), a prompt. Base's real transcripts of the same
 // audio (as the app decodes it) give the counts: windows per second, tokens per window. From
-// those, the time of a 3-hour meeting per model, quantisation, thread count and decoding (beam 4:
+// those, the time of a 3-hour meeting per model, quantisation, thread count and decoding (the beam:
 // DEFAULT_DECODE; greedy with the previous text: FAST_DECODE), and what "Measure on this
 // computer" would say of the same model (its 29 s sample, load included: calibration/calibrate.ts).
 //
@@ -50,7 +50,7 @@ export interface Measured {
 
 async function timeShape(tools: Tools, model: string, threads: number, encodes: number, steps: number, promptTokens: number): Promise<Measured> {
   const loadBefore = loadavg()[0]!;
-  const r = await timed(tools.timeShape, [model, String(threads), String(encodes), String(steps), String(promptTokens)], engineEnv(threads));
+  const r = await timed(tools.timeShape, [model, String(threads), String(encodes), String(steps), String(promptTokens), String(DEFAULT_DECODE.beamSize)], engineEnv(threads));
   const j = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { load: number[]; encode: number[]; greedyToken: number[]; beamStep: number[]; prompt: number[] };
   const pick = (i: number): PartTimes => ({ loadMs: j.load[i]!, encodeMs: j.encode[i]!, greedyTokenMs: j.greedyToken[i]!, beamStepMs: j.beamStep[i]!, promptMs: j.prompt[i]! });
   return { wall: pick(0), cpu: pick(1), loadBefore, loadAfter: loadavg()[0]! };
@@ -80,7 +80,7 @@ async function timeModel(run: Run, shape: string, quant: string, model: string):
     }
     run.rows.push({ shape, quant, threads, sizeMb: statSync(model).size / 1e6, shapeRun: measured, baseRun: baseFirst ? first : second, encoderFrom: encoderRow ? ENCODER_OF[shape]! : null });
     const rtf = predictSeconds(10_800, run.t.beam, quietParts(measured.cpu, threads), 'beam', quietScale(run.t.beam)) / 10_800;
-    console.error(`model-shapes: ${shape} ${quant} ${threads} thread(s): beam-4 RTF, quiet estimate ${rtf.toFixed(3)}`);
+    console.error(`model-shapes: ${shape} ${quant} ${threads} thread(s): beam-${DEFAULT_DECODE.beamSize} RTF, quiet estimate ${rtf.toFixed(3)}`);
   }
 }
 

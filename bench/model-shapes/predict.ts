@@ -70,7 +70,7 @@ export function overheadPerAudioSec(t: BaseTranscript): number {
   return Math.max(0, t.wallSec - t.timings.loadMs / 1000 - decoding) / t.audioSec;
 }
 
-/** One model's parts, ms: the load, the encoder per window, a greedy token, a beam-4 step, a prompt. */
+/** One model's parts, ms: the load, the encoder per window, a greedy token, a beam step (DEFAULT_DECODE's width), a prompt. */
 export interface PartTimes {
   loadMs: number;
   encodeMs: number;
@@ -82,8 +82,8 @@ export interface PartTimes {
 export type Decoding = 'beam' | 'greedy';
 
 /**
- * One window's decoding: the encoder, then for a beam of 4 a step per token (the 4-token prompt
- * costs one step, the batch of four beams each following one), for greedy the prompt then a
+ * One window's decoding: the encoder, then for a beam a step per token (the 4-token prompt
+ * costs one step, the batch of the beams each following one), for greedy the prompt then a
  * token at a time; sampling as base's transcript had it, times `scale` (see quietScale).
  */
 export function windowMs(p: PartTimes, t: BaseTranscript, decoding: Decoding, scale = 1): number {

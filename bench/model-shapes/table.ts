@@ -1,6 +1,7 @@
 // The model-shapes bench's table: per model, quantisation and thread count, the parts' times, the
 // predicted real-time factor of a 3-hour meeting, and what "Measure on this computer" (its 29 s
 // sample, the model's load included) would say of the same model.
+import { DEFAULT_DECODE } from '../../main/asr/decode-options.ts';
 import { machineLine } from '../machine.ts';
 import type { Measured, Transcripts } from './index.ts';
 import { predictSeconds, promptTokensPerWindow, quietParts, quietScale, tokensPerWindow, type BaseTranscript, type Decoding, type PartTimes } from './predict.ts';
@@ -18,18 +19,20 @@ export interface Row {
 
 const MEETING_SEC = 3 * 3600;
 /**
- * Base's real-time factor on a quiet machine, the app's decoding (beam 4, -mc 0, VAD), 2 threads:
- * 634.7 s for the 2,288.9 s tune long-form (docs/engine.md, "Beam 4 without previous text").
+ * Base's real-time factor on a quiet machine, the app's decoding (DEFAULT_DECODE: beam 5, -mc 0,
+ * VAD; the engine's decoder without flash attention), 2 threads: 344.2 s for the 2,288.9 s tune
+ * long-form on an AMX Xeon (docs/engine.md, "Beam 5"; 634.7 s with beam 4 and the engine before).
  * The anchor that turns a same-run ratio to base into a quiet machine's time; none is measured at 1 thread.
  */
-const BASE_QUIET_RTF: Record<number, number> = { 2: 634.7 / 2288.9 };
+const BASE_QUIET_RTF: Record<number, number> = { 2: 344.2 / 2288.9 };
+const BEAM = DEFAULT_DECODE.beamSize;
 const f = (x: number, d = 2) => x.toFixed(d);
 
 function rtf(t: BaseTranscript, p: PartTimes, decoding: Decoding, scale: number, seconds = MEETING_SEC): number {
   return predictSeconds(seconds, t, p, decoding, scale) / seconds;
 }
 
-/** Estimates from CPU time for a 3-hour meeting (beam 4, greedy) and for the calibration sample. */
+/** Estimates from CPU time for a 3-hour meeting (the beam, greedy) and for the calibration sample. */
 export function rowRtfs(t: Transcripts, m: Measured, threads: number) {
   const quiet = quietParts(m.cpu, threads);
   return {
@@ -44,21 +47,21 @@ function header(t: Transcripts): string[] {
   const w = (x: BaseTranscript) => `${x.windows} windows (${f((x.windows * 60) / x.audioSec, 2)} a minute of audio), ${tokensPerWindow(x)} tokens a window, ${x.timings.fallbacks} fallbacks`;
   const quietBase = (x: BaseTranscript) => f(x.cpuSec / x.threads / x.audioSec, 3);
   return [
-    `Machine: ${machineLine()}. Engine: whisper.cpp 1.9.1 as vendored, static, OMP_THREAD_LIMIT = threads (engineEnv), flash attention on, nothing else set.`,
+    `Machine: ${machineLine()}. Engine: whisper.cpp 1.9.1 as vendored with Mahdar's edits (scripts/engine-source.mjs: flash attention in the encoder only), the engine's build options, static, OMP_THREAD_LIMIT = threads (engineEnv), nothing else set.`,
     '',
     `Counts from base's real transcripts by the app's engine (1 thread): ${f(t.beam.audioSec, 0)} s of msa-read-tune long-form, ` +
-      `beam 4 \`-mc 0\` (DEFAULT_DECODE): ${w(t.beam)}; greedy \`-mc -1\` (FAST_DECODE): ${w(t.greedy)}, ${promptTokensPerWindow(t.greedy, true)} prompt tokens a window; ` +
-      `the calibration sample (${f(t.sample.audioSec, 1)} s, beam 4): ${w(t.sample)}.`,
-    `Base's own runs, 1 thread: beam 4 ${f(t.beam.wallSec, 1)} s wall for ${f(t.beam.audioSec, 1)} s (RTF ${f(t.beam.wallSec / t.beam.audioSec, 3)} busy, ${quietBase(t.beam)} from CPU time); ` +
+      `beam ${BEAM} \`-mc 0\` (DEFAULT_DECODE): ${w(t.beam)}; greedy \`-mc -1\` (FAST_DECODE): ${w(t.greedy)}, ${promptTokensPerWindow(t.greedy, true)} prompt tokens a window; ` +
+      `the calibration sample (${f(t.sample.audioSec, 1)} s, beam ${BEAM}): ${w(t.sample)}.`,
+    `Base's own runs, 1 thread: beam ${BEAM} ${f(t.beam.wallSec, 1)} s wall for ${f(t.beam.audioSec, 1)} s (RTF ${f(t.beam.wallSec / t.beam.audioSec, 3)} busy, ${quietBase(t.beam)} from CPU time); ` +
       `sample ${f(t.sample.wallSec, 1)} s wall (RTF ${f(t.sample.wallSec / t.sample.audioSec, 3)} busy, ${quietBase(t.sample)} from CPU time).`,
     '',
     'Times are CPU time over the threads (a quiet machine\'s time, as an upper bound: see docs/engine.md). The decoder and the ' +
       'predictions come from the 1-thread runs: at 2 threads on this busy machine a decoding step\'s CPU time was 3-30 times ' +
       "its 1-thread time (threads spinning while their partner waits for a core), base's included. \"x base\" is the shape's " +
-      `predicted 3-hour time over base's beam 4, both from the same pair of 1-thread runs; "2 threads, est." is that ratio times ` +
+      `predicted 3-hour time over base's beam ${BEAM}, both from the same pair of 1-thread runs; "2 threads, est." is that ratio times ` +
       `base's quiet 2-thread RTF (${f(BASE_QUIET_RTF[2]!, 3)}, measured), as if the model gained from a second thread what base gains.`,
     '',
-    '| model | quant | file MB | load s | encoder s / window, 1 thread (2 threads) | greedy ms / token | beam-4 ms / step | x base, beam 4 (greedy) | RTF 3 h, 1 thread: beam 4, greedy | RTF 3 h, 2 threads, est.: beam 4, greedy | calibration RTF, 1 thread | calibration / 3 h | load avg before → after (shape, base) |',
+    `| model | quant | file MB | load s | encoder s / window, 1 thread (2 threads) | greedy ms / token | beam-${BEAM} ms / step | x base, beam ${BEAM} (greedy) | RTF 3 h, 1 thread: beam ${BEAM}, greedy | RTF 3 h, 2 threads, est.: beam ${BEAM}, greedy | calibration RTF, 1 thread | calibration / 3 h | load avg before → after (shape, base) |`,
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
 }

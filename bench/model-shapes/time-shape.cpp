@@ -1,11 +1,11 @@
 // Times the parts of whisper.cpp's decoding on a model whose weights are random (write-model.py):
-// the encoder on one 30 s window, the decoder on one token (greedy) and on one step of a beam of 4
-// (four tokens in one batch, as whisper_full decodes its beams), and a prompt of P tokens (the
+// the encoder on one 30 s window, the decoder on one token (greedy) and on one step of a beam of B
+// (B tokens in one batch, as whisper_full decodes its beams; 4 unless given), and a prompt of P tokens (the
 // previous text greedy decoding carries). A random model's output is garbage, so nothing is
 // transcribed: bench/model-shapes/ multiplies these times by the counts of windows and tokens of a
 // real transcript of the same audio. Built by tools.ts against whisper.cpp's static libraries.
 //
-//   time-shape MODEL THREADS ENCODES STEPS PROMPT_TOKENS
+//   time-shape MODEL THREADS ENCODES STEPS PROMPT_TOKENS [BEAM]
 //
 // ENCODES 0 skips the encoder (the decoder then attends to an empty cross-attention cache, which
 // costs the same: the times do not depend on the values). Each decoder part runs once untimed
@@ -48,10 +48,11 @@ template <typename F> static Part time_part(int runs, F body) {
 }
 
 int main(int argc, char ** argv) {
-    if (argc != 6) {
-        fprintf(stderr, "usage: %s MODEL THREADS ENCODES STEPS PROMPT_TOKENS\n", argv[0]);
+    if (argc != 6 && argc != 7) {
+        fprintf(stderr, "usage: %s MODEL THREADS ENCODES STEPS PROMPT_TOKENS [BEAM]\n", argv[0]);
         return 1;
     }
+    const int beam_width = argc == 7 ? std::max(2, std::atoi(argv[6])) : 4;
     const int threads = std::atoi(argv[2]);
     const int encodes = std::atoi(argv[3]);
     const int steps = std::max(1, std::atoi(argv[4]));
@@ -61,7 +62,9 @@ int main(int argc, char ** argv) {
     const double c0 = cpu_ms();
     whisper_context_params cparams = whisper_context_default_params();
     cparams.use_gpu = false;
-    cparams.flash_attn = true;  // as the app decodes (decode-options.ts)
+    // As the app decodes (decode-options.ts); TIME_SHAPE_FLASH_ATTN=0 times the plain attention path.
+    const char * fa = std::getenv("TIME_SHAPE_FLASH_ATTN");
+    cparams.flash_attn = !(fa && fa[0] == '0');
     whisper_context * ctx = whisper_init_from_file_with_params(argv[1], cparams);
     if (!ctx) return 2;
     const Part load{ms_since(t0), cpu_ms() - c0};
@@ -71,7 +74,7 @@ int main(int argc, char ** argv) {
     const Part encode = encodes > 0 ? time_part(encodes, [&](int) { return whisper_encode(ctx, 0, threads) == 0; }) : Part{};
 
     // The window's start: <|startoftranscript|><|ar|><|transcribe|><|notimestamps|> (-mc 0).
-    std::vector<whisper_token> tokens(std::max(prompt, 8), whisper_token_sot(ctx));
+    std::vector<whisper_token> tokens(std::max(prompt, 2 * beam_width), whisper_token_sot(ctx));
     const int n_start = 4;
     auto steps_of = [&](int batch) {
         if (whisper_decode(ctx, tokens.data(), n_start, 0, threads) != 0) return Part{-1, -1};
@@ -79,7 +82,7 @@ int main(int argc, char ** argv) {
         return time_part(steps, [&](int i) { return whisper_decode(ctx, tokens.data(), batch, n_start + batch * (i + 1), threads) == 0; });
     };
     const Part greedy = steps_of(1);
-    const Part beam = steps_of(4);
+    const Part beam = steps_of(beam_width);
     Part prompted;
     if (prompt > 0) {
         whisper_decode(ctx, tokens.data(), prompt, 0, threads);  // untimed

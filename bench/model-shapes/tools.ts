@@ -1,16 +1,17 @@
 // The programs the model-shapes bench needs besides the app's engine: whisper.cpp's quantize tool
-// and time-shape.cpp, built from the same vendored sources with the engine's options (llamafile
-// kernels: scripts/build-engine.mjs) into .cache/whisper-tools-llamafile (ignored by git). Never
-// into build/whisper: that is the app's engine, and its stamp says what it holds.
+// and time-shape.cpp, built from the app engine's sources (scripts/engine-source.mjs: the vendored
+// whisper.cpp with Mahdar's edits) with its options (scripts/engine-options.mjs) into
+// .cache/whisper-tools (ignored by git; a stamp there names what it was built from). Never into
+// build/whisper: that is the app's engine, and its stamp says what it holds.
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { engineCmakeOptions } from '../../scripts/engine-options.mjs';
+import { engineSourceId, prepareEngineSource } from '../../scripts/engine-source.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const source = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
-export const toolsDir = join(root, '.cache', 'whisper-tools-llamafile');
+export const toolsDir = join(root, '.cache', 'whisper-tools');
 const python = join(root, '.venv-tools', 'bin', 'python');
 
 export interface Tools {
@@ -26,10 +27,16 @@ function run(bin: string, args: string[]): void {
 export function ensureTools(): Tools {
   const quantize = join(toolsDir, 'bin', 'whisper-quantize');
   const timeShape = join(toolsDir, 'bin', 'time-shape');
+  const stamp = join(toolsDir, 'mahdar-tools.json');
+  const made = JSON.stringify({ source: engineSourceId(), options: engineCmakeOptions() });
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== made) rmSync(toolsDir, { recursive: true, force: true });
+  const source = prepareEngineSource();
   if (!existsSync(quantize)) {
-    console.error('model-shapes: building whisper-quantize and the whisper library into .cache/whisper-tools-llamafile');
+    console.error('model-shapes: building whisper-quantize and the whisper library into .cache/whisper-tools');
+    mkdirSync(toolsDir, { recursive: true });
     run('cmake', ['-S', source, '-B', toolsDir, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF', ...engineCmakeOptions()]);
     run('cmake', ['--build', toolsDir, '--config', 'Release', '-j', String(cpus().length), '--target', 'whisper-quantize']);
+    writeFileSync(stamp, made);
   }
   const program = join(import.meta.dirname, 'time-shape.cpp');
   if (!existsSync(timeShape) || statSync(timeShape).mtimeMs < statSync(program).mtimeMs) {

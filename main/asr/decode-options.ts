@@ -12,13 +12,17 @@
 //    to 19 minutes of the tune set, carried from window to window by that prompt; whisper.cpp's
 //    entropy check (-et 2.4) and the runner's collapseRepeats did not stop it. Without the prompt
 //    no loop appeared in any run, and the prompt's share of the time (6%) goes too.
-//  - beam 4: with no prompt, as accurate as beam 5 with the previous text on msa-read (0.630) and
-//    1.2 points behind it on the tune set (0.616 vs 0.604), in 0.73-0.77 of its time; against
-//    faster-whisper, 0.76-0.83 of its time for a lower WER on both sets. Greedy costs about 3
-//    points (FAST_DECODE). The beam decodes every window: greedy first with the beam only where
-//    greedy is doubtful (a whisper.cpp patch, measured by bench/engine-compare.ts only) sent no
-//    window or nearly all of them to the beam on base (docs/engine.md, "Greedy first, beam where
-//    doubtful").
+//  - beam 5 (since issue 26): with no prompt and the engine's decoder without flash attention
+//    (scripts/engine-source.mjs), 1.1 points better than beam 4 on the tune set (0.605 against
+//    0.616) and 2.3 on msa-read (0.615 against 0.638), in 1.09-1.15 of its time; against
+//    faster-whisper int8 beam 5 (0.618, 0.617) a lower WER in 0.76 and 0.90 of its time (one
+//    AMX Xeon; docs/engine.md, "Beam 5"). Beam 4, the default before, was chosen when a step cost
+//    2.4 times as much. Once on the tune set beam 5 repeated one 6-word phrase three times at
+//    the end of a window, which beam 4 did not; the next window still gave the words that
+//    followed. Greedy costs about 3 points (FAST_DECODE). The beam decodes every window: greedy
+//    first with the beam only where greedy is doubtful (a whisper.cpp patch, measured by
+//    bench/engine-compare.ts only) sent no window or nearly all of them to the beam on base
+//    (docs/engine.md, "Greedy first, beam where doubtful").
 //  - voice activity detection (Silero v5.1.2) that only removes pauses of 2 s or more, keeping
 //    0.4 s of audio on each side of speech (-vsd 2000 -vp 400): the only guard that stops text
 //    being invented in 60 s of silence and of faint noise (0 inserted words on both), and on the
@@ -52,8 +56,11 @@ export interface DecodeOptions {
   /** Temperature fallback when a window fails the entropy/log-prob checks (false adds -nf). */
   temperatureFallback: boolean;
   /**
-   * Flash attention (whisper.cpp 1.9.1's default; false adds -nfa). Off was 13-17% faster with base,
-   * same WER, on 2 x86 cores here (docs/engine.md); not measured with the large models or a GPU.
+   * Flash attention in the encoder (whisper.cpp 1.9.1's default; false adds -nfa). The app's engine
+   * never uses it in the decoder on the CPU (scripts/engine-source.mjs), where it made each beam
+   * step 2.4 times slower; in the encoder it saves a third of each window's time (base and
+   * large-v3-turbo's shape: docs/engine.md, "Flash attention in the encoder only"). false turns it
+   * off in the encoder too.
    */
   flashAttention: boolean;
   /**
@@ -83,7 +90,7 @@ export const FAST_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel
 
 /** Defaults chosen by measurement; language, threads, VAD model and prompt are given per call. */
 export const DEFAULT_DECODE: Omit<DecodeOptions, 'language' | 'threads' | 'vadModel' | 'prompt'> = {
-  beamSize: 4,
+  beamSize: 5,
   bestOf: 5,
   maxContext: 0,
   suppressNonSpeech: false,

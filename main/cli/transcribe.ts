@@ -40,7 +40,7 @@ export async function run(args: string[]): Promise<void> {
   const beam = intFlag(parsed, 'beam', 1, 8) ?? DEFAULT_DECODE.beamSize;
   // Tokens of the previous window's text given to the next as its prompt (-mc): -1 all (224), 0 none.
   const context = intFlag(parsed, 'context', -1, 224, '-1 (all)') ?? DEFAULT_DECODE.maxContext;
-  // whisper.cpp's flash attention, on by default; off was faster with base on a small CPU (docs/engine.md).
+  // Flash attention in the encoder (the decoder never uses it on the CPU: docs/engine.md); on by default.
   const flash = parsed.flags.get('flash-attention');
   if (flash !== undefined && flash !== 'on' && flash !== 'off') {
     throw new MahdarError('validation', { detail: '--flash-attention must be on or off' });

@@ -4,10 +4,10 @@ import { buildInitialPrompt, decodeArgs, DEFAULT_DECODE, FAST_DECODE, MAX_PROMPT
 describe('decodeArgs', () => {
   it('turns the measured defaults into whisper-cli flags', () => {
     const args = decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: '/m/vad.bin', prompt: null });
-    // Chosen on msa-read-tune, long-form, against faster-whisper (docs/engine.md): beam 4, no
+    // Chosen on msa-read-tune, long-form, against faster-whisper (docs/engine.md): beam 5, no
     // previous text as prompt (no repetition loop carried from window to window), no -sns, and a
     // VAD that only removes pauses of 2 s or more, with 0.4 s of audio kept around speech.
-    expect(args).toEqual(['-l', 'ar', '-t', '2', '-bs', '4', '-bo', '5', '-mc', '0', '--vad', '-vm', '/m/vad.bin', '-vsd', '2000', '-vp', '400']);
+    expect(args).toEqual(['-l', 'ar', '-t', '2', '-bs', '5', '-bo', '5', '-mc', '0', '--vad', '-vm', '/m/vad.bin', '-vsd', '2000', '-vp', '400']);
   });
 
   it('gives the VAD its pause and padding only when there is a VAD model', () => {

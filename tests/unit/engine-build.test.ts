@@ -1,17 +1,20 @@
-// The engine's build options (scripts/engine-options.mjs) and what they are for: quantised models
-// run. On a CPU with Intel AMX a native build compiled ggml's AMX kernels, and whisper-cli died
+// The engine's sources and build options (scripts/engine-source.mjs, scripts/engine-options.mjs)
+// and what they are for. The decoder runs without flash attention on the CPU, where its steps took
+// 2.4 times as long with it, while the encoder keeps it (docs/engine.md): the built engine says so
+// when it loads a model. Quantised models run. On a CPU with Intel AMX a native build compiled ggml's AMX kernels, and whisper-cli died
 // with a segmentation fault on every q8_0 or q4_0 model; this test makes a q8_0 model of base with
 // the engine's own whisper-quantize and transcribes a real Arabic clip with it through the
 // runner, as a job would. On a CPU without AMX it passes either way; on one with AMX it failed
 // before the build turned those kernels off.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DECODE } from '../../main/asr/decode-options.ts';
+import { decodeArgs, DEFAULT_DECODE } from '../../main/asr/decode-options.ts';
 import { whisperCliPath } from '../../main/asr/engine.ts';
 import { runWhisper, type EngineSegment } from '../../main/asr/runner.ts';
 import { engineCmakeOptions } from '../../scripts/engine-options.mjs';
+import { applySourceEdits, ENGINE_SOURCE_EDITS, vendoredSource, type SourceEdit } from '../../scripts/engine-source.mjs';
 import { wordErrorRate } from '../../shared/text/wer.ts';
 import { concatClips, FAST_DECODE, haveModel, MODEL, refs, tempDir, VAD } from './asr-fixtures.ts';
 
@@ -29,6 +32,53 @@ describe('the build options', () => {
     expect(engineCmakeOptions({}, { platform: 'win32', arch: 'x64' })).toEqual(['-DGGML_LLAMAFILE=ON']);
     expect(engineCmakeOptions({}, { platform: 'darwin', arch: 'arm64' })).toEqual(['-DGGML_LLAMAFILE=ON']);
   });
+});
+
+describe('the engine\'s sources', () => {
+  const fn = (name: string, body: string) => `\nstatic void ${name}() {\n${body}}\n`;
+  const edit: SourceEdit = { why: 'test', file: 'x.cpp', within: 'static void decoder() {', find: 'if (fa) {', replace: 'if (dfa) {', count: 2 };
+
+  it('an edit applies inside the function it names only', () => {
+    const text = fn('encoder', '    if (fa) {}\n') + fn('decoder', '    if (fa) {}\n        if (fa) {}\n') + fn('other', '    if (fa) {}\n');
+    expect(applySourceEdits(text, [edit])).toBe(fn('encoder', '    if (fa) {}\n') + fn('decoder', '    if (dfa) {}\n        if (dfa) {}\n') + fn('other', '    if (fa) {}\n'));
+  });
+
+  it('a whisper.cpp whose code moved stops the build, naming the edit, instead of building something else', () => {
+    expect(() => applySourceEdits(fn('decoder', '    if (fa) {}\n'), [edit])).toThrow(/"test" expects 2 .* found 1/);
+    expect(() => applySourceEdits(fn('encoder', '    if (fa) {}\n'), [edit])).toThrow(/function not found once for "test"/);
+  });
+
+  it('every edit applies to the vendored whisper.cpp, which stays as npm installed it', () => {
+    for (const file of new Set(ENGINE_SOURCE_EDITS.map((e) => e.file))) {
+      const original = readFileSync(join(vendoredSource, file), 'utf8');
+      const edited = applySourceEdits(original, ENGINE_SOURCE_EDITS.filter((e) => e.file === file));
+      expect(edited).not.toBe(original);
+      expect(original).not.toContain('whisper_decoder_flash_attn');
+    }
+  });
+});
+
+const engine = (() => {
+  try {
+    return whisperCliPath();
+  } catch {
+    return null;
+  }
+})();
+
+// A CPU build (Linux, Windows); a Mac build has Metal, where the decoder keeps flash attention.
+describe.runIf(haveModel && engine && process.platform !== 'darwin')('the built engine', () => {
+  it('decodes with flash attention in the encoder only, and transcribes', () => {
+    const dir = tempDir();
+    const wav = concatClips(['001.wav'], join(dir, 'one.wav'), 0.3);
+    const args = decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: VAD, prompt: null });
+    const r = spawnSync(engine!, ['-m', MODEL, '-f', wav, ...args, '-otxt', '-of', join(dir, 'out')], { encoding: 'utf8' });
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
+    expect(r.stderr).toMatch(/flash attn = 1\n/);
+    expect(r.stderr).toMatch(/flash attn in the decoder = 0\n/);
+    const ref = refs().get('001.wav')!.text;
+    expect(wordErrorRate(ref, readFileSync(join(dir, 'out.txt'), 'utf8')).wer).toBeLessThan(0.75);
+  }, 120_000);
 });
 
 const quantize = (() => {

@@ -1,0 +1,136 @@
+// The engine's sources: whisper.cpp 1.9.1 as vendored in nodejs-whisper, copied to build/whisper-src
+// with Mahdar's changes applied, so that node_modules stays as npm installed it. Used by the app's
+// build (scripts/build-engine.mjs) and the benches' builds (bench/engine-patches, bench/model-shapes),
+// so that a bench measures what the app runs. Plain JavaScript: npm's postinstall runs it with node
+// alone (no git, no patch tool). Each change names the function it applies in and how many times
+// its text must be found there, so a new whisper.cpp whose code moved fails the build loudly
+// instead of building something else.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const vendoredSource = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
+export const engineSource = join(root, 'build', 'whisper-src');
+
+// Flash attention in the encoder only. whisper.cpp 1.9.1 has one switch for both halves of the
+// model; on the CPU its flash-attention kernel made the decoder's steps 2.4 times slower than the
+// plain product (base, beam 4: 9.4 against 3.9 ms a step on 2 AVX-512 cores; large-v3-turbo's
+// shape 66 against 32 ms) while it made the encoder faster (0.93 against 1.35 s a window; 15.9
+// against 22.2 s): docs/engine.md, "Flash attention in the encoder only". The decoder and the
+// cross-attention cache it reads (whose layout depends on the same switch) take the plain path
+// unless the build has a GPU backend and the context uses it.
+const DECODER_FLASH_ATTN = `// mahdar: flash attention in the encoder only on the CPU (scripts/engine-source.mjs).
+static bool whisper_decoder_flash_attn(const whisper_context_params & params) {
+#if defined(GGML_USE_METAL) || defined(GGML_USE_CUDA)
+    return params.flash_attn && params.use_gpu;
+#else
+    (void) params;
+    return false;
+#endif
+}
+
+`;
+
+/**
+ * @typedef {{ why: string; file: string; within?: string; find: string; replace: string; count: number }} SourceEdit
+ * `within`: the first line of the function the edit applies in (from there to the next line that
+ * is a lone "}"); without it, the whole file. `count`: how many times `find` must be there.
+ */
+
+/** @type {SourceEdit[]} */
+export const ENGINE_SOURCE_EDITS = [
+  {
+    why: 'the decoder-side flash-attention switch',
+    file: 'src/whisper.cpp',
+    find: 'static uint32_t whisper_kv_cache_get_padding(',
+    replace: `${DECODER_FLASH_ATTN}static uint32_t whisper_kv_cache_get_padding(`,
+    count: 1,
+  },
+  {
+    why: 'the cross-attention cache in the plain layout',
+    file: 'src/whisper.cpp',
+    within: 'static struct ggml_cgraph * whisper_build_graph_cross(',
+    find: 'if (wctx.params.flash_attn) {',
+    replace: 'if (whisper_decoder_flash_attn(wctx.params)) {',
+    count: 1,
+  },
+  {
+    why: 'the decoder: self-attention cache, self-attention, cross-attention',
+    file: 'src/whisper.cpp',
+    within: 'static struct ggml_cgraph * whisper_build_graph_decoder(',
+    find: 'if (wctx.params.flash_attn) {',
+    replace: 'if (whisper_decoder_flash_attn(wctx.params)) {',
+    count: 3,
+  },
+  {
+    why: 'the engine says which attention its decoder uses (tests/unit/engine-build.test.ts reads it)',
+    file: 'src/whisper.cpp',
+    within: 'struct whisper_context * whisper_init_with_params_no_state(',
+    find: '    WHISPER_LOG_INFO("%s: flash attn = %d\\n", __func__, params.flash_attn);\n',
+    replace: '    WHISPER_LOG_INFO("%s: flash attn = %d\\n", __func__, params.flash_attn);\n'
+      + '    WHISPER_LOG_INFO("%s: flash attn in the decoder = %d\\n", __func__, whisper_decoder_flash_attn(params));\n',
+    count: 1,
+  },
+];
+
+function occurrences(text, find) {
+  let n = 0;
+  for (let at = text.indexOf(find); at >= 0; at = text.indexOf(find, at + find.length)) n++;
+  return n;
+}
+
+/**
+ * Applies the edits of one file to its text; throws, naming the edit, when a function or a text is
+ * not found the expected number of times.
+ * @param {string} text
+ * @param {SourceEdit[]} edits
+ * @returns {string}
+ */
+export function applySourceEdits(text, edits) {
+  let out = text;
+  for (const e of edits) {
+    let start = 0;
+    let end = out.length;
+    if (e.within) {
+      if (occurrences(out, `\n${e.within}`) !== 1) throw new Error(`engine source: function not found once for "${e.why}": ${e.within}`);
+      start = out.indexOf(`\n${e.within}`);
+      const close = out.indexOf('\n}\n', start);
+      end = close < 0 ? out.length : close + 3;
+    }
+    const body = out.slice(start, end);
+    const found = occurrences(body, e.find);
+    if (found !== e.count) throw new Error(`engine source: "${e.why}" expects ${e.count} of ${JSON.stringify(e.find)}, found ${found}`);
+    out = out.slice(0, start) + body.split(e.find).join(e.replace) + out.slice(end);
+  }
+  return out;
+}
+
+/** What a build of the prepared sources records in its stamp: other sources or edits, a new build. */
+export function engineSourceId() {
+  const version = JSON.parse(readFileSync(join(root, 'node_modules', 'nodejs-whisper', 'package.json'), 'utf8')).version;
+  const edits = createHash('sha256').update(JSON.stringify(ENGINE_SOURCE_EDITS)).digest('hex').slice(0, 16);
+  return `nodejs-whisper@${version}+mahdar-${edits}`;
+}
+
+/**
+ * Copies the vendored sources to build/whisper-src and applies ENGINE_SOURCE_EDITS there, unless
+ * that copy was already made from the same sources and edits. Returns the copy's folder.
+ * @returns {string}
+ */
+export function prepareEngineSource() {
+  const id = engineSourceId();
+  const stamp = join(engineSource, 'mahdar-source.txt');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === id) return engineSource;
+  rmSync(engineSource, { recursive: true, force: true });
+  mkdirSync(dirname(engineSource), { recursive: true });
+  cpSync(vendoredSource, engineSource, { recursive: true });
+  const files = [...new Set(ENGINE_SOURCE_EDITS.map((e) => e.file))];
+  for (const f of files) {
+    const path = join(engineSource, f);
+    writeFileSync(path, applySourceEdits(readFileSync(path, 'utf8'), ENGINE_SOURCE_EDITS.filter((e) => e.file === f)));
+  }
+  writeFileSync(stamp, id);
+  return engineSource;
+}
