@@ -97,6 +97,16 @@ function watch(): FollowListener & { idle: () => Promise<void>; pids: number[]; 
   };
 }
 
+/** A service whose recordings the pass follows at the tests' pace, one thread, and a new meeting. */
+async function followedMeeting() {
+  const { pcm } = speech();
+  const ctx = await oneThread();
+  const listener = watch();
+  const service = await createService(ctx, { recording: { syncIntervalMs: 0, live: false, transcribeAfter: { decode: FAST_DECODE }, follow: { ...TEST_FOLLOW, listener } } });
+  const m = await service.createMeeting({ fields: { title: 'جلسة' } });
+  return { pcm, ctx, listener, service, m };
+}
+
 /** The pass after the stop on the same audio, from zero: the reference. */
 async function passAfterStop(ctx: ServiceContext, wav: string): Promise<Segment[]> {
   const m = await ctx.archive.create({ title: 'مرجع' });
@@ -184,11 +194,7 @@ describe.runIf(haveModel)('the full pass follows the recording (real engine)', (
   }, 900_000);
 
   it('a recording that will replace a transcript leaves it as it is until the stop, and the player on the old audio', async () => {
-    const { pcm } = speech();
-    const ctx = await oneThread();
-    const listener = watch();
-    const service = await createService(ctx, { recording: { syncIntervalMs: 0, live: false, transcribeAfter: { decode: FAST_DECODE }, follow: { ...TEST_FOLLOW, listener } } });
-    const m = await service.createMeeting({ fields: { title: 'جلسة' } });
+    const { pcm, ctx, listener, service, m } = await followedMeeting();
     await importAudioFile(ctx, m.id, join(REPO, '..', 'shared', 'fixtures', 'msa-read', '020.wav'), 'old.wav');
     const jobs = new TranscriptionJobs(ctx);
     await jobs.start({ meetingId: m.id, decode: FAST_DECODE });
@@ -220,11 +226,7 @@ describe.runIf(haveModel)('the full pass follows the recording (real engine)', (
 
 describe.runIf(haveModel)('the full pass that follows a recording, beside other work (real engine)', () => {
   it('a job started meanwhile is refused, an import leaves the pass alone; the recording becomes the audio', async () => {
-    const { pcm } = speech();
-    const ctx = await oneThread();
-    const listener = watch();
-    const service = await createService(ctx, { recording: { syncIntervalMs: 0, live: false, transcribeAfter: { decode: FAST_DECODE }, follow: { ...TEST_FOLLOW, listener } } });
-    const m = await service.createMeeting({ fields: { title: 'جلسة' } });
+    const { pcm, ctx, listener, service, m } = await followedMeeting();
     const { recordingId } = await service.startRecording({ meetingId: m.id, continue: false });
     const firstRun = new Promise<void>((res) => (listener.saved = () => res()));
     const seconds = 30;

@@ -16,10 +16,11 @@ import type { RecordingState, RecoveredRecording } from '../../../shared/recordi
 import { ApiError, client } from '../../api/client.ts';
 import { Capture, micProblemOf, type MicProblem, type WorkletMessage } from './capture.ts';
 import { CaptureClock } from './clock.ts';
-import { nextLiveText, noLive } from './live-text.ts';
+import { noLive } from './live-text.ts';
 import { MarkQueue } from './marks.ts';
 import { Outbox, toBase64, type Item } from './outbox.ts';
 import { Backoff, codeOf, isTransient } from './retry.ts';
+import { sessionPatch } from './session-events.ts';
 import { idleSnapshot, type Snapshot } from './snapshot.ts';
 import { lowDiskMinutes, quietWatch, watchLevel, type LevelWatch } from './warnings.ts';
 
@@ -57,21 +58,10 @@ export class RecordingSession {
   }
 
   private onEvent = (e: ApiEvent): void => {
-    if (e.type === 'job') {
-      if (e.job.meetingId === this.meetingId && this.afterStop) this.set({ fullPass: e.job });
-      return;
-    }
-    if (e.type === 'recording') {
-      // During a break no chunk is answered: how far the full pass reaches comes by event.
-      const r = e.recording;
-      if (e.meetingId === this.meetingId && r && r.recordingId === this.snap.recordingId && this.snap.phase !== 'idle') this.set({ followed: r.followed });
-      return;
-    }
-    if ((e.type !== 'liveText' && e.type !== 'liveStatus') || e.meetingId !== this.meetingId) return;
-    // Events of another window's recording of this meeting are not ours once this page is idle.
-    if (this.snap.phase === 'idle' && !this.liveIds.has(e.recordingId)) return;
-    this.liveIds.add(e.recordingId);
-    this.set({ live: nextLiveText(this.snap.live, e) });
+    const change = sessionPatch({ meetingId: this.meetingId, snap: this.snap, liveIds: this.liveIds, afterStop: this.afterStop }, e);
+    if (!change) return;
+    if (change.liveId) this.liveIds.add(change.liveId);
+    this.set(change.patch);
   };
 
   get snapshot(): Snapshot {
