@@ -10,7 +10,7 @@
 // A session paced at real time (RECORDING_FOLLOW_REALTIME_MINUTES, default 3; 0 skips it), with the
 // live text on and the pass at its app priority (nice 19), says whether the pass keeps up when it
 // gets only what the recorder and the live engine leave: the audio still untranscribed at the
-// stop is the tail's size. RECORDING_FOLLOW_DECODE=default uses the app's decoding (beam 4);
+// stop is the tail's size. RECORDING_FOLLOW_DECODE=default uses the app's decoding (DEFAULT_DECODE's beam);
 // greedy by default, to keep the bench short on a shared computer. RECORDING_FOLLOW_THREADS sets
 // the engine's threads in every session (the pass during the recording takes one anyway).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Segment } from '../shared/domain.ts';
 import { wordErrorRate } from '../shared/text/wer.ts';
+import { DEFAULT_DECODE } from '../main/asr/decode-options.ts';
 import { TranscriptionJobs, type StartOptions } from '../main/asr/job.ts';
 import { importAudioFile } from '../main/audio/import.ts';
 import { wavHeader } from '../main/audio/wav.ts';
@@ -208,7 +209,7 @@ export async function followBench(): Promise<{ table: string; data: unknown }> {
     rmSync(root, { recursive: true, force: true });
   }
   const table = [
-    `The full pass follows the recording: ${machineLine()}; ggml-base, ${beam ? 'the app decoding (beam 4)' : 'greedy'}, VAD; the pass: 45 s behind the edge, runs of 60 s or more, 1 thread; the pass after the stop: ${process.env.RECORDING_FOLLOW_THREADS ?? 'the app\'s'} threads.`,
+    `The full pass follows the recording: ${machineLine()}; ggml-base, ${beam ? `the app decoding (beam ${DEFAULT_DECODE.beamSize})` : 'greedy'}, VAD; the pass: 45 s behind the edge, runs of 60 s or more, 1 thread; the pass after the stop: ${process.env.RECORDING_FOLLOW_THREADS ?? 'the app\'s'} threads.`,
     '',
     '| session | runs during recording | pass speed (audio s per s) | audio left at the stop | tail: stop → transcript saved | pass after stop, whole file | tail / whole | WER follow / after stop (diff) | load 1 min, before→after (follow; after) |',
     '|---|---|---|---|---|---|---|---|---|',
