@@ -29,7 +29,7 @@ import { engineEnv, exitReason, spawnEngine, stopEngine } from './engine.ts';
 import { threadsFreeNow } from './free-cores.ts';
 import { nextRemaining, type Remaining } from './remaining-time.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
-import { keepToSpeech, parseSpeechLine } from './vad-speech.ts';
+import { keepToSpeech, SpeechLog } from './vad-speech.ts';
 
 export interface EngineSegment {
   /** Seconds from the start of the whole audio file. */
@@ -218,9 +218,8 @@ class WhisperRun {
   private lastReport = { elapsedSec: 0, doneSec: 0 };
   private remaining: Remaining | null = null;
   private stderrTail = '';
-  /** The stderr line not yet ended, and the speech the voice detector kept (seconds of the audio). */
-  private stderrLine = '';
-  private readonly speech: Span[] = [];
+  /** The speech the voice detector kept, from its lines on stderr. */
+  private readonly speech = new SpeechLog();
   private readonly engineTimes = new WeakMap<EngineSegment, Span>();
   /** The engine's thread count: decode.threads, or fewer where fitThreads found cores taken. */
   private threads: number;
@@ -328,7 +327,7 @@ class WhisperRun {
     // A segment across a long pause the voice detector removed keeps the side with its speech;
     // its confidences are found in the engine's JSON by the engine's own times.
     this.engineTimes.set(seg, { start: seg.start, end: seg.end });
-    Object.assign(seg, keepToSpeech(seg, this.speech));
+    Object.assign(seg, keepToSpeech(seg, this.speech.spans));
     this.doneSec = Math.max(this.doneSec, seg.end);
     seg.text = collapseRepeats(seg.text);
     if (!isNonSpeech(seg.text)) {
@@ -343,12 +342,7 @@ class WhisperRun {
   private onStderr(chunk: string): void {
     this.stderrTail = (this.stderrTail + chunk).slice(-8192);
     // The voice detector's lines come before the first segment (they describe the audio decoded).
-    const lines = (this.stderrLine + chunk).split('\n');
-    this.stderrLine = lines.pop()!.slice(-4096);
-    for (const line of lines) {
-      const heard = parseSpeechLine(line);
-      if (heard) this.speech.push({ start: heard.start + this.shift, end: heard.end + this.shift });
-    }
+    this.speech.add(chunk, this.shift);
     for (const m of chunk.matchAll(new RegExp(PROGRESS_LINE, 'g'))) {
       this.lastPercentFromEngine = Math.max(this.lastPercentFromEngine, Number(m[1]));
       safe(() => this.progress());

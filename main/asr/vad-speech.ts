@@ -19,6 +19,21 @@ export function parseSpeechLine(line: string): Span | null {
   return end > start ? { start, end } : null;
 }
 
+/** The speech lines of an engine's stderr as it arrives in chunks, each span shifted to the whole file's seconds. */
+export class SpeechLog {
+  private partial = '';
+  readonly spans: Span[] = [];
+
+  add(chunk: string, shiftSec: number): void {
+    const lines = (this.partial + chunk).split('\n');
+    this.partial = lines.pop()!.slice(-4096);
+    for (const line of lines) {
+      const heard = parseSpeechLine(line);
+      if (heard) this.spans.push({ start: heard.start + shiftSec, end: heard.end + shiftSec });
+    }
+  }
+}
+
 /**
  * A pause this long, removed by the voice detector, is not left inside a segment: the report of
  * speech without text counts from 10 s (untranscribedSpans' minGapSec), and so does this.

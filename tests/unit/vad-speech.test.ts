@@ -2,7 +2,7 @@
 // whisper.cpp decoded across a long removed pause (the room's microphone lost for 18 s) must not
 // be played, or counted as covering, over that pause.
 import { describe, expect, it } from 'vitest';
-import { keepToSpeech, parseSpeechLine } from '../../main/asr/vad-speech.ts';
+import { keepToSpeech, parseSpeechLine, SpeechLog } from '../../main/asr/vad-speech.ts';
 import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 
 // whisper-cli 1.9.1's lines on consultation.wav muted from 80 to 97.7 s.
@@ -19,6 +19,13 @@ describe('the speech the voice detector kept', () => {
   it('is read from the engine\'s log, in the audio\'s own seconds', () => {
     expect(speech).toEqual([{ start: 0, end: 45.36 }, { start: 46.83, end: 78.54 }, { start: 98.93, end: 108.62 }, { start: 110.13, end: 117.89 }]);
     expect(parseSpeechLine('whisper_print_timings: total time = 1.0 ms')).toBeNull();
+  });
+
+  it('is read from stderr however it is cut into chunks, shifted to the whole file for a resumed run', () => {
+    const log = new SpeechLog();
+    const text = `${LOG.join('\n')}\n`;
+    for (let i = 0; i < text.length; i += 37) log.add(text.slice(i, i + 37), 100);
+    expect(log.spans).toEqual(speech.map((s) => ({ start: s.start + 100, end: s.end + 100 })));
   });
 
   it('a segment across the lost 18 s keeps the side with its speech, and the report then sees the loss', () => {
