@@ -18,10 +18,9 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, wr
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { engineCmakeOptions } from '../../scripts/engine-options.mjs';
-import { engineSourceId, prepareEngineSource } from '../../scripts/engine-source.mjs';
+import { engineSourceId, prepareEngineSource, vendoredSource } from '../../scripts/engine-source.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const vendored = join(root, 'node_modules', 'nodejs-whisper', 'cpp', 'whisper.cpp');
 const patch = join(import.meta.dirname, 'beam-on-doubt.patch');
 const dir = join(root, '.cache', 'whisper-beam-on-doubt');
 const src = join(dir, 'src');
@@ -53,7 +52,7 @@ export function llamafileCli(): string {
   if (existsSync(cli) && existsSync(madeStamp) && readFileSync(madeStamp, 'utf8') === made) return cli;
   console.error(`engine-compare: building the llamafile whisper-cli into ${out} (cmake; log: ${log})`);
   mkdirSync(dir, { recursive: true });
-  step('cmake', ['-S', vendored, '-B', out, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF', ...engineCmakeOptions()]);
+  step('cmake', ['-S', vendoredSource, '-B', out, '-DCMAKE_BUILD_TYPE=Release', '-DBUILD_SHARED_LIBS=OFF', '-DWHISPER_BUILD_TESTS=OFF', '-DWHISPER_SDL2=OFF', ...engineCmakeOptions()]);
   step('cmake', ['--build', out, '--config', 'Release', '-j', String(Math.max(1, cpus().length)), '--target', 'whisper-cli', 'whisper-quantize']);
   writeFileSync(madeStamp, made);
   return cli;

@@ -45,23 +45,23 @@ const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.
 /**
  * The segment's times, cut to the part between long pauses (no speech heard for LONG_PAUSE_SEC or
  * more) that holds most of its speech; unchanged when it spans no long pause, or when nothing is
- * known of the speech.
+ * known of the speech. `speech` in order, as the engine logs it (SpeechLog): it runs for every
+ * segment, so nothing is sorted or copied here.
  */
 export function keepToSpeech(segment: Span, speech: readonly Span[], longPauseSec = LONG_PAUSE_SEC): Span {
   if (speech.length < 2) return segment;
-  const sorted = [...speech].sort((a, b) => a.start - b.start);
   // The segment's stretches between long pauses.
   const parts: Span[] = [];
   let from = segment.start;
-  for (let i = 1; i < sorted.length; i++) {
-    const pause = { start: sorted[i - 1]!.end, end: sorted[i]!.start };
+  for (let i = 1; i < speech.length; i++) {
+    const pause = { start: speech[i - 1]!.end, end: speech[i]!.start };
     if (pause.end - pause.start < longPauseSec || pause.end <= segment.start || pause.start >= segment.end) continue;
     if (pause.start > from) parts.push({ start: from, end: pause.start });
     from = Math.max(from, pause.end);
   }
   if (from < segment.end) parts.push({ start: from, end: segment.end });
   if (parts.length === 1 && parts[0]!.start === segment.start && parts[0]!.end === segment.end) return segment;
-  const heard = (p: Span) => sorted.reduce((sum, s) => sum + overlap(p, s), 0);
+  const heard = (p: Span) => speech.reduce((sum, s) => sum + overlap(p, s), 0);
   const best = parts.reduce<Span | null>((b, p) => (!b || heard(p) > heard(b) ? p : b), null);
   return best && heard(best) > 0 ? best : segment;
 }
