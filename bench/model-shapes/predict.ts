@@ -2,28 +2,16 @@
 // about the work (windows per second of audio, tokens per window, prompt tokens, sampling), read
 // from whisper.cpp's timings, and the time a model would take on a meeting from the time of each
 // part (time-shape.cpp: the encoder per window, the decoder per token or per beam step).
+import { meetingWallSec } from '../../main/asr/calibration/meeting-windows.ts';
+import { readTimings, type EngineTimings } from '../../main/asr/engine-timings.ts';
 
-/** whisper_print_timings' lines: each part's total ms and count (batchd and prompt count tokens). */
-export interface EngineTimings {
-  loadMs: number;
-  parts: Record<'sample' | 'encode' | 'decode' | 'batchd' | 'prompt', { ms: number; runs: number }>;
-  fallbacks: number;
-}
+export type { EngineTimings };
 
-/** Reads whisper_print_timings from an engine's stderr. */
+/** Reads whisper_print_timings from an engine's stderr (main/asr/engine-timings.ts); throws when there is none. */
 export function parseTimings(stderr: string): EngineTimings {
-  const load = /load time =\s*([\d.]+) ms/.exec(stderr);
-  if (!load) throw new Error('no whisper.cpp timings in the engine output');
-  const part = (name: string) => {
-    const m = new RegExp(`${name} time =\\s*([\\d.]+) ms /\\s*(\\d+) runs`).exec(stderr);
-    return { ms: m ? Number(m[1]) : 0, runs: m ? Number(m[2]) : 0 };
-  };
-  const fb = /fallbacks =\s*(\d+) p \/\s*(\d+) h/.exec(stderr);
-  return {
-    loadMs: Number(load[1]),
-    parts: { sample: part('sample'), encode: part('encode'), decode: part('decode'), batchd: part('batchd'), prompt: part('prompt') },
-    fallbacks: fb ? Number(fb[1]) + Number(fb[2]) : 0,
-  };
+  const timings = readTimings(stderr);
+  if (!timings) throw new Error('no whisper.cpp timings in the engine output');
+  return timings;
 }
 
 /** A real transcript of the audio by base, as the app's engine decodes it (VAD included). */
@@ -100,6 +88,15 @@ export function windowMs(p: PartTimes, t: BaseTranscript, decoding: Decoding, sc
 export function predictSeconds(meetingSec: number, t: BaseTranscript, p: PartTimes, decoding: Decoding, scale = 1): number {
   const windows = (meetingSec * t.windows) / t.audioSec;
   return p.loadMs / 1000 + (windows * windowMs(p, t, decoding, scale)) / 1000 + meetingSec * overheadPerAudioSec(t) * scale;
+}
+
+/**
+ * What "Measure on this computer" would report for its sample (`t`, base's transcript of it): the
+ * sample's time, its encoder windows counted at a meeting's rate as calibrate.ts does.
+ */
+export function calibrationSeconds(t: BaseTranscript, p: PartTimes, scale = 1): number {
+  const seconds = predictSeconds(t.audioSec, t, p, 'beam', scale);
+  return meetingWallSec(seconds, t.audioSec, { ms: t.windows * p.encodeMs, runs: t.windows });
 }
 
 /**

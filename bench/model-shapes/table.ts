@@ -4,7 +4,7 @@
 import { DEFAULT_DECODE } from '../../main/asr/decode-options.ts';
 import { machineLine } from '../machine.ts';
 import type { Measured, Transcripts } from './index.ts';
-import { predictSeconds, promptTokensPerWindow, quietParts, quietScale, tokensPerWindow, type BaseTranscript, type Decoding, type PartTimes } from './predict.ts';
+import { calibrationSeconds, predictSeconds, promptTokensPerWindow, quietParts, quietScale, tokensPerWindow, type BaseTranscript, type Decoding, type PartTimes } from './predict.ts';
 
 export interface Row {
   shape: string;
@@ -38,8 +38,9 @@ export function rowRtfs(t: Transcripts, m: Measured, threads: number) {
   return {
     beam: rtf(t.beam, quiet, 'beam', quietScale(t.beam)),
     greedy: rtf(t.greedy, quiet, 'greedy', quietScale(t.greedy)),
-    // What calibrate.ts times: the engine's start to its exit on the sample, the load included.
-    calibration: rtf(t.sample, quiet, 'beam', quietScale(t.sample), t.sample.audioSec),
+    // What calibrate.ts reports: the engine's start to its exit on the sample, the load included,
+    // the sample's encoder windows counted at a meeting's rate.
+    calibration: calibrationSeconds(t.sample, quiet, quietScale(t.sample)) / t.sample.audioSec,
   };
 }
 

@@ -78,7 +78,7 @@ interface JobSetup {
 /** The job's result when there is no engine to run: nothing left to transcribe, or a cancel came first. */
 function withoutRun(setup: JobSetup, running: Running): RunResult | null {
   const { durationSec, offsetSec } = setup;
-  if (setup.alreadyDone || (durationSec > 0 && offsetSec >= durationSec - 0.05)) return { status: 'done', segments: 0 };
+  if (setup.alreadyDone || (durationSec > 0 && offsetSec >= durationSec - 0.05)) return { status: 'done', segments: 0, timings: null };
   if (running.cancelRequested) return { status: 'cancelled', segments: 0 };
   return null;
 }

@@ -27,6 +27,7 @@ import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
 import { engineEnv, exitReason, spawnEngine, stopEngine } from './engine.ts';
 import { threadsFreeNow } from './free-cores.ts';
+import { readTimings, type EngineTimings } from './engine-timings.ts';
 import { nextRemaining, type Remaining } from './remaining-time.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
 import { keepToSpeech, SpeechLog } from './vad-speech.ts';
@@ -84,7 +85,7 @@ export interface RunOptions {
 }
 
 export type RunResult =
-  | { status: 'done'; segments: number }
+  | { status: 'done'; segments: number; timings: EngineTimings | null } // whisper.cpp's account (engine-timings.ts)
   | { status: 'cancelled'; segments: number }
   | { status: 'failed'; segments: number; error: MahdarError };
 
@@ -359,7 +360,7 @@ class WhisperRun {
       this.doneSec = this.total;
       this.lastPercentFromEngine = 100;
       safe(() => this.progress());
-      return { status: 'done', segments: this.segments };
+      return { status: 'done', segments: this.segments, timings: readTimings(this.stderrTail) };
     }
     const why = exitReason(code, signal);
     return this.failed(new MahdarError('engine.failed', { detail: engineFailureDetail(this.stderrTail, why) }));

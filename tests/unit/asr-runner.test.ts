@@ -110,7 +110,9 @@ describe.runIf(haveModel)('real engine', () => {
       onProgress: (p) => percents.push(p.percent),
     });
     const result = await run.done;
-    expect(result).toEqual({ status: 'done', segments: segs.length });
+    expect(result).toMatchObject({ status: 'done', segments: segs.length });
+    // whisper.cpp's account of the run comes back with it: one encoder window for 18 s of speech.
+    expect(result.status === 'done' && result.timings?.parts.encode.runs).toBe(1);
     const r = refs();
     const ref = files.map((f) => r.get(f)!.text).join(' ');
     const { wer } = wordErrorRate(ref, segs.map((s) => s.text).join(' '));

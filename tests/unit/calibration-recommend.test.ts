@@ -90,7 +90,7 @@ describe('the model the transcript tab selects', () => {
 
 describe('a stored measure', () => {
   const setup = { threads: 2, vad: true, engine: '123:456', sample: 'abc', decoding: '{"beamSize":4}' };
-  const measure: Measure = { modelId: 'base', sizeBytes: 10, sha256: 'f'.repeat(64), ...setup, audioSec: 29.2, wallSec: 9, rtf: 0.31, measuredAt: '2025-01-01T00:00:00Z' };
+  const measure: Measure = { modelId: 'base', sizeBytes: 10, sha256: 'f'.repeat(64), ...setup, audioSec: 29.2, wallSec: 9, encoderWindows: 1, encoderSecPerWindow: 0.8, rtf: 0.31, measuredAt: '2025-01-01T00:00:00Z' };
   const model = { id: 'base', sizeBytes: 10, sha256: 'f'.repeat(64) };
   it('holds only for the same model file, threads, voice detection, engine, sample and decoding', () => {
     expect(measureHolds(measure, model, setup)).toBe(true);

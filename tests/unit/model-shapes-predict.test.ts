@@ -1,7 +1,8 @@
 // The model-shapes bench's arithmetic (bench/model-shapes/predict.ts): whisper.cpp's timings are
 // read as the engine prints them, and a meeting's predicted time follows the transcript's counts.
 import { describe, expect, it } from 'vitest';
-import { parseTimings, predictSeconds, tokensPerWindow, type BaseTranscript, type PartTimes } from '../../bench/model-shapes/predict.ts';
+import { MEETING_WINDOWS_PER_MINUTE } from '../../main/asr/calibration/meeting-windows.ts';
+import { calibrationSeconds, parseTimings, predictSeconds, tokensPerWindow, type BaseTranscript, type PartTimes } from '../../bench/model-shapes/predict.ts';
 
 // whisper-cli 1.9.1's own lines (base, beam 4, the calibration sample).
 const STDERR = `
@@ -62,5 +63,12 @@ describe('model-shapes prediction', () => {
     const beam = predictSeconds(3600, t, parts, 'beam');
     const greedy = predictSeconds(3600, t, parts, 'greedy');
     expect(beam - greedy).toBeCloseTo((120 * (101 * 0.1 - (0.4 + 100 * 0.05))), 6);
+  });
+
+  it('reports the sample as the app does: two encoder windows on 29 s counted as a meeting pays them', () => {
+    const sample = transcript({ audioSec: 29.2, windows: 2, tokens: 180, wallSec: 10, cpuSec: 10 });
+    const raw = predictSeconds(29.2, sample, parts, 'beam');
+    const reported = calibrationSeconds(sample, parts);
+    expect(raw - reported).toBeCloseTo((2 - (29.2 * MEETING_WINDOWS_PER_MINUTE) / 60) * 10, 6);
   });
 });

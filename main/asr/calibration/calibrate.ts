@@ -17,6 +17,7 @@ import type { TranscriptionJobs } from '../job.ts';
 import { listModels, resolveModel } from '../models.ts';
 import { findVadModel } from '../vad-model.ts';
 import { runWhisper, type RunHandle } from '../runner.ts';
+import { meetingWallSec } from './meeting-windows.ts';
 import { calibrationSample, type Sample } from './sample.ts';
 import { currentSetup, saveMeasure } from './store.ts';
 
@@ -179,6 +180,8 @@ export class Calibrations {
       if (result.status === 'failed') throw result.error;
       // A model that heard nothing in 29 s of speech did not transcribe: its time says nothing.
       if (result.segments === 0) throw new MahdarError('calibration.noText');
+      const encoder = result.timings?.parts.encode ?? null;
+      const asMeeting = meetingWallSec(wallSec, sample.durationSec, encoder);
       await saveMeasure(this.ctx, {
         modelId: model.id,
         sizeBytes: model.sizeBytes,
@@ -186,7 +189,9 @@ export class Calibrations {
         ...setup,
         audioSec: Math.round(sample.durationSec * 1000) / 1000,
         wallSec: Math.round(wallSec * 1000) / 1000,
-        rtf: Math.round((wallSec / sample.durationSec) * 10_000) / 10_000,
+        encoderWindows: encoder?.runs ?? null,
+        encoderSecPerWindow: encoder?.runs ? Math.round(encoder.ms / encoder.runs) / 1000 : null,
+        rtf: Math.round((asMeeting / sample.durationSec) * 10_000) / 10_000,
         measuredAt: new Date().toISOString(),
       });
       run.status.measured.push(model.id);

@@ -7,11 +7,10 @@
  * have: 0.75, not 1. Keeping up exactly (1.0) leaves nothing for what the sample does not show:
  * repeated runs of one file on a quiet machine differed by up to 25% (docs/engine.md: 70.4 to
  * 86.6 s, 87.0 to 98.9 s), and hard passages trigger the temperature fallback, which decodes a
- * window again. 0.75 absorbs that spread, and the measure's own lean to the fast side: the
- * sample is one window of 29 s where a long recording pays a window every 24-27 s, which the
- * model's load it includes does not make up for (7-10% under a long recording's time for every
- * model: docs/engine.md, "Speed of the large models"). It does not cover another program taking
- * the cores (2-7x slower, docs/engine.md): measure again on a quiet computer.
+ * window again. 0.75 absorbs that spread. The measure itself counts the sample's encoder windows
+ * at a long recording's rate (meeting-windows.ts), so it leans to neither side by the windows the
+ * sample happened to take. It does not cover another program taking the cores (2-7x slower,
+ * docs/engine.md): measure again on a quiet computer.
  */
 export const REALTIME_RTF_LIMIT = 0.75;
 

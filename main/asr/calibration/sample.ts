@@ -1,10 +1,10 @@
 // The built-in speech sample that "Measure on this computer" transcribes: 29 s of real read
 // Arabic (assets/calibration/, see SOURCE.md there), shipped with the app.
 //
-// Why 29 s: whisper.cpp encodes audio in 30 s windows, so a sample that fits one window costs one
-// encoder pass plus the decoding of 29 s of speech, as each window of a long recording does. A
-// 35-40 s sample would pay a second, mostly empty window and make every model look up to a third
-// slower than it is on a meeting.
+// Why 29 s: whisper.cpp encodes audio in 30 s windows, so a sample that fits one window costs
+// about one encoder pass plus the decoding of 29 s of speech, as each window of a long recording
+// does. Where the engine still runs a second window on it (beam 5 does with base), calibrate.ts
+// counts the sample's windows at a meeting's rate (meeting-windows.ts).
 import { stat } from 'node:fs/promises';
 import { MahdarError } from '../../../shared/errors.ts';
 import { hashFile } from '../../archive/file-hash.ts';

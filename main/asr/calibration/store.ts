@@ -37,12 +37,17 @@ export interface Measure extends Setup {
   /** Length of the sample, and wall-clock seconds from the engine's start to its exit. */
   audioSec: number;
   wallSec: number;
+  /** The encoder windows whisper.cpp ran on the sample and the time of one (null: it printed no timings). */
+  encoderWindows: number | null;
+  encoderSecPerWindow: number | null;
+  /** Seconds of work per second of a meeting: wallSec with the windows counted at a meeting's rate (meeting-windows.ts). */
   rtf: number;
   measuredAt: string;
 }
 
 interface StoredFile {
-  version: 1;
+  /** 2: rtf counts the sample's encoder windows at a meeting's rate. A version 1 file (wall clock over audio) is not read: measure again. */
+  version: 2;
   models: Record<string, Measure>;
 }
 
@@ -52,7 +57,7 @@ const file = (ctx: ServiceContext) => join(ctx.dataRoot, CALIBRATION_FILE);
 export async function readMeasures(ctx: ServiceContext): Promise<Record<string, Measure>> {
   try {
     const parsed = JSON.parse(await readFile(file(ctx), 'utf8')) as Partial<StoredFile>;
-    if (parsed?.version !== 1 || typeof parsed.models !== 'object' || !parsed.models) return {};
+    if (parsed?.version !== 2 || typeof parsed.models !== 'object' || !parsed.models) return {};
     const out: Record<string, Measure> = {};
     for (const [id, m] of Object.entries(parsed.models)) {
       if (m && m.modelId === id && typeof m.rtf === 'number' && m.rtf > 0 && Number.isFinite(m.rtf)) out[id] = m;
@@ -66,7 +71,7 @@ export async function readMeasures(ctx: ServiceContext): Promise<Record<string, 
 /** Saves one model's measure beside the others (atomic write: a crash leaves the old file or the new). */
 export async function saveMeasure(ctx: ServiceContext, measure: Measure): Promise<void> {
   const models = { ...(await readMeasures(ctx)), [measure.modelId]: measure };
-  const data: StoredFile = { version: 1, models };
+  const data: StoredFile = { version: 2, models };
   await writeFileAtomic(file(ctx), JSON.stringify(data, null, 2));
 }
 
