@@ -23,14 +23,22 @@
 //                built apart from the app's engine: `cmake -S node_modules/nodejs-whisper/cpp/whisper.cpp
 //                -B build/whisper-noomp -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF -DGGML_OPENMP=OFF
 //                && cmake --build build/whisper-noomp --target whisper-cli`);
+//   app fixed    threads left automatic, but the count chosen at the start kept for the whole run:
+//                the app's engine copied with the threads file's variable renamed, so that the app
+//                does not watch it (main/asr/thread-watch.ts), as before that watch;
 //   peer         faster-whisper 1.2.1 int8, beam 5, 2 threads (bench/peers.ts).
+//
+// Two more conditions, run only when LOAD_CONDITIONS names them: "core taken mid-run" (the busy
+// core starts LOAD_SWITCH_S seconds into each run, default 8) and "core freed mid-run" (it runs
+// from the start and stops then): where the thread count chosen at the start turns wrong.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { wordErrorRate } from '../shared/text/wer.ts';
 import { decodeArgs, DEFAULT_DECODE } from '../main/asr/decode-options.ts';
 import { whisperCliPath } from '../main/asr/engine.ts';
+import { THREADS_FILE_ENV } from '../main/asr/thread-watch.ts';
 import type { BenchReport } from './index.ts';
 import { OverLimit, preparePeer, runApp } from './peers.ts';
 import { buildAudio } from './transcription.ts';
@@ -41,8 +49,9 @@ const MODEL = join(models, 'ggml-base.bin');
 const VAD = join(models, 'ggml-silero-v5.1.2.bin');
 const THREADS = 2;
 
-type Condition = 'quiet' | 'busy core' | 'rival engine';
+type Condition = 'quiet' | 'busy core' | 'rival engine' | 'core taken mid-run' | 'core freed mid-run';
 const CONDITIONS: Condition[] = ['quiet', 'busy core', 'rival engine'];
+const MID_RUN: Condition[] = ['core taken mid-run', 'core freed mid-run'];
 type Engine = (wav: string, out: string, limitSec: number) => Promise<{ seconds: number; text: string }>;
 
 /** A load that runs until stopped. */
@@ -57,6 +66,27 @@ async function busyCore(): Promise<Load> {
   const c = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
   await new Promise((r) => c.once('spawn', r));
   return { stop: async () => { c.kill('SIGKILL'); await ended(c); } };
+}
+
+/** One core held busy from `afterSec` into a run (taken) or until then (freed). */
+async function busyCoreSwitching(condition: Condition, afterSec: number): Promise<Load> {
+  let hog: Load | null = condition === 'core freed mid-run' ? await busyCore() : null;
+  const timer = setTimeout(() => {
+    if (hog) void hog.stop().then(() => (hog = null));
+    else void busyCore().then((l) => (hog = l));
+  }, afterSec * 1000);
+  return { stop: async () => { clearTimeout(timer); await hog?.stop(); } };
+}
+
+/** The app's engine, copied with the threads file's variable renamed (same length): it never reads the file, and the app does not watch it. */
+function engineWithoutWatch(work: string): string {
+  const copy = join(work, 'whisper-cli-fixed-threads');
+  const bytes = readFileSync(whisperCliPath());
+  const from = Buffer.from(THREADS_FILE_ENV);
+  const to = Buffer.from(THREADS_FILE_ENV.replace(/FILE$/, 'NONE'));
+  for (let at = bytes.indexOf(from); at >= 0; at = bytes.indexOf(from, at + 1)) to.copy(bytes, at);
+  writeFileSync(copy, bytes, { mode: 0o755 });
+  return copy;
 }
 
 /** A rival engine transcribing `wav` over and over: started again each time it ends. */
@@ -88,6 +118,7 @@ function engines(): Record<string, Engine> {
     'app passive': app(THREADS, { OMP_WAIT_POLICY: 'passive' }),
     'app spin10k': app(THREADS, { GOMP_SPINCOUNT: '10000' }),
     ...(existsSync(noomp) ? { 'app noomp': app(THREADS, { MAHDAR_WHISPER_CLI: noomp }) } : {}),
+    'app fixed': app(undefined, { MAHDAR_WHISPER_CLI: engineWithoutWatch(join(tmpdir(), 'mahdar-load')) }),
     peer: (wav, _out, limitSec) => peer(wav, THREADS, undefined, limitSec),
   };
   const wanted = process.env.LOAD_ENGINES?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -101,20 +132,20 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const secondsOf = (r: Row) => `${r.over ? '> ' : ''}${r.seconds.toFixed(1)}`;
 
 /** Per engine: the runs' seconds under each condition, and the slowdown of each load against quiet. */
-function summary(rows: Row[], names: string[]): string[] {
+function summary(rows: Row[], names: string[], conditions: Condition[]): string[] {
   const runs = (e: string, c: Condition) => rows.filter((r) => r.engine === e && r.condition === c);
+  const loads = conditions.filter((c) => c !== 'quiet');
   // A run stopped at the limit counts as the limit: the ratio is then a lower bound ("> ").
   const ratio = (xs: Row[], quiet: Row[]) => (xs.length && quiet.length
     ? `${xs.some((r) => r.over) ? '> ' : ''}**${(mean(xs.map((r) => r.seconds)) / mean(quiet.map((r) => r.seconds))).toFixed(2)}x**`
     : '-');
+  const list = (xs: Row[]) => xs.map(secondsOf).join(', ');
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const header = ['engine', ...conditions.map((c) => `${c} s`), ...loads.map((c) => `${c} / quiet`)];
   return [
-    '| engine | quiet s | busy core s | rival engine s | busy / quiet | rival / quiet |',
-    '|---|---|---|---|---|---|',
-    ...names.map((e) => {
-      const [q, b, r] = CONDITIONS.map((c) => runs(e, c));
-      const list = (xs: Row[]) => xs.map(secondsOf).join(', ');
-      return `| ${e} | ${list(q!)} | ${list(b!)} | ${list(r!)} | ${ratio(b!, q!)} | ${ratio(r!, q!)} |`;
-    }),
+    line(header),
+    line(header.map(() => '---')),
+    ...names.map((e) => line([e, ...conditions.map((c) => list(runs(e, c))), ...loads.map((c) => ratio(runs(e, c), runs(e, 'quiet')))])),
   ];
 }
 
@@ -134,7 +165,8 @@ export async function run(): Promise<BenchReport> {
 
   // LOAD_CONDITIONS=quiet,busy core: a subset, for a short look.
   const chosen = process.env.LOAD_CONDITIONS?.split(',').map((s) => s.trim()) ?? CONDITIONS;
-  const asked = CONDITIONS.filter((c) => chosen.includes(c));
+  const asked = [...CONDITIONS, ...MID_RUN].filter((c) => chosen.includes(c));
+  const switchSec = Number(process.env.LOAD_SWITCH_S ?? 8);
   const rows: Row[] = [];
   for (let round = 1; round <= rounds; round++) {
     const conditions = round % 2 ? asked : [...asked].reverse();
@@ -143,10 +175,14 @@ export async function run(): Promise<BenchReport> {
       try {
         for (const engine of round % 2 ? names : [...names].reverse()) {
           const loadBefore = loadavg()[0]!;
-          const r = await list[engine]!(wav, out, limitSec).catch((err: unknown) => {
-            if (err instanceof OverLimit) return null;
-            throw err;
-          });
+          // A load that changes during the run starts with each run.
+          const switching = MID_RUN.includes(condition) ? await busyCoreSwitching(condition, switchSec) : null;
+          const r = await list[engine]!(wav, out, limitSec)
+            .catch((err: unknown) => {
+              if (err instanceof OverLimit) return null;
+              throw err;
+            })
+            .finally(() => switching?.stop());
           const row = { round, condition, engine, seconds: r?.seconds ?? limitSec, over: !r, wer: r ? wordErrorRate(reference, r.text).wer : null, loadBefore, loadAfter: loadavg()[0]! };
           rows.push(row);
           console.log(`load: round ${round}, ${condition}, ${engine}: ${secondsOf(row)} s, WER ${row.wer?.toFixed(3) ?? '-'}, load ${loadBefore.toFixed(2)} -> ${row.loadAfter.toFixed(2)}`);
@@ -159,9 +195,9 @@ export async function run(): Promise<BenchReport> {
 
   const table = [
     `Audio: ${files.length} msa-read clips joined (${seconds} s asked); Whisper base; app = \`mahdar transcribe\` (decodeArgs(DEFAULT_DECODE), Silero VAD); peer = faster-whisper 1.2.1 int8, beam 5, ${THREADS} threads.`,
-    `Loads: busy core = a process spinning on one core; rival engine = ${rival === 'peer' ? 'faster-whisper (the peer)' : `whisper-cli with the app's decoding, ${THREADS} threads, OpenMP defaults`}, restarted as it ends. ${rounds} rounds, conditions and engines reversed every other round. The machine is shared: "quiet" means no load of the bench's own (load average per run below).`,
+    `Loads: busy core = a process spinning on one core (mid-run: from or until ${switchSec} s into each run); rival engine = ${rival === 'peer' ? 'faster-whisper (the peer)' : `whisper-cli with the app's decoding, ${THREADS} threads, OpenMP defaults`}, restarted as it ends. ${rounds} rounds, conditions and engines reversed every other round. The machine is shared: "quiet" means no load of the bench's own (load average per run below).`,
     '',
-    ...summary(rows, names),
+    ...summary(rows, names, asked),
     '',
     '| round | condition | engine | wall s | WER | load avg before -> after |',
     '|---|---|---|---|---|---|',

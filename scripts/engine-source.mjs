@@ -33,6 +33,29 @@ static bool whisper_decoder_flash_attn(const whisper_context_params & params) {
 
 `;
 
+// The thread count of a long run, window by window. A run starts with the threads the cores
+// other programs leave free (main/asr/free-cores.ts), and a meeting's full pass lasts long enough
+// for that to change: a video call starts, then ends. With a core taken, two threads wait for
+// each other at every step (2.0x the quiet time against 1.5x with one, docs/engine.md, "Under
+// load"). The app writes the count it wants now into the file MAHDAR_THREADS_FILE names (one
+// number, replaced atomically: main/asr/thread-watch.ts); the engine reads it before each 30 s
+// window and before the voice detector, never going above the count it was started with
+// (OpenMP's thread limit is set from that count).
+const THREADS_NOW = `// mahdar: the thread count for the next piece of work (scripts/engine-source.mjs).
+#include <cstdlib>
+static int whisper_threads_now(int n_most) {
+    const char * path = std::getenv("MAHDAR_THREADS_FILE");
+    if (path == nullptr || path[0] == '\\0') return n_most;
+    FILE * f = std::fopen(path, "r");
+    if (f == nullptr) return n_most;
+    int n = 0;
+    const int got = std::fscanf(f, "%d", &n);
+    std::fclose(f);
+    if (got != 1 || n < 1) return n_most;
+    return n < n_most ? n : n_most;
+}
+`;
+
 /**
  * @typedef {{ why: string; file: string; within?: string; find: string; replace: string; count: number }} SourceEdit
  * `within`: the first line of the function the edit applies in (from there to the next line that
@@ -45,7 +68,7 @@ export const ENGINE_SOURCE_EDITS = [
     why: 'the decoder-side flash-attention switch',
     file: 'src/whisper.cpp',
     find: 'static uint32_t whisper_kv_cache_get_padding(',
-    replace: `${DECODER_FLASH_ATTN}static uint32_t whisper_kv_cache_get_padding(`,
+    replace: `${DECODER_FLASH_ATTN}${THREADS_NOW}static uint32_t whisper_kv_cache_get_padding(`,
     count: 1,
   },
   {
@@ -71,6 +94,29 @@ export const ENGINE_SOURCE_EDITS = [
     find: '    WHISPER_LOG_INFO("%s: flash attn = %d\\n", __func__, params.flash_attn);\n',
     replace: '    WHISPER_LOG_INFO("%s: flash attn = %d\\n", __func__, params.flash_attn);\n'
       + '    WHISPER_LOG_INFO("%s: flash attn in the decoder = %d\\n", __func__, whisper_decoder_flash_attn(params));\n',
+    count: 1,
+  },
+  {
+    why: 'the voice detector takes the thread count of now',
+    file: 'src/whisper.cpp',
+    within: 'static bool whisper_vad(',
+    find: '    auto vctx = state->vad_context;\n',
+    replace: '    auto vctx = state->vad_context;\n    vctx->n_threads = whisper_threads_now(whisper_vad_default_context_params().n_threads);\n',
+    count: 1,
+  },
+  {
+    why: 'each 30 s window takes the thread count of now, and the engine says when it changes (main/asr/runner.ts reads it)',
+    file: 'src/whisper.cpp',
+    within: 'int whisper_full_with_state(',
+    find: '    // main loop\n    while (true) {\n',
+    replace: '    // main loop\n    const int n_threads_most = params.n_threads;\n    while (true) {\n'
+      + '        {\n'
+      + '            const int n_threads_now = whisper_threads_now(n_threads_most);\n'
+      + '            if (n_threads_now != params.n_threads) {\n'
+      + '                params.n_threads = n_threads_now;\n'
+      + '                WHISPER_LOG_INFO("%s: threads now = %d\\n", __func__, n_threads_now);\n'
+      + '            }\n'
+      + '        }\n',
     count: 1,
   },
 ];

@@ -18,7 +18,8 @@ import { resolveThreads, whisperCliPath } from './engine.ts';
 import { roundConfidence } from './job.ts';
 import { resolveModel } from './models.ts';
 import { findVadModel } from './vad-model.ts';
-import { RUN_DIR_PREFIX, runWhisper, type EngineSegment, type RunHandle } from './runner.ts';
+import { RUN_DIR_PREFIX } from './run-temp.ts';
+import { runWhisper, type EngineSegment, type RunHandle } from './runner.ts';
 
 /**
  * Audio taken on each side of the span: a word cut at the very edge of a segment's time is still

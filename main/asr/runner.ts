@@ -16,19 +16,21 @@
 // words (token-confidence.ts). The JSON is written only at the end of a whole decode, so a
 // cancelled or killed run has none; a missing or unreadable file only means no confidence.
 import type { ChildProcess } from 'node:child_process';
-import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MahdarError } from '../../shared/errors.ts';
 import type { Span } from '../../shared/transcript/gaps.ts';
-import { killOnExit, pidAlive } from '../archive/processes.ts';
+import { killOnExit } from '../archive/processes.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
 import { engineEnv, exitReason, spawnEngine, stopEngine } from './engine.ts';
 import { threadsFreeNow } from './free-cores.ts';
+import { canWatchThreads, THREADS_FILE_ENV, ThreadsLog, ThreadWatch } from './thread-watch.ts';
 import { readTimings, type EngineTimings } from './engine-timings.ts';
 import { nextRemaining, type Remaining } from './remaining-time.ts';
+import { RUN_DIR_PREFIX } from './run-temp.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
 import { keepToSpeech, SpeechLog } from './vad-speech.ts';
 
@@ -80,7 +82,7 @@ export interface RunOptions {
    * cores now (free-cores.ts). Off: exactly decode.threads (a speed measurement, an explicit --threads).
    */
   fitThreads?: boolean;
-  /** The thread count the engine was started with, once chosen. */
+  /** The thread count the engine runs with: once chosen, then at each change during the run (thread-watch.ts). */
   onThreads?: (threads: number) => void;
 }
 
@@ -96,27 +98,6 @@ export interface RunHandle {
   cancel(): Promise<RunResult>;
   /** The engine's process id once it started (tests kill it to simulate a crash). */
   readonly pid: number | undefined;
-}
-
-/** Prefix of the temporary folders of runs (the engine's JSON, the tail WAV of a resumed run); the pid says whose. */
-export const RUN_DIR_PREFIX = 'mahdar-run-';
-
-/**
- * Removes the temporary folders left by runs of app processes that are gone (killed before they
- * could clean up). Folders of a live process, another Mahdar running now, are left alone.
- */
-export async function sweepRunTemp(dir = tmpdir()): Promise<string[]> {
-  const removed: string[] = [];
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!name.startsWith(RUN_DIR_PREFIX)) continue;
-    const pid = Number(/^mahdar-run-(\d+)-/.exec(name)?.[1]);
-    if (pid && pidAlive(pid)) continue;
-    await rm(join(dir, name), { recursive: true, force: true }).then(
-      () => removed.push(name),
-      () => undefined,
-    );
-  }
-  return removed;
 }
 
 /**
@@ -224,6 +205,13 @@ class WhisperRun {
   private readonly engineTimes = new WeakMap<EngineSegment, Span>();
   /** The engine's thread count: decode.threads, or fewer where fitThreads found cores taken. */
   private threads: number;
+  /** Set when the thread count follows the cores free during the run (thread-watch.ts). */
+  private watch: ThreadWatch | null = null;
+  private readonly threadLog = new ThreadsLog((n) => {
+    if (n === this.threads) return;
+    this.threads = n;
+    safe(() => this.opts.onThreads?.(n));
+  });
 
   constructor(private readonly opts: RunOptions) {
     this.threads = opts.decode.threads;
@@ -254,12 +242,21 @@ class WhisperRun {
       const input = await this.engineInput(tmpDir);
       if (fitted) this.threads = await fitted;
       safe(() => this.opts.onThreads?.(this.threads));
-      const flags = this.threads === this.opts.decode.threads ? decodeFlags : decodeArgs({ ...this.opts.decode, threads: this.threads });
+      // Watched, the engine starts with all its threads and takes, window by window, the count the
+      // watch writes (thread-watch.ts); the first is the one just chosen.
+      const most = this.opts.decode.threads;
+      if (fitted && most > 1 && (await canWatchThreads(this.opts.bin))) {
+        this.watch = new ThreadWatch({ file: join(tmpDir, 'threads'), most });
+        await this.watch.begin(this.threads);
+      }
+      const started = this.watch ? most : this.threads;
+      const flags = started === most ? decodeFlags : decodeArgs({ ...this.opts.decode, threads: started });
       const args = ['-m', this.opts.model, ...flags, '-pp', '-ojf', '-of', jsonBase, ...input];
       // The watchdog, not this process, starts the engine: check here that there is one to start.
       if (!this.cancelled && !(await exists(this.opts.bin))) return this.failed(new MahdarError('engine.missing'));
       if (this.cancelled) return { status: 'cancelled', segments: this.segments };
-      const result = await this.runEngine(args);
+      const env = { ...engineEnv(started), ...(this.watch ? { [THREADS_FILE_ENV]: join(tmpDir, 'threads') } : {}) };
+      const result = await this.runEngine(args, env);
       if (result.status === 'done') await this.giveConfidences(`${jsonBase}.json`);
       return result;
     } catch (err) {
@@ -282,7 +279,7 @@ class WhisperRun {
   }
 
   /** Starts the engine and settles with how it ended, once all its output has been read. */
-  private runEngine(args: string[]): Promise<RunResult> {
+  private runEngine(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
     return new Promise<RunResult>((resolvePromise) => {
       let settled = false;
       const settle = (r: RunResult) => {
@@ -291,7 +288,7 @@ class WhisperRun {
           resolvePromise(r);
         }
       };
-      const c = spawnEngine(this.opts.bin, args, engineEnv(this.threads), this.opts.priority ?? 0);
+      const c = spawnEngine(this.opts.bin, args, env, this.opts.priority ?? 0);
       this.child = c;
       killOnExit(c, () => this.enginePid);
       c.on('message', (msg: { enginePid?: unknown }) => this.onEngineStarted(msg));
@@ -306,6 +303,7 @@ class WhisperRun {
       ticker.unref();
       c.on('close', (code, signal) => {
         clearInterval(ticker);
+        this.watch?.stop();
         settle(this.resultOfExit(code, signal));
       });
     });
@@ -315,6 +313,7 @@ class WhisperRun {
     if (typeof msg?.enginePid !== 'number' || this.enginePid) return;
     const pid = msg.enginePid;
     this.enginePid = pid;
+    this.watch?.watch(pid);
     // A cancel that came before the engine was known has already asked the watchdog to stop it.
     if (!this.cancelled) safe(() => this.opts.onStart?.(pid));
   }
@@ -344,6 +343,7 @@ class WhisperRun {
     this.stderrTail = (this.stderrTail + chunk).slice(-8192);
     // The voice detector's lines come before the first segment (they describe the audio decoded).
     this.speech.add(chunk, this.shift);
+    this.threadLog.add(chunk);
     for (const m of chunk.matchAll(new RegExp(PROGRESS_LINE, 'g'))) {
       this.lastPercentFromEngine = Math.max(this.lastPercentFromEngine, Number(m[1]));
       safe(() => this.progress());

@@ -6,7 +6,7 @@ import { idSchema } from '../../shared/domain.ts';
 import { adoptArabicDefault } from '../asr/default-model.ts';
 import { clearJobRecord, type TranscriptionJobs } from '../asr/job.ts';
 import { downloadModel, importModel, listModels } from '../asr/models.ts';
-import { sweepRunTemp } from '../asr/runner.ts';
+import { sweepRunTemp } from '../asr/run-temp.ts';
 import { importAudioFile } from '../audio/import.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { discardUpload, takeUpload } from '../context/uploads.ts';
