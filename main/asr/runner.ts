@@ -203,7 +203,7 @@ class WhisperRun {
   /** The speech the voice detector kept, from its lines on stderr. */
   private readonly speech = new SpeechLog();
   private readonly engineTimes = new WeakMap<EngineSegment, Span>();
-  /** The engine's thread count: decode.threads, or fewer where fitThreads found cores taken. */
+  /** The engine's thread count: decode.threads, fewer where fitThreads found cores taken, then as the engine reports it. */
   private threads: number;
   /** Set when the thread count follows the cores free during the run (thread-watch.ts). */
   private watch: ThreadWatch | null = null;
