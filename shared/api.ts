@@ -205,6 +205,12 @@ export interface TranscriptionJob {
    * (shared/transcript/gaps.ts), e.g. the engine stopped before the end. Empty when none.
    */
   untranscribed?: { start: number; end: number }[];
+  /**
+   * While it runs: the engine's threads now and the most it may take (the Threads setting). Fewer
+   * than the most while other programs hold cores (main/asr/free-cores.ts, thread-watch.ts): the
+   * page says why the transcription is slower.
+   */
+  threads?: { now: number; most: number };
 }
 
 export interface ExportResult {

@@ -36,6 +36,12 @@ export class JobEvents {
     this.publish(true);
   }
 
+  /** The engine runs with `now` of its `most` threads (fewer while other programs hold cores). */
+  threads(now: number, most: number): void {
+    this.job.threads = { now, most };
+    this.publish(true);
+  }
+
   /** Only the time estimate comes from the engine's own progress; percent and doneSec follow the saved segments. */
   eta(etaSec: number | null): void {
     this.job.etaSec = etaSec === null ? null : Math.round(etaSec);
@@ -64,6 +70,7 @@ export function settle(job: TranscriptionJob, result: RunResult, saver: SegmentS
     job.error = toErrorPayload(result.error);
     job.etaSec = null;
   }
+  delete job.threads; // only while it runs
   if (job.status !== 'done') {
     job.doneSec = saver.savedEnd;
     job.percent = percentOf(saver.savedEnd, durationSec);

@@ -325,6 +325,7 @@ export class TranscriptionJobs {
       // The engine is running: tell the UI (and tests waiting for it) at once.
       onStart: () => events.publish(true),
       onProgress: (p) => events.eta(p.etaSec),
+      onThreads: (n) => events.threads(n, setup.decode.threads),
     });
     running.handle = handle;
     if (running.cancelRequested) void handle.cancel();

@@ -50,6 +50,11 @@ export function JobControls({ job, hasSegments, canRun, onStart, onRestart, onSt
           {job.status === 'cancelled' && <span> · {t('jobCancelled')}</span>}
         </div>
       )}
+      {running && job?.threads && job.threads.now < job.threads.most && (
+        <p className="cores-taken" role="status">
+          {t('coresTaken', { now: job.threads.now, most: job.threads.most })}
+        </p>
+      )}
     </>
   );
 }
