@@ -150,6 +150,11 @@ export const errorMessages = {
     fr: () => 'La mesure s’est arrêtée car une transcription ou un enregistrement a commencé. Les résultats déjà obtenus sont gardés ; mesurez de nouveau quand il sera fini.',
     en: () => 'The measurement stopped because a transcription or a recording started. Results already obtained are kept; measure again once it has finished.',
   },
+  'calibration.computerBusy': {
+    ar: () => 'برامج أخرى تشغل المعالج الآن، فالسرعة المقيسة ستكون أبطأ مما يقدر عليه هذا الحاسوب. أغلقها ثم أعد القياس.',
+    fr: () => 'D’autres programmes occupent le processeur en ce moment : la vitesse mesurée serait plus lente que ce que cet ordinateur peut faire. Fermez-les, puis mesurez de nouveau.',
+    en: () => 'Other programs are using the processor right now, so the speed measured would be slower than this computer can do. Close them, then measure again.',
+  },
   'calibration.sampleMissing': {
     ar: () => 'تسجيل القياس المدمج غير موجود في هذا التثبيت. أعد تثبيت محضر.',
     fr: () => 'L’enregistrement de mesure intégré manque dans cette installation. Réinstallez Mahdar.',

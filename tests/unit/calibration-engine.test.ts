@@ -3,8 +3,10 @@
 // recommendation; a measure taken with other threads is not shown; the run is refused while the
 // engine is busy and stops when a transcription or recording takes it; the model recommended for
 // Arabic becomes the settings' model once installed.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, CalibrationStatus } from '../../shared/api.ts';
@@ -116,6 +118,24 @@ describe.runIf(haveModel && haveEngine)('measure on this computer (real engine)'
     second.release();
     await second.held;
     expect(end).toMatchObject({ status: 'cancelled', measured: [], error: { code: 'calibration.interrupted' } });
+    expect(existsSync(join(ctx.dataRoot, CALIBRATION_FILE))).toBe(false);
+    expect((await service.listModels({})).find((m) => m.id === 'base')!.speed).toBeNull();
+  });
+
+  it.runIf(cpus().length >= 2)('does not measure while other programs hold the cores: it says so and stores nothing', async () => {
+    const ctx = await freshContext();
+    const service = await createService(ctx);
+    // A spinning process on every core, as a video call and a busy browser would.
+    const hogs = cpus().map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+    try {
+      await Promise.all(hogs.map((h) => new Promise((r) => h.once('spawn', r))));
+      const { ended } = collect(ctx);
+      await service.calibrateModels({ modelIds: ['base'] });
+      const end = await ended;
+      expect(end).toMatchObject({ status: 'done', measured: [], failed: [{ modelId: 'base', error: { code: 'calibration.computerBusy' } }] });
+    } finally {
+      for (const h of hogs) h.kill('SIGKILL');
+    }
     expect(existsSync(join(ctx.dataRoot, CALIBRATION_FILE))).toBe(false);
     expect((await service.listModels({})).find((m) => m.id === 'base')!.speed).toBeNull();
   });

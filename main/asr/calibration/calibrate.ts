@@ -1,18 +1,22 @@
 // "Measure on this computer": transcribes the built-in sample (sample.ts) with each installed
 // model, smallest first, through the same runner and decoding as a transcription (DEFAULT_DECODE,
 // the settings' threads, voice detection when its model is installed), and stores each model's
-// wall-clock speed (store.ts). Progress reaches the UI as {type:'calibration'} events.
+// speed (store.ts): the wall clock, with the sample's encoder windows counted as a long recording
+// pays them (meeting-windows.ts). Progress reaches the UI as {type:'calibration'} events.
 //
 // One run at a time per data root; a second request joins it. It does not start while the engine
 // is busy (a transcription, a recording with its live text, a passage transcribed again), and it
 // stops, keeping what it already measured, as soon as one of them starts: the secretary's work
-// comes first, and two engines on the same cores would make the measure wrong.
+// comes first, and two engines on the same cores would make the measure wrong. For the same
+// reason a model is not measured while other programs hold cores (free-cores.ts): its time would
+// be theirs as much as the model's.
 import { performance } from 'node:perf_hooks';
 import type { CalibrationStatus, ModelInfo } from '../../../shared/api.ts';
 import { MahdarError, toErrorPayload } from '../../../shared/errors.ts';
 import type { ServiceContext } from '../../context/context.ts';
 import { DEFAULT_DECODE, type DecodeOptions } from '../decode-options.ts';
 import { whisperCliPath } from '../engine.ts';
+import { threadsFreeNow } from '../free-cores.ts';
 import type { TranscriptionJobs } from '../job.ts';
 import { listModels, resolveModel } from '../models.ts';
 import { findVadModel } from '../vad-model.ts';
@@ -152,6 +156,10 @@ export class Calibrations {
       const vadModel = await findVadModel(this.ctx);
       const setup = await currentSetup(this.ctx, vadModel !== null);
       const decode: DecodeOptions = { ...DEFAULT_DECODE, language: 'ar', threads: setup.threads, vadModel, prompt: null };
+      // Measured beside another program, a model looks slower than it is here (a core taken costs
+      // 1.5-2x: docs/engine.md, "Under load"), and the recommendation would pass over it.
+      if ((await threadsFreeNow(setup.threads)) < setup.threads) throw new MahdarError('calibration.computerBusy');
+      if (run.cancelled) return;
       // Timed from the engine's start (its pid known) to its exit: the model's load is included,
       // the watchdog's own start is not.
       let startedAt = performance.now();
