@@ -25,10 +25,12 @@ import type { Span } from '../../shared/transcript/gaps.ts';
 import { killOnExit } from '../archive/processes.ts';
 import { sliceWav } from '../audio/wav.ts';
 import { decodeArgs, type DecodeOptions } from './decode-options.ts';
+import { LineReader } from './engine-lines.ts';
 import { engineEnv, exitReason, spawnEngine, stopEngine } from './engine.ts';
 import { threadsFreeNow } from './free-cores.ts';
-import { canWatchThreads, THREADS_FILE_ENV, ThreadsLog, ThreadWatch } from './thread-watch.ts';
+import { canWatchThreads, THREADS_FILE_ENV, threadsNowIn, ThreadWatch } from './thread-watch.ts';
 import { readTimings, type EngineTimings } from './engine-timings.ts';
+import { collapseRepeats } from './repeats.ts';
 import { nextRemaining, type Remaining } from './remaining-time.ts';
 import { RUN_DIR_PREFIX } from './run-temp.ts';
 import { parseFullJson, wordConfidencesFor } from './token-confidence.ts';
@@ -98,31 +100,6 @@ export interface RunHandle {
   cancel(): Promise<RunResult>;
   /** The engine's process id once it started (tests kill it to simulate a crash). */
   readonly pid: number | undefined;
-}
-
-/**
- * Whisper's known loop on long audio: one word or phrase repeated over and over in a segment.
- * A phrase of 1-8 words repeated more than 3 times in a row is kept 3 times at most.
- */
-export function collapseRepeats(text: string, keep = 3): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  if (words.length < keep + 1) return text.trim();
-  const out: string[] = [];
-  let i = 0;
-  outer: while (i < words.length) {
-    for (let n = 1; n <= 8 && i + n * (keep + 1) <= words.length; n++) {
-      let reps = 1;
-      while (i + (reps + 1) * n <= words.length && words.slice(i + reps * n, i + (reps + 1) * n).join(' ') === words.slice(i, i + n).join(' ')) reps++;
-      if (reps > keep) {
-        for (let r = 0; r < keep; r++) out.push(...words.slice(i, i + n));
-        i += reps * n;
-        continue outer;
-      }
-    }
-    out.push(words[i]!);
-    i++;
-  }
-  return out.join(' ');
 }
 
 const SEGMENT_LINE = /^\[(\d+):(\d{2}):(\d{2})[.,](\d{3}) --> (\d+):(\d{2}):(\d{2})[.,](\d{3})\]\s?(.*)$/;
@@ -207,8 +184,11 @@ class WhisperRun {
   private threads: number;
   /** Set when the thread count follows the cores free during the run (thread-watch.ts). */
   private watch: ThreadWatch | null = null;
-  private readonly threadLog = new ThreadsLog((n) => {
-    if (n === this.threads) return;
+  /** The engine's stderr in whole lines: the voice detector's speech, the thread count of each window. */
+  private readonly stderrLines = new LineReader((line) => {
+    this.speech.add(line, this.shift);
+    const n = threadsNowIn(line);
+    if (n === null || n === this.threads) return;
     this.threads = n;
     safe(() => this.opts.onThreads?.(n));
   });
@@ -342,8 +322,7 @@ class WhisperRun {
   private onStderr(chunk: string): void {
     this.stderrTail = (this.stderrTail + chunk).slice(-8192);
     // The voice detector's lines come before the first segment (they describe the audio decoded).
-    this.speech.add(chunk, this.shift);
-    this.threadLog.add(chunk);
+    this.stderrLines.add(chunk);
     for (const m of chunk.matchAll(new RegExp(PROGRESS_LINE, 'g'))) {
       this.lastPercentFromEngine = Math.max(this.lastPercentFromEngine, Number(m[1]));
       safe(() => this.progress());

@@ -132,18 +132,8 @@ export class ThreadWatch {
 /** The engine's line when a window starts with another thread count (engine-source.mjs). */
 const THREADS_LINE = /whisper_full_with_state: threads now = (\d+)/;
 
-/** The engine's "threads now" lines, read from its stderr in chunks of any size. */
-export class ThreadsLog {
-  private rest = '';
-
-  constructor(private readonly onThreads: (threads: number) => void) {}
-
-  add(chunk: string): void {
-    const lines = (this.rest + chunk).split('\n');
-    this.rest = lines.pop()!.slice(-200);
-    for (const line of lines) {
-      const m = THREADS_LINE.exec(line);
-      if (m) this.onThreads(Number(m[1]));
-    }
-  }
+/** The thread count a line of the engine's stderr announces, or null. */
+export function threadsNowIn(line: string): number | null {
+  const m = THREADS_LINE.exec(line);
+  return m ? Number(m[1]) : null;
 }

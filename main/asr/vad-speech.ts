@@ -19,18 +19,13 @@ export function parseSpeechLine(line: string): Span | null {
   return end > start ? { start, end } : null;
 }
 
-/** The speech lines of an engine's stderr as it arrives in chunks, each span shifted to the whole file's seconds. */
+/** The speech lines of an engine's stderr (whole lines: engine-lines.ts), each span shifted to the whole file's seconds. */
 export class SpeechLog {
-  private partial = '';
   readonly spans: Span[] = [];
 
-  add(chunk: string, shiftSec: number): void {
-    const lines = (this.partial + chunk).split('\n');
-    this.partial = lines.pop()!.slice(-4096);
-    for (const line of lines) {
-      const heard = parseSpeechLine(line);
-      if (heard) this.spans.push({ start: heard.start + shiftSec, end: heard.end + shiftSec });
-    }
+  add(line: string, shiftSec: number): void {
+    const heard = parseSpeechLine(line);
+    if (heard) this.spans.push({ start: heard.start + shiftSec, end: heard.end + shiftSec });
   }
 }
 

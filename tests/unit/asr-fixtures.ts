@@ -1,7 +1,7 @@
 // Shared set-up for the engine tests: real fixtures, the real model, a fresh data root each time.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { whisperServerPath } from '../../main/asr/live/server.ts';
 import { createContext, type ServiceContext } from '../../main/context/context.ts';
@@ -79,4 +79,9 @@ export function nextEvent(ctx: ServiceContext, match: (e: ApiEvent) => boolean):
       }
     });
   });
+}
+
+/** One process spinning on each core until killed, as a video call and a busy browser would hold them. */
+export function holdEveryCore(): ChildProcess[] {
+  return cpus().map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }

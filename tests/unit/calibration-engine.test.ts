@@ -3,7 +3,6 @@
 // recommendation; a measure taken with other threads is not shown; the run is refused while the
 // engine is busy and stops when a transcription or recording takes it; the model recommended for
 // Arabic becomes the settings' model once installed.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -20,7 +19,7 @@ import type { TranscriptionJobs } from '../../main/asr/job.ts';
 import { modelsDir, type ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
 import { createParts } from '../../main/service/parts.ts';
-import { freshContext, haveModel } from './asr-fixtures.ts';
+import { freshContext, haveModel, holdEveryCore } from './asr-fixtures.ts';
 import { errorCodeOf } from './error-code.ts';
 
 const haveEngine = engineCandidates().some((p) => existsSync(p));
@@ -125,8 +124,7 @@ describe.runIf(haveModel && haveEngine)('measure on this computer (real engine)'
   it.runIf(cpus().length >= 2)('does not measure while other programs hold the cores: it says so and stores nothing', async () => {
     const ctx = await freshContext();
     const service = await createService(ctx);
-    // A spinning process on every core, as a video call and a busy browser would.
-    const hogs = cpus().map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+    const hogs = holdEveryCore();
     try {
       await Promise.all(hogs.map((h) => new Promise((r) => h.once('spawn', r))));
       const { ended } = collect(ctx);

@@ -2,7 +2,7 @@
 // (main/asr/free-cores.ts): with every core held by a spinning process, the real engine runs on
 // one thread and still transcribes; the arithmetic on the processor's counters leaves out this
 // process's own work and rounds a core more than half free up.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { DEFAULT_DECODE } from '../../main/asr/decode-options.ts';
 import { whisperCliPath } from '../../main/asr/engine.ts';
 import { busyCoresBetween, sampleCpu, threadsForFreeCores, threadsFreeNow, type CpuSample } from '../../main/asr/free-cores.ts';
 import { runWhisper, type EngineSegment } from '../../main/asr/runner.ts';
-import { concatClips, FAST_DECODE, haveModel, MODEL, MODELS, tempDir } from './asr-fixtures.ts';
+import { concatClips, FAST_DECODE, haveModel, holdEveryCore, MODEL, MODELS, tempDir } from './asr-fixtures.ts';
 
 const sample = (busyMs: number[], totalMs: number[], ownMs = 0): CpuSample => ({ busyMs, totalMs, ownMs });
 
@@ -44,11 +44,6 @@ describe('cores other programs hold, from two samples of the counters', () => {
     expect(threadsForFreeCores(4, 0, 0)).toBe(4); // no counters to read: the settings' count
   });
 });
-
-/** One process spinning on each core until killed. */
-function holdEveryCore(): ChildProcess[] {
-  return cpus().map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
-}
 
 describe.runIf(cpus().length >= 2)('with every core held by another program', () => {
   let hogs: ChildProcess[] = [];

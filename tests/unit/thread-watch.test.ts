@@ -2,7 +2,7 @@
 // (main/asr/thread-watch.ts; the engine reads the count before each window: scripts/engine-source.mjs).
 // The watch's arithmetic on fake counters, the engine's lines read in pieces, and the real engine
 // going down to one thread when another program takes the cores mid-run and back up when it stops.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,9 @@ import { DEFAULT_DECODE } from '../../main/asr/decode-options.ts';
 import { whisperCliPath } from '../../main/asr/engine.ts';
 import type { CpuSample } from '../../main/asr/free-cores.ts';
 import { runWhisper } from '../../main/asr/runner.ts';
-import { canWatchThreads, engineReadsThreadsFile, processCpuMs, ThreadsLog, ThreadWatch } from '../../main/asr/thread-watch.ts';
-import { concatClips, haveModel, MODEL, MODELS, tempDir } from './asr-fixtures.ts';
+import { LineReader } from '../../main/asr/engine-lines.ts';
+import { canWatchThreads, engineReadsThreadsFile, processCpuMs, threadsNowIn, ThreadWatch } from '../../main/asr/thread-watch.ts';
+import { concatClips, haveModel, holdEveryCore, MODEL, MODELS, tempDir } from './asr-fixtures.ts';
 
 /**
  * A fake processor of 2 cores: each look advances the clock 1000 ms per core, with `others` cores
@@ -90,7 +91,10 @@ describe('the thread watch', () => {
 
   it('reads the engine’s “threads now” lines, however its stderr is cut', () => {
     const seen: number[] = [];
-    const log = new ThreadsLog((n) => seen.push(n));
+    const log = new LineReader((line) => {
+      const n = threadsNowIn(line);
+      if (n !== null) seen.push(n);
+    });
     log.add('whisper_full_with_state: thre');
     log.add('ads now = 1\nwhisper_full_with_state: progress = 40%\n');
     log.add('whisper_full_with_state: threads now = 2');
@@ -112,11 +116,6 @@ describe('the thread watch', () => {
     expect(await engineReadsThreadsFile(join(tempDir(), 'missing'))).toBe(false);
   });
 });
-
-/** One process spinning on each core until killed. */
-function holdEveryCore(): ChildProcess[] {
-  return cpus().map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
-}
 
 describe.runIf(haveModel && cpus().length >= 2)('the real engine during a run (thread-watch.ts)', () => {
   let hogs: ChildProcess[] = [];

@@ -2,6 +2,7 @@
 // whisper.cpp decoded across a long removed pause (the room's microphone lost for 18 s) must not
 // be played, or counted as covering, over that pause.
 import { describe, expect, it } from 'vitest';
+import { LineReader } from '../../main/asr/engine-lines.ts';
 import { keepToSpeech, parseSpeechLine, SpeechLog } from '../../main/asr/vad-speech.ts';
 import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 
@@ -23,8 +24,9 @@ describe('the speech the voice detector kept', () => {
 
   it('is read from stderr however it is cut into chunks, shifted to the whole file for a resumed run', () => {
     const log = new SpeechLog();
+    const lines = new LineReader((line) => log.add(line, 100));
     const text = `${LOG.join('\n')}\n`;
-    for (let i = 0; i < text.length; i += 37) log.add(text.slice(i, i + 37), 100);
+    for (let i = 0; i < text.length; i += 37) lines.add(text.slice(i, i + 37));
     expect(log.spans).toEqual(speech.map((s) => ({ start: s.start + 100, end: s.end + 100 })));
   });
 

@@ -25,7 +25,8 @@ import { config } from '../../config.ts';
 import { repoRoot } from '../../paths.ts';
 import { DEFAULT_DECODE } from '../decode-options.ts';
 import { engineEnv, exitReason, LIVE_ENGINE_PRIORITY, packagedEngineDir, spawnEngine, stopEngine } from '../engine.ts';
-import { collapseRepeats, engineFailureDetail, isNonSpeech } from '../runner.ts';
+import { collapseRepeats } from '../repeats.ts';
+import { engineFailureDetail, isNonSpeech } from '../runner.ts';
 
 const exe = process.platform === 'win32' ? 'whisper-server.exe' : 'whisper-server';
 
