@@ -118,6 +118,8 @@ export interface AppRun {
   threads?: number;
   beam?: number;
   context?: number;
+  /** `--second-look off`: without the second look at speech left without text (gap-pass.ts). */
+  noSecondLook?: boolean;
   /** Where the JSON transcript goes. */
   out: string;
   /** The whole environment of the process (OMP_* variables, MAHDAR_WHISPER_CLI). */
@@ -129,7 +131,7 @@ export interface AppRun {
 /** `mahdar transcribe` as a user runs it, timed as a whole process; its wall time and text. */
 export async function runApp(wav: string, model: string, o: AppRun): Promise<{ seconds: number; text: string }> {
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
-  const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', model, '--language', 'ar', ...(o.threads ? ['--threads', String(o.threads)] : []), ...(o.beam ? ['--beam', String(o.beam)] : []), ...(o.context !== undefined ? ['--context', String(o.context)] : []), '--format', 'json', '--out', o.out], o.env, o.limitSec);
+  const r = await timed(tsx, [join(root, 'main', 'cli', 'index.ts'), 'transcribe', wav, '--model', model, '--language', 'ar', ...(o.threads ? ['--threads', String(o.threads)] : []), ...(o.beam ? ['--beam', String(o.beam)] : []), ...(o.context !== undefined ? ['--context', String(o.context)] : []), ...(o.noSecondLook ? ['--second-look', 'off'] : []), '--format', 'json', '--out', o.out], o.env, o.limitSec);
   const doc = JSON.parse(readFileSync(o.out, 'utf8')) as { segments: { text: string }[] };
   return { seconds: r.seconds, text: doc.segments.map((s) => s.text).join(' ') };
 }
@@ -183,8 +185,10 @@ export async function run(): Promise<BenchReport> {
   const modelQ8 = quantisedQ8(model, work);
 
   const app = (modelFile: string, beam?: number, context?: number) => runApp(wav, modelFile, { threads, beam, context, out: appOut });
-  const engines: Record<string, () => Promise<{ seconds: number; text: string }>> = {
+  const all: Record<string, () => Promise<{ seconds: number; text: string }>> = {
     app: () => app(model),
+    // PEERS_NO_SECOND_LOOK=1: the app without its second look at speech left without text, beside it.
+    ...(process.env.PEERS_NO_SECOND_LOOK === '1' ? { 'app, no second look': () => runApp(wav, model, { threads, out: appOut, noSecondLook: true }) } : {}),
     ...(existsSync(modelQ8) && process.env.PEERS_Q8 !== '0' ? { 'app q8_0': () => app(modelQ8) } : {}),
     // Other beam widths for the app (PEERS_BEAMS=5,3), same weights; "5:-1" = beam 5 with all the
     // previous text as prompt (`--context -1`).
@@ -194,6 +198,9 @@ export async function run(): Promise<BenchReport> {
     })),
     peer: () => peer(wav, threads),
   };
+  // PEERS_ENGINES=app,peer: only these rows (the peer's time is then still the ratios' reference when listed).
+  const only = (process.env.PEERS_ENGINES ?? '').split(',').filter(Boolean);
+  const engines = only.length ? Object.fromEntries(Object.entries(all).filter(([name]) => only.includes(name))) : all;
 
   // A repetition loop (one phrase over and over) is what sends a WER far up; count it apart so a
   // table says why. A 4-gram more than twice: none in the references' read text.
@@ -230,8 +237,8 @@ export async function run(): Promise<BenchReport> {
     '|---|---|---|---|---|---|---|',
     ...results.map((r) => `| ${r.round} | ${r.engine} | ${r.seconds.toFixed(1)} | ${r.rtf.toFixed(3)} | ${r.wer.toFixed(3)} | ${r.s}/${r.d}/${r.i} | ${r.loops} |`),
     '',
-    ...apps.map((e) => `${e} / peer time, per round: ${ratioOf(e).map((x) => x.toFixed(2)).join(', ')} (below 1: the app is faster); best ${best(e).toFixed(1)} s vs ${best('peer').toFixed(1)} s; WER ${werOf(e).toFixed(3)} vs ${werOf('peer').toFixed(3)}.`),
+    ...(engines.peer ? apps : []).map((e) => `${e} / peer time, per round: ${ratioOf(e).map((x) => x.toFixed(2)).join(', ')} (below 1: the app is faster); best ${best(e).toFixed(1)} s vs ${best('peer').toFixed(1)} s; WER ${werOf(e).toFixed(3)} vs ${werOf('peer').toFixed(3)}.`),
   ].join('\n');
-  const ratios = Object.fromEntries(apps.map((e) => [e, ratioOf(e)]));
+  const ratios = engines.peer ? Object.fromEntries(apps.map((e) => [e, ratioOf(e)])) : {};
   return { name: 'The app against faster-whisper (same audio, weights, threads)', table, data: { set, audioSec, refWords, threads, fwVersion, compute, results, ratios } };
 }

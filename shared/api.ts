@@ -211,6 +211,11 @@ export interface TranscriptionJob {
    * page says why the transcription is slower.
    */
   threads?: { now: number; most: number };
+  /**
+   * After the full pass, while the spans of speech it left without text are transcribed once more
+   * on their own (main/asr/gap-pass.ts): how many of them are done.
+   */
+  secondLook?: { done: number; total: number };
 }
 
 export interface ExportResult {

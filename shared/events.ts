@@ -27,6 +27,7 @@ const transcriptionJobSchema = z.object({
   error: errorPayloadSchema.nullable(),
   untranscribed: z.array(z.object({ start: z.number(), end: z.number() })).optional(),
   threads: z.object({ now: z.number().int().positive(), most: z.number().int().positive() }).optional(),
+  secondLook: z.object({ done: z.number().int().nonnegative(), total: z.number().int().positive() }).optional(),
 });
 
 /** A segment as stored (an old one may end before it starts), without the strictness of the archive's schema. */

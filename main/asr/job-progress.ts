@@ -42,6 +42,12 @@ export class JobEvents {
     this.publish(true);
   }
 
+  /** `done` of the `total` spans without text transcribed again (gap-pass.ts). */
+  secondLook(done: number, total: number): void {
+    this.job.secondLook = { done, total };
+    this.publish(true);
+  }
+
   /** Only the time estimate comes from the engine's own progress; percent and doneSec follow the saved segments. */
   eta(etaSec: number | null): void {
     this.job.etaSec = etaSec === null ? null : Math.round(etaSec);
@@ -70,7 +76,9 @@ export function settle(job: TranscriptionJob, result: RunResult, saver: SegmentS
     job.error = toErrorPayload(result.error);
     job.etaSec = null;
   }
-  delete job.threads; // only while it runs
+  // Only while it runs.
+  delete job.threads;
+  delete job.secondLook;
   if (job.status !== 'done') {
     job.doneSec = saver.savedEnd;
     job.percent = percentOf(saver.savedEnd, durationSec);

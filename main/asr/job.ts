@@ -11,12 +11,14 @@
 // `exclusive`, which either cancels the running job first or refuses, and keeps new jobs out
 // until the command ends. Progress (doneSec, percent) counts only segments written to meeting.json.
 // After a run that ended done, the engine's confidence in each word (runner.ts onConfidence) is
-// stored on the run's segments (`wordConfidence`) in one more save, before the job says done.
+// stored on the run's segments (`wordConfidence`) in one more save; then the spans where speech
+// was heard but no text saved are transcribed once more on their own (gap-pass.ts, the "second
+// look"), before the job says done.
 import { join } from 'node:path';
 import type { TranscriptionJob, transcriptionLanguages } from '../../shared/api.ts';
 import { type Meeting, type Segment } from '../../shared/domain.ts';
 import { MahdarError, toErrorPayload, type ErrorCode } from '../../shared/errors.ts';
-import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
+import { untranscribedSpans, type Span } from '../../shared/transcript/gaps.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
 import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
@@ -24,15 +26,13 @@ import { resolveThreads, whisperCliPath } from './engine.ts';
 import { clearJobRecord, readJobRecord, writeJobRecord } from './job-record.ts';
 import { JobEvents, settle } from './job-progress.ts';
 import { listModels, resolveModel, type LocalModel } from './models.ts';
+import { spansToTranscribeAgain, transcribeGaps } from './gap-pass.ts';
 import { findVadModel } from './vad-model.ts';
-import { roundConfidence } from './token-confidence.ts';
 import { runWhisper, type RunHandle, type RunResult } from './runner.ts';
-import { audioRef, sameAudio, saveConfidences, SegmentSaver, segmentStream, type AudioRef } from './segment-saver.ts';
+import { audioRef, insertSegments, sameAudio, saveConfidences, SegmentSaver, segmentStream, type AudioRef } from './segment-saver.ts';
 
 // Where the services find it (they clear the record when the audio is replaced).
 export { clearJobRecord };
-// Where passage.ts finds it: a passage's words get the same rounding.
-export { roundConfidence };
 
 type TranscriptionLanguage = (typeof transcriptionLanguages)[number];
 
@@ -50,9 +50,12 @@ export interface StartOptions {
   restart?: boolean;
 }
 
+/** The engine's run now: the full pass's, or a span's of the second look (gap-pass.ts). */
+type EngineRun = Pick<RunHandle, 'pid'> & { cancel(): Promise<unknown> };
+
 interface Running {
   job: TranscriptionJob;
-  handle: RunHandle | null;
+  handle: EngineRun | null;
   /** Settles when the job has ended and its record is written; null when it never got past its checks. */
   finished: Promise<TranscriptionJob | null>;
   cancelRequested: boolean;
@@ -78,7 +81,7 @@ interface JobSetup {
 /** The job's result when there is no engine to run: nothing left to transcribe, or a cancel came first. */
 function withoutRun(setup: JobSetup, running: Running): RunResult | null {
   const { durationSec, offsetSec } = setup;
-  if (setup.alreadyDone || (durationSec > 0 && offsetSec >= durationSec - 0.05)) return { status: 'done', segments: 0, timings: null };
+  if (setup.alreadyDone || (durationSec > 0 && offsetSec >= durationSec - 0.05)) return { status: 'done', segments: 0, timings: null, speech: null };
   if (running.cancelRequested) return { status: 'cancelled', segments: 0 };
   return null;
 }
@@ -281,8 +284,14 @@ export class TranscriptionJobs {
     if (result.status === 'done' && confidences.size && saver.state.kind === 'saving') {
       await saveConfidences(this.ctx, meetingId, audio, confidences);
     }
+    let outcome = result;
+    if (result.status === 'done' && saver.state.kind === 'saving' && !setup.alreadyDone) {
+      const look = await this.secondLook(setup, running, events, result.speech);
+      if (look === 'audioChanged') return this.endOnAnotherRecording(running);
+      if (look === 'cancelled') outcome = { status: 'cancelled', segments: result.segments };
+    }
     const job = running.job;
-    settle(job, result, saver, durationSec);
+    settle(job, outcome, saver, durationSec);
     if (job.status === 'done') {
       // Where the transcript has no text (the engine stopped early or skipped a passage), say so.
       const saved = await this.ctx.archive.read(meetingId).catch(() => null);
@@ -330,6 +339,48 @@ export class TranscriptionJobs {
     running.handle = handle;
     if (running.cancelRequested) void handle.cancel();
     return handle.done;
+  }
+
+  /**
+   * After the full pass: the spans where speech was heard but no text saved are transcribed once
+   * more on their own, and their segments put in place (gap-pass.ts). `speech` is what the pass's
+   * voice detector heard from the resume point on (null: nothing known, e.g. no run was needed).
+   */
+  private async secondLook(setup: JobSetup, running: Running, events: JobEvents, speech: Span[] | null): Promise<'done' | 'cancelled' | 'audioChanged'> {
+    const { meeting, audio, durationSec } = setup;
+    const saved = await this.ctx.archive.read(meeting.id);
+    if (!sameAudio(audioRef(saved), audio)) return 'audioChanged';
+    const spans = spansToTranscribeAgain(saved.segments, durationSec, speech && { from: setup.offsetSec, spans: speech });
+    if (running.cancelRequested) return 'cancelled';
+    if (!spans.length) return 'done';
+    let elsewhere = false;
+    events.secondLook(0, spans.length);
+    const pass = transcribeGaps({
+      bin: setup.bin,
+      model: setup.model.path,
+      audio: setup.audioPath,
+      durationSec,
+      decode: setup.decode,
+      fitThreads: setup.fitThreads,
+      spans,
+      onStart: () => events.publish(true),
+      onThreads: (n) => events.threads(n, setup.decode.threads),
+      onSpan: async (found, i) => {
+        const added = await insertSegments(this.ctx.archive, meeting.id, audio, found);
+        if (added === null) {
+          // meeting.json names another recording (or was approved) meanwhile: nothing more goes in.
+          elsewhere = true;
+          void pass.cancel();
+          return;
+        }
+        for (const segment of added) this.ctx.events.publish({ type: 'segment', meetingId: meeting.id, segment });
+        events.secondLook(i + 1, spans.length);
+      },
+    });
+    running.handle = pass;
+    if (running.cancelRequested) void pass.cancel();
+    const result = await pass.done;
+    return elsewhere ? 'audioChanged' : result.status;
   }
 
   /**

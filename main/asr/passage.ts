@@ -8,25 +8,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { transcriptionLanguages } from '../../shared/api.ts';
-import { LIMITS, type Meeting } from '../../shared/domain.ts';
+import { type Meeting } from '../../shared/domain.ts';
 import { MahdarError } from '../../shared/errors.ts';
 import { sliceWav } from '../audio/wav.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
 import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
 import { resolveThreads, whisperCliPath } from './engine.ts';
-import { roundConfidence } from './job.ts';
 import { resolveModel } from './models.ts';
 import { findVadModel } from './vad-model.ts';
 import { RUN_DIR_PREFIX } from './run-temp.ts';
-import { runWhisper, type EngineSegment, type RunHandle } from './runner.ts';
-
-/**
- * Audio taken on each side of the span: a word cut at the very edge of a segment's time is still
- * heard whole. The new segments' times are clipped to the span itself, so they never overlap
- * the neighbours that stay.
- */
-export const PASSAGE_PAD_SEC = 0.25;
+import { onTimeline, PASSAGE_PAD_SEC, type PassageSegment } from './passage-timeline.ts';
+import { runWhisper, type RunHandle } from './runner.ts';
+import { roundConfidence } from './token-confidence.ts';
 
 export interface PassageOptions {
   meeting: Meeting;
@@ -41,9 +35,6 @@ export interface PassageOptions {
   /** The engine process started (tests wait on it before cancelling or editing meanwhile). */
   onEngineStart?: (pid: number) => void;
 }
-
-/** A segment of the passage, with the confidence of each of its words when known. */
-export type PassageSegment = EngineSegment & { wordConfidence?: number[] };
 
 export interface PassageRun {
   /** The passage's segments on the meeting's timeline; rejects with a MahdarError (passage.cancelled when cancelled). */
@@ -106,27 +97,3 @@ export function transcribePassage(ctx: ServiceContext, opts: PassageOptions): Pa
     },
   };
 }
-
-/**
- * Engine segments of a slice that began at `shift` seconds, moved onto the meeting's timeline,
- * clipped to [start, end], in order and never overlapping (as a job saves them). A segment lying
- * wholly in the padding is speech of the neighbouring segments, which stay: it is dropped.
- */
-export function onTimeline(segments: readonly PassageSegment[], shift: number, start: number, end: number): PassageSegment[] {
-  const out: PassageSegment[] = [];
-  let last = start;
-  for (const s of segments) {
-    if (s.end + shift <= start || s.start + shift >= end) continue;
-    const a = Math.min(end, round(Math.max(last, s.start + shift)));
-    const b = Math.min(end, round(Math.max(a, s.end + shift)));
-    last = b;
-    const text = s.text.slice(0, LIMITS.longText);
-    const seg: PassageSegment = { start: a, end: b, text };
-    // A text cut to the length limit has fewer words than confidences: none then.
-    if (s.wordConfidence && text === s.text) seg.wordConfidence = s.wordConfidence;
-    out.push(seg);
-  }
-  return out;
-}
-
-const round = (t: number) => Math.round(t * 1000) / 1000;

@@ -89,7 +89,14 @@ export interface RunOptions {
 }
 
 export type RunResult =
-  | { status: 'done'; segments: number; timings: EngineTimings | null } // whisper.cpp's account (engine-timings.ts)
+  | {
+      status: 'done';
+      segments: number;
+      /** whisper.cpp's account (engine-timings.ts). */
+      timings: EngineTimings | null;
+      /** Where the voice detector heard speech, on the file's timeline; null without voice detection. */
+      speech: Span[] | null;
+    }
   | { status: 'cancelled'; segments: number }
   | { status: 'failed'; segments: number; error: MahdarError };
 
@@ -339,7 +346,8 @@ class WhisperRun {
       this.doneSec = this.total;
       this.lastPercentFromEngine = 100;
       safe(() => this.progress());
-      return { status: 'done', segments: this.segments, timings: readTimings(this.stderrTail) };
+      const speech = this.opts.decode.vadModel ? this.speech.spans : null;
+      return { status: 'done', segments: this.segments, timings: readTimings(this.stderrTail), speech };
     }
     const why = exitReason(code, signal);
     return this.failed(new MahdarError('engine.failed', { detail: engineFailureDetail(this.stderrTail, why) }));

@@ -126,6 +126,39 @@ export async function saveConfidences(ctx: Pick<ServiceContext, 'archive' | 'eve
     .catch(() => undefined);
 }
 
+/**
+ * Puts a hole's new segments (gap-pass.ts) into meeting.json, each before the first saved segment
+ * that starts after it, while meeting.json names `audio` and is not approved (null otherwise:
+ * nothing is written). A new segment that overlaps one saved meanwhile is left out, and so is what
+ * goes over the limit of segments a meeting holds. Returns the segments written.
+ */
+export async function insertSegments(
+  archive: MeetingArchive,
+  meetingId: string,
+  audio: AudioRef,
+  found: readonly (EngineSegment & { wordConfidence?: number[] })[],
+): Promise<Segment[] | null> {
+  if (!found.length) return [];
+  let added: Segment[] = [];
+  let refused = false;
+  await archive.update(meetingId, (m: Meeting) => {
+    added = [];
+    refused = m.status === 'approved' || !sameAudio(audioRef(m), audio);
+    if (refused) return m;
+    const segments = m.segments.slice();
+    for (const f of found) {
+      if (segments.length >= LIMITS.segments) break;
+      if (segments.some((s) => s.start < f.end && f.start < s.end)) continue;
+      const segment = withConfidence(newSegment(f.start, f.end, f.text), f.wordConfidence);
+      const at = segments.findIndex((s) => s.start > segment.start);
+      segments.splice(at < 0 ? segments.length : at, 0, segment);
+      added.push(segment);
+    }
+    return added.length ? { ...m, segments } : m;
+  });
+  return refused ? null : added;
+}
+
 /** A new saved segment of the engine's text, its times rounded to the millisecond. */
 function newSegment(start: number, end: number, text: string): Segment {
   return { id: newId('s'), start: round(start), end: round(end), text: text.slice(0, LIMITS.longText), speakerId: null, tags: [], edited: false };

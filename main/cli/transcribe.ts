@@ -1,6 +1,8 @@
-// `mahdar transcribe AUDIO --model FILE [--language ar] [--threads N] [--beam N] [--context N] --format json|txt|srt|vtt --out FILE`
+// `mahdar transcribe AUDIO --model FILE [--language ar] [--threads N] [--beam N] [--context N] [--second-look on|off] --format json|txt|srt|vtt --out FILE`
 // Decodes any supported audio with ffmpeg to a temporary 16 kHz mono WAV, runs the engine on it
-// (the same runner as the app) and writes the transcript atomically. Errors are thrown as
+// (the same runner as the app), transcribes again on their own the spans of speech it left without
+// text (gap-pass.ts, as the app's job does; `--second-look off` skips it) and writes the transcript
+// atomically. Errors are thrown as
 // MahdarError: the dispatcher prints one line and exits non-zero.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import { writeFileAtomic } from '../archive/atomic-write.ts';
 import { DEFAULT_DECODE, type DecodeOptions } from '../asr/decode-options.ts';
 import { resolveThreads, whisperCliPath } from '../asr/engine.ts';
 import { validateModelFile } from '../asr/model-file.ts';
+import { spansToTranscribeAgain, transcribeGaps } from '../asr/gap-pass.ts';
 import { runWhisper, type EngineSegment } from '../asr/runner.ts';
 import { findVadModelIn } from '../asr/vad-model.ts';
 import { decodeToWav } from '../audio/decode.ts';
@@ -19,10 +22,23 @@ import { formatTranscript, transcriptFormats, type TranscriptFormat } from '../e
 import { extraModelDirs } from '../paths.ts';
 import { intFlag, parseArgs, requireFlag } from './args.ts';
 
-const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] [--context N] --format json|txt|srt|vtt --out FILE';
+const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] [--context N] [--second-look on|off] --format json|txt|srt|vtt --out FILE';
+
+/** Awaits an engine's run; Ctrl-C or a TERM meanwhile stops the engine, then `stop` cleans up and exits. */
+async function untilDone<T>(run: { done: Promise<T>; cancel(): Promise<unknown> }, stop: () => void): Promise<T> {
+  const onSignal = () => void run.cancel().then(stop);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await run.done;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
 
 export async function run(args: string[]): Promise<void> {
-  const parsed = parseArgs(args, ['model', 'language', 'threads', 'beam', 'context', 'flash-attention', 'format', 'out']);
+  const parsed = parseArgs(args, ['model', 'language', 'threads', 'beam', 'context', 'flash-attention', 'second-look', 'format', 'out']);
   if (parsed.positional.length !== 1) throw new MahdarError('validation', { detail: USAGE });
   const audio = resolve(parsed.positional[0]!);
   const model = resolve(requireFlag(parsed, 'model'));
@@ -44,6 +60,11 @@ export async function run(args: string[]): Promise<void> {
   const flash = parsed.flags.get('flash-attention');
   if (flash !== undefined && flash !== 'on' && flash !== 'off') {
     throw new MahdarError('validation', { detail: '--flash-attention must be on or off' });
+  }
+
+  const secondLook = parsed.flags.get('second-look') ?? 'on';
+  if (secondLook !== 'on' && secondLook !== 'off') {
+    throw new MahdarError('validation', { detail: '--second-look must be on or off' });
   }
 
   if (!existsSync(audio)) throw new MahdarError('validation', { detail: `${parsed.positional[0]}: no such file` });
@@ -83,15 +104,28 @@ export async function run(args: string[]): Promise<void> {
         ? (p) => process.stderr.write(`\r${p.percent.toFixed(0).padStart(3)}%${p.etaSec !== null ? `  ~${Math.ceil(p.etaSec)} s left` : ''}   `)
         : undefined,
     });
-    const onSignal = () => void handle.cancel().then(stop);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    const result = await handle.done;
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    const result = await untilDone(handle, stop);
     if (tty) process.stderr.write('\n');
     if (result.status === 'failed') throw result.error;
     if (result.status === 'cancelled') throw new MahdarError('engine.failed', { detail: 'cancelled' });
+    if (secondLook === 'on') {
+      const spans = spansToTranscribeAgain(segments, decoded.durationSec, result.speech && { from: 0, spans: result.speech });
+      const found: EngineSegment[] = [];
+      const pass = transcribeGaps({
+        bin,
+        model,
+        audio: wav,
+        durationSec: decoded.durationSec,
+        decode,
+        fitThreads: threads === undefined,
+        spans,
+        onSpan: (segs) => void found.push(...segs),
+      });
+      await untilDone(pass, stop);
+      // Each span lies in a hole: the segments in time order are the transcript.
+      segments.push(...found);
+      segments.sort((a, b) => a.start - b.start);
+    }
     const text = formatTranscript(format as TranscriptFormat, segments);
     await writeFileAtomic(out, text).catch((err: unknown) => {
       if (err instanceof MahdarError) throw err;

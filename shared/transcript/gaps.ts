@@ -15,6 +15,9 @@ export interface Span {
  */
 export const MAX_SEC_PER_WORD = 1;
 
+/** The shortest span without text the Transcription tab reports. */
+export const REPORTED_GAP_SEC = 10;
+
 /** Where a segment's text can reach: its end, or less for a segment with few words for its length. */
 function coveredEnd(s: Span & { text?: string }): number {
   if (s.text === undefined) return s.end;
@@ -27,7 +30,7 @@ function coveredEnd(s: Span & { text?: string }): number {
  * (the tail after the last segment included). Segments may come in any order and may overlap.
  * A segment with text covers only what its words can fill (MAX_SEC_PER_WORD).
  */
-export function untranscribedSpans(segments: readonly (Span & { text?: string })[], durationSec: number, minGapSec = 10): Span[] {
+export function untranscribedSpans(segments: readonly (Span & { text?: string })[], durationSec: number, minGapSec = REPORTED_GAP_SEC): Span[] {
   if (!(durationSec > 0)) return [];
   const sorted = [...segments].sort((a, b) => a.start - b.start);
   const gaps: Span[] = [];

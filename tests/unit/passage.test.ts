@@ -12,7 +12,7 @@ import { storedMeeting } from './meeting-fixture.ts';
 import { apiInputs, type ApiEvent, type TranscriptionJob } from '../../shared/api.ts';
 import { type Meeting, type Segment } from '../../shared/domain.ts';
 import { applyEdit, journalEditSchema, type ReplacePassageEdit } from '../../shared/edits.ts';
-import { onTimeline } from '../../main/asr/passage.ts';
+import { onTimeline } from '../../main/asr/passage-timeline.ts';
 import { readWavInfo } from '../../main/audio/wav.ts';
 import { importAudioFile } from '../../main/audio/import.ts';
 import { createService } from '../../main/service/index.ts';

@@ -50,6 +50,11 @@ export function JobControls({ job, hasSegments, canRun, onStart, onRestart, onSt
           {job.status === 'cancelled' && <span> · {t('jobCancelled')}</span>}
         </div>
       )}
+      {running && job?.secondLook && (
+        <p className="second-look" role="status">
+          {t('secondLook', { done: job.secondLook.done, total: job.secondLook.total })}
+        </p>
+      )}
       {running && job?.threads && job.threads.now < job.threads.most && (
         <p className="cores-taken" role="status">
           {t('coresTaken', { now: job.threads.now, most: job.threads.most })}

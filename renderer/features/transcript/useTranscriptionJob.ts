@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TranscriptionJob } from '../../../shared/api.ts';
 import type { Meeting } from '../../../shared/domain.ts';
+import { placeSegment } from '../../../shared/transcript/place-segment.ts';
 import { client } from '../../api/client.ts';
 import { useConnection } from '../../api/useConnection.ts';
 import type { SpokenLanguage } from './useEngineChoice.ts';
@@ -54,7 +55,7 @@ export function useTranscriptionJob(meeting: Meeting, onMeeting: MeetingUpdate, 
           // Several segments arrive in one burst, before React renders: each must add to the
           // latest meeting, or only the last of the burst would be shown.
           const seg = e.segment;
-          onMeeting((m) => ({ ...m, segments: [...m.segments.filter((s) => s.id !== seg.id), seg] }));
+          onMeeting((m) => ({ ...m, segments: placeSegment(m.segments, seg) }));
         } else if (e.type === 'meeting' && e.meetingId === meeting.id && jobRef.current?.status !== 'running') {
           // The meeting changed (new audio here or in another window, a restart): show the job as the service has it now.
           void refresh();

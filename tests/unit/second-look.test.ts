@@ -1,0 +1,115 @@
+// The second look (main/asr/gap-pass.ts) on the REAL engine and model: a hole in a meeting's
+// transcript, where speech was said, is transcribed again on its own when the job runs, its
+// segments go in place in meeting.json, and the job reports no span without text any more.
+//
+// The hole is made by taking out the segments a full pass saved between 15 and 32 s: the state a
+// job leaves when the app is killed during its second look (the full pass saved, no "done" record),
+// whatever made the hole. The hole the engine itself leaves (a window that repeats a word, then
+// skips) depends on the CPU's arithmetic: on this host it showed with the installers' AVX2 build,
+// not with the native one (docs/engine.md), so a test cannot ask the engine for one.
+// Tests wait on events (job, segment), never on the clock.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ApiEvent, TranscriptionJob } from '../../shared/api.ts';
+import type { Segment } from '../../shared/domain.ts';
+import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
+import { wordErrorRate } from '../../shared/text/wer.ts';
+import { clearJobRecord, type TranscriptionJobs } from '../../main/asr/job.ts';
+import { importAudioFile } from '../../main/audio/import.ts';
+import type { ServiceContext } from '../../main/context/context.ts';
+import { createService } from '../../main/service/index.ts';
+import { createParts } from '../../main/service/parts.ts';
+import { concatClips, FAST_DECODE, freshContext, haveModel, MSA, nextEvent, tempDir } from './asr-fixtures.ts';
+
+const CLIPS = ['010.wav', '011.wav', '012.wav', '013.wav', '014.wav', '015.wav'];
+const fast = { threads: 2, decode: FAST_DECODE } as const;
+
+/** A meeting on six msa-read clips (about 55 s), transcribed in full, then with its segments from 15 to 32 s taken out. */
+async function meetingWithHole(ctx: ServiceContext, jobs: TranscriptionJobs) {
+  const m = await ctx.archive.create({ title: 'جلسة المجلس' });
+  const meeting = await importAudioFile(ctx, m.id, concatClips(CLIPS, join(tempDir(), 'six.wav'), 0.5), 'six.wav');
+  const duration = meeting.audio!.durationSec;
+  await jobs.start({ meetingId: m.id, ...fast });
+  expect((await jobs.wait(m.id))?.status).toBe('done');
+  const full = (await ctx.archive.read(m.id)).segments;
+  const inHole = (s: Segment) => s.start >= 15 && s.start < 32;
+  const removed = full.filter(inHole);
+  await ctx.archive.update(m.id, (x) => ({ ...x, segments: x.segments.filter((s) => !inHole(s)) }));
+  await clearJobRecord(ctx, m.id);
+  const kept = (await ctx.archive.read(m.id)).segments;
+  const holes = untranscribedSpans(kept, duration);
+  // The premise: one hole of 10 s or more, which the job reports as it stands.
+  expect(holes).toHaveLength(1);
+  return { id: m.id, duration, hole: holes[0]!, removed, kept };
+}
+
+const jobEvent = (ctx: ServiceContext, id: string, match: (j: TranscriptionJob) => boolean) =>
+  nextEvent(ctx, (e) => e.type === 'job' && e.job.meetingId === id && match(e.job)).then((e) => (e as { job: TranscriptionJob }).job);
+
+describe.runIf(haveModel)('the second look at speech left without text', () => {
+  it('fills the hole in place with the engine\'s text; cancelled during it, the job resumes it; a finished job does not run it again', async () => {
+    const ctx = await freshContext();
+    const { jobs } = createParts(ctx);
+    const { id, duration, hole, removed, kept } = await meetingWithHole(ctx, jobs);
+
+    // Cancelled while the second look's engine runs: nothing goes in, the job says cancelled.
+    const looking = jobEvent(ctx, id, (j) => !!j.secondLook && !!jobs.childPid(id));
+    await jobs.start({ meetingId: id, ...fast });
+    expect((await looking).secondLook).toEqual({ done: 0, total: 1 });
+    expect((await jobs.cancel(id))?.status).toBe('cancelled');
+    expect((await ctx.archive.read(id)).segments).toEqual(kept);
+
+    // Started again: the hole is transcribed, its segments are published and saved in time order.
+    const published: Segment[] = [];
+    const off = ctx.events.subscribe((e: ApiEvent) => {
+      if (e.type === 'segment' && e.meetingId === id) published.push(e.segment);
+    });
+    const progressed = jobEvent(ctx, id, (j) => j.secondLook?.done === 1);
+    await jobs.start({ meetingId: id, ...fast });
+    expect((await progressed).secondLook).toEqual({ done: 1, total: 1 });
+    const done = (await jobs.wait(id))!;
+    off();
+    expect(done).toMatchObject({ status: 'done', percent: 100, untranscribed: [] });
+    expect(done.secondLook).toBeUndefined();
+    const after = (await ctx.archive.read(id)).segments;
+    const filled = after.filter((s) => s.start >= hole.start && s.end <= hole.end);
+    expect(filled.length).toBeGreaterThan(0);
+    expect(published.map((s) => s.id)).toEqual(filled.map((s) => s.id));
+    expect(after.map((s) => s.start)).toEqual([...after.map((s) => s.start)].sort((a, b) => a - b));
+    expect(after.filter((s) => !filled.includes(s))).toEqual(kept);
+    expect(untranscribedSpans(after, duration)).toEqual([]);
+    // The full pass's words there: the same engine from another window's start, where base spells a
+    // few Arabic words differently (measured: 0.42, «متناس قل» against «متناسق», «تخروا» against
+    // «تخرج»); text from elsewhere or none would be near 1.
+    const { wer } = wordErrorRate(removed.map((s) => s.text).join(' '), filled.map((s) => s.text).join(' '));
+    console.log(`second look: hole ${hole.start.toFixed(1)}-${hole.end.toFixed(1)} s, ${filled.length} segments, WER against the full pass's text there ${wer.toFixed(3)}`);
+    expect(wer).toBeLessThan(0.6);
+    expect(filled.some((s) => (s.wordConfidence?.length ?? 0) > 0)).toBe(true);
+
+    // A finished job is not run again: nothing changes.
+    await jobs.start({ meetingId: id, ...fast });
+    expect((await jobs.wait(id))?.status).toBe('done');
+    expect((await ctx.archive.read(id)).segments).toEqual(after);
+  }, 300_000);
+
+  it('new audio imported during the second look cancels it: nothing of the old recording goes into the new one', async () => {
+    const ctx = await freshContext();
+    const parts = createParts(ctx);
+    const service = await createService(ctx, { parts });
+    const { id } = await meetingWithHole(ctx, parts.jobs);
+    const bytes = await readFile(join(MSA, '001.wav'));
+    const { uploadId } = await service.beginUpload({ name: 'new.wav', size: bytes.length });
+    await service.uploadChunk({ uploadId, offset: 0, data: bytes.toString('base64') });
+
+    const looking = jobEvent(ctx, id, (j) => !!j.secondLook && !!parts.jobs.childPid(id));
+    const ended = jobEvent(ctx, id, (j) => j.status !== 'running');
+    await parts.jobs.start({ meetingId: id, ...fast });
+    await looking;
+    const imported = await service.importAudio({ meetingId: id, uploadId }); // issued while the second look runs
+    expect((await ended).status).toBe('cancelled');
+    expect(imported.segments).toEqual([]);
+    expect((await ctx.archive.read(id)).segments).toEqual([]);
+    expect(await service.getTranscription({ meetingId: id })).toBeNull();
+  }, 300_000);
+});
