@@ -188,7 +188,7 @@ export async function run(): Promise<BenchReport> {
   const all: Record<string, () => Promise<{ seconds: number; text: string }>> = {
     app: () => app(model),
     // PEERS_NO_SECOND_LOOK=1: the app without its second look at speech left without text, beside it.
-    ...(process.env.PEERS_NO_SECOND_LOOK === '1' ? { 'app, no second look': () => runApp(wav, model, { threads, out: appOut, noSecondLook: true }) } : {}),
+    ...(process.env.PEERS_NO_SECOND_LOOK === '1' ? { 'app no second look': () => runApp(wav, model, { threads, out: appOut, noSecondLook: true }) } : {}),
     ...(existsSync(modelQ8) && process.env.PEERS_Q8 !== '0' ? { 'app q8_0': () => app(modelQ8) } : {}),
     // Other beam widths for the app (PEERS_BEAMS=5,3), same weights; "5:-1" = beam 5 with all the
     // previous text as prompt (`--context -1`).

@@ -1,4 +1,4 @@
-// `mahdar transcribe AUDIO --model FILE [--language ar] [--threads N] [--beam N] [--context N] [--second-look on|off] --format json|txt|srt|vtt --out FILE`
+// `mahdar transcribe AUDIO --model FILE [--language ar] [--threads N] [--beam N] [--context N] [--flash-attention on|off] [--second-look on|off] --format json|txt|srt|vtt --out FILE`
 // Decodes any supported audio with ffmpeg to a temporary 16 kHz mono WAV, runs the engine on it
 // (the same runner as the app), transcribes again on their own the spans of speech it left without
 // text (gap-pass.ts, as the app's job does; `--second-look off` skips it) and writes the transcript
@@ -22,7 +22,7 @@ import { formatTranscript, transcriptFormats, type TranscriptFormat } from '../e
 import { extraModelDirs } from '../paths.ts';
 import { intFlag, parseArgs, requireFlag } from './args.ts';
 
-const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] [--context N] [--second-look on|off] --format json|txt|srt|vtt --out FILE';
+const USAGE = 'usage: transcribe AUDIO --model FILE [--language ar|auto] [--threads N] [--beam N] [--context N] [--flash-attention on|off] [--second-look on|off] --format json|txt|srt|vtt --out FILE';
 
 /** Awaits an engine's run; Ctrl-C or a TERM meanwhile stops the engine, then `stop` cleans up and exits. */
 async function untilDone<T>(run: { done: Promise<T>; cancel(): Promise<unknown> }, stop: () => void): Promise<T> {
@@ -121,7 +121,8 @@ export async function run(args: string[]): Promise<void> {
         spans,
         onSpan: (segs) => void found.push(...segs),
       });
-      await untilDone(pass, stop);
+      const look = await untilDone(pass, stop);
+      if (spans.length) process.stderr.write(`second look: ${spans.length} span(s) of speech without text transcribed again, ${look.filled} got text\n`);
       // Each span lies in a hole: the segments in time order are the transcript.
       segments.push(...found);
       segments.sort((a, b) => a.start - b.start);

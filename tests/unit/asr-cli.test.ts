@@ -32,7 +32,8 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
 
   it('transcribes with flash attention off (-nfa), the speed option docs/engine.md measured', async () => {
     const out = join(dir, 'nfa.txt');
-    const r = cli(['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--flash-attention', 'off', '--format', 'txt', '--out', out]);
+    // Without the second look too (`--second-look off`: the bench's row without it).
+    const r = cli(['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--flash-attention', 'off', '--second-look', 'off', '--format', 'txt', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(await readFile(out, 'utf8')).toMatch(/[\u0600-\u06ff]{3}/);
@@ -52,6 +53,7 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--context', '300', '--format', 'json', '--out', out],
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--threads', '2.5', '--format', 'json', '--out', out],
       ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--flash-attention', 'no', '--format', 'json', '--out', out],
+      ['transcribe', join(MSA, '001.wav'), '--model', MODEL, '--second-look', 'maybe', '--format', 'json', '--out', out],
     ];
     for (const args of cases) {
       const r = cli(args);
@@ -65,6 +67,7 @@ describe.runIf(haveModel)('mahdar transcribe', () => {
     expect(cli(cases[6]!).stderr).toMatch(/--context must be an integer from -1 \(all\) to 224/);
     expect(cli(cases[7]!).stderr).toMatch(/--threads must be an integer from 1 to 64/);
     expect(cli(cases[8]!).stderr).toMatch(/--flash-attention must be on or off/);
+    expect(cli(cases[9]!).stderr).toMatch(/--second-look must be on or off/);
     await expect(readFile(out)).rejects.toThrow();
   });
 });
