@@ -1,6 +1,7 @@
 // The second look (main/asr/gap-pass.ts) on the REAL engine and model: a hole in a meeting's
 // transcript, where speech was said, is transcribed again on its own when the job runs, its
-// segments go in place in meeting.json, and the job reports no span without text any more.
+// segments go in place in meeting.json, and the job reports no span without text any more. Where
+// it meets other work: a cancel and a resume, new audio imported, an edit made meanwhile.
 //
 // The hole is made by taking out the segments a full pass saved between 15 and 32 s: the state a
 // job leaves when the app is killed during its second look (the full pass saved, no "done" record),
@@ -12,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, TranscriptionJob } from '../../shared/api.ts';
-import type { Segment } from '../../shared/domain.ts';
+import { meetingSchema, type Segment } from '../../shared/domain.ts';
 import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import { wordErrorRate } from '../../shared/text/wer.ts';
 import { clearJobRecord, type TranscriptionJobs } from '../../main/asr/job.ts';
@@ -111,5 +112,27 @@ describe.runIf(haveModel)('the second look at speech left without text', () => {
     expect(imported.segments).toEqual([]);
     expect((await ctx.archive.read(id)).segments).toEqual([]);
     expect(await service.getTranscription({ meetingId: id })).toBeNull();
+  }, 300_000);
+
+  it('an edit the secretary makes during the second look is kept, in meeting.json too, beside the filled hole', async () => {
+    const ctx = await freshContext();
+    const parts = createParts(ctx);
+    const service = await createService(ctx, { parts });
+    const { id, hole, kept } = await meetingWithHole(ctx, parts.jobs);
+    const looking = jobEvent(ctx, id, (j) => !!j.secondLook && !!parts.jobs.childPid(id));
+    await parts.jobs.start({ meetingId: id, ...fast });
+    await looking;
+    const target = kept[0]!;
+    const { version } = await service.getEditState({ meetingId: id });
+    await service.applyEdit({ meetingId: id, baseVersion: version, edit: { type: 'setText', segmentId: target.id, text: 'نص راجعته الكاتبة' } }); // while the engine runs
+    expect((await parts.jobs.wait(id))?.status).toBe('done');
+    const check = (segments: Segment[]) => {
+      expect(segments.find((s) => s.id === target.id)?.text).toBe('نص راجعته الكاتبة');
+      expect(segments.filter((s) => s.start >= hole.start && s.end <= hole.end).length).toBeGreaterThan(0);
+      expect(segments).toHaveLength(new Set(segments.map((s) => s.id)).size);
+    };
+    check((await service.getMeeting({ id })).segments);
+    await ctx.journals.close();
+    check(meetingSchema.parse(JSON.parse(await readFile(join(ctx.archive.meetingDir(id), 'meeting.json'), 'utf8'))).segments);
   }, 300_000);
 });
