@@ -22,6 +22,13 @@ export const RETRY_MIN_GAP_SEC = 5;
 export const RETRY_MIN_SPEECH_SEC = 3;
 /** At most this many spans are transcribed again (each run loads the model): those with the most speech. */
 export const MAX_RETRY_SPANS = 20;
+/**
+ * Where the speech is not known, no longer hole than this is looked at again. A window that jumps
+ * ahead skips less than its 30 s; a longer stretch without text is a break or a lost microphone,
+ * and a run of its own would only cost time at the stop (the voice detector over all of it and a
+ * model load), most of all after a recording, whose followed part's speech the job does not know.
+ */
+export const MAX_UNHEARD_SPAN_SEC = 60;
 
 /** Where the voice detector heard speech, known for the audio from `from` on (a resumed run heard only its part). */
 export interface HeardSpeech {
@@ -34,15 +41,16 @@ const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.
 /**
  * The holes of the transcript to transcribe again, in time order: those of RETRY_MIN_GAP_SEC or
  * more where RETRY_MIN_SPEECH_SEC of speech was heard; where the speech is not known, those the
- * Transcription tab reports (REPORTED_GAP_SEC), whose run costs little when they are silent (the
- * run's own voice detector finds nothing to decode).
+ * Transcription tab reports (REPORTED_GAP_SEC) up to MAX_UNHEARD_SPAN_SEC, whose run costs little
+ * when they are silent (the run's own voice detector finds nothing to decode).
  */
 export function spansToTranscribeAgain(segments: readonly (Span & { text?: string })[], durationSec: number, heard: HeardSpeech | null): Span[] {
   const scored: { span: Span; speech: number }[] = [];
   for (const span of untranscribedSpans(segments, durationSec, RETRY_MIN_GAP_SEC)) {
     const known = heard !== null && span.start >= heard.from;
     if (!known) {
-      if (span.end - span.start >= REPORTED_GAP_SEC) scored.push({ span, speech: span.end - span.start });
+      const length = span.end - span.start;
+      if (length >= REPORTED_GAP_SEC && length <= MAX_UNHEARD_SPAN_SEC) scored.push({ span, speech: length });
       continue;
     }
     const speech = heard.spans.reduce((sum, s) => sum + overlap(span, s), 0);

@@ -4,14 +4,19 @@
 // app never recommends it, however fast (base is for trying the app only) and says why instead of
 // "no model keeps up". The measure is kept: after a reload it is still shown.
 import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expectNoA11yViolations, wcagTags } from './axe.ts';
 import { startServe, type ServeProcess } from './serve.ts';
 
 const model = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'models', 'ggml-base.bin');
 let server: ServeProcess;
+let hogs: ChildProcess[] = [];
 test.afterEach(async () => {
+  for (const h of hogs) h.kill('SIGKILL');
+  hogs = [];
   await server?.stop();
 });
 
@@ -60,3 +65,23 @@ test('measure on this computer: time per hour for base, and the recommendation',
   await page.locator('.transcript-panel summary').click();
   await expect(base).toContainText(`نحو ${time} لكل ساعة تسجيل`);
 });
+
+test('measure on this computer while other programs hold every core: the model is not measured, and the list says why', async ({ page }) => {
+  test.skip(!existsSync(model), 'Whisper base model not present beside the repository');
+  test.skip(cpus().length < 2, 'the look at the processor runs only with more than one thread');
+  server = await startServe();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'اجتماع جديد' }).click();
+  await page.getByRole('tab', { name: 'التفريغ' }).click();
+  await page.locator('.transcript-panel summary').click();
+  const base = page.locator('.model-list li').filter({ has: page.getByText('Whisper base', { exact: true }) });
+
+  // A spinning process on every core, as a video call and a busy browser would.
+  hogs = cpus().map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  await page.getByRole('button', { name: 'قياس السرعة على هذا الحاسوب' }).click();
+  await expect(base).toContainText('برامج أخرى تشغل المعالج الآن', { timeout: 120_000 });
+  await expect(base).not.toContainText('لكل ساعة تسجيل');
+  await page.screenshot({ path: 'test-results/screens/calibration-computer-busy-ar.png', fullPage: true });
+  expect(existsSync(join(server.dataDir, 'calibration.json'))).toBe(false);
+});
+

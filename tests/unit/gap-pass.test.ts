@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../shared/domain.ts';
 import { placeSegment } from '../../shared/transcript/place-segment.ts';
-import { MAX_RETRY_SPANS, spansToTranscribeAgain } from '../../main/asr/gap-pass.ts';
+import { MAX_RETRY_SPANS, MAX_UNHEARD_SPAN_SEC, spansToTranscribeAgain } from '../../main/asr/gap-pass.ts';
 import { insertSegments } from '../../main/asr/segment-saver.ts';
 import { freshContext } from './asr-fixtures.ts';
 
@@ -26,11 +26,14 @@ describe('spansToTranscribeAgain', () => {
     expect(spansToTranscribeAgain([seg(0, 33), seg(37, 60)], 60, heardEverywhere)).toEqual([]);
   });
 
-  it('where the speech is not known (before a resumed run began), only the holes the tab reports: 10 s or more', () => {
+  it(`where the speech is not known (before a resumed run began), only the holes the tab reports, 10 s or more, up to ${MAX_UNHEARD_SPAN_SEC} s`, () => {
     const resumedAt40 = { from: 40, spans: [{ start: 40, end: 59.8 }] };
     expect(spansToTranscribeAgain(segments, 60, resumedAt40)).toEqual([{ start: 38, end: 50 }]);
     expect(spansToTranscribeAgain([seg(0, 33), seg(40, 60)], 60, null)).toEqual([]);
     expect(spansToTranscribeAgain([seg(0, 33), seg(45, 60)], 60, null)).toEqual([{ start: 33, end: 45 }]);
+    // A break of ten minutes in a followed recording: not run again at the stop.
+    expect(spansToTranscribeAgain([seg(0, 30), seg(630, 660)], 660, null)).toEqual([]);
+    expect(spansToTranscribeAgain([seg(0, 30), seg(90, 120)], 120, null)).toEqual([{ start: 30, end: 90 }]);
   });
 
   it('the tail after the last segment counts, and a segment whose few words cannot fill its time covers only what they fill', () => {
