@@ -15,6 +15,7 @@ import { onTimeline, PASSAGE_PAD_SEC, type PassageSegment } from './passage-time
 import { RUN_DIR_PREFIX } from './run-temp.ts';
 import { runWhisper, type RunHandle, type RunOptions } from './runner.ts';
 import { roundConfidence } from './token-confidence.ts';
+import { speechWithin } from './vad-speech.ts';
 
 /** A hole between segments this long is looked at again when the voice detector heard speech in it. */
 export const RETRY_MIN_GAP_SEC = 5;
@@ -36,8 +37,6 @@ export interface HeardSpeech {
   spans: readonly Span[];
 }
 
-const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-
 /**
  * The holes of the transcript to transcribe again, in time order: those of RETRY_MIN_GAP_SEC or
  * more where RETRY_MIN_SPEECH_SEC of speech was heard; where the speech is not known, those the
@@ -53,7 +52,7 @@ export function spansToTranscribeAgain(segments: readonly (Span & { text?: strin
       if (length >= REPORTED_GAP_SEC && length <= MAX_UNHEARD_SPAN_SEC) scored.push({ span, speech: length });
       continue;
     }
-    const speech = heard.spans.reduce((sum, s) => sum + overlap(span, s), 0);
+    const speech = speechWithin(span, heard.spans);
     if (speech >= RETRY_MIN_SPEECH_SEC) scored.push({ span, speech });
   }
   return scored
@@ -75,9 +74,13 @@ export interface GapPassOptions extends Pick<RunOptions, 'bin' | 'model' | 'deco
   onSpan: (segments: PassageSegment[], index: number) => void | Promise<void>;
 }
 
-export type GapPassResult =
-  /** `failed`: spans whose run failed (the engine's error is logged); they stay without text. */
-  { status: 'done'; filled: number; failed: number } | { status: 'cancelled'; filled: number; failed: number };
+export interface GapPassResult {
+  status: 'done' | 'cancelled';
+  /** Spans that got text. */
+  filled: number;
+  /** Spans whose run failed (the engine's error is logged): they stay without text (the tab lists those of 10 s or more). */
+  failed: number;
+}
 
 export interface GapPass {
   done: Promise<GapPassResult>;

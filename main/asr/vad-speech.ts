@@ -37,6 +37,9 @@ export const LONG_PAUSE_SEC = 10;
 
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
+/** Seconds of `span` in which the voice detector heard speech. */
+export const speechWithin = (span: Span, speech: readonly Span[]) => speech.reduce((sum, s) => sum + overlap(span, s), 0);
+
 /**
  * The segment's times, cut to the part between long pauses (no speech heard for LONG_PAUSE_SEC or
  * more) that holds most of its speech; unchanged when it spans no long pause, or when nothing is
@@ -56,7 +59,7 @@ export function keepToSpeech(segment: Span, speech: readonly Span[], longPauseSe
   }
   if (from < segment.end) parts.push({ start: from, end: segment.end });
   if (parts.length === 1 && parts[0]!.start === segment.start && parts[0]!.end === segment.end) return segment;
-  const heard = (p: Span) => speech.reduce((sum, s) => sum + overlap(p, s), 0);
+  const heard = (p: Span) => speechWithin(p, speech);
   const best = parts.reduce<Span | null>((b, p) => (!b || heard(p) > heard(b) ? p : b), null);
   return best && heard(best) > 0 ? best : segment;
 }
