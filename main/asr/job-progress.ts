@@ -42,9 +42,13 @@ export class JobEvents {
     this.publish(true);
   }
 
-  /** `done` of the `total` spans without text transcribed again (gap-pass.ts). */
+  /**
+   * `done` of the `total` spans without text transcribed again (gap-pass.ts). The full pass's time
+   * left no longer applies (it reached 0), and the second look's is not known: none is shown.
+   */
   secondLook(done: number, total: number): void {
     this.job.secondLook = { done, total };
+    this.job.etaSec = null;
     this.publish(true);
   }
 
