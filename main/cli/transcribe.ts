@@ -2,8 +2,7 @@
 // Decodes any supported audio with ffmpeg to a temporary 16 kHz mono WAV, runs the engine on it
 // (the same runner as the app), transcribes again on their own the spans of speech it left without
 // text (gap-pass.ts, as the app's job does; `--second-look off` skips it) and writes the transcript
-// atomically. Errors are thrown as
-// MahdarError: the dispatcher prints one line and exits non-zero.
+// atomically. Errors are thrown as MahdarError: the dispatcher prints one line and exits non-zero.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
