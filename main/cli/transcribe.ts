@@ -90,14 +90,10 @@ export async function run(args: string[]): Promise<void> {
     };
     const segments: EngineSegment[] = [];
     const tty = process.stderr.isTTY;
+    // The full pass's and the second look's: without --threads, every core, fewer where other programs hold some (free-cores.ts).
+    const engine = { bin, model, audio: wav, durationSec: decoded.durationSec, decode, fitThreads: threads === undefined };
     const handle = runWhisper({
-      bin,
-      model,
-      audio: wav,
-      durationSec: decoded.durationSec,
-      decode,
-      // Without --threads: every core, fewer where other programs hold some (free-cores.ts).
-      fitThreads: threads === undefined,
+      ...engine,
       onSegment: (s) => segments.push(s),
       onProgress: tty
         ? (p) => process.stderr.write(`\r${p.percent.toFixed(0).padStart(3)}%${p.etaSec !== null ? `  ~${Math.ceil(p.etaSec)} s left` : ''}   `)
@@ -111,12 +107,7 @@ export async function run(args: string[]): Promise<void> {
       const spans = spansToTranscribeAgain(segments, decoded.durationSec, result.speech && { from: 0, spans: result.speech });
       const found: EngineSegment[] = [];
       const pass = transcribeGaps({
-        bin,
-        model,
-        audio: wav,
-        durationSec: decoded.durationSec,
-        decode,
-        fitThreads: threads === undefined,
+        ...engine,
         spans,
         onSpan: (segs) => void found.push(...segs),
       });
