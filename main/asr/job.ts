@@ -13,12 +13,12 @@
 // After a run that ended done, the engine's confidence in each word (runner.ts onConfidence) is
 // stored on the run's segments (`wordConfidence`) in one more save; then the spans where speech
 // was heard but no text saved are transcribed once more on their own (gap-pass.ts, the "second
-// look"), before the job says done.
+// look", job-second-look.ts), before the job says done.
 import { join } from 'node:path';
 import type { TranscriptionJob, transcriptionLanguages } from '../../shared/api.ts';
 import { type Meeting, type Segment } from '../../shared/domain.ts';
 import { MahdarError, toErrorPayload, type ErrorCode } from '../../shared/errors.ts';
-import { untranscribedSpans, type Span } from '../../shared/transcript/gaps.ts';
+import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import type { ServiceContext } from '../context/context.ts';
 import { readSettings } from '../context/settings.ts';
 import { buildInitialPrompt, DEFAULT_DECODE, USE_INITIAL_PROMPT, type DecodeOptions } from './decode-options.ts';
@@ -26,10 +26,10 @@ import { resolveThreads, whisperCliPath } from './engine.ts';
 import { clearJobRecord, readJobRecord, writeJobRecord } from './job-record.ts';
 import { JobEvents, settle } from './job-progress.ts';
 import { listModels, resolveModel, type LocalModel } from './models.ts';
-import { spansToTranscribeAgain, transcribeGaps } from './gap-pass.ts';
+import { secondLook } from './job-second-look.ts';
 import { findVadModel } from './vad-model.ts';
 import { runWhisper, type RunHandle, type RunResult } from './runner.ts';
-import { audioRef, insertSegments, sameAudio, saveConfidences, SegmentSaver, segmentStream, type AudioRef } from './segment-saver.ts';
+import { audioRef, sameAudio, saveConfidences, SegmentSaver, segmentStream, type AudioRef } from './segment-saver.ts';
 
 // Where the services find it (they clear the record when the audio is replaced).
 export { clearJobRecord };
@@ -50,7 +50,7 @@ export interface StartOptions {
   restart?: boolean;
 }
 
-/** The engine's run now: the full pass's, or a span's of the second look (gap-pass.ts). */
+/** The engine's run now: the full pass's, or the second look's (job-second-look.ts). */
 type EngineRun = Pick<RunHandle, 'pid'> & { cancel(): Promise<unknown> };
 
 interface Running {
@@ -286,7 +286,10 @@ export class TranscriptionJobs {
     }
     let outcome = result;
     if (result.status === 'done' && saver.state.kind === 'saving' && !setup.alreadyDone) {
-      const look = await this.secondLook(setup, running, events, result.speech);
+      const look = await secondLook(this.ctx, { ...setup, modelPath: setup.model.path, meetingId }, events, result.speech, {
+        cancelRequested: () => running.cancelRequested,
+        started: (pass) => (running.handle = pass),
+      });
       if (look === 'audioChanged') return this.endOnAnotherRecording(running);
       if (look === 'cancelled') outcome = { status: 'cancelled', segments: result.segments };
     }
@@ -339,48 +342,6 @@ export class TranscriptionJobs {
     running.handle = handle;
     if (running.cancelRequested) void handle.cancel();
     return handle.done;
-  }
-
-  /**
-   * After the full pass: the spans where speech was heard but no text saved are transcribed once
-   * more on their own, and their segments put in place (gap-pass.ts). `speech` is what the pass's
-   * voice detector heard from the resume point on (null: nothing known, e.g. no run was needed).
-   */
-  private async secondLook(setup: JobSetup, running: Running, events: JobEvents, speech: Span[] | null): Promise<'done' | 'cancelled' | 'audioChanged'> {
-    const { meeting, audio, durationSec } = setup;
-    const saved = await this.ctx.archive.read(meeting.id);
-    if (!sameAudio(audioRef(saved), audio)) return 'audioChanged';
-    const spans = spansToTranscribeAgain(saved.segments, durationSec, speech && { from: setup.offsetSec, spans: speech });
-    if (running.cancelRequested) return 'cancelled';
-    if (!spans.length) return 'done';
-    let elsewhere = false;
-    events.secondLook(0, spans.length);
-    const pass = transcribeGaps({
-      bin: setup.bin,
-      model: setup.model.path,
-      audio: setup.audioPath,
-      durationSec,
-      decode: setup.decode,
-      fitThreads: setup.fitThreads,
-      spans,
-      onStart: () => events.publish(true),
-      onThreads: (n) => events.threads(n, setup.decode.threads),
-      onSpan: async (found, i) => {
-        const added = await insertSegments(this.ctx.archive, meeting.id, audio, found);
-        if (added === null) {
-          // meeting.json names another recording (or was approved) meanwhile: nothing more goes in.
-          elsewhere = true;
-          void pass.cancel();
-          return;
-        }
-        for (const segment of added) this.ctx.events.publish({ type: 'segment', meetingId: meeting.id, segment });
-        events.secondLook(i + 1, spans.length);
-      },
-    });
-    running.handle = pass;
-    if (running.cancelRequested) void pass.cancel();
-    const result = await pass.done;
-    return elsewhere ? 'audioChanged' : result.status;
   }
 
   /**

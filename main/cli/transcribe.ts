@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { transcriptionLanguages } from '../../shared/api.ts';
 import { MahdarError } from '../../shared/errors.ts';
+import type { Span } from '../../shared/transcript/gaps.ts';
 import { writeFileAtomic } from '../archive/atomic-write.ts';
 import { DEFAULT_DECODE, type DecodeOptions } from '../asr/decode-options.ts';
 import { resolveThreads, whisperCliPath } from '../asr/engine.ts';
 import { validateModelFile } from '../asr/model-file.ts';
-import { spansToTranscribeAgain, transcribeGaps } from '../asr/gap-pass.ts';
+import { spansToTranscribeAgain, transcribeGaps, type GapPassOptions } from '../asr/gap-pass.ts';
 import { runWhisper, type EngineSegment } from '../asr/runner.ts';
 import { findVadModelIn } from '../asr/vad-model.ts';
 import { decodeToWav } from '../audio/decode.ts';
@@ -34,6 +35,24 @@ async function untilDone<T>(run: { done: Promise<T>; cancel(): Promise<unknown> 
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/**
+ * The full pass's segments with the holes where speech was heard transcribed again on their own
+ * (gap-pass.ts), in time order; says on stderr how many it looked at.
+ */
+async function withSecondLook(
+  engine: Omit<GapPassOptions, 'spans' | 'onSpan'>,
+  segments: readonly EngineSegment[],
+  speech: Span[] | null,
+  stop: () => void,
+): Promise<EngineSegment[]> {
+  const spans = spansToTranscribeAgain(segments, engine.durationSec, speech && { from: 0, spans: speech });
+  const found: EngineSegment[] = [];
+  const look = await untilDone(transcribeGaps({ ...engine, spans, onSpan: (segs) => void found.push(...segs) }), stop);
+  if (spans.length) process.stderr.write(`second look: ${spans.length} span(s) of speech without text transcribed again, ${look.filled} got text\n`);
+  // Each span lies in a hole: the segments in time order are the transcript.
+  return [...segments, ...found].sort((a, b) => a.start - b.start);
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -103,21 +122,8 @@ export async function run(args: string[]): Promise<void> {
     if (tty) process.stderr.write('\n');
     if (result.status === 'failed') throw result.error;
     if (result.status === 'cancelled') throw new MahdarError('engine.failed', { detail: 'cancelled' });
-    if (secondLook === 'on') {
-      const spans = spansToTranscribeAgain(segments, decoded.durationSec, result.speech && { from: 0, spans: result.speech });
-      const found: EngineSegment[] = [];
-      const pass = transcribeGaps({
-        ...engine,
-        spans,
-        onSpan: (segs) => void found.push(...segs),
-      });
-      const look = await untilDone(pass, stop);
-      if (spans.length) process.stderr.write(`second look: ${spans.length} span(s) of speech without text transcribed again, ${look.filled} got text\n`);
-      // Each span lies in a hole: the segments in time order are the transcript.
-      segments.push(...found);
-      segments.sort((a, b) => a.start - b.start);
-    }
-    const text = formatTranscript(format as TranscriptFormat, segments);
+    const all = secondLook === 'on' ? await withSecondLook(engine, segments, result.speech, stop) : segments;
+    const text = formatTranscript(format as TranscriptFormat, all);
     await writeFileAtomic(out, text).catch((err: unknown) => {
       if (err instanceof MahdarError) throw err;
       throw new MahdarError('export.failed', { detail: `cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? 'error'}` });

@@ -4,19 +4,18 @@
 // app never recommends it, however fast (base is for trying the app only) and says why instead of
 // "no model keeps up". The measure is kept: after a reload it is still shown.
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expectNoA11yViolations, wcagTags } from './axe.ts';
+import { BusyCores } from './busy-cores.ts';
 import { startServe, type ServeProcess } from './serve.ts';
 
 const model = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'models', 'ggml-base.bin');
 let server: ServeProcess;
-let hogs: ChildProcess[] = [];
+const cores = new BusyCores();
 test.afterEach(async () => {
-  for (const h of hogs) h.kill('SIGKILL');
-  hogs = [];
+  cores.release();
   await server?.stop();
 });
 
@@ -77,7 +76,7 @@ test('measure on this computer while other programs hold every core: the model i
   const base = page.locator('.model-list li').filter({ has: page.getByText('Whisper base', { exact: true }) });
 
   // A spinning process on every core, as a video call and a busy browser would.
-  hogs = cpus().map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  cores.hold();
   await page.getByRole('button', { name: 'قياس السرعة على هذا الحاسوب' }).click();
   await expect(base).toContainText('برامج أخرى تشغل المعالج الآن', { timeout: 120_000 });
   await expect(base).not.toContainText('لكل ساعة تسجيل');

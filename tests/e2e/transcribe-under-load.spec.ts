@@ -2,18 +2,18 @@
 // language, and stops saying it once they are gone (the real engine, its thread count following
 // the free cores: main/asr/free-cores.ts, thread-watch.ts).
 import { expect, test } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BusyCores } from './busy-cores.ts';
 import { startServe, type ServeProcess } from './serve.ts';
 
 const fixtures = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'msa-read');
 let server: ServeProcess;
-let hogs: ChildProcess[] = [];
+const cores = new BusyCores();
 test.afterEach(async () => {
-  for (const h of hogs) h.kill('SIGKILL');
-  hogs = [];
+  cores.release();
   await server?.stop();
 });
 
@@ -33,7 +33,7 @@ test('other programs on every core: the page says the transcription runs on fewe
   await expect(page.getByText(/المدة: [12]:\d\d/)).toBeVisible({ timeout: 30_000 });
 
   // A spinning process on every core, as a video call and a busy browser would.
-  hogs = cpus().map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  cores.hold();
   await page.getByRole('button', { name: 'بدء التفريغ' }).click();
   const note = page.locator('p.cores-taken[role="status"]');
   await expect(note).toHaveText(`برامج أخرى تشغل المعالج: يعمل التفريغ على 1 من ${cpus().length >= 8 ? 8 : cpus().length} أنوية، فيستغرق وقتًا أطول.`, {
@@ -45,8 +45,7 @@ test('other programs on every core: the page says the transcription runs on fewe
   await page.getByLabel('Interface language').selectOption('ar');
 
   // The programs end: at its next window the engine takes its cores back, and the note goes.
-  for (const h of hogs) h.kill('SIGKILL');
-  hogs = [];
+  cores.release();
   await expect(note).toHaveCount(0, { timeout: 90_000 });
   await expect(page.getByRole('button', { name: 'إيقاف' })).toBeVisible();
   await page.getByRole('button', { name: 'إيقاف' }).click();
