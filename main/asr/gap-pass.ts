@@ -31,9 +31,14 @@ export const MAX_RETRY_SPANS = 20;
  */
 export const MAX_UNHEARD_SPAN_SEC = 60;
 
-/** Where the voice detector heard speech, known for the audio from `from` on (a resumed run heard only its part). */
+/**
+ * Where the voice detector heard speech, known for the audio from `from` on (a resumed run heard
+ * only its part), up to `to` where only part of the rest was heard (the pass that followed a
+ * recording, when the job after the stop ran nothing: heard-speech.ts).
+ */
 export interface HeardSpeech {
   from: number;
+  to?: number;
   spans: readonly Span[];
 }
 
@@ -46,7 +51,7 @@ export interface HeardSpeech {
 export function spansToTranscribeAgain(segments: readonly (Span & { text?: string })[], durationSec: number, heard: HeardSpeech | null): Span[] {
   const scored: { span: Span; speech: number }[] = [];
   for (const span of untranscribedSpans(segments, durationSec, RETRY_MIN_GAP_SEC)) {
-    const known = heard !== null && span.start >= heard.from;
+    const known = heard !== null && span.start >= heard.from && span.end <= (heard.to ?? Infinity);
     if (!known) {
       const length = span.end - span.start;
       if (length >= REPORTED_GAP_SEC && length <= MAX_UNHEARD_SPAN_SEC) scored.push({ span, speech: length });

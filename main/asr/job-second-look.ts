@@ -5,6 +5,7 @@ import type { DecodeOptions } from './decode-options.ts';
 import type { ServiceContext } from '../context/context.ts';
 import type { Span } from '../../shared/transcript/gaps.ts';
 import { spansToTranscribeAgain, transcribeGaps, type GapPass } from './gap-pass.ts';
+import { joinHeard, readHeardSpeech } from './heard-speech.ts';
 import type { JobEvents } from './job-progress.ts';
 import { audioRef, insertSegments, sameAudio, type AudioRef } from './segment-saver.ts';
 
@@ -29,7 +30,8 @@ export interface SecondLookControl {
 
 /**
  * The second look. `speech` is what the full pass's voice detector heard from the resume point on
- * (null: nothing known, e.g. no run was needed). 'audioChanged': meeting.json names another
+ * (null: nothing known, e.g. no run was needed); what the pass that followed the recording heard
+ * before it is read from beside the WAV (heard-speech.ts). 'audioChanged': meeting.json names another
  * recording (or was approved) meanwhile, and nothing more went in.
  */
 export async function secondLook(
@@ -42,7 +44,9 @@ export async function secondLook(
   const { meetingId, audio, durationSec } = setup;
   const saved = await ctx.archive.read(meetingId);
   if (!sameAudio(audioRef(saved), audio)) return 'audioChanged';
-  const spans = spansToTranscribeAgain(saved.segments, durationSec, speech && { from: setup.offsetSec, spans: speech });
+  // What the pass that followed the recording heard (none for an imported file), joined to this run's.
+  const followed = await readHeardSpeech(ctx.archive.meetingDir(meetingId), audio.file);
+  const spans = spansToTranscribeAgain(saved.segments, durationSec, joinHeard(followed, audio.file, setup.offsetSec, speech));
   if (control.cancelRequested()) return 'cancelled';
   if (!spans.length) return 'done';
   let elsewhere = false;

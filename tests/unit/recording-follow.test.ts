@@ -25,6 +25,9 @@ import { openMeetingAudio } from '../../main/service/media.ts';
 import { recordingCommands } from '../../main/service/recording.ts';
 import type { FollowListener } from '../../main/service/recording/follow.ts';
 import { readFollowFile } from '../../main/service/recording/follow-file.ts';
+import { readHeardSpeech } from '../../main/asr/heard-speech.ts';
+import { spansToTranscribeAgain } from '../../main/asr/gap-pass.ts';
+import { untranscribedSpans } from '../../shared/transcript/gaps.ts';
 import { errorCodeOf } from './error-code.ts';
 import { concatClips, FAST_DECODE, freshContext, haveModel, refs, tempDir } from './asr-fixtures.ts';
 import { gone } from './processes.ts';
@@ -317,5 +320,53 @@ describe.runIf(haveModel)('the full pass that follows a recording, and a crash (
     // Nothing lost: the words are as close to the reading as a pass after the stop gets.
     const werAfter = wordErrorRate(reference, text(await passAfterStop(ctx, wav))).wer;
     expect(wordErrorRate(reference, text(final)).wer).toBeLessThanOrEqual(werAfter + 0.05);
+  }, 900_000);
+  it('a silent break in the followed part is not transcribed again after the stop: the pass kept where it heard speech', async () => {
+    // Speech, 25 s of silence (a break), speech: the break is a hole of 10-60 s, which the second
+    // look after the stop would transcribe again if it did not know the followed runs heard nothing there.
+    const first = speech(4);
+    const second = concatClips(['005.wav', '006.wav', '007.wav', '008.wav'], join(tempDir(), 'second.wav'), 0.5);
+    const pcm = Buffer.concat([first.pcm, Buffer.alloc(25 * CHUNK), readFileSync(second).subarray(44)]);
+    const ctx = await oneThread();
+    const listener = watch();
+    const service = await createService(ctx, { recording: { syncIntervalMs: 0, live: false, transcribeAfter: { decode: FAST_DECODE }, follow: { ...TEST_FOLLOW, listener } } });
+    const m = await service.createMeeting({ fields: { title: 'جلسة' } });
+    const { recordingId } = await service.startRecording({ meetingId: m.id, continue: false });
+    for (let seq = 0; seq * CHUNK < pcm.length; seq++) {
+      await service.appendRecording({ meetingId: m.id, recordingId, seq, pcm: pcm.subarray(seq * CHUNK, (seq + 1) * CHUNK).toString('base64') });
+      await listener.idle();
+    }
+    const breakStart = first.pcm.length / CHUNK;
+    // The runs during the recording reached past the break, and said where they heard speech.
+    expect(listener.runs.at(-1)![1]).toBeGreaterThan(breakStart + 25);
+    const dir = ctx.archive.meetingDir(m.id);
+    const heard = await readHeardSpeech(dir, 'recording-1.wav');
+    expect(heard?.from).toBe(0);
+    expect(heard!.spans.some((s) => s.end > breakStart + 25)).toBe(true);
+    expect(heard!.spans.every((s) => s.end <= breakStart + 1 || s.start >= breakStart + 24)).toBe(true);
+
+    const job = nextJob(ctx, m.id);
+    const looks: NonNullable<TranscriptionJob['secondLook']>[] = [];
+    // The transcript as the second look found it (its first span's words go in only when that run ends).
+    let before: Promise<Segment[]> | null = null;
+    const off = ctx.events.subscribe((e) => {
+      if (e.type !== 'job' || e.job.meetingId !== m.id || !e.job.secondLook) return;
+      looks.push(e.job.secondLook);
+      before ??= ctx.archive.read(m.id).then((x) => x.segments);
+    });
+    await service.stopRecording({ meetingId: m.id });
+    expect((await job.end).status).toBe('done');
+    off();
+    const final = await ctx.archive.read(m.id);
+    const inBreak = (h: { start: number; end: number }) => h.start < breakStart + 2 && h.end > breakStart + 23;
+    // The break is still a hole of the transcript, one the second look would take without the record.
+    expect(spansToTranscribeAgain(final.segments, final.audio!.durationSec, null).some(inBreak)).toBe(true);
+    // It was not transcribed again: the second look (if any hole with speech called for one; the
+    // tail's greedy run may leave one) took fewer spans than the holes of 5 s or more outside the break.
+    if (looks.length) {
+      const holes = untranscribedSpans(await before!, final.audio!.durationSec, 5).filter((h) => !inBreak(h));
+      expect(looks[0]!.total).toBeLessThanOrEqual(holes.length);
+    }
+    for (const pid of listener.pids) expect(await gone(pid)).toBe(true);
   }, 900_000);
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { LIMITS, type Meeting } from '../../../shared/domain.ts';
 import { MahdarError } from '../../../shared/errors.ts';
 import { hashFile } from '../../archive/file-hash.ts';
+import { removeHeardSpeech } from '../../asr/heard-speech.ts';
 import { clearJobRecord, resumePoint, type TranscriptionJobs } from '../../asr/job.ts';
 import { readWavInfo } from '../../audio/wav.ts';
 import type { ServiceContext } from '../../context/context.ts';
@@ -51,6 +52,9 @@ export async function attachRecording(ctx: ServiceContext, jobs: TranscriptionJo
   await clearJobRecord(ctx, meetingId).catch(() => undefined);
   jobs.forget(meetingId);
   const old: string | null = previous;
-  if (old && old !== file && !(await revisionsNeedAudio(dir, old))) await rm(join(dir, old), { force: true }).catch(() => undefined);
+  if (old && old !== file && !(await revisionsNeedAudio(dir, old))) {
+    await rm(join(dir, old), { force: true }).catch(() => undefined);
+    await removeHeardSpeech(dir, old).catch(() => undefined);
+  }
   return saved;
 }

@@ -14,6 +14,8 @@ import { open } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import type { Meeting, Segment } from '../../../shared/domain.ts';
+import type { Span } from '../../../shared/transcript/gaps.ts';
+import { extendHeard, readHeardSpeech, writeHeardSpeech, type HeardRecord } from '../../asr/heard-speech.ts';
 import { jobEngine, resumePoint, type StartOptions } from '../../asr/job.ts';
 import { segmentStream } from '../../asr/segment-saver.ts';
 import { quietestPointSec } from '../../asr/live/pause.ts';
@@ -83,6 +85,8 @@ export class Follower {
     startSec: number,
     private readonly opts: FollowOptions,
     store: (startSec: number) => FollowStore,
+    /** Where the runs' voice detector heard speech, kept beside the WAV for the second look after the stop (heard-speech.ts). */
+    private heard: HeardRecord | null,
   ) {
     this.store = store(startSec);
     this.fromSec = startSec;
@@ -101,7 +105,8 @@ export class Follower {
     const engine = await jobEngine(ctx, meeting, { decode }).catch(() => null);
     if (!engine) return null;
     const store = (startSec: number) => (into === 'meeting' ? new MeetingFollowStore(ctx, meeting, startSec) : new FollowFile(target.dir, target.file));
-    return new Follower(target, engine, continued ? resumePoint(meeting.segments) : 0, opts, store);
+    const heard = await readHeardSpeech(target.dir, target.file);
+    return new Follower(target, engine, continued ? resumePoint(meeting.segments) : 0, opts, store, heard);
   }
 
   /** What the recording's state tells the page: how far the saved transcript reaches, and whether it is the meeting's (reviewable now). */
@@ -196,6 +201,7 @@ export class Follower {
     this.moveToFile();
     if (result.status === 'done') {
       await this.store.keepConfidences(confidences);
+      if (result.speech) await this.keepHeard(from, to, result.speech);
       this.lastCut = to;
       this.ran = !this.stopped && !this.store.failed;
     } else if (result.status === 'failed') {
@@ -206,6 +212,16 @@ export class Follower {
     listener?.ended?.(result);
   }
 
+  /** What a run's voice detector heard, for the second look after the stop; a failed write only loses that help. */
+  private async keepHeard(from: number, to: number, spans: readonly Span[]): Promise<void> {
+    const record = extendHeard(this.heard, this.target.file, { from, to, spans });
+    try {
+      await writeHeardSpeech(this.target.dir, record);
+      this.heard = record;
+    } catch (err) {
+      console.error('mahdar: where the followed pass heard speech could not be saved; the second look after the stop judges those holes without it:', err);
+    }
+  }
 }
 
 /** The 16 kHz mono PCM16 of a recording from `fromSec` to `toSec`, as far as it is written. */

@@ -11,6 +11,7 @@ import { WavRecorder, type WavRecorderOptions } from '../../audio/wav-recorder.t
 import { isMono16kPcm16, readWavInfo } from '../../audio/wav.ts';
 import { roundSec } from './attach.ts';
 import { nextRecordingFile, writeStateFile, type StateFile } from './state-file.ts';
+import { removeHeardSpeech } from '../../asr/heard-speech.ts';
 
 export interface OpenRecording {
   meetingId: string;
@@ -43,6 +44,8 @@ export async function openRecording(
   let file = '';
   try {
     file = await nextRecordingFile(dir);
+    // The name may be an older recording's, deleted since: what its followed pass heard is not this one's.
+    await removeHeardSpeech(dir, file);
     recorder = await WavRecorder.create(join(dir, file), opts);
     if (continuing) await copyMeetingAudio(meeting, dir, recorder);
     const info: StateFile = {
