@@ -56,6 +56,15 @@ static int whisper_threads_now(int n_most) {
 }
 `;
 
+// Beam search at temperature 0 takes each beam's best tokens. whisper.cpp 1.9.1 drew a beam's
+// candidates at random from the softmax (std::discrete_distribution, with repeats) at every
+// temperature, so at 0 its "beam" was a seeded sampling, and at the first token, where every beam
+// is the same prompt, nothing kept two beams from taking the same candidate (the check for a
+// repeated candidate skipped step 0). OpenAI's Whisper and faster-whisper take the top tokens of
+// each beam and keep the distinct best sequences; now so does the app's engine at temperature 0
+// (the fallback temperatures keep the drawing: there it is meant). docs/engine.md, "Beam search
+// that takes the best tokens".
+
 /**
  * @typedef {{ why: string; file: string; within?: string; find: string; replace: string; count: number }} SourceEdit
  * `within`: the first line of the function the edit applies in (from there to the next line that
@@ -117,6 +126,40 @@ export const ENGINE_SOURCE_EDITS = [
       + '                WHISPER_LOG_INFO("%s: threads now = %d\\n", __func__, n_threads_now);\n'
       + '            }\n'
       + '        }\n',
+    count: 1,
+  },
+  {
+    why: 'a beam\'s candidates: its best tokens at temperature 0, drawn at random above it',
+    file: 'src/whisper.cpp',
+    within: 'static std::vector<whisper_token_data> whisper_sample_token_topk(',
+    find: '    std::discrete_distribution<> dist(probs.begin(), probs.end());\n\n    for (int i = 0; i < k; ++i) {\n        const auto id = dist(decoder.rng);\n',
+    replace: '    // mahdar: the best tokens at temperature 0 (scripts/engine-source.mjs); logits_id is sorted above.\n'
+      + '    std::discrete_distribution<> dist;\n'
+      + '    if (!best) dist = std::discrete_distribution<>(probs.begin(), probs.end());\n\n'
+      + '    for (int i = 0; i < k; ++i) {\n        const auto id = best ? logits_id[i].second : dist(decoder.rng);\n',
+    count: 1,
+  },
+  {
+    why: 'the signature: whether to take the best tokens',
+    file: 'src/whisper.cpp',
+    find: '            whisper_decoder & decoder,\n                        int   k) {\n',
+    replace: '            whisper_decoder & decoder,\n                        int   k,\n                       bool   best) {\n',
+    count: 1,
+  },
+  {
+    why: 'the beam search asks for the best tokens at temperature 0',
+    file: 'src/whisper.cpp',
+    within: 'int whisper_full_with_state(',
+    find: 'whisper_sample_token_topk(*ctx, decoder, params.beam_search.beam_size);',
+    replace: 'whisper_sample_token_topk(*ctx, decoder, params.beam_search.beam_size, t_cur < 1e-6f);',
+    count: 1,
+  },
+  {
+    why: 'no two beams take the same candidate, from the first token on',
+    file: 'src/whisper.cpp',
+    within: 'int whisper_full_with_state(',
+    find: 'whisper_sequence_tokens_equal(beam_candidates[cur_c].sequence, cur.sequence) && i > 0) {',
+    replace: 'whisper_sequence_tokens_equal(beam_candidates[cur_c].sequence, cur.sequence)) {',
     count: 1,
   },
 ];
