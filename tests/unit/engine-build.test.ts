@@ -79,6 +79,23 @@ describe.runIf(haveModel && engine && process.platform !== 'darwin')('the built 
     const ref = refs().get('001.wav')!.text;
     expect(wordErrorRate(ref, readFileSync(join(dir, 'out.txt'), 'utf8')).wer).toBeLessThan(0.75);
   }, 120_000);
+
+  // The thread watch changes a run's thread count between windows (thread-watch.ts), and a passage
+  // transcribed again must not change for nothing: the beam's words depend on neither.
+  it('writes the same words with one thread and with two, and again', () => {
+    const dir = tempDir();
+    const wav = concatClips(['001.wav', '002.wav'], join(dir, 'two.wav'), 0.3);
+    const words = (threads: number, name: string) => {
+      const args = decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads, vadModel: VAD, prompt: null });
+      const r = spawnSync(engine!, ['-m', MODEL, '-f', wav, ...args, '-otxt', '-of', join(dir, name)], { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: String(threads) } });
+      expect(r.status, r.stderr.slice(-2000)).toBe(0);
+      return readFileSync(join(dir, `${name}.txt`), 'utf8');
+    };
+    const two = words(2, 'two-threads');
+    expect(two.trim().split(/\s+/).length).toBeGreaterThan(10);
+    expect(words(1, 'one-thread')).toBe(two);
+    expect(words(2, 'again')).toBe(two);
+  }, 180_000);
 });
 
 const quantize = (() => {
