@@ -22,7 +22,10 @@
 //    followed. Greedy costs about 3 points (FAST_DECODE). The beam decodes every window: greedy
 //    first with the beam only where greedy is doubtful (a whisper.cpp patch, measured by
 //    bench/engine-compare.ts only) sent no window or nearly all of them to the beam on base
-//    (docs/engine.md, "Greedy first, beam where doubtful").
+//    (docs/engine.md, "Greedy first, beam where doubtful"). Since then the engine's beam takes each
+//    beam's best tokens (whisper.cpp 1.9.1 drew them at random): tune set 0.598, msa-read 0.629
+//    with beam 5; beam 3 lost 1.8 points on the tune set for 18% less time (docs/engine.md, "Beam
+//    search that takes the best tokens").
 //  - voice activity detection (Silero v5.1.2) that only removes pauses of 2 s or more, keeping
 //    0.4 s of audio on each side of speech (-vsd 2000 -vp 400): the only guard that stops text
 //    being invented in 60 s of silence and of faint noise (0 inserted words on both), and on the
