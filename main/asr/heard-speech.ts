@@ -33,6 +33,10 @@ const recordSchema = z.strictObject({
 /** The speech file of a recording: recording-3.wav → recording-3.speech.json. */
 export const heardSpeechFileName = (wavFile: string) => wavFile.replace(/\.wav$/, '') + '.speech.json';
 
+/** The parts of `spans` within [from, to]. */
+const clip = (spans: readonly Span[], from: number, to: number): Span[] =>
+  spans.filter((s) => s.end > from && s.start < to).map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to) }));
+
 /** Seconds between the end of what is known and a run's start that still count as one stretch (a run starts at its last segment's end, before the last cut). */
 const JOIN_SEC = 0.5;
 
@@ -42,12 +46,11 @@ const JOIN_SEC = 0.5;
  * what is known must be one stretch, since a hole outside it is judged as unknown.
  */
 export function extendHeard(record: HeardRecord | null, file: string, run: { from: number; to: number; spans: readonly Span[] }): HeardRecord {
-  const within = run.spans.filter((s) => s.end > run.from && s.start < run.to).map((s) => ({ start: Math.max(s.start, run.from), end: Math.min(s.end, run.to) }));
+  const within = clip(run.spans, run.from, run.to);
   if (!record || record.file !== file || run.from > record.to + JOIN_SEC || run.from < record.from) {
     return { file, from: run.from, to: run.to, spans: within };
   }
-  const before = record.spans.filter((s) => s.start < run.from).map((s) => ({ start: s.start, end: Math.min(s.end, run.from) }));
-  return { file, from: record.from, to: Math.max(run.to, run.from), spans: [...before, ...within] };
+  return { file, from: record.from, to: run.to, spans: [...clip(record.spans, 0, run.from), ...within] };
 }
 
 /**
@@ -59,8 +62,7 @@ export function joinHeard(record: HeardRecord | null, file: string, offsetSec: n
   const usable = record && record.file === file ? record : null;
   if (runSpeech) {
     if (!usable || usable.to + JOIN_SEC < offsetSec || usable.from > offsetSec) return { from: offsetSec, spans: runSpeech };
-    const before = usable.spans.filter((s) => s.start < offsetSec).map((s) => ({ start: s.start, end: Math.min(s.end, offsetSec) }));
-    return { from: usable.from, spans: [...before, ...runSpeech.filter((s) => s.end > offsetSec)] };
+    return { from: usable.from, spans: [...clip(usable.spans, 0, offsetSec), ...runSpeech.filter((s) => s.end > offsetSec)] };
   }
   return usable ? { from: usable.from, to: usable.to, spans: usable.spans } : null;
 }
