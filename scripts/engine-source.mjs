@@ -65,6 +65,32 @@ static int whisper_threads_now(int n_most) {
 // (the fallback temperatures keep the drawing: there it is meant). docs/engine.md, "Beam search
 // that takes the best tokens".
 
+// The weight products of the decoder's layers in int8 (scripts/engine-int8.cpp): with ggml's f16
+// products a beam step on one core took 2.2 times faster-whisper's, and one core is what the app
+// has when another program holds the other. The logits (the product by the vocabulary) and the
+// encoder stay f16: in int8 the logits cost about a point of WER on the tune set (0.610-0.613
+// against 0.602), with finer scales too, and the encoder 1.6 points on msa-read.
+// docs/engine.md, "The decoder's products in int8".
+const INT8_PRODUCTS = readFileSync(join(root, 'scripts', 'engine-int8.cpp'), 'utf8');
+const DECODER_PRODUCTS = [
+  ['layer.attn_q_w', 20], ['layer.attn_k_w', 20], ['layer.attn_v_w', 24], ['layer.attn_ln_1_w', 20],
+  ['layer.cross_attn_q_w', 20], ['layer.cross_attn_ln_1_w', 20], ['layer.mlp_0_w', 20], ['layer.mlp_1_w', 20],
+].map(([weight, indent]) => ({
+  why: `the decoder's product by ${weight} in int8`,
+  file: 'src/whisper.cpp',
+  within: 'static struct ggml_cgraph * whisper_build_graph_decoder(',
+  find: `ggml_mul_mat(ctx0,\n${' '.repeat(indent)}${weight},\n${' '.repeat(indent)}cur)`,
+  replace: `mahdar_mul_mat(ctx0, wctx.mahdar_i8, ${weight}, cur)`,
+  count: 1,
+}));
+
+// The attention products of the decoder on ggml's llamafile kernels, which need an inner length in
+// multiples of 16 (AVX-512) or 8 (AVX2); otherwise ggml takes a dot product per row and column,
+// and after the int8 products these were the largest part of a step. The self-attention cache is
+// read in steps of 32 cells (the extra cells are masked, as whisper.cpp does on a GPU) and the
+// cross-attention's values in rows of 1,504 frames whose last 4 are zeros (the cache is allocated
+// in multiples of 256 and cleared). The sums are the same, in another order.
+
 /**
  * @typedef {{ why: string; file: string; within?: string; find: string; replace: string; count: number }} SourceEdit
  * `within`: the first line of the function the edit applies in (from there to the next line that
@@ -97,12 +123,13 @@ export const ENGINE_SOURCE_EDITS = [
     count: 3,
   },
   {
-    why: 'the engine says which attention its decoder uses (tests/unit/engine-build.test.ts reads it)',
+    why: 'the engine says which attention and which products its decoder uses (tests/unit/engine-build.test.ts reads them)',
     file: 'src/whisper.cpp',
     within: 'struct whisper_context * whisper_init_with_params_no_state(',
     find: '    WHISPER_LOG_INFO("%s: flash attn = %d\\n", __func__, params.flash_attn);\n',
     replace: '    WHISPER_LOG_INFO("%s: flash attn = %d\\n", __func__, params.flash_attn);\n'
-      + '    WHISPER_LOG_INFO("%s: flash attn in the decoder = %d\\n", __func__, whisper_decoder_flash_attn(params));\n',
+      + '    WHISPER_LOG_INFO("%s: flash attn in the decoder = %d\\n", __func__, whisper_decoder_flash_attn(params));\n'
+      + '    WHISPER_LOG_INFO("%s: int8 products in the decoder = %s\\n", __func__, mahdar_i8_isa_name());\n',
     count: 1,
   },
   {
@@ -160,6 +187,61 @@ export const ENGINE_SOURCE_EDITS = [
     within: 'int whisper_full_with_state(',
     find: 'whisper_sequence_tokens_equal(beam_candidates[cur_c].sequence, cur.sequence) && i > 0) {',
     replace: 'whisper_sequence_tokens_equal(beam_candidates[cur_c].sequence, cur.sequence)) {',
+    count: 1,
+  },
+  {
+    why: 'the int8 products and their store',
+    file: 'src/whisper.cpp',
+    find: '\nstruct whisper_context {\n',
+    replace: `\n${INT8_PRODUCTS}struct whisper_context {\n`,
+    count: 1,
+  },
+  {
+    why: 'a context keeps its int8 weights',
+    file: 'src/whisper.cpp',
+    find: '    std::string path_model; // populated by whisper_init_from_file_with_params()\n};\n',
+    replace: '    std::string path_model; // populated by whisper_init_from_file_with_params()\n\n'
+      + '    mahdar_i8_store mahdar_i8; // mahdar: the decoder\'s weights in int8, made at their first use\n};\n',
+    count: 1,
+  },
+  ...DECODER_PRODUCTS,
+  {
+    why: 'the self-attention cache read in steps of 32 cells on the CPU',
+    file: 'src/whisper.cpp',
+    within: 'static uint32_t whisper_kv_cache_get_padding(',
+    find: '    if (!wctx.params.flash_attn || !wctx.params.use_gpu) {\n        return 1u;\n',
+    replace: '    if (!whisper_decoder_flash_attn(wctx.params)) {\n        return 32u;\n',
+    count: 1,
+  },
+  {
+    why: 'the cross-attention cache\'s value rows 32-aligned (written by the encoder)',
+    file: 'src/whisper.cpp',
+    within: 'static struct ggml_cgraph * whisper_build_graph_cross(',
+    find: '                    (   n_ctx)*ggml_element_size(wstate.kv_cross.v),\n                    (il*n_ctx)*ggml_element_size(wstate.kv_cross.v)*n_state);\n',
+    replace: '                    (   GGML_PAD(n_ctx, 32))*ggml_element_size(wstate.kv_cross.v),\n                    (il*GGML_PAD(n_ctx, 32))*ggml_element_size(wstate.kv_cross.v)*n_state);\n',
+    count: 1,
+  },
+  {
+    why: 'the cross-attention\'s values read as 32-aligned rows (by the decoder)',
+    file: 'src/whisper.cpp',
+    within: 'static struct ggml_cgraph * whisper_build_graph_decoder(',
+    find: '                            n_audio_ctx, n_state_head, n_head,\n'
+      + '                            n_audio_ctx*ggml_element_size(wstate.kv_cross.v),\n'
+      + '                            n_audio_ctx*ggml_element_size(wstate.kv_cross.v)*n_state_head,\n'
+      + '                            n_audio_ctx*ggml_element_size(wstate.kv_cross.v)*n_state*il);\n',
+    replace: '                            GGML_PAD(n_audio_ctx, 32), n_state_head, n_head,\n'
+      + '                            GGML_PAD(n_audio_ctx, 32)*ggml_element_size(wstate.kv_cross.v),\n'
+      + '                            GGML_PAD(n_audio_ctx, 32)*ggml_element_size(wstate.kv_cross.v)*n_state_head,\n'
+      + '                            GGML_PAD(n_audio_ctx, 32)*ggml_element_size(wstate.kv_cross.v)*n_state*il);\n',
+    count: 1,
+  },
+  {
+    why: 'the attention weights padded with zeros to the values\' 32-aligned rows',
+    file: 'src/whisper.cpp',
+    within: 'static struct ggml_cgraph * whisper_build_graph_decoder(',
+    find: 'struct ggml_tensor * KQV = ggml_mul_mat(ctx0, Vcross, KQ_soft_max);',
+    replace: 'struct ggml_tensor * KQV = ggml_mul_mat(ctx0, Vcross, GGML_PAD(n_audio_ctx, 32) == n_audio_ctx ? KQ_soft_max\n'
+      + '                    : ggml_pad(ctx0, KQ_soft_max, GGML_PAD(n_audio_ctx, 32) - n_audio_ctx, 0, 0, 0));',
     count: 1,
   },
 ];

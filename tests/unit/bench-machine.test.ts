@@ -16,5 +16,8 @@ describe('bench machine line', () => {
     const stderr = 'whisper_init_from_file: loading\nsystem_info: n_threads = 1 / 2 | WHISPER : COREML = 0 | OPENVINO = 0 | CPU : SSE3 = 1 | AVX2 = 1 | F16C = 1 | AVX512 = 0 | AVX512_VNNI = 1 | OPENMP = 1 | \nmain: processing';
     expect(ggmlFeatures(stderr)).toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP');
     expect(ggmlFeatures('no such line')).toBe('');
+    // The app's engine also names the instructions of its decoder's int8 products.
+    expect(ggmlFeatures(`whisper_init_with_params_no_state: int8 products in the decoder = AVX2\n${stderr}`))
+      .toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP; int8 decoder: AVX2');
   });
 });

@@ -1,7 +1,8 @@
 // The engine's sources and build options (scripts/engine-source.mjs, scripts/engine-options.mjs)
 // and what they are for. The decoder runs without flash attention on the CPU, where its steps took
-// 2.4 times as long with it, while the encoder keeps it (docs/engine.md): the built engine says so
-// when it loads a model. Quantised models run. On a CPU with Intel AMX a native build compiled ggml's AMX kernels, and whisper-cli died
+// 2.4 times as long with it, while the encoder keeps it (docs/engine.md), and its weight products
+// run in int8 on x86: the built engine says both when it loads a model. Quantised models run. On
+// a CPU with Intel AMX a native build compiled ggml's AMX kernels, and whisper-cli died
 // with a segmentation fault on every q8_0 or q4_0 model; this test makes a q8_0 model of base with
 // the engine's own whisper-quantize and transcribes a real Arabic clip with it through the
 // runner, as a job would. On a CPU without AMX it passes either way; on one with AMX it failed
@@ -79,6 +80,39 @@ describe.runIf(haveModel && engine && process.platform !== 'darwin')('the built 
     const ref = refs().get('001.wav')!.text;
     expect(wordErrorRate(ref, readFileSync(join(dir, 'out.txt'), 'utf8')).wer).toBeLessThan(0.75);
   }, 120_000);
+
+  // The decoder's weight products run in int8 on x86 (scripts/engine-int8.cpp), with the widest
+  // instructions the CPU has. Their integer sums are exact, so the AVX2 path that CPUs without VNNI
+  // take writes the same words as the VNNI path this CPU may take; and ggml's f16 products stay
+  // one setting away (MAHDAR_INT8=off) for the benches' comparisons.
+  it.runIf(process.arch === 'x64')('decodes in int8 with the CPU\'s widest instructions; AVX2 writes the same words; off still transcribes', () => {
+    const dir = tempDir();
+    const wav = concatClips(['001.wav', '002.wav'], join(dir, 'two.wav'), 0.3);
+    const run = (int8: string | undefined, name: string) => {
+      const args = decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: VAD, prompt: null });
+      const env = { ...process.env };
+      if (int8 === undefined) delete env.MAHDAR_INT8;
+      else env.MAHDAR_INT8 = int8;
+      const r = spawnSync(engine!, ['-m', MODEL, '-f', wav, ...args, '-otxt', '-of', join(dir, name)], { encoding: 'utf8', env });
+      expect(r.status, r.stderr.slice(-2000)).toBe(0);
+      return { log: r.stderr, text: readFileSync(join(dir, `${name}.txt`), 'utf8') };
+    };
+    const best = run(undefined, 'best');
+    const avx2 = run('avx2', 'avx2');
+    const off = run('off', 'off');
+    expect(best.log).toMatch(/int8 products in the decoder = (AVX512_VNNI|AVX_VNNI|AVX2)\n/);
+    expect(avx2.log).toMatch(/int8 products in the decoder = AVX2\n/);
+    expect(off.log).toMatch(/int8 products in the decoder = off\n/);
+    expect(best.text.trim().split(/\s+/).length).toBeGreaterThan(10);
+    expect(avx2.text).toBe(best.text);
+    const r = refs();
+    const ref = ['001.wav', '002.wav'].map((f) => r.get(f)!.text).join(' ');
+    const int8Wer = wordErrorRate(ref, best.text).wer;
+    const f16Wer = wordErrorRate(ref, off.text).wer;
+    console.log(`WER int8 ${int8Wer.toFixed(3)}, f16 ${f16Wer.toFixed(3)} (${best.log.match(/int8 products in the decoder = (\w+)/)?.[1]})`);
+    expect(int8Wer).toBeLessThan(0.75);
+    expect(f16Wer).toBeLessThan(0.75);
+  }, 240_000);
 
   // The thread watch changes a run's thread count between windows (thread-watch.ts), and a passage
   // transcribed again must not change for nothing: the beam's words depend on neither.

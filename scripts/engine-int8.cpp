@@ -1,0 +1,262 @@
+// mahdar: the weight products of Whisper's decoder layers in int8 (inserted into whisper.cpp by
+// scripts/engine-source.mjs, before struct whisper_context; not compiled on its own).
+// docs/engine.md, "The decoder's products in int8".
+//
+// Why: on one core, ggml's f16 products made a beam step of base 2.2 times as long as
+// faster-whisper's int8 one, and the app runs one thread when another program holds a core.
+// How: each weight row is scaled to [-127, 127] once, at its first use, and kept beside the model;
+// each token's activations are scaled the same way at every product (as CTranslate2 does). The
+// integer dot products are exact whatever the instructions (AVX-512 VNNI, AVX-VNNI, AVX2), so every
+// x86 CPU and every thread count writes the same text. GCC and Clang on x86 only (the kernels are
+// chosen at run time by target attributes, since whisper.cpp itself is compiled without -march);
+// elsewhere, for weights other than f16/f32, and with MAHDAR_INT8=off, ggml's own product runs as
+// before. MAHDAR_INT8=avx2 or avxvnni asks for a narrower path than the CPU has (tests, benches).
+#if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__))
+#define MAHDAR_I8_X86 1
+#include <immintrin.h>
+#endif
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+struct mahdar_i8_matrix {
+    int64_t rows = 0;
+    int64_t cols = 0;
+    std::vector<int8_t>  q;     // blocks of 16 rows (zeros past the last), 4 columns of each row after another
+    std::vector<float>   scale; // a row's value for 1 in q
+    std::vector<int32_t> sum;   // a row's sum of q: takes back out the offset of unsigned activations
+};
+
+// A context's int8 weights, keyed by the f16 tensor they copy; made while graphs are built.
+struct mahdar_i8_store {
+    std::map<const ggml_tensor *, std::unique_ptr<mahdar_i8_matrix>> matrices;
+    std::mutex mutex;
+};
+
+enum mahdar_i8_isa { MAHDAR_I8_NONE, MAHDAR_I8_AVX2, MAHDAR_I8_AVXVNNI, MAHDAR_I8_AVX512VNNI };
+
+static mahdar_i8_isa mahdar_i8_detect() {
+#ifdef MAHDAR_I8_X86
+    const char * want = std::getenv("MAHDAR_INT8");
+    const std::string w = want ? want : "";
+    if (w == "off") return MAHDAR_I8_NONE;
+    __builtin_cpu_init();
+    const bool avx2    = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    const bool avxvnni = avx2 && __builtin_cpu_supports("avxvnni");
+    const bool avx512  = avx2 && __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw");
+    if (w == "avx2") return avx2 ? MAHDAR_I8_AVX2 : MAHDAR_I8_NONE;
+    if (w == "avxvnni" && avxvnni) return MAHDAR_I8_AVXVNNI;
+    if (avx512) return MAHDAR_I8_AVX512VNNI;
+    if (avxvnni) return MAHDAR_I8_AVXVNNI;
+    if (avx2) return MAHDAR_I8_AVX2;
+#endif
+    return MAHDAR_I8_NONE;
+}
+
+static mahdar_i8_isa mahdar_i8_isa_now() {
+    static const mahdar_i8_isa isa = mahdar_i8_detect();
+    return isa;
+}
+
+static const char * mahdar_i8_isa_name() {
+    switch (mahdar_i8_isa_now()) {
+        case MAHDAR_I8_AVX512VNNI: return "AVX512_VNNI";
+        case MAHDAR_I8_AVXVNNI:    return "AVX_VNNI";
+        case MAHDAR_I8_AVX2:       return "AVX2";
+        default:                   return "off";
+    }
+}
+
+#ifdef MAHDAR_I8_X86
+// A row of floats to bytes: scaled so that its largest magnitude is 127, rounded to nearest even
+// (the processor's default mode). Returns the value of 1. offset adds 128 to every byte (dpbusd
+// wants unsigned activations). n: a multiple of 32.
+__attribute__((target("avx2")))
+static float mahdar_quantize_row(const float * x, int8_t * q, int64_t n, bool offset) {
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    __m256 m = _mm256_setzero_ps();
+    for (int64_t i = 0; i < n; i += 8) m = _mm256_max_ps(m, _mm256_andnot_ps(sign, _mm256_loadu_ps(x + i)));
+    __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+    h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+    h = _mm_max_ss(h, _mm_movehdup_ps(h));
+    const float amax = _mm_cvtss_f32(h);
+    const float s    = amax/127.0f;
+    const __m256 inv = _mm256_set1_ps(s > 0.0f ? 1.0f/s : 0.0f);
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7); // undoes the packs' lane order
+    const __m256i flip  = _mm256_set1_epi8(offset ? (char) 0x80 : 0);
+    for (int64_t i = 0; i < n; i += 32) {
+        const __m256i a = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i),      inv));
+        const __m256i b = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i + 8),  inv));
+        const __m256i c = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i + 16), inv));
+        const __m256i d = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + i + 24), inv));
+        const __m256i abcd = _mm256_packs_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d));
+        _mm256_storeu_si256((__m256i *) (q + i), _mm256_xor_si256(_mm256_permutevar8x32_epi32(abcd, order), flip));
+    }
+    return s;
+}
+
+// The kernels: a, the activations of n_tok (at most 8) tokens, a_stride bytes apart; w, a block of
+// 16 weight rows. acc[16*t + j]: the dot product of token t with row j, over cols columns.
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static void mahdar_block_avx512vnni(const int8_t * a, int64_t a_stride, int n_tok, const int8_t * w, int64_t cols, int32_t * acc) {
+    __m512i s[8];
+    for (int t = 0; t < 8; ++t) s[t] = _mm512_setzero_si512();
+    for (int64_t k4 = 0; k4 < cols/4; ++k4) {
+        const __m512i wv = _mm512_loadu_si512((const void *) (w + k4*64));
+        for (int t = 0; t < n_tok; ++t) {
+            int32_t xv;
+            memcpy(&xv, a + t*a_stride + k4*4, 4);
+            s[t] = _mm512_dpbusd_epi32(s[t], _mm512_set1_epi32(xv), wv);
+        }
+    }
+    for (int t = 0; t < n_tok; ++t) _mm512_storeu_si512((void *) (acc + 16*t), s[t]);
+}
+
+__attribute__((target("avx2,avxvnni")))
+static void mahdar_block_avxvnni(const int8_t * a, int64_t a_stride, int n_tok, const int8_t * w, int64_t cols, int32_t * acc) {
+    __m256i lo[8], hi[8];
+    for (int t = 0; t < 8; ++t) { lo[t] = _mm256_setzero_si256(); hi[t] = _mm256_setzero_si256(); }
+    for (int64_t k4 = 0; k4 < cols/4; ++k4) {
+        const __m256i w0 = _mm256_loadu_si256((const __m256i *) (w + k4*64));
+        const __m256i w1 = _mm256_loadu_si256((const __m256i *) (w + k4*64 + 32));
+        for (int t = 0; t < n_tok; ++t) {
+            int32_t xv;
+            memcpy(&xv, a + t*a_stride + k4*4, 4);
+            const __m256i x = _mm256_set1_epi32(xv);
+            lo[t] = _mm256_dpbusd_avx_epi32(lo[t], x, w0);
+            hi[t] = _mm256_dpbusd_avx_epi32(hi[t], x, w1);
+        }
+    }
+    for (int t = 0; t < n_tok; ++t) {
+        _mm256_storeu_si256((__m256i *) (acc + 16*t), lo[t]);
+        _mm256_storeu_si256((__m256i *) (acc + 16*t + 8), hi[t]);
+    }
+}
+
+// Without VNNI: maddubs multiplies unsigned by signed bytes and saturates pairs at 16 bits, so the
+// activations go in signed and the weights' signs move onto them: |w| * (x * sign(w)), at most
+// 127 * 127 * 2 a pair. The sums are the same integers as the VNNI paths' after their offset.
+__attribute__((target("avx2")))
+static void mahdar_block_avx2(const int8_t * a, int64_t a_stride, int n_tok, const int8_t * w, int64_t cols, int32_t * acc) {
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256i lo[8], hi[8];
+    for (int t = 0; t < 8; ++t) { lo[t] = _mm256_setzero_si256(); hi[t] = _mm256_setzero_si256(); }
+    for (int64_t k4 = 0; k4 < cols/4; ++k4) {
+        const __m256i w0 = _mm256_loadu_si256((const __m256i *) (w + k4*64));
+        const __m256i w1 = _mm256_loadu_si256((const __m256i *) (w + k4*64 + 32));
+        const __m256i a0 = _mm256_sign_epi8(w0, w0);
+        const __m256i a1 = _mm256_sign_epi8(w1, w1);
+        for (int t = 0; t < n_tok; ++t) {
+            int32_t xv;
+            memcpy(&xv, a + t*a_stride + k4*4, 4);
+            const __m256i x = _mm256_set1_epi32(xv);
+            lo[t] = _mm256_add_epi32(lo[t], _mm256_madd_epi16(_mm256_maddubs_epi16(a0, _mm256_sign_epi8(x, w0)), ones));
+            hi[t] = _mm256_add_epi32(hi[t], _mm256_madd_epi16(_mm256_maddubs_epi16(a1, _mm256_sign_epi8(x, w1)), ones));
+        }
+    }
+    for (int t = 0; t < n_tok; ++t) {
+        _mm256_storeu_si256((__m256i *) (acc + 16*t), lo[t]);
+        _mm256_storeu_si256((__m256i *) (acc + 16*t + 8), hi[t]);
+    }
+}
+
+// The custom op: dst = w x src[0], as ggml_mul_mat gives it. Threads split the blocks of rows.
+static void mahdar_i8_mul_mat(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const auto * m = (const mahdar_i8_matrix *) userdata;
+    const struct ggml_tensor * x = dst->src[0];
+    const int64_t cols  = m->cols;
+    const int64_t rows  = m->rows;
+    const int64_t n_tok = x->ne[1];
+    const mahdar_i8_isa isa = mahdar_i8_isa_now();
+    const bool offset = isa != MAHDAR_I8_AVX2;
+
+    // every thread scales the tokens itself: for the decoder's few, cheaper than waiting on the others
+    thread_local std::vector<int8_t> xq;
+    thread_local std::vector<float>  xs;
+    xq.resize(n_tok*cols);
+    xs.resize(n_tok);
+    for (int64_t t = 0; t < n_tok; ++t) {
+        xs[t] = mahdar_quantize_row((const float *) ((const char *) x->data + t*x->nb[1]), xq.data() + t*cols, cols, offset);
+    }
+
+    const int64_t n_blocks = (rows + 15)/16;
+    const int64_t per = (n_blocks + nth - 1)/nth;
+    const int64_t b0  = std::min(n_blocks, per*ith);
+    const int64_t b1  = std::min(n_blocks, b0 + per);
+    int32_t acc[8*16];
+    for (int64_t b = b0; b < b1; ++b) {
+        const int8_t * w = m->q.data() + b*16*cols;
+        for (int64_t t0 = 0; t0 < n_tok; t0 += 8) {
+            const int nt = (int) std::min<int64_t>(8, n_tok - t0);
+            const int8_t * a = xq.data() + t0*cols;
+            switch (isa) {
+                case MAHDAR_I8_AVX512VNNI: mahdar_block_avx512vnni(a, cols, nt, w, cols, acc); break;
+                case MAHDAR_I8_AVXVNNI:    mahdar_block_avxvnni(a, cols, nt, w, cols, acc); break;
+                default:                   mahdar_block_avx2(a, cols, nt, w, cols, acc); break;
+            }
+            for (int t = 0; t < nt; ++t) {
+                float * out = (float *) ((char *) dst->data + (t0 + t)*dst->nb[1]);
+                const float st = xs[t0 + t];
+                for (int j = 0; j < 16; ++j) {
+                    const int64_t r = b*16 + j;
+                    if (r >= rows) break;
+                    const int32_t d = acc[16*t + j] - (offset ? 128*m->sum[r] : 0);
+                    out[r] = (float) d * st * m->scale[r];
+                }
+            }
+        }
+    }
+}
+
+static mahdar_i8_matrix * mahdar_i8_weights(mahdar_i8_store & store, const struct ggml_tensor * w) {
+    std::lock_guard<std::mutex> lock(store.mutex);
+    auto & slot = store.matrices[w];
+    if (slot) return slot.get();
+    auto made = std::make_unique<mahdar_i8_matrix>();
+    made->rows = w->ne[1];
+    made->cols = w->ne[0];
+    made->q.assign(((made->rows + 15)/16)*16*made->cols, 0);
+    made->scale.assign(made->rows, 0.0f);
+    made->sum.assign(made->rows, 0);
+    std::vector<float>  row(made->cols);
+    std::vector<int8_t> qrow(made->cols);
+    for (int64_t r = 0; r < made->rows; ++r) {
+        const char * src = (const char *) w->data + r*w->nb[1];
+        if (w->type == GGML_TYPE_F16) {
+            ggml_fp16_to_fp32_row((const ggml_fp16_t *) src, row.data(), made->cols);
+        } else {
+            memcpy(row.data(), src, made->cols*sizeof(float));
+        }
+        made->scale[r] = mahdar_quantize_row(row.data(), qrow.data(), made->cols, false);
+        int8_t * q = made->q.data() + (r/16)*16*made->cols + (r%16)*4;
+        int32_t sum = 0;
+        for (int64_t i = 0; i < made->cols; ++i) {
+            q[(i/4)*64 + i%4] = qrow[i];
+            sum += qrow[i];
+        }
+        made->sum[r] = sum;
+    }
+    slot = std::move(made);
+    return slot.get();
+}
+#endif
+
+// w x cur, in int8 where the CPU, the weights' type and the shapes allow; ggml's product otherwise.
+static struct ggml_tensor * mahdar_mul_mat(struct ggml_context * ctx0, mahdar_i8_store & store, struct ggml_tensor * w, struct ggml_tensor * cur) {
+#ifdef MAHDAR_I8_X86
+    const bool fits = mahdar_i8_isa_now() != MAHDAR_I8_NONE
+        && (w->type == GGML_TYPE_F16 || w->type == GGML_TYPE_F32)
+        && ggml_n_dims(w) == 2 && w->ne[0] % 64 == 0
+        && w->buffer != nullptr && ggml_backend_buffer_is_host(w->buffer) && w->data != nullptr
+        && cur->type == GGML_TYPE_F32 && ggml_is_contiguous(cur) && cur->ne[0] == w->ne[0]
+        && cur->ne[2] == 1 && cur->ne[3] == 1;
+    if (fits) {
+        struct ggml_tensor * args[1] = { cur };
+        return ggml_custom_4d(ctx0, GGML_TYPE_F32, w->ne[1], cur->ne[1], 1, 1, args, 1, mahdar_i8_mul_mat, GGML_N_TASKS_MAX, mahdar_i8_weights(store, w));
+    }
+#else
+    (void) store;
+#endif
+    return ggml_mul_mat(ctx0, w, cur);
+}
+
