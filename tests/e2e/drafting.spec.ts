@@ -156,6 +156,16 @@ test('the server on this computer: refused off it, tested, drafts the summaries 
   await expect(card.getByRole('alert')).toContainText('لم يُختر نموذج لغوي لصياغة الملخصات');
 
   await card.getByLabel('مصدر الصياغة').selectOption({ label: 'الخادم على هذا الحاسوب' });
+  // The reply to the start is held until the run's first draft is announced: the page must keep
+  // the newer state the event carried (under load the reply once came last and put 0 of 4 back).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/startDrafting', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  const startReplied = page.waitForEvent('requestfinished', (r) => r.url().endsWith('/api/startDrafting'));
   await card.getByRole('button', { name: 'صياغة الملخصات', exact: true }).click();
 
   // The first intervention's passages, and only they, are what the model is given.
@@ -167,6 +177,12 @@ test('the server on this computer: refused off it, tested, drafts the summaries 
   first.reply('رحب السيد رئيس المجلس بالأعضاء واقترح تشكيل لجنة لتتبع المشاريع.');
   const progress = card.getByRole('status').filter({ hasText: 'صيغت مسودات' });
   await expect(progress).toContainText('صيغت مسودات 1 من 4 تدخلا');
+  release();
+  await startReplied;
+  // Two frames: the page has read the reply and rendered what it made of it.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(progress).toContainText('صيغت مسودات 1 من 4 تدخلا');
+  await page.unroute('**/api/startDrafting');
   await card.screenshot({ path: 'test-results/screens/drafting.png' });
 
   // The second draft is asked for; the secretary stops the run while the model writes it.
