@@ -35,13 +35,16 @@ export function machineLine(): string {
  * The features ggml was built with and found on this CPU, from whisper-cli's "system_info: …"
  * line ("CPU : SSE3 = 1 | AVX2 = 1 | … | OPENMP = 1"), those at 1 only: "SSE3 AVX2 … OPENMP",
  * and the instructions of the decoder's int8 products (scripts/engine-int8.cpp) where the engine
- * names them: "…; int8 decoder: AVX512_VNNI".
+ * names them, with whether its logits are int8 too: "…; int8 decoder: AVX512_VNNI, logits too"
+ * (or ", f16 logits" where MAHDAR_INT8_LOGITS=off kept them).
  */
 export function ggmlFeatures(systemInfo: string): string {
   const line = systemInfo.split('\n').find((l) => l.startsWith('system_info:')) ?? '';
   const features = [...line.matchAll(/([A-Z0-9_]+) = 1\b/g)].map((m) => m[1]).join(' ');
   const int8 = /int8 products in the decoder = (\w+)/.exec(systemInfo)?.[1];
-  return features && int8 ? `${features}; int8 decoder: ${int8}` : features;
+  const logits = /int8 logits, the best rows exact = ([01])/.exec(systemInfo)?.[1];
+  const logitsNote = logits === undefined ? '' : logits === '1' ? ', logits too' : ', f16 logits';
+  return features && int8 ? `${features}; int8 decoder: ${int8}${logitsNote}` : features;
 }
 
 let ggmlCache: string | null = null;

@@ -1,13 +1,15 @@
-// mahdar: the weight products of Whisper's decoder layers in int8 (inserted into whisper.cpp by
-// scripts/engine-source.mjs, before struct whisper_context; not compiled on its own).
-// docs/engine.md, "The decoder's products in int8".
+// mahdar: the weight products of Whisper's decoder in int8, its layers' and its logits'
+// (inserted into whisper.cpp by scripts/engine-source.mjs, before struct whisper_context; not
+// compiled on its own). docs/engine.md, "The decoder's products in int8" and "The logits in int8,
+// their best rows exact".
 //
 // Why: on one core, ggml's f16 products made a beam step of base 2.2 times as long as
 // faster-whisper's int8 one, and the app runs one thread when another program holds a core.
 // How: each weight row is scaled to [-127, 127] once, at its first use, and kept beside the model;
 // each token's activations are scaled the same way at every product (as CTranslate2 does). The
-// integer dot products are exact whatever the instructions (AVX-512 VNNI, AVX-VNNI, AVX2), so every
-// x86 CPU and every thread count writes the same text. GCC and Clang on x86 only (the kernels are
+// integer dot products are exact whatever the instructions (AVX-512 VNNI, AVX-VNNI, AVX2), so on
+// one CPU every path and every thread count writes the same text. The logits then get their
+// deciding rows back in f32 (mahdar_i8_rescore). GCC and Clang on x86 only (the kernels are
 // chosen at run time by target attributes, since whisper.cpp itself is compiled without -march);
 // elsewhere, for weights other than f16/f32, and with MAHDAR_INT8=off, ggml's own product runs as
 // before. MAHDAR_INT8=avx2 or avxvnni asks for a narrower path than the CPU has (tests, benches).
@@ -15,6 +17,8 @@
 #define MAHDAR_I8_X86 1
 #include <immintrin.h>
 #endif
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -27,9 +31,19 @@ struct mahdar_i8_matrix {
     std::vector<int32_t> sum;   // a row's sum of q: takes back out the offset of unsigned activations
 };
 
+// The logits' product: the int8 matrix of the vocabulary, the f16 (or f32) weights it copies, and
+// the first row that is always recomputed exactly (the timestamps: whisper.cpp compares their summed
+// probability with the best text token's to decide whether a timestamp comes next).
+struct mahdar_i8_logits {
+    const mahdar_i8_matrix * m = nullptr;
+    const ggml_tensor * w = nullptr;
+    int64_t exact_from = 0;
+};
+
 // A context's int8 weights, keyed by the f16 tensor they copy; made while graphs are built.
 struct mahdar_i8_store {
     std::map<const ggml_tensor *, std::unique_ptr<mahdar_i8_matrix>> matrices;
+    std::map<const ggml_tensor *, std::unique_ptr<mahdar_i8_logits>> logits;
     std::mutex mutex;
 };
 
@@ -41,7 +55,7 @@ static mahdar_i8_isa mahdar_i8_detect() {
     const std::string w = want ? want : "";
     if (w == "off") return MAHDAR_I8_NONE;
     __builtin_cpu_init();
-    const bool avx2    = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    const bool avx2    = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
     const bool avxvnni = avx2 && __builtin_cpu_supports("avxvnni");
     const bool avx512  = avx2 && __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw");
     if (w == "avx2") return avx2 ? MAHDAR_I8_AVX2 : MAHDAR_I8_NONE;
@@ -56,6 +70,13 @@ static mahdar_i8_isa mahdar_i8_detect() {
 static mahdar_i8_isa mahdar_i8_isa_now() {
     static const mahdar_i8_isa isa = mahdar_i8_detect();
     return isa;
+}
+
+// Whether the logits take the int8 product with their best rows recomputed (mahdar_logits):
+// wherever the layers' products are int8, unless MAHDAR_INT8_LOGITS=off (benches' comparisons).
+static bool mahdar_i8_logits_on() {
+    const char * want = std::getenv("MAHDAR_INT8_LOGITS");
+    return mahdar_i8_isa_now() != MAHDAR_I8_NONE && !(want != nullptr && std::string(want) == "off");
 }
 
 static const char * mahdar_i8_isa_name() {
@@ -208,6 +229,96 @@ static void mahdar_i8_mul_mat(struct ggml_tensor * dst, int ith, int nth, void *
     }
 }
 
+// A weight row (f16 or f32) by a token's activations, in f32: the logits' exact values.
+__attribute__((target("avx2,fma,f16c")))
+static float mahdar_dot_row(const ggml_tensor * w, int64_t r, const float * x, int64_t n) {
+    const char * src = (const char *) w->data + r*w->nb[1];
+    __m256 s0 = _mm256_setzero_ps();
+    __m256 s1 = _mm256_setzero_ps();
+    for (int64_t i = 0; i < n; i += 16) {
+        __m256 w0, w1;
+        if (w->type == GGML_TYPE_F16) {
+            w0 = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (src + 2*i)));
+            w1 = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *) (src + 2*i + 16)));
+        } else {
+            w0 = _mm256_loadu_ps((const float *) src + i);
+            w1 = _mm256_loadu_ps((const float *) src + i + 8);
+        }
+        s0 = _mm256_fmadd_ps(w0, _mm256_loadu_ps(x + i), s0);
+        s1 = _mm256_fmadd_ps(w1, _mm256_loadu_ps(x + i + 8), s1);
+    }
+    const __m256 s = _mm256_add_ps(s0, s1);
+    __m128 h = _mm_add_ps(_mm256_castps256_ps128(s), _mm256_extractf128_ps(s, 1));
+    h = _mm_add_ps(h, _mm_movehl_ps(h, h));
+    h = _mm_add_ss(h, _mm_movehdup_ps(h));
+    return _mm_cvtss_f32(h);
+}
+
+// How far below a token's best text logit (in nats: a probability e^-10 of the best's) the int8
+// values are replaced by exact ones, and at most how many rows (the best of them): beam search
+// ranks its candidates from these rows, and the int8 error (up to about a nat, measured) cannot
+// reorder them. MAHDAR_LOGITS_NEAR and MAHDAR_LOGITS_SAMPLE change the distance and the sample's
+// spacing (below) for the measurements that chose them (docs/engine.md).
+static float mahdar_logits_near() {
+    static const float near = [] {
+        const char * v = std::getenv("MAHDAR_LOGITS_NEAR");
+        return v != nullptr && std::atof(v) > 0.0 ? (float) std::atof(v) : 10.0f;
+    }();
+    return near;
+}
+static const size_t MAHDAR_LOGITS_EXACT_MOST = 2048;
+static const int64_t MAHDAR_LOGITS_SAMPLE_EVERY = [] {
+    const char * v = std::getenv("MAHDAR_LOGITS_SAMPLE");
+    return v != nullptr && std::atoi(v) > 0 ? (int64_t) std::atoi(v) : (int64_t) 64;
+}();
+
+// The second half of the logits: dst = src[0] (the int8 logits), corrected by what a sample of
+// rows shows, with the rows near the best, the sample and the timestamps recomputed from the
+// weights and src[1] (the activations). Threads take tokens in turn.
+static void mahdar_i8_rescore(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
+    const auto * L = (const mahdar_i8_logits *) userdata;
+    const struct ggml_tensor * approx = dst->src[0];
+    const struct ggml_tensor * x = dst->src[1];
+    const int64_t rows  = L->m->rows;
+    const int64_t cols  = L->m->cols;
+    const int64_t text  = std::min(rows, L->exact_from);
+    const float   near  = mahdar_logits_near();
+    thread_local std::vector<int32_t> chosen;
+    thread_local std::vector<float>   sampled;
+    for (int64_t t = ith; t < x->ne[1]; t += nth) {
+        const float * a  = (const float *) ((const char *) approx->data + t*approx->nb[1]);
+        const float * xt = (const float *) ((const char *) x->data + t*x->nb[1]);
+        float * out = (float *) ((char *) dst->data + t*dst->nb[1]);
+        float best = -INFINITY;
+        for (int64_t r = 0; r < text; ++r) best = std::max(best, a[r]);
+        // The rows left in int8 (most of the 51,865) each carry a small error n, and the softmax sums
+        // exp(logit + n) over all of them: that sum is off by the factor mean(exp(n)), which is not
+        // 1 (the errors share a part, and exp is convex). A fixed sample of rows, every
+        // MAHDAR_LOGITS_SAMPLE_EVERY-th, is recomputed to measure that factor, which is taken back
+        // out of every int8 row; then the rows that must be exact are written over them.
+        sampled.clear();
+        double factor = 0.0;
+        for (int64_t r = 0; r < text; r += MAHDAR_LOGITS_SAMPLE_EVERY) {
+            sampled.push_back(mahdar_dot_row(L->w, r, xt, cols));
+            factor += std::exp((double) (a[r] - sampled.back()));
+        }
+        const float shift = sampled.empty() ? 0.0f : (float) std::log(factor/(double) sampled.size());
+        chosen.clear();
+        for (int64_t r = 0; r < text; ++r) {
+            out[r] = a[r] - shift;
+            if (a[r] >= best - near) chosen.push_back((int32_t) r);
+        }
+        if (chosen.size() > MAHDAR_LOGITS_EXACT_MOST) {
+            std::nth_element(chosen.begin(), chosen.begin() + MAHDAR_LOGITS_EXACT_MOST, chosen.end(),
+                [a](int32_t i, int32_t j) { return a[i] > a[j]; });
+            chosen.resize(MAHDAR_LOGITS_EXACT_MOST);
+        }
+        for (const int32_t r : chosen) out[r] = mahdar_dot_row(L->w, r, xt, cols);
+        for (size_t i = 0; i < sampled.size(); ++i) out[i*MAHDAR_LOGITS_SAMPLE_EVERY] = sampled[i];
+        for (int64_t r = text; r < rows; ++r) out[r] = mahdar_dot_row(L->w, r, xt, cols);
+    }
+}
+
 static mahdar_i8_matrix * mahdar_i8_weights(mahdar_i8_store & store, const struct ggml_tensor * w) {
     std::lock_guard<std::mutex> lock(store.mutex);
     auto & slot = store.matrices[w];
@@ -241,22 +352,56 @@ static mahdar_i8_matrix * mahdar_i8_weights(mahdar_i8_store & store, const struc
 }
 #endif
 
-// w x cur, in int8 where the CPU, the weights' type and the shapes allow; ggml's product otherwise.
-static struct ggml_tensor * mahdar_mul_mat(struct ggml_context * ctx0, mahdar_i8_store & store, struct ggml_tensor * w, struct ggml_tensor * cur) {
 #ifdef MAHDAR_I8_X86
-    const bool fits = mahdar_i8_isa_now() != MAHDAR_I8_NONE
+static bool mahdar_i8_fits(const struct ggml_tensor * w, const struct ggml_tensor * cur) {
+    return mahdar_i8_isa_now() != MAHDAR_I8_NONE
         && (w->type == GGML_TYPE_F16 || w->type == GGML_TYPE_F32)
         && ggml_n_dims(w) == 2 && w->ne[0] % 64 == 0
         && w->buffer != nullptr && ggml_backend_buffer_is_host(w->buffer) && w->data != nullptr
         && cur->type == GGML_TYPE_F32 && ggml_is_contiguous(cur) && cur->ne[0] == w->ne[0]
         && cur->ne[2] == 1 && cur->ne[3] == 1;
-    if (fits) {
-        struct ggml_tensor * args[1] = { cur };
-        return ggml_custom_4d(ctx0, GGML_TYPE_F32, w->ne[1], cur->ne[1], 1, 1, args, 1, mahdar_i8_mul_mat, GGML_N_TASKS_MAX, mahdar_i8_weights(store, w));
-    }
+}
+
+static struct ggml_tensor * mahdar_i8_product(struct ggml_context * ctx0, mahdar_i8_matrix * m, struct ggml_tensor * cur) {
+    struct ggml_tensor * args[1] = { cur };
+    return ggml_custom_4d(ctx0, GGML_TYPE_F32, m->rows, cur->ne[1], 1, 1, args, 1, mahdar_i8_mul_mat, GGML_N_TASKS_MAX, m);
+}
+#endif
+
+// w x cur, in int8 where the CPU, the weights' type and the shapes allow; ggml's product otherwise.
+static struct ggml_tensor * mahdar_mul_mat(struct ggml_context * ctx0, mahdar_i8_store & store, struct ggml_tensor * w, struct ggml_tensor * cur) {
+#ifdef MAHDAR_I8_X86
+    if (mahdar_i8_fits(w, cur)) return mahdar_i8_product(ctx0, mahdar_i8_weights(store, w), cur);
 #else
     (void) store;
 #endif
     return ggml_mul_mat(ctx0, w, cur);
 }
 
+// The logits, w (the vocabulary) x cur: in int8, then the rows that decide the next token
+// recomputed exactly (mahdar_i8_rescore); rows from exact_from on are always exact. With the
+// int8 values alone the tune set's WER was about a point worse (docs/engine.md).
+// MAHDAR_INT8_LOGITS=off keeps ggml's product (for comparisons).
+static struct ggml_tensor * mahdar_logits(struct ggml_context * ctx0, mahdar_i8_store & store, struct ggml_tensor * w, struct ggml_tensor * cur, int64_t exact_from) {
+#ifdef MAHDAR_I8_X86
+    if (mahdar_i8_logits_on() && mahdar_i8_fits(w, cur)) {
+        mahdar_i8_matrix * m = mahdar_i8_weights(store, w);
+        mahdar_i8_logits * L;
+        {
+            std::lock_guard<std::mutex> lock(store.mutex);
+            auto & slot = store.logits[w];
+            if (!slot) slot = std::make_unique<mahdar_i8_logits>();
+            slot->m = m;
+            slot->w = w;
+            slot->exact_from = exact_from;
+            L = slot.get();
+        }
+        struct ggml_tensor * args[2] = { mahdar_i8_product(ctx0, m, cur), cur };
+        return ggml_custom_4d(ctx0, GGML_TYPE_F32, w->ne[1], cur->ne[1], 1, 1, args, 2, mahdar_i8_rescore, GGML_N_TASKS_MAX, L);
+    }
+#else
+    (void) store;
+    (void) exact_from;
+#endif
+    return ggml_mul_mat(ctx0, w, cur);
+}

@@ -67,11 +67,15 @@ static int whisper_threads_now(int n_most) {
 
 // The weight products of the decoder's layers in int8 (scripts/engine-int8.cpp): with ggml's f16
 // products a beam step on one core took 2.2 times faster-whisper's, and one core is what the app
-// has when another program holds the other. The logits (the product by the vocabulary) and the
-// encoder stay f16: in int8 the logits cost about a point of WER on the tune set (0.610-0.613
-// against 0.602), with finer scales too, and the encoder 1.6 points on msa-read.
-// docs/engine.md, "The decoder's products in int8".
+// has when another program holds the other. The logits (the product by the vocabulary) too, with
+// the rows near the best and the timestamps recomputed from the f16 weights: in int8 alone they
+// cost about a point of WER on the tune set (0.610-0.613 against 0.602), with finer scales too.
+// The encoder stays f16 (in int8 1.6 points worse on msa-read). docs/engine.md, "The decoder's
+// products in int8" and "The logits in int8, their best rows exact".
 const INT8_PRODUCTS = readFileSync(join(root, 'scripts', 'engine-int8.cpp'), 'utf8');
+// The cross-attention's weights padded a row at a time (scripts/engine-pad-rows.cpp): ggml_pad
+// took 4.3% of a one-thread run.
+const PAD_ROWS = readFileSync(join(root, 'scripts', 'engine-pad-rows.cpp'), 'utf8');
 const DECODER_PRODUCTS = [
   ['layer.attn_q_w', 20], ['layer.attn_k_w', 20], ['layer.attn_v_w', 24], ['layer.attn_ln_1_w', 20],
   ['layer.cross_attn_q_w', 20], ['layer.cross_attn_ln_1_w', 20], ['layer.mlp_0_w', 20], ['layer.mlp_1_w', 20],
@@ -129,7 +133,8 @@ export const ENGINE_SOURCE_EDITS = [
     find: '    WHISPER_LOG_INFO("%s: flash attn = %d\\n", __func__, params.flash_attn);\n',
     replace: '    WHISPER_LOG_INFO("%s: flash attn = %d\\n", __func__, params.flash_attn);\n'
       + '    WHISPER_LOG_INFO("%s: flash attn in the decoder = %d\\n", __func__, whisper_decoder_flash_attn(params));\n'
-      + '    WHISPER_LOG_INFO("%s: int8 products in the decoder = %s\\n", __func__, mahdar_i8_isa_name());\n',
+      + '    WHISPER_LOG_INFO("%s: int8 products in the decoder = %s\\n", __func__, mahdar_i8_isa_name());\n'
+      + '    WHISPER_LOG_INFO("%s: int8 logits, the best rows exact = %d\\n", __func__, mahdar_i8_logits_on() ? 1 : 0);\n',
     count: 1,
   },
   {
@@ -190,10 +195,10 @@ export const ENGINE_SOURCE_EDITS = [
     count: 1,
   },
   {
-    why: 'the int8 products and their store',
+    why: 'the int8 products and their store, and the rows padded a row at a time',
     file: 'src/whisper.cpp',
     find: '\nstruct whisper_context {\n',
-    replace: `\n${INT8_PRODUCTS}struct whisper_context {\n`,
+    replace: `\n${INT8_PRODUCTS}${PAD_ROWS}struct whisper_context {\n`,
     count: 1,
   },
   {
@@ -205,6 +210,14 @@ export const ENGINE_SOURCE_EDITS = [
     count: 1,
   },
   ...DECODER_PRODUCTS,
+  {
+    why: 'the logits in int8, with the rows that decide the next token and the timestamps recomputed exactly',
+    file: 'src/whisper.cpp',
+    within: 'static struct ggml_cgraph * whisper_build_graph_decoder(',
+    find: 'struct ggml_tensor * logits = ggml_mul_mat(ctx0, model.d_te, cur);',
+    replace: 'struct ggml_tensor * logits = mahdar_logits(ctx0, wctx.mahdar_i8, model.d_te, cur, wctx.vocab.token_beg);',
+    count: 1,
+  },
   {
     why: 'the self-attention cache read in steps of 32 cells on the CPU',
     file: 'src/whisper.cpp',
@@ -240,8 +253,7 @@ export const ENGINE_SOURCE_EDITS = [
     file: 'src/whisper.cpp',
     within: 'static struct ggml_cgraph * whisper_build_graph_decoder(',
     find: 'struct ggml_tensor * KQV = ggml_mul_mat(ctx0, Vcross, KQ_soft_max);',
-    replace: 'struct ggml_tensor * KQV = ggml_mul_mat(ctx0, Vcross, GGML_PAD(n_audio_ctx, 32) == n_audio_ctx ? KQ_soft_max\n'
-      + '                    : ggml_pad(ctx0, KQ_soft_max, GGML_PAD(n_audio_ctx, 32) - n_audio_ctx, 0, 0, 0));',
+    replace: 'struct ggml_tensor * KQV = ggml_mul_mat(ctx0, Vcross, mahdar_pad_rows(ctx0, KQ_soft_max, GGML_PAD(n_audio_ctx, 32)));',
     count: 1,
   },
 ];

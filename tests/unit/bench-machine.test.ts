@@ -19,5 +19,9 @@ describe('bench machine line', () => {
     // The app's engine also names the instructions of its decoder's int8 products.
     expect(ggmlFeatures(`whisper_init_with_params_no_state: int8 products in the decoder = AVX2\n${stderr}`))
       .toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP; int8 decoder: AVX2');
+    // And whether its logits are int8 too, so that a bench run with them kept f16 says so.
+    const logits = (on: 0 | 1) => `whisper_init_with_params_no_state: int8 products in the decoder = AVX2\nwhisper_init_with_params_no_state: int8 logits, the best rows exact = ${on}\n${stderr}`;
+    expect(ggmlFeatures(logits(1))).toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP; int8 decoder: AVX2, logits too');
+    expect(ggmlFeatures(logits(0))).toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP; int8 decoder: AVX2, f16 logits');
   });
 });

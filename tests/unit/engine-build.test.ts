@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeArgs, DEFAULT_DECODE } from '../../main/asr/decode-options.ts';
 import { whisperCliPath } from '../../main/asr/engine.ts';
 import { runWhisper, type EngineSegment } from '../../main/asr/runner.ts';
+import { parseFullJson } from '../../main/asr/token-confidence.ts';
 import { engineCmakeOptions } from '../../scripts/engine-options.mjs';
 import { applySourceEdits, ENGINE_SOURCE_EDITS, vendoredSource, type SourceEdit } from '../../scripts/engine-source.mjs';
 import { wordErrorRate } from '../../shared/text/wer.ts';
@@ -116,6 +117,36 @@ describe.runIf(haveModel && engine && process.platform !== 'darwin')('the built 
     console.log(`WER int8 ${int8Wer.toFixed(3)}, f16 ${f16Wer.toFixed(3)} (${best.log.match(/int8 products in the decoder = (\w+)/)?.[1]})`);
     expect(int8Wer).toBeLessThan(0.75);
     expect(f16Wer).toBeLessThan(0.75);
+  }, 300_000);
+
+  // The logits (the product by the vocabulary) run in int8 too, where the int8 values alone were
+  // up to a nat off. The rows near the best, the timestamps and every 64th row are recomputed from
+  // the f16 weights, and the rest corrected by what that sample shows (scripts/engine-int8.cpp).
+  // The doubtful words come from the chosen tokens' probabilities, which take the whole softmax:
+  // they are the f16 logits' own within 0.01 (without the sample's correction, up to 0.05 apart).
+  // Greedy, so that both runs choose the same tokens and their probabilities can be compared.
+  it.runIf(process.arch === 'x64')('gives each word the confidence the f16 logits give it', () => {
+    const dir = tempDir();
+    const wav = concatClips(['001.wav', '002.wav', '003.wav'], join(dir, 'three.wav'), 0.3);
+    const run = (logits: 'on' | 'off') => {
+      const args = decodeArgs({ ...DEFAULT_DECODE, ...FAST_DECODE, language: 'ar', threads: 2, vadModel: VAD, prompt: null });
+      const env: NodeJS.ProcessEnv = { ...process.env, MAHDAR_INT8_LOGITS: logits };
+      for (const knob of ['MAHDAR_INT8', 'MAHDAR_LOGITS_NEAR', 'MAHDAR_LOGITS_SAMPLE']) delete env[knob];
+      const r = spawnSync(engine!, ['-m', MODEL, '-f', wav, ...args, '-ojf', '-of', join(dir, logits)], { encoding: 'utf8', env });
+      expect(r.status, r.stderr.slice(-2000)).toBe(0);
+      return { log: r.stderr, words: parseFullJson(readFileSync(join(dir, `${logits}.json`))).flatMap((s) => s.words) };
+    };
+    const int8 = run('on');
+    const f16 = run('off');
+    expect(int8.log).toMatch(/int8 logits, the best rows exact = 1\n/);
+    expect(f16.log).toMatch(/int8 logits, the best rows exact = 0\n/);
+    // the words both runs wrote alike, from the start
+    let same = 0;
+    while (same < int8.words.length && int8.words[same]?.text === f16.words[same]?.text) same++;
+    expect(same).toBeGreaterThan(15);
+    const gaps = int8.words.slice(0, same).flatMap((w, i) => w.tokenP.map((p, j) => Math.abs(p - (f16.words[i]?.tokenP[j] ?? -1))));
+    console.log(`int8 logits: ${same} of ${f16.words.length} words alike; the largest gap in a token's probability ${Math.max(...gaps).toFixed(4)}`);
+    expect(Math.max(...gaps)).toBeLessThan(0.01);
   }, 300_000);
 
   // The thread watch changes a run's thread count between windows (thread-watch.ts), and a passage
