@@ -74,9 +74,13 @@ static mahdar_i8_isa mahdar_i8_isa_now() {
 
 // Whether the logits take the int8 product with their best rows recomputed (mahdar_logits):
 // wherever the layers' products are int8, unless MAHDAR_INT8_LOGITS=off (benches' comparisons).
+// Read once: the graph is built again at every decoding step.
 static bool mahdar_i8_logits_on() {
-    const char * want = std::getenv("MAHDAR_INT8_LOGITS");
-    return mahdar_i8_isa_now() != MAHDAR_I8_NONE && !(want != nullptr && std::string(want) == "off");
+    static const bool on = [] {
+        const char * want = std::getenv("MAHDAR_INT8_LOGITS");
+        return mahdar_i8_isa_now() != MAHDAR_I8_NONE && !(want != nullptr && std::string(want) == "off");
+    }();
+    return on;
 }
 
 static const char * mahdar_i8_isa_name() {
