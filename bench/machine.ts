@@ -19,16 +19,31 @@ export function vectorFlags(cpuinfo: string): string[] {
   return [...VECTOR_FLAGS.filter((f) => present.includes(f)), ...avx512];
 }
 
-/** "2 CPUs (Intel(R) Xeon(R) Processor; avx avx2 fma avx512f …)". */
+/**
+ * "family 25 model 17" from /proc/cpuinfo's first processor; '' where it is not given. Virtual
+ * machines may name every generation alike ("AMD EPYC" for Zen 3 and Zen 4), and the generation
+ * decides which of the engine's kernels run.
+ */
+export function cpuGeneration(cpuinfo: string): string {
+  const field = (name: string) => new RegExp(`^${name}\\s*:\\s*(\\d+)`, 'm').exec(cpuinfo)?.[1];
+  const family = field('cpu family');
+  const model = field('model');
+  return family && model ? `family ${family} model ${model}` : '';
+}
+
+/** "2 CPUs (AMD EPYC, family 25 model 17; avx avx2 fma avx512f …)". */
 export function machineLine(): string {
   let flags: string[] = [];
+  let generation = '';
   try {
-    flags = vectorFlags(readFileSync('/proc/cpuinfo', 'utf8'));
+    const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+    flags = vectorFlags(cpuinfo);
+    generation = cpuGeneration(cpuinfo);
   } catch {
     // Not Linux: the model name alone.
   }
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  return `${cpus().length} CPUs (${model}${flags.length ? `; ${flags.join(' ')}` : ''})`;
+  return `${cpus().length} CPUs (${model}${generation ? `, ${generation}` : ''}${flags.length ? `; ${flags.join(' ')}` : ''})`;
 }
 
 /**

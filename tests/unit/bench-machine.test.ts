@@ -1,7 +1,7 @@
 // What every bench result says of its machine (bench/machine.ts): the vector flags that decide
 // the engine's speed, and the features ggml itself reports.
 import { describe, expect, it } from 'vitest';
-import { ggmlFeatures, vectorFlags } from '../../bench/machine.ts';
+import { cpuGeneration, ggmlFeatures, vectorFlags } from '../../bench/machine.ts';
 
 describe('bench machine line', () => {
   it('keeps the vector flags that matter, every avx512 one included, from /proc/cpuinfo', () => {
@@ -10,6 +10,13 @@ describe('bench machine line', () => {
     // An AMD Zen 3: AVX2, no AVX-512.
     expect(vectorFlags('flags\t: sse4_2 avx avx2 fma f16c\n')).toEqual(['sse4_2', 'avx', 'avx2', 'fma', 'f16c']);
     expect(vectorFlags('')).toEqual([]);
+  });
+
+  it('tells CPU generations apart that the virtual machine names alike, by family and model', () => {
+    const zen4 = 'processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 17\nmodel name\t: AMD EPYC\nstepping\t: 1\n';
+    expect(cpuGeneration(zen4)).toBe('family 25 model 17');
+    expect(cpuGeneration(zen4.replace('17', '1'))).toBe('family 25 model 1');
+    expect(cpuGeneration('')).toBe('');
   });
 
   it('lists the features ggml reports as present, from whisper-cli\'s system_info line', () => {
