@@ -38,6 +38,8 @@ export interface Transcripts {
   beam: BaseTranscript;
   greedy: BaseTranscript;
   sample: BaseTranscript;
+  /** Base's beam run on the same audio with 2 threads, when 2 are timed: the anchor of the 2-thread estimates (table.ts). */
+  beamTwoThreads: BaseTranscript | null;
 }
 
 /** Parts measured by one time-shape process, as wall and CPU times. */
@@ -113,13 +115,14 @@ export async function run(): Promise<BenchReport> {
     const long = join(work, 'long.wav');
     buildLongForm(seconds, long);
     // The counts do not depend on the thread count; on 2 busy cores one thread wastes least.
+    // The table predicts from the 1-thread runs: 1 is always timed.
+    const threadsList = [...new Set([1, ...list(process.env.MAHDAR_BENCH_THREADS, '1,2').map(Number)])];
     const t: Transcripts = {
       beam: await baseTranscript(long, DEFAULT_DECODE, 1, join(work, 'beam')),
       greedy: await baseTranscript(long, FAST_DECODE, 1, join(work, 'greedy')),
       sample: await baseTranscript(calibrationSample, DEFAULT_DECODE, 1, join(work, 'sample')),
+      beamTwoThreads: threadsList.includes(2) ? await baseTranscript(long, DEFAULT_DECODE, 2, join(work, 'beam2')) : null,
     };
-    // The table predicts from the 1-thread runs: 1 is always timed.
-    const threadsList = [...new Set([1, ...list(process.env.MAHDAR_BENCH_THREADS, '1,2').map(Number)])];
     const run: Run = { tools, t, steps: Number(process.env.MAHDAR_SHAPE_STEPS ?? 8), threadsList, rows: [] };
     for (const shape of shapes) await timeShapeFamily(run, shape, quants, work);
     return {

@@ -18,13 +18,6 @@ export interface Row {
 }
 
 const MEETING_SEC = 3 * 3600;
-/**
- * Base's real-time factor on a quiet machine, the app's decoding (DEFAULT_DECODE: beam 5, -mc 0,
- * VAD; the engine's decoder without flash attention), 2 threads: 344.2 s for the 2,288.9 s tune
- * long-form on an AMX Xeon (docs/engine.md, "Beam 5"; 634.7 s with beam 4 and the engine before).
- * The anchor that turns a same-run ratio to base into a quiet machine's time; none is measured at 1 thread.
- */
-const BASE_QUIET_RTF: Record<number, number> = { 2: 344.2 / 2288.9 };
 const BEAM = DEFAULT_DECODE.beamSize;
 const f = (x: number, d = 2) => x.toFixed(d);
 
@@ -44,7 +37,11 @@ export function rowRtfs(t: Transcripts, m: Measured, threads: number) {
   };
 }
 
+/** Base's wall-clock real-time factor with 2 threads, the app's beam, in this run; null when not run. */
+const baseTwoRtf = (t: Transcripts) => (t.beamTwoThreads ? t.beamTwoThreads.wallSec / t.beamTwoThreads.audioSec : null);
+
 function header(t: Transcripts): string[] {
+  const two = t.beamTwoThreads;
   const w = (x: BaseTranscript) => `${x.windows} windows (${f((x.windows * 60) / x.audioSec, 2)} a minute of audio), ${tokensPerWindow(x)} tokens a window, ${x.timings.fallbacks} fallbacks`;
   const quietBase = (x: BaseTranscript) => f(x.cpuSec / x.threads / x.audioSec, 3);
   return [
@@ -56,14 +53,20 @@ function header(t: Transcripts): string[] {
     `Base's own runs, 1 thread: beam ${BEAM} ${f(t.beam.wallSec, 1)} s wall for ${f(t.beam.audioSec, 1)} s (RTF ${f(t.beam.wallSec / t.beam.audioSec, 3)} busy, ${quietBase(t.beam)} from CPU time); ` +
       `sample ${f(t.sample.wallSec, 1)} s wall (RTF ${f(t.sample.wallSec / t.sample.audioSec, 3)} busy, ${quietBase(t.sample)} from CPU time).`,
     '',
+    two
+      ? `Base's own run, 2 threads: beam ${BEAM} ${f(two.wallSec, 1)} s wall for ${f(two.audioSec, 1)} s (RTF ${f(baseTwoRtf(t)!, 3)}), the anchor of "2 threads, est.".`
+      : 'Base was not run with 2 threads (MAHDAR_BENCH_THREADS): no 2-thread estimate.',
+    '',
     'Times are CPU time over the threads (a quiet machine\'s time, as an upper bound: see docs/engine.md). The decoder and the ' +
-      'predictions come from the 1-thread runs: at 2 threads on this busy machine a decoding step\'s CPU time was 3-30 times ' +
+      'predictions come from the 1-thread runs: at 2 threads on a busy machine a decoding step\'s CPU time was 3-30 times ' +
       "its 1-thread time (threads spinning while their partner waits for a core), base's included. \"x base\" is the shape's " +
       `predicted 3-hour time over base's beam ${BEAM}, both from the same pair of 1-thread runs; "2 threads, est." is that ratio times ` +
-      `base's quiet 2-thread RTF (${f(BASE_QUIET_RTF[2]!, 3)}, measured), as if the model gained from a second thread what base gains.`,
+      "base's 2-thread RTF measured above, in the same run, as if the model gained from a second thread what base gains. " +
+      '"2 threads, from its 2-thread run" takes every part from the shape\'s own 2-thread run (CPU time over 2): right on a quiet ' +
+      'machine, too slow on a busy one.',
     '',
-    `| model | quant | file MB | load s | encoder s / window, 1 thread (2 threads) | greedy ms / token | beam-${BEAM} ms / step | x base, beam ${BEAM} (greedy) | RTF 3 h, 1 thread: beam ${BEAM}, greedy | RTF 3 h, 2 threads, est.: beam ${BEAM}, greedy | calibration RTF, 1 thread | calibration / 3 h | load avg before → after (shape, base) |`,
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    `| model | quant | file MB | load s | encoder s / window, 1 thread (2 threads) | greedy ms / token | beam-${BEAM} ms / step | x base, beam ${BEAM} (greedy) | RTF 3 h, 1 thread: beam ${BEAM}, greedy | RTF 3 h, 2 threads, est.: beam ${BEAM}, greedy | RTF 3 h, 2 threads, from its 2-thread run: beam ${BEAM}, greedy | calibration RTF, 1 thread | calibration / 3 h | load avg before → after (shape, base) |`,
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
 }
 
@@ -73,10 +76,12 @@ export function modelRows(t: Transcripts, rows: Row[]): string {
     const two = rows.find((o) => o.threads === 2 && o.shape === r.shape && o.quant === r.quant);
     const s = rowRtfs(t, r.shapeRun, 1);
     const b = rowRtfs(t, r.baseRun, 1);
-    const est = (x: number) => f((x / b.beam) * BASE_QUIET_RTF[2]!, 2);
+    const anchor = baseTwoRtf(t);
+    const est = (x: number) => (anchor === null ? '–' : f((x / b.beam) * anchor, 2));
+    const own = two ? rowRtfs(t, two.shapeRun, 2) : null;
     const enc = `${f(q.encodeMs / 1000, 1)}${two ? ` (${f(quietParts(two.shapeRun.cpu, 2).encodeMs / 1000, 1)})` : ''}${r.encoderFrom ? `, ${r.encoderFrom}'s` : ''}`;
     const loads = [r.shapeRun, r.baseRun].map((m) => `${f(m.loadBefore, 1)} → ${f(m.loadAfter, 1)}`).join(', ');
-    return `| ${r.shape} | ${r.quant} | ${f(r.sizeMb, 0)} | ${f(q.loadMs / 1000)} | ${enc} | ${f(q.greedyTokenMs, 0)} | ${f(q.beamStepMs, 0)} | ${f(s.beam / b.beam, 1)} (${f(s.greedy / b.beam, 1)}) | ${f(s.beam)}, ${f(s.greedy)} | **${est(s.beam)}**, ${est(s.greedy)} | ${f(s.calibration)} | ${f(s.calibration / s.beam)} | ${loads} |`;
+    return `| ${r.shape} | ${r.quant} | ${f(r.sizeMb, 0)} | ${f(q.loadMs / 1000)} | ${enc} | ${f(q.greedyTokenMs, 0)} | ${f(q.beamStepMs, 0)} | ${f(s.beam / b.beam, 1)} (${f(s.greedy / b.beam, 1)}) | ${f(s.beam)}, ${f(s.greedy)} | **${est(s.beam)}**, ${est(s.greedy)} | ${own ? `${f(own.beam)}, ${f(own.greedy)}` : '–'} | ${f(s.calibration)} | ${f(s.calibration / s.beam)} | ${loads} |`;
   });
   return [...header(t), ...body].join('\n');
 }
