@@ -193,13 +193,23 @@ describe.runIf(haveModel)('the full pass follows the recording (real engine)', (
     console.log(
       `follow: ${listener.runs.length} runs over ${info.durationSec.toFixed(0)} s, tail from ${adoptedEnd.toFixed(1)} s; WER ${werFollow.toFixed(3)} vs ${werAfter.toFixed(3)} after the stop (between them ${between.toFixed(3)})`,
     );
+    // Nothing lost, nothing written twice in bulk: as many words as the pass after the stop, within
+    // 15%. The WER against the readings cannot tell that on its own: base gets most of these words
+    // wrong, so a lost run turns substitutions into deletions and the WER barely moves. On a Zen 4
+    // host, dropping this test's second run (51 s of its 155 s) took the WER from 0.717 to 0.724
+    // only, and the words from 323 to 208 (the pass after the stop: 307).
+    const words = (segments: readonly Segment[]) => text(segments).split(/\s+/).filter(Boolean).length;
+    expect(Math.abs(words(final) / words(after) - 1)).toBeLessThanOrEqual(0.15);
     // No worse than the pass after the stop by more than 0.05: base greedy moves by a few words
     // either way with the cuts, and on these 155 s one window decides. The issue asks 0.01, met at
-    // 6 and 30 minutes by the bench (docs/engine.md, "The full pass follows the recording"). On an
-    // AMD EPYC this test's second run, which starts where a sentence begins (54.28 s), skipped that
-    // sentence and the next, 7 s of speech, and the pass came out 0.044 worse (0.667 against
-    // 0.623); whisper-cli alone on the same cut does the same, and starting 0.02 s later it does not.
-    // A pass that lost a whole run would be far beyond this bound.
+    // 6 and 30 minutes by the bench (docs/engine.md, "The full pass follows the recording"). Two
+    // hosts came close to this bound with two different accidents of greedy decoding. On an AMD
+    // EPYC Zen 3 the second run, which starts where a sentence begins (54.28 s), skipped that
+    // sentence and the next, 7 s of speech: 0.667 against 0.623 (whisper-cli alone on the same cut
+    // does the same; starting 0.02 s later it does not; 30 other cuts of real speech lost nothing,
+    // docs/engine.md, "On an AMD EPYC with AVX-512 (Zen 4)"). On a Zen 4 the followed pass kept
+    // that sentence but wrote one phrase twice more than the pass after the stop: 0.717 against
+    // 0.670.
     expect(werFollow - werAfter).toBeLessThanOrEqual(0.05);
   }, 900_000);
 
