@@ -62,6 +62,15 @@ async function oneThread(root?: string): Promise<ServiceContext> {
 }
 
 const text = (segments: readonly Segment[]) => segments.map((s) => s.text).join(' ');
+const words = (segments: readonly Segment[]) => text(segments).split(/\s+/).filter(Boolean).length;
+
+/**
+ * As many words as the pass after the stop, within 15%: nothing lost, nothing written twice in
+ * bulk (the first test says why the WER against the readings cannot tell).
+ */
+function expectAsManyWords(followed: readonly Segment[], after: readonly Segment[]): void {
+  expect(Math.abs(words(followed) / words(after) - 1)).toBeLessThanOrEqual(0.15);
+}
 
 /** In time order, none overlapping the one before: nothing was transcribed twice. */
 function expectOrdered(segments: readonly Segment[]): void {
@@ -198,8 +207,7 @@ describe.runIf(haveModel)('the full pass follows the recording (real engine)', (
     // wrong, so a lost run turns substitutions into deletions and the WER barely moves. On a Zen 4
     // host, dropping this test's second run (51 s of its 155 s) took the WER from 0.717 to 0.724
     // only, and the words from 323 to 208 (the pass after the stop: 307).
-    const words = (segments: readonly Segment[]) => text(segments).split(/\s+/).filter(Boolean).length;
-    expect(Math.abs(words(final) / words(after) - 1)).toBeLessThanOrEqual(0.15);
+    expectAsManyWords(final, after);
     // No worse than the pass after the stop by more than 0.05: base greedy moves by a few words
     // either way with the cuts, and on these 155 s one window decides. The issue asks 0.01, met at
     // 6 and 30 minutes by the bench (docs/engine.md, "The full pass follows the recording"). Two
@@ -334,8 +342,10 @@ describe.runIf(haveModel)('the full pass that follows a recording, and a crash (
     const final = (await ctx.archive.read(meetingId)).segments;
     expect(final.slice(0, saved.length)).toEqual(saved);
     expectOrdered(final);
-    // Nothing lost: the words are as close to the reading as a pass after the stop gets.
-    const werAfter = wordErrorRate(reference, text(await passAfterStop(ctx, wav))).wer;
+    // Nothing lost, nothing twice: as many words as a pass after the stop, and as close to the reading.
+    const after = await passAfterStop(ctx, wav);
+    expectAsManyWords(final, after);
+    const werAfter = wordErrorRate(reference, text(after)).wer;
     expect(wordErrorRate(reference, text(final)).wer).toBeLessThanOrEqual(werAfter + 0.05);
   }, 900_000);
 
