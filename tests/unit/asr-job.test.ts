@@ -143,7 +143,8 @@ describe.runIf(haveModel)('transcription job', () => {
     }
     expect(final[0]!.start).toBeLessThan(1.5);
     expect(final.at(-1)!.end).toBeGreaterThan(duration - 3);
-    // No text twice, none missing: the whole transcript still scores like one uninterrupted run.
+    // The times above show nothing twice and no hole; the WER, that the words are the speech's (base
+    // gets most words wrong, so a WER bound alone would not see text lost: recording-follow.test.ts).
     const r = refs();
     const hyp = final.map((s) => s.text).join(' ');
     const { wer } = wordErrorRate(files.map((f) => r.get(f)!.text).join(' '), hyp);
