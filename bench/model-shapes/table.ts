@@ -62,8 +62,8 @@ function header(t: Transcripts): string[] {
       "its 1-thread time (threads spinning while their partner waits for a core), base's included. \"x base\" is the shape's " +
       `predicted 3-hour time over base's beam ${BEAM}, both from the same pair of 1-thread runs; "2 threads, est." is that ratio times ` +
       "base's 2-thread RTF measured above, in the same run, as if the model gained from a second thread what base gains. " +
-      '"2 threads, from its 2-thread run" takes every part from the shape\'s own 2-thread run (CPU time over 2): right on a quiet ' +
-      'machine, too slow on a busy one.',
+      '"2 threads, from its 2-thread run" takes every part from the shape\'s own 2-thread run (CPU time over 2): 2-8% below its ' +
+      'wall times on a quiet machine (AMD Zen 4, medium and large-v3), too slow on a busy one.',
     '',
     `| model | quant | file MB | load s | encoder s / window, 1 thread (2 threads) | greedy ms / token | beam-${BEAM} ms / step | x base, beam ${BEAM} (greedy) | RTF 3 h, 1 thread: beam ${BEAM}, greedy | RTF 3 h, 2 threads, est.: beam ${BEAM}, greedy | RTF 3 h, 2 threads, from its 2-thread run: beam ${BEAM}, greedy | calibration RTF, 1 thread | calibration / 3 h | load avg before → after (shape, base) |`,
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
