@@ -51,7 +51,9 @@ export function machineLine(): string {
  * line ("CPU : SSE3 = 1 | AVX2 = 1 | … | OPENMP = 1"), those at 1 only: "SSE3 AVX2 … OPENMP",
  * and the instructions of the decoder's int8 products (scripts/engine-int8.cpp) where the engine
  * names them, with whether its logits are int8 too: "…; int8 decoder: AVX512_VNNI, logits too"
- * (or ", f16 logits" where MAHDAR_INT8_LOGITS=off kept them).
+ * (or ", f16 logits" where MAHDAR_INT8_LOGITS=off kept them), and what its encoder runs:
+ * "; encoder: int8, its own attention" (scripts/engine-attention.cpp), or f16 / ggml's attention
+ * where MAHDAR_INT8_ENCODER=off or MAHDAR_ATTENTION=off kept them.
  */
 export function ggmlFeatures(systemInfo: string): string {
   const line = systemInfo.split('\n').find((l) => l.startsWith('system_info:')) ?? '';
@@ -59,7 +61,11 @@ export function ggmlFeatures(systemInfo: string): string {
   const int8 = /int8 products in the decoder = (\w+)/.exec(systemInfo)?.[1];
   const logits = /int8 logits, the best rows exact = ([01])/.exec(systemInfo)?.[1];
   const logitsNote = logits === undefined ? '' : logits === '1' ? ', logits too' : ', f16 logits';
-  return features && int8 ? `${features}; int8 decoder: ${int8}${logitsNote}` : features;
+  const encoder = /int8 products in the encoder = ([01])/.exec(systemInfo)?.[1];
+  const attention = /encoder attention in one pass a head = ([01])/.exec(systemInfo)?.[1];
+  const encoderNote = encoder === undefined ? ''
+    : `; encoder: ${encoder === '1' ? 'int8' : 'f16'}${attention === undefined ? '' : attention === '1' ? ', its own attention' : ', ggml\'s attention'}`;
+  return features && int8 ? `${features}; int8 decoder: ${int8}${logitsNote}${encoderNote}` : features;
 }
 
 let ggmlCache: string | null = null;

@@ -76,6 +76,18 @@ const INT8_PRODUCTS = readFileSync(join(root, 'scripts', 'engine-int8.cpp'), 'ut
 // The cross-attention's weights padded a row at a time (scripts/engine-pad-rows.cpp): ggml_pad
 // took 4.3% of a one-thread run.
 const PAD_ROWS = readFileSync(join(root, 'scripts', 'engine-pad-rows.cpp'), 'utf8');
+// The encoder's self-attention in one pass a head (scripts/engine-attention.cpp) on an AVX-512 CPU:
+// ggml's tiled flash attention converted every key from f16 once for each tile of 64 queries.
+// A GPU build keeps whisper.cpp's attention when the context uses the GPU.
+const ENCODER_ATTENTION = readFileSync(join(root, 'scripts', 'engine-attention.cpp'), 'utf8') + `
+static bool mahdar_encoder_attention_allowed(const whisper_context_params & params) {
+#if defined(GGML_USE_METAL) || defined(GGML_USE_CUDA)
+    if (params.use_gpu) return false;
+#endif
+    return params.flash_attn;
+}
+
+`;
 const DECODER_PRODUCTS = [
   ['layer.attn_q_w', 20], ['layer.attn_k_w', 20], ['layer.attn_v_w', 24], ['layer.attn_ln_1_w', 20],
   ['layer.cross_attn_q_w', 20], ['layer.cross_attn_ln_1_w', 20], ['layer.mlp_0_w', 20], ['layer.mlp_1_w', 20],
@@ -85,6 +97,15 @@ const DECODER_PRODUCTS = [
   within: 'static struct ggml_cgraph * whisper_build_graph_decoder(',
   find: `ggml_mul_mat(ctx0,\n${' '.repeat(indent)}${weight},\n${' '.repeat(indent)}cur)`,
   replace: `mahdar_mul_mat(ctx0, wctx.mahdar_i8, ${weight}, cur)`,
+  count: 1,
+}));
+
+const ENCODER_PRODUCTS = ['layer.attn_q_w', 'layer.attn_k_w', 'layer.attn_v_w', 'layer.attn_ln_1_w', 'layer.mlp_0_w', 'layer.mlp_1_w'].map((weight) => ({
+  why: `the encoder's product by ${weight} in int8`,
+  file: 'src/whisper.cpp',
+  within: 'static struct ggml_cgraph * whisper_build_graph_encoder(',
+  find: `ggml_mul_mat(ctx0,\n${' '.repeat(20)}${weight},\n${' '.repeat(20)}cur)`,
+  replace: `mahdar_encoder_mul_mat(ctx0, wctx.mahdar_i8, ${weight}, cur)`,
   count: 1,
 }));
 
@@ -134,7 +155,9 @@ export const ENGINE_SOURCE_EDITS = [
     replace: '    WHISPER_LOG_INFO("%s: flash attn = %d\\n", __func__, params.flash_attn);\n'
       + '    WHISPER_LOG_INFO("%s: flash attn in the decoder = %d\\n", __func__, whisper_decoder_flash_attn(params));\n'
       + '    WHISPER_LOG_INFO("%s: int8 products in the decoder = %s\\n", __func__, mahdar_i8_isa_name());\n'
-      + '    WHISPER_LOG_INFO("%s: int8 logits, the best rows exact = %d\\n", __func__, mahdar_i8_logits_on() ? 1 : 0);\n',
+      + '    WHISPER_LOG_INFO("%s: int8 logits, the best rows exact = %d\\n", __func__, mahdar_i8_logits_on() ? 1 : 0);\n'
+      + '    WHISPER_LOG_INFO("%s: int8 products in the encoder = %d\\n", __func__, mahdar_i8_encoder_on() ? 1 : 0);\n'
+      + '    WHISPER_LOG_INFO("%s: encoder attention in one pass a head = %d\\n", __func__, mahdar_encoder_attention_allowed(params) && mahdar_attention_on() ? 1 : 0);\n',
     count: 1,
   },
   {
@@ -198,7 +221,7 @@ export const ENGINE_SOURCE_EDITS = [
     why: 'the int8 products and their store, and the rows padded a row at a time',
     file: 'src/whisper.cpp',
     find: '\nstruct whisper_context {\n',
-    replace: `\n${INT8_PRODUCTS}${PAD_ROWS}struct whisper_context {\n`,
+    replace: `\n${INT8_PRODUCTS}${PAD_ROWS}${ENCODER_ATTENTION}struct whisper_context {\n`,
     count: 1,
   },
   {
@@ -210,6 +233,18 @@ export const ENGINE_SOURCE_EDITS = [
     count: 1,
   },
   ...DECODER_PRODUCTS,
+  ...ENCODER_PRODUCTS,
+  {
+    why: "the encoder's self-attention in one pass a head (engine-attention.cpp)",
+    file: 'src/whisper.cpp',
+    within: 'static struct ggml_cgraph * whisper_build_graph_encoder(',
+    find: '            if (wctx.params.flash_attn) {\n',
+    replace: '            struct ggml_tensor * mahdar_att = mahdar_encoder_attention_allowed(wctx.params) ? mahdar_encoder_attention(ctx0, Qcur, Kcur, Vcur, n_head) : nullptr;\n'
+      + '            if (mahdar_att != nullptr) {\n'
+      + '                cur = mahdar_att;\n'
+      + '            } else if (wctx.params.flash_attn) {\n',
+    count: 1,
+  },
   {
     why: 'the logits in int8, with the rows that decide the next token and the timestamps recomputed exactly',
     file: 'src/whisper.cpp',

@@ -30,5 +30,9 @@ describe('bench machine line', () => {
     const logits = (on: 0 | 1) => `whisper_init_with_params_no_state: int8 products in the decoder = AVX2\nwhisper_init_with_params_no_state: int8 logits, the best rows exact = ${on}\n${stderr}`;
     expect(ggmlFeatures(logits(1))).toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP; int8 decoder: AVX2, logits too');
     expect(ggmlFeatures(logits(0))).toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP; int8 decoder: AVX2, f16 logits');
+    // And what its encoder runs, so that a comparison with either change turned off says so.
+    const encoder = (int8: 0 | 1, attention: 0 | 1) => `${logits(1)}\nwhisper_init_with_params_no_state: int8 products in the encoder = ${int8}\nwhisper_init_with_params_no_state: encoder attention in one pass a head = ${attention}\n`;
+    expect(ggmlFeatures(encoder(1, 1))).toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP; int8 decoder: AVX2, logits too; encoder: int8, its own attention');
+    expect(ggmlFeatures(encoder(0, 0))).toBe('SSE3 AVX2 F16C AVX512_VNNI OPENMP; int8 decoder: AVX2, logits too; encoder: f16, ggml\'s attention');
   });
 });

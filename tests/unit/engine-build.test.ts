@@ -119,6 +119,39 @@ describe.runIf(haveModel && engine && process.platform !== 'darwin')('the built 
     expect(f16Wer).toBeLessThan(0.75);
   }, 300_000);
 
+  // The encoder's weight products run in int8 too (scripts/engine-int8.cpp), and its attention in one
+  // pass a head (scripts/engine-attention.cpp), with AVX-512 where the CPU has it and AVX2 otherwise.
+  // The two attention kernels take every sum in the same order, so they write the same words; both
+  // changes stay one setting away (MAHDAR_INT8_ENCODER=off, MAHDAR_ATTENTION=off) for the benches.
+  it.runIf(process.arch === 'x64')('encodes in int8 with its own attention; the AVX2 attention writes the same words; off still transcribes', () => {
+    const dir = tempDir();
+    const wav = concatClips(['001.wav', '002.wav'], join(dir, 'two.wav'), 0.3);
+    const run = (knobs: Record<string, string>, name: string) => {
+      const args = decodeArgs({ ...DEFAULT_DECODE, language: 'ar', threads: 2, vadModel: VAD, prompt: null });
+      const env: NodeJS.ProcessEnv = { ...process.env, ...knobs };
+      for (const knob of ['MAHDAR_INT8', 'MAHDAR_INT8_ENCODER', 'MAHDAR_ATTENTION']) if (!(knob in knobs)) delete env[knob];
+      const r = spawnSync(engine!, ['-m', MODEL, '-f', wav, ...args, '-otxt', '-of', join(dir, name)], { encoding: 'utf8', env });
+      expect(r.status, r.stderr.slice(-2000)).toBe(0);
+      return { log: r.stderr, text: readFileSync(join(dir, `${name}.txt`), 'utf8') };
+    };
+    const best = run({}, 'best');
+    const avx2 = run({ MAHDAR_ATTENTION: 'avx2' }, 'avx2');
+    const off = run({ MAHDAR_INT8_ENCODER: 'off', MAHDAR_ATTENTION: 'off' }, 'off');
+    expect(best.log).toMatch(/int8 products in the encoder = 1\n/);
+    expect(best.log).toMatch(/encoder attention in one pass a head = 1\n/);
+    expect(off.log).toMatch(/int8 products in the encoder = 0\n/);
+    expect(off.log).toMatch(/encoder attention in one pass a head = 0\n/);
+    expect(best.text.trim().split(/\s+/).length).toBeGreaterThan(10);
+    expect(avx2.text).toBe(best.text);
+    const r = refs();
+    const ref = ['001.wav', '002.wav'].map((f) => r.get(f)!.text).join(' ');
+    const now = wordErrorRate(ref, best.text).wer;
+    const before = wordErrorRate(ref, off.text).wer;
+    console.log(`WER encoder int8 with its attention ${now.toFixed(3)}, f16 with ggml's ${before.toFixed(3)}`);
+    expect(now).toBeLessThan(0.75);
+    expect(before).toBeLessThan(0.75);
+  }, 300_000);
+
   // The logits (the product by the vocabulary) run in int8 too, where the int8 values alone were
   // up to a nat off. The rows near the best, the timestamps and every 64th row are recomputed from
   // the f16 weights, and the rest corrected by what that sample shows (scripts/engine-int8.cpp).
