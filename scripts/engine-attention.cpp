@@ -135,7 +135,10 @@ static void mahdar_att_task_avx512(const mahdar_att_task & t) {
         for (int64_t f = t.n_ctx; f < t.frames; ++f) row[f] = -INFINITY;
         __m512 m = _mm512_set1_ps(-INFINITY);
         for (int64_t f = 0; f < t.frames; f += 16) m = _mm512_max_ps(m, _mm512_loadu_ps(row + f));
-        const float mx = _mm512_reduce_max_ps(m);
+        float lanes[16];
+        _mm512_storeu_ps(lanes, m);
+        float mx = lanes[0];
+        for (int l = 1; l < 16; ++l) mx = std::max(mx, lanes[l]);
         const __m512 mv = _mm512_set1_ps(mx), sc = _mm512_set1_ps(t.scale);
         __m512 sum = _mm512_setzero_ps();
         for (int64_t f = 0; f < t.frames; f += 16) {
@@ -143,7 +146,6 @@ static void mahdar_att_task_avx512(const mahdar_att_task & t) {
             _mm512_storeu_ps(row + f, p);
             sum = _mm512_add_ps(sum, p);
         }
-        float lanes[16];
         _mm512_storeu_ps(lanes, sum);
         inv_sum[i] = 1.0f/(mahdar_att_lanes_sum(lanes) + t.pad*expf(-mx*t.scale));
     }

@@ -1,18 +1,20 @@
-// mahdar: the weight products of Whisper's decoder in int8, its layers' and its logits'
-// (inserted into whisper.cpp by scripts/engine-source.mjs, before struct whisper_context; not
-// compiled on its own). docs/engine.md, "The decoder's products in int8" and "The logits in int8,
-// their best rows exact".
+// mahdar: the weight products of Whisper's decoder and encoder in int8, the decoder's logits
+// included (inserted into whisper.cpp by scripts/engine-source.mjs, before struct whisper_context;
+// not compiled on its own). docs/engine.md, "The decoder's products in int8", "The logits in int8,
+// their best rows exact" and "The encoder in int8, and its attention in one pass a head".
 //
 // Why: on one core, ggml's f16 products made a beam step of base 2.2 times as long as
-// faster-whisper's int8 one, and the app runs one thread when another program holds a core.
-// How: each weight row is scaled to [-127, 127] once, at its first use, and kept beside the model;
-// each token's activations are scaled the same way at every product (as CTranslate2 does). The
-// integer dot products are exact whatever the instructions (AVX-512 VNNI, AVX-VNNI, AVX2), so on
-// one CPU every path and every thread count writes the same text. The logits then get their
-// deciding rows back in f32 (mahdar_i8_rescore). GCC and Clang on x86 only (the kernels are
-// chosen at run time by target attributes, since whisper.cpp itself is compiled without -march);
-// elsewhere, for weights other than f16/f32, and with MAHDAR_INT8=off, ggml's own product runs as
-// before. MAHDAR_INT8=avx2 or avxvnni asks for a narrower path than the CPU has (tests, benches).
+// faster-whisper's int8 one, and an encoder window 2.3 times; the app runs one thread when another
+// program holds a core.
+// How: each weight row is scaled to [-127, 127] once, at its first use, and kept beside the model
+// (from f16, f32, or a quantised type's unpacked row); each token's activations are scaled the same
+// way at every product (as CTranslate2 does). The integer dot products are exact whatever the
+// instructions (AVX-512 VNNI, AVX-VNNI, AVX2), so on one CPU every path and every thread count
+// writes the same text. The logits then get their deciding rows back in f32 (mahdar_i8_rescore;
+// f16 or f32 weights only). GCC and Clang on x86 only (the kernels are chosen at run time by target
+// attributes, since whisper.cpp itself is compiled without -march); elsewhere and with
+// MAHDAR_INT8=off, ggml's own product runs as before. MAHDAR_INT8=avx2 or avxvnni asks for a
+// narrower path than the CPU has (tests, benches).
 #if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__))
 #define MAHDAR_I8_X86 1
 #include <immintrin.h>
@@ -421,8 +423,10 @@ static mahdar_i8_matrix * mahdar_i8_weights(mahdar_i8_store & store, const struc
         const char * src = (const char *) w->data + r*w->nb[1];
         if (w->type == GGML_TYPE_F16) {
             ggml_fp16_to_fp32_row((const ggml_fp16_t *) src, row.data(), made->cols);
-        } else {
+        } else if (w->type == GGML_TYPE_F32) {
             memcpy(row.data(), src, made->cols*sizeof(float));
+        } else {
+            ggml_get_type_traits(w->type)->to_float(src, row.data(), made->cols);
         }
         made->scale[r] = mahdar_quantize_row(row.data(), qrow.data(), made->cols, false);
         int8_t * q = made->q.data() + (r/16)*16*made->cols + (r%16)*4;
@@ -439,9 +443,12 @@ static mahdar_i8_matrix * mahdar_i8_weights(mahdar_i8_store & store, const struc
 #endif
 
 #ifdef MAHDAR_I8_X86
+// Weights in f16, f32, or a quantised type ggml can unpack a row of (q5_0, q8_0...: the int8 copy
+// is made from the unpacked row, as from f16).
 static bool mahdar_i8_fits(const struct ggml_tensor * w, const struct ggml_tensor * cur) {
     return mahdar_i8_isa_now() != MAHDAR_I8_NONE
-        && (w->type == GGML_TYPE_F16 || w->type == GGML_TYPE_F32)
+        && (w->type == GGML_TYPE_F16 || w->type == GGML_TYPE_F32
+            || (ggml_is_quantized(w->type) && ggml_get_type_traits(w->type)->to_float != nullptr))
         && ggml_n_dims(w) == 2 && w->ne[0] % 64 == 0
         && w->buffer != nullptr && ggml_backend_buffer_is_host(w->buffer) && w->data != nullptr
         && cur->type == GGML_TYPE_F32 && ggml_is_contiguous(cur) && cur->ne[0] == w->ne[0]
@@ -470,7 +477,8 @@ static struct ggml_tensor * mahdar_mul_mat(struct ggml_context * ctx0, mahdar_i8
 // MAHDAR_INT8_LOGITS=off keeps ggml's product (for comparisons).
 static struct ggml_tensor * mahdar_logits(struct ggml_context * ctx0, mahdar_i8_store & store, struct ggml_tensor * w, struct ggml_tensor * cur, int64_t exact_from) {
 #ifdef MAHDAR_I8_X86
-    if (mahdar_i8_logits_on() && mahdar_i8_fits(w, cur)) {
+    // the exact rows are read from the weights as they are: f16 or f32 only (mahdar_dot_row)
+    if (mahdar_i8_logits_on() && (w->type == GGML_TYPE_F16 || w->type == GGML_TYPE_F32) && mahdar_i8_fits(w, cur)) {
         mahdar_i8_matrix * m = mahdar_i8_weights(store, w);
         mahdar_i8_logits * L;
         {

@@ -70,8 +70,11 @@ static int whisper_threads_now(int n_most) {
 // has when another program holds the other. The logits (the product by the vocabulary) too, with
 // the rows near the best and the timestamps recomputed from the f16 weights: in int8 alone they
 // cost about a point of WER on the tune set (0.610-0.613 against 0.602), with finer scales too.
-// The encoder stays f16 (in int8 1.6 points worse on msa-read). docs/engine.md, "The decoder's
-// products in int8" and "The logits in int8, their best rows exact".
+// The encoder's six products a layer too (ENCODER_PRODUCTS, below): on this Zen 4 msa-read 0.631
+// against 0.636 and the tune set 0.598 against 0.602 (a Xeon's single msa-read round had it 1.6
+// points worse). Quantised models (q5_0...) get int8 copies of their unpacked rows, except the
+// logits. docs/engine.md, "The decoder's products in int8", "The logits in int8, their best rows
+// exact" and "The encoder in int8, and its attention in one pass a head".
 const INT8_PRODUCTS = readFileSync(join(root, 'scripts', 'engine-int8.cpp'), 'utf8');
 // The cross-attention's weights padded a row at a time (scripts/engine-pad-rows.cpp): ggml_pad
 // took 4.3% of a one-thread run.
@@ -100,6 +103,8 @@ const DECODER_PRODUCTS = [
   count: 1,
 }));
 
+// The encoder's products in int8. The cross-attention's keys and values, made from the encoder's
+// output once a window, stay f16: in int8 too, the tune set came out at 0.611 with a repetition loop.
 const ENCODER_PRODUCTS = ['layer.attn_q_w', 'layer.attn_k_w', 'layer.attn_v_w', 'layer.attn_ln_1_w', 'layer.mlp_0_w', 'layer.mlp_1_w'].map((weight) => ({
   why: `the encoder's product by ${weight} in int8`,
   file: 'src/whisper.cpp',
