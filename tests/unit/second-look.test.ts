@@ -21,7 +21,7 @@ import { importAudioFile } from '../../main/audio/import.ts';
 import type { ServiceContext } from '../../main/context/context.ts';
 import { createService } from '../../main/service/index.ts';
 import { createParts } from '../../main/service/parts.ts';
-import { concatClips, FAST_DECODE, freshContext, haveModel, MSA, nextEvent, tempDir } from './asr-fixtures.ts';
+import { concatClips, FAST_DECODE, freshContext, haveModel, MSA, nextEvent, refs, tempDir } from './asr-fixtures.ts';
 
 const CLIPS = ['010.wav', '011.wav', '012.wav', '013.wav', '014.wav', '015.wav'];
 const fast = { threads: 2, decode: FAST_DECODE } as const;
@@ -80,12 +80,23 @@ describe.runIf(haveModel)('the second look at speech left without text', () => {
     expect(after.map((s) => s.start)).toEqual([...after.map((s) => s.start)].sort((a, b) => a - b));
     expect(after.filter((s) => !filled.includes(s))).toEqual(kept);
     expect(untranscribedSpans(after, duration)).toEqual([]);
-    // The full pass's words there: the same engine from another window's start, where base spells a
-    // few Arabic words differently (measured: 0.42, «متناس قل» against «متناسق», «تخروا» against
-    // «تخرج»); text from elsewhere or none would be near 1.
-    const { wer } = wordErrorRate(removed.map((s) => s.text).join(' '), filled.map((s) => s.text).join(' '));
-    console.log(`second look: hole ${hole.start.toFixed(1)}-${hole.end.toFixed(1)} s, ${filled.length} segments, WER against the full pass's text there ${wer.toFixed(3)}`);
-    expect(wer).toBeLessThan(0.6);
+    // Against the readings of the six clips, the transcript with the hole filled is as good as the
+    // full pass (within 0.05). (Against the full pass's own words in the hole this could not be told: the second look starts a window elsewhere and spells base's
+    // words otherwise, here «متناسق» and «تخرج» where the full pass wrote «متناس قل» and «تخرو»,
+    // nearer the reading but 0.605 off the full pass's words.)
+    const reading = CLIPS.map((c) => refs().get(c)!.text).join(' ');
+    const words = (segs: Segment[]) => [...segs].sort((x, y) => x.start - y.start).map((s) => s.text).join(' ');
+    const fullWer = wordErrorRate(reading, words([...kept, ...removed])).wer;
+    const holedWer = wordErrorRate(reading, words(kept)).wer;
+    const filledWer = wordErrorRate(reading, words(after)).wer;
+    console.log(`second look: hole ${hole.start.toFixed(1)}-${hole.end.toFixed(1)} s, ${filled.length} segments; WER against the readings: full pass ${fullWer.toFixed(3)}, with the hole ${holedWer.toFixed(3)}, filled ${filledWer.toFixed(3)}`);
+    expect(filledWer).toBeLessThan(fullWer + 0.05);
+    // Base gets most of these words wrong, so a lost word mostly turns a substitution into a
+    // deletion and moves the WER little (here 0.753 with the hole's words, 0.847 without): the word
+    // count says whether the hole's words are there, as many as the full pass wrote within 15%.
+    const count = (segs: Segment[]) => words(segs).split(/\s+/).filter(Boolean).length;
+    expect(count(kept)).toBeLessThan(0.8*count([...kept, ...removed])); // the premise: the hole's words count
+    expect(Math.abs(count(after) - count([...kept, ...removed]))).toBeLessThanOrEqual(0.15*count([...kept, ...removed]));
     expect(filled.some((s) => (s.wordConfidence?.length ?? 0) > 0)).toBe(true);
 
     // A finished job is not run again: nothing changes.
