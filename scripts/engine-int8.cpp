@@ -122,9 +122,6 @@ static float mahdar_quantize_row(const float * x, int8_t * q, int64_t n, bool of
     return s;
 }
 
-// The kernels: a, the activations of n_tok (at most 8) tokens, a_stride bytes apart; w, a block of
-// 16 weight rows. acc[16*t + j]: the dot product of token t with row j, over cols columns.
-
 // AVX-512 VNNI: a tile of NB blocks of 16 rows (NB 1 or 2) by NT tokens (1 to 8), its sums kept in
 // registers (the count of tokens is a template argument: with a count known only at run time, GCC
 // kept the sums on the stack), written out scaled: out row t, columns r0 to r0 + 16*NB. The scaling
@@ -205,6 +202,11 @@ static void mahdar_rows_avx512vnni(const mahdar_i8_matrix * m, const int8_t * xq
     }
 }
 
+// The AVX-VNNI and AVX2 kernels: a, the activations of n_tok (at most 8) tokens, a_stride bytes
+// apart; w, a block of 16 weight rows. acc[16*t + j]: the dot product of token t with row j, over
+// cols columns. Their sums stay in an array (on the stack); templated on the token count as the
+// AVX-512 kernel is, they were no faster on this Zen 4 running AVX2 code (1.28-1.31 against
+// 1.30-1.38 s an encoder window), and no AVX2-only CPU was at hand to measure.
 __attribute__((target("avx2,avxvnni")))
 static void mahdar_block_avxvnni(const int8_t * a, int64_t a_stride, int n_tok, const int8_t * w, int64_t cols, int32_t * acc) {
     __m256i lo[8], hi[8];
@@ -253,7 +255,7 @@ static void mahdar_block_avx2(const int8_t * a, int64_t a_stride, int n_tok, con
     }
 }
 
-// The custom op: dst = w x src[0], as ggml_mul_mat gives it. Threads split the blocks of rows.
+// The custom op: dst = w x src[0], as ggml_mul_mat gives it.
 static void mahdar_i8_mul_mat(struct ggml_tensor * dst, int ith, int nth, void * userdata) {
     const auto * m = (const mahdar_i8_matrix *) userdata;
     const struct ggml_tensor * x = dst->src[0];
