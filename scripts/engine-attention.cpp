@@ -1,6 +1,6 @@
 // mahdar: the encoder's self-attention on an x86 CPU with AVX2 or AVX-512 (inserted into whisper.cpp by
 // scripts/engine-source.mjs after scripts/engine-int8.cpp; not compiled on its own).
-// docs/engine.md, "The encoder's attention in one pass a head".
+// docs/engine.md, "The encoder in int8, and its attention in one pass a head".
 //
 // Why: once the encoder's weight products were int8, ggml's flash attention was most of what was
 // left of an encoder window on one core (base: about 0.7 of 1.2 s). Its tiled CPU kernel converts a
@@ -13,7 +13,6 @@
 // AVX-512 CPU (benches).
 static const int MAHDAR_ATT_HEAD = 64; // a head's width, in every Whisper model
 static const int MAHDAR_ATT_ROWS = 16; // queries a task scores at once (their scores: 16 x frames floats)
-
 
 #ifdef MAHDAR_I8_X86
 enum mahdar_att_isa { MAHDAR_ATT_NONE, MAHDAR_ATT_AVX2, MAHDAR_ATT_AVX512 };
