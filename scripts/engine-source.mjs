@@ -79,7 +79,7 @@ const INT8_PRODUCTS = readFileSync(join(root, 'scripts', 'engine-int8.cpp'), 'ut
 // The cross-attention's weights padded a row at a time (scripts/engine-pad-rows.cpp): ggml_pad
 // took 4.3% of a one-thread run.
 const PAD_ROWS = readFileSync(join(root, 'scripts', 'engine-pad-rows.cpp'), 'utf8');
-// The encoder's self-attention in one pass a head (scripts/engine-attention.cpp) on an AVX-512 CPU:
+// The encoder's self-attention in one pass a head (scripts/engine-attention.cpp), AVX-512 or AVX2:
 // ggml's tiled flash attention converted every key from f16 once for each tile of 64 queries.
 // A GPU build keeps whisper.cpp's attention when the context uses the GPU.
 const ENCODER_ATTENTION = readFileSync(join(root, 'scripts', 'engine-attention.cpp'), 'utf8') + `
