@@ -249,7 +249,7 @@ static void mahdar_encoder_attention_op(struct ggml_tensor * dst, int ith, int n
     const struct ggml_tensor * v = dst->src[2];
     const mahdar_att_isa isa = mahdar_att_isa_now();
     const int64_t n_ctx  = q->ne[1];
-    const int64_t frames = (n_ctx + 63)/64*64;
+    const int64_t frames = GGML_PAD(n_ctx, 64);
     const int64_t blocks = (n_ctx + MAHDAR_ATT_ROWS - 1)/MAHDAR_ATT_ROWS;
     const int64_t tasks  = n_head*blocks;
     const int64_t per    = (tasks + nth - 1)/nth;
@@ -269,7 +269,7 @@ static void mahdar_encoder_attention_op(struct ggml_tensor * dst, int ith, int n
     t.n_ctx = n_ctx;
     t.frames = frames;
     t.scale = 1.0f/sqrtf((float) MAHDAR_ATT_HEAD);
-    t.pad = (float) ((n_ctx + 255)/256*256 - n_ctx);
+    t.pad = (float) (GGML_PAD(n_ctx, 256) - n_ctx); // whisper_build_graph_encoder's n_ctx_pad, less n_ctx
     for (int64_t task = first; task < last; ++task) {
         const int h = (int) (task/blocks);
         const int64_t r0 = (task%blocks)*MAHDAR_ATT_ROWS;
